@@ -1,0 +1,42 @@
+/* addrset.h — a device's own addresses and subnets: who is "us" and who is a peer. */
+#ifndef TAPSCOPE_ADDRSET_H
+#define TAPSCOPE_ADDRSET_H
+
+#include <stdint.h>
+
+#define ADDRSET_MAX 32
+
+struct dev_addr {
+	int family;		/* AF_INET or AF_INET6 */
+	uint8_t addr[16];	/* network order; IPv4 uses the first 4 bytes */
+	int prefixlen;
+};
+
+struct addrset {
+	struct dev_addr a[ADDRSET_MAX];
+	int n;
+};
+
+/* Parses "10.18.0.1/24" or "fd00::1/64" (no prefix: /32 or /128). Returns 0 or -EINVAL. */
+int addrset_parse_cidr(const char *text, struct dev_addr *out);
+/* Adds an address unless already present. Returns 0, or -ENOSPC when full. */
+int addrset_add(struct addrset *set, const struct dev_addr *addr);
+/* Removes an address (same family, bytes and prefix). Returns 0 or -ENOENT. */
+int addrset_remove(struct addrset *set, const struct dev_addr *addr);
+/* 1 if addr (4 or 16 bytes by family) is one of the device's own addresses. */
+int addrset_is_own(const struct addrset *set, int family, const uint8_t *addr);
+/* 1 if addr lies in one of the device's subnets and is not the device's own: a peer. */
+int addrset_is_peer(const struct addrset *set, int family, const uint8_t *addr);
+/* The first own address of that family, or NULL. */
+const struct dev_addr *addrset_first(const struct addrset *set, int family);
+/* The first peer of that family in the device's first subnet of it: the address after
+ * the device's own, skipping the network and broadcast addresses. Returns 0 or -ENOENT. */
+int addrset_default_peer(const struct addrset *set, int family, uint8_t *out);
+/* Formats "10.18.0.1/24" into buf. */
+const char *addrset_format(const struct dev_addr *addr, char *buf, int len);
+
+/* The stable, locally administered MAC tapscope gives a simulated peer:
+ * IPv4 a.b.c.d -> 02:00:a:b:c:d; IPv6 -> 02:06: and the last four bytes. */
+void peer_mac(int family, const uint8_t *addr, uint8_t mac[6]);
+
+#endif
