@@ -1,0 +1,75 @@
+/* pcapout.c — write frames to a pcap file through libpcap (pcap_open_dead + pcap_dump_open). */
+#include "pcapout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <pcap/pcap.h>
+
+struct pcapout {
+	pcap_t *pcap;
+	pcap_dumper_t *dumper;
+	unsigned long count;
+	int dirty;
+};
+
+struct pcapout *pcapout_open(const char *path, int dlt, char *err, size_t errlen)
+{
+	struct pcapout *w = calloc(1, sizeof(*w));
+
+	if (!w) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	w->pcap = pcap_open_dead(dlt, 262144);
+	if (!w->pcap) {
+		snprintf(err, errlen, "libpcap cannot write link type %d", dlt);
+		free(w);
+		return NULL;
+	}
+	w->dumper = pcap_dump_open(w->pcap, path);
+	if (!w->dumper) {
+		snprintf(err, errlen, "cannot write %s: %s", path, pcap_geterr(w->pcap));
+		pcap_close(w->pcap);
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+void pcapout_write(struct pcapout *w, const struct frame *f)
+{
+	uint32_t skip = f->has_pi ? TUN_PI_LEN : 0;
+	struct pcap_pkthdr h;
+
+	if (f->caplen < skip)
+		return;
+	h.ts = f->ts;
+	h.caplen = f->caplen - skip;
+	h.len = f->len - skip;
+	pcap_dump((u_char *)w->dumper, &h, f->data + skip);
+	w->count++;
+	w->dirty = 1;
+}
+
+void pcapout_flush(struct pcapout *w)
+{
+	if (w && w->dirty) {
+		pcap_dump_flush(w->dumper);
+		w->dirty = 0;
+	}
+}
+
+void pcapout_close(struct pcapout *w)
+{
+	if (!w)
+		return;
+	pcap_dump_flush(w->dumper);
+	pcap_dump_close(w->dumper);
+	pcap_close(w->pcap);
+	free(w);
+}
+
+unsigned long pcapout_count(const struct pcapout *w)
+{
+	return w ? w->count : 0;
+}
