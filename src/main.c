@@ -1,0 +1,228 @@
+/* main.c — tapscope's entry: parse options, then decode a file, or own a device and print frames. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "decode.h"
+#include "frameprint.h"
+#include "nlconf.h"
+#include "offline.h"
+#include "options.h"
+#include "session.h"
+
+#define TAPSCOPE_VERSION "0.1"
+
+struct printer {
+	struct decoded *d;
+	int verbose, json;
+	int output_failed;
+};
+
+static void print_frame(struct session *s, const struct frame *f, void *arg)
+{
+	struct printer *p = arg;
+
+	(void)s;
+	decode_frame(p->d, f);
+	if (p->json) {
+		frameprint_json(stdout, f, p->d);
+		return;
+	}
+	frameprint_line(stdout, f, p->d);
+	if (p->verbose)
+		frameprint_tree(stdout, p->d);
+}
+
+static void print_msg(struct session *s, const char *text, void *arg)
+{
+	(void)s;
+	(void)arg;
+	fprintf(stderr, "tapscope: %s\n", text);
+}
+
+static void on_signal(struct loop *loop, int signo, void *arg)
+{
+	(void)signo;
+	(void)arg;
+	loop_stop(loop, 0);
+}
+
+static void before_sleep(struct loop *loop, void *arg)
+{
+	struct session *s = arg;
+	struct printer *p = s->on_frame_arg;
+
+	session_flush(s);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		p->output_failed = 1;	/* the reader went away (| head): end cleanly */
+		loop_stop(loop, 0);
+	}
+}
+
+/* IPv6 packets to or from a tentative address are dropped by the kernel: injections of
+ * icmp6 wait (up to 3 s) for duplicate address detection to finish. */
+struct pending_inject {
+	struct session *s;
+	struct craft_spec spec;
+	int tries;
+};
+
+static void inject_now_or_later(struct loop *loop, int timer, void *arg);
+
+static int dad_running(struct session *s)
+{
+	char err[128];
+	struct nlconf *nc = nlconf_open(err, sizeof(err));
+	int tentative = nc ? nlconf_addr_tentative(nc, s->dev.ifindex) : 0;
+
+	nlconf_close(nc);
+	return tentative;
+}
+
+static void inject_now_or_later(struct loop *loop, int timer, void *arg)
+{
+	struct pending_inject *pi = arg;
+	char err[512];
+
+	(void)timer;
+	if (pi->spec.v6 && pi->tries++ < 30 && dad_running(pi->s)) {
+		loop_add_timer(loop, 100000000ull, 0, inject_now_or_later, pi);
+		return;
+	}
+	session_refresh_addrs(pi->s);
+	if (session_inject(pi->s, &pi->spec, err, sizeof(err)) < 0)
+		fprintf(stderr, "tapscope: %s\n", err);
+	free(pi);
+}
+
+static int schedule_injections(struct session *s, const struct options *o, char *err, size_t errlen)
+{
+	for (int i = 0; i < o->ninject; i++) {
+		struct pending_inject *pi = calloc(1, sizeof(*pi));
+
+		if (!pi)
+			return -ENOMEM;
+		pi->s = s;
+		if (craft_parse(o->inject[i], &pi->spec, err, errlen) < 0) {
+			free(pi);
+			return -EINVAL;
+		}
+		/* 1 ms apart, in the order given, after the loop has started */
+		if (loop_add_timer(s->loop, 1000000ull * (uint64_t)(i + 1), 0, inject_now_or_later, pi) < 0) {
+			free(pi);
+			return -EIO;
+		}
+	}
+	return 0;
+}
+
+static void announce(const struct session *s, const struct options *o)
+{
+	char text[64];
+
+	fprintf(stderr, "tapscope: ready: %s (%s%s, %s)", s->dev.name, s->dev.tun ? "tun" : "tap",
+		s->dev.pi ? ", pi" : "", s->dev.created ? (s->dev.persist ? "created, persists" : "created")
+							: "attached");
+	if (s->ns.name[0])
+		fprintf(stderr, " in namespace %s", s->ns.name);
+	for (int i = 0; i < s->addrs.n; i++)
+		fprintf(stderr, "%s%s", i ? " " : ", ", addrset_format(&s->addrs.a[i], text, sizeof(text)));
+	fprintf(stderr, "; peers %s\n", o->echo ? "answer (ARP/NDP and echo)" : "are silent (--echo answers)");
+}
+
+static void summarize(const struct session *s, const struct options *o)
+{
+	fprintf(stderr, "tapscope: %llu frames (%llu from the kernel, %llu to it)",
+		(unsigned long long)s->count.shown, (unsigned long long)s->count.in,
+		(unsigned long long)s->count.out);
+	if (o->write_path)
+		fprintf(stderr, "; written to %s", o->write_path);
+	fputc('\n', stderr);
+}
+
+static int run_live(const struct options *o)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	static struct session s;
+	struct printer p = { .verbose = o->verbose, .json = o->json };
+	struct loop *loop;
+	char err[512];
+	int rc;
+
+	if (session_check_specs(o->inject, o->ninject, err, sizeof(err)) < 0) {
+		fprintf(stderr, "tapscope: %s\n", err);
+		return 2;
+	}
+	static struct decoded dec;
+
+	p.d = &dec;
+	loop = loop_new();
+	if (!loop) {
+		fprintf(stderr, "tapscope: out of memory\n");
+		return 1;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	loop_add_signals(loop, sigs, 3, on_signal, NULL);
+	rc = session_start(&s, loop, o, err, sizeof(err));
+	if (rc) {
+		fprintf(stderr, "tapscope: %s\n", err);
+		loop_free(loop);
+		return 1;
+	}
+	s.on_frame = print_frame;
+	s.on_frame_arg = &p;
+	s.on_msg = print_msg;
+	loop_set_before_sleep(loop, before_sleep, &s);
+	announce(&s, o);
+	rc = schedule_injections(&s, o, err, sizeof(err));
+	if (rc)
+		fprintf(stderr, "tapscope: %s\n", err);
+	else
+		rc = loop_run(loop);
+	fflush(stdout);
+	session_end(&s);
+	summarize(&s, o);
+	loop_free(loop);
+	return rc ? 1 : 0;
+}
+
+static int run_offline(const struct options *o)
+{
+	struct offline_opts oo = {
+		.path = o->read_path, .filter = o->filter, .verbose = o->verbose, .json = o->json, .count = o->count,
+	};
+	char err[512];
+
+	if (offline_run(&oo, stdout, err, sizeof(err)) < 0) {
+		fflush(stdout);
+		fprintf(stderr, "tapscope: %s\n", err);
+		return 1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	char err[512];
+
+	if (options_parse(&o, argc, argv, err, sizeof(err)) < 0) {
+		fprintf(stderr, "tapscope: %s\n", err);
+		return 2;
+	}
+	if (o.help) {
+		fputs(options_usage(), stdout);
+		return 0;
+	}
+	if (o.version) {
+		printf("tapscope %s\n", TAPSCOPE_VERSION);
+		return 0;
+	}
+	if (o.read_path)
+		return run_offline(&o);
+	return run_live(&o);
+}

@@ -1,0 +1,198 @@
+/* options.c — tapscope's command line: one parser for the headless run and the UI. */
+#include "options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	OPT_TUN = 256, OPT_TAP, OPT_PI, OPT_ATTACH, OPT_PERSIST, OPT_NO_CONFIG, OPT_NETNS,
+	OPT_ECHO, OPT_INJECT, OPT_JSON, OPT_EVENTS, OPT_STATUS, OPT_NO_COLOR,
+};
+
+static const struct option long_opts[] = {
+	{ "dev", required_argument, NULL, 'i' },
+	{ "tun", no_argument, NULL, OPT_TUN },
+	{ "tap", no_argument, NULL, OPT_TAP },
+	{ "pi", no_argument, NULL, OPT_PI },
+	{ "attach", no_argument, NULL, OPT_ATTACH },
+	{ "persist", no_argument, NULL, OPT_PERSIST },
+	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+	{ "addr", required_argument, NULL, 'a' },
+	{ "netns", required_argument, NULL, OPT_NETNS },
+	{ "echo", no_argument, NULL, OPT_ECHO },
+	{ "inject", required_argument, NULL, OPT_INJECT },
+	{ "print", no_argument, NULL, 'p' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "events", no_argument, NULL, OPT_EVENTS },
+	{ "status", no_argument, NULL, OPT_STATUS },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "write", required_argument, NULL, 'w' },
+	{ "read", required_argument, NULL, 'r' },
+	{ "filter", required_argument, NULL, 'f' },
+	{ "count", required_argument, NULL, 'c' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+const char *options_usage(void)
+{
+	return
+"usage: tapscope [options]\n"
+"Creates or attaches to a tun/tap device and is the program at its other end:\n"
+"shows every frame the kernel sends into it, answers as simulated peers, injects\n"
+"crafted ICMP, and records to pcap.\n"
+"\n"
+"Device:\n"
+"  -i, --dev NAME      device name (default tap0, or tun0 with --tun)\n"
+"      --tap | --tun   Ethernet frames (default) or IP packets\n"
+"      --pi            keep the 4-byte packet-information header (default: IFF_NO_PI)\n"
+"      --attach        only attach to an existing device, never create one\n"
+"      --persist       leave a device this run created behind on exit\n"
+"  -a, --addr CIDR     address for a device this run creates (repeatable, IPv4 or\n"
+"                      IPv6; default 10.18.0.1/24)\n"
+"      --no-config     create the device but give it no address and leave it down\n"
+"      --netns NAME    work inside network namespace NAME (created if missing and\n"
+"                      removed on exit if this run created it)\n"
+"Peers:\n"
+"      --echo          peers answer: ARP/NDP for addresses in the device's subnets,\n"
+"                      and ICMP/ICMPv6 echo requests\n"
+"      --inject SPEC   write a crafted ICMP packet toward the kernel once the device\n"
+"                      is up (repeatable), e.g.\n"
+"                      'icmp type=echo-request src=10.18.0.3 dst=10.18.0.1 id=7 seq=1'\n"
+"Capture and output:\n"
+"  -p, --print         one line per frame: time, < (kernel sent it) or > (tapscope\n"
+"                      wrote it), length, summary\n"
+"  -v, --verbose       with --print: the decoded field tree under each line\n"
+"      --json          one JSON object per frame\n"
+"  -w, --write FILE    save every frame to a pcap file (tcpdump -r FILE reads it)\n"
+"  -r, --read FILE     decode a pcap/pcapng file instead of a device ('-': stdin)\n"
+"  -f, --filter EXPR   BPF filter in tcpdump syntax, e.g. 'icmp or arp'\n"
+"  -c, --count N       stop after N frames\n"
+"Netlink:\n"
+"      --status        print what the kernel thinks of the device and exit (read-only)\n"
+"      --events        with --print: add link/addr/route/neigh change lines\n"
+"  -h, --help          this text;  -V, --version  the version\n"
+"\n"
+"Until the full-screen UI lands, tapscope always prints (as with --print).\n"
+"Example: sudo tapscope --netns demo --echo --print -w /tmp/demo.pcap\n"
+"         sudo ip netns exec demo ping 10.18.0.3\n";
+}
+
+static int bad(char *err, size_t errlen, const char *fmt, const char *a, const char *b)
+{
+	snprintf(err, errlen, fmt, a, b);
+	return -EINVAL;
+}
+
+static int parse_count(const char *arg, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < 1)
+		return -EINVAL;
+	*out = v;
+	return 0;
+}
+
+static int add_addr(struct options *o, const char *arg, char *err, size_t errlen)
+{
+	struct dev_addr a;
+
+	if (addrset_parse_cidr(arg, &a) < 0)
+		return bad(err, errlen, "bad address '%s' for -a/--addr: expected an IPv4 or IPv6 address with a prefix, "
+			   "such as 10.18.0.1/24 or fd00::1/64%s", arg, "");
+	if (addrset_add(&o->addrs, &a) < 0)
+		return bad(err, errlen, "too many addresses at '%s' (at most %s)", arg, "32");
+	return 0;
+}
+
+static int parse_one(struct options *o, int c, const char *arg, char *err, size_t errlen)
+{
+	switch (c) {
+	case 'i': o->dev.name = arg; break;
+	case OPT_TUN: o->dev.tun = 1; break;
+	case OPT_TAP: o->dev.tun = 0; break;
+	case OPT_PI: o->dev.pi = 1; break;
+	case OPT_ATTACH: o->dev.attach_only = 1; break;
+	case OPT_PERSIST: o->dev.persist = 1; break;
+	case OPT_NO_CONFIG: o->no_config = 1; break;
+	case 'a': return add_addr(o, arg, err, errlen);
+	case OPT_NETNS: o->netns = arg; break;
+	case OPT_ECHO: o->echo = 1; break;
+	case OPT_INJECT:
+		if (o->ninject >= OPTIONS_MAX_INJECT)
+			return bad(err, errlen, "too many --inject options (at most %s)%s", "32", "");
+		o->inject[o->ninject++] = arg;
+		break;
+	case 'p': o->print = 1; break;
+	case 'v': o->verbose = 1; break;
+	case OPT_JSON: o->json = 1; break;
+	case OPT_EVENTS: o->events = 1; break;
+	case OPT_STATUS: o->status = 1; break;
+	case OPT_NO_COLOR: o->no_color = 1; break;
+	case 'w': o->write_path = arg; break;
+	case 'r': o->read_path = arg; break;
+	case 'f': o->filter = arg; break;
+	case 'c':
+		if (parse_count(arg, &o->count) < 0)
+			return bad(err, errlen, "bad count '%s' for -c/--count: expected a whole number of frames, 1 or more%s",
+				   arg, "");
+		break;
+	case 'h': o->help = 1; break;
+	case 'V': o->version = 1; break;
+	}
+	return 0;
+}
+
+static int check_combinations(struct options *o, char *err, size_t errlen)
+{
+	if (o->dev.attach_only && o->addrs.n)
+		return bad(err, errlen, "-a/--addr configures a device tapscope creates; with --attach the device "
+			   "keeps its own addresses (add one with: ip addr add CIDR dev %s)%s",
+			   o->dev.name ? o->dev.name : (o->dev.tun ? "tun0" : "tap0"), "");
+	if (o->no_config && o->addrs.n)
+		return bad(err, errlen, "--no-config and -a/--addr contradict each other: choose one%s%s", "", "");
+	if (o->read_path && (o->echo || o->ninject || o->dev.attach_only || o->status))
+		return bad(err, errlen, "-r/--read decodes a file: it cannot be combined with %s%s",
+			   o->echo ? "--echo" : o->ninject ? "--inject" : o->status ? "--status" : "--attach", "");
+	if (o->verbose && o->json)
+		return bad(err, errlen, "-v and --json are two output forms: choose one%s%s", "", "");
+	return 0;
+}
+
+int options_parse(struct options *o, int argc, char **argv, char *err, size_t errlen)
+{
+	int c, rc;
+
+	memset(o, 0, sizeof(*o));
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":i:a:pvw:r:f:c:hV", long_opts, NULL)) != -1) {
+		const char *opt = argv[optind - 1];
+
+		if (c == '?')
+			return optopt ? bad(err, errlen, "unknown option '-%c' (tapscope --help lists the options)%s",
+					    (char[]){ (char)optopt, 0 }, "")
+				      : bad(err, errlen, "unknown option '%s' (tapscope --help lists the options)%s", opt, "");
+		if (c == ':')
+			return bad(err, errlen, "option '%s' needs a value (tapscope --help says which)%s", opt, "");
+		rc = parse_one(o, c, optarg, err, errlen);
+		if (rc)
+			return rc;
+	}
+	if (optind < argc)
+		return bad(err, errlen, "unexpected argument '%s': tapscope takes only options (tapscope --help)%s",
+			   argv[optind], "");
+	if (!o->addrs.n && !o->no_config && !o->dev.attach_only)
+		add_addr(o, "10.18.0.1/24", err, errlen);
+	return check_combinations(o, err, errlen);
+}

@@ -1,0 +1,38 @@
+/* options.h — tapscope's command line: one parser for the headless run and the UI. */
+#ifndef TAPSCOPE_OPTIONS_H
+#define TAPSCOPE_OPTIONS_H
+
+#include <stddef.h>
+#include "addrset.h"
+#include "tundev.h"
+
+#define OPTIONS_MAX_INJECT 32
+
+struct options {
+	struct tundev_opts dev;
+	const char *netns;
+	struct addrset addrs;		/* -a, in order given */
+	int no_config;
+	int echo;
+	const char *inject[OPTIONS_MAX_INJECT];
+	int ninject;
+	int print;
+	int verbose;
+	int json;
+	int events;
+	int status;
+	int no_color;
+	const char *write_path;
+	const char *read_path;
+	const char *filter;
+	long count;			/* 0: no limit */
+	int help, version;
+};
+
+/* Parses argv into o. Returns 0, or -EINVAL with a message in err that names the
+ * bad option or value and says what would be valid. */
+int options_parse(struct options *o, int argc, char **argv, char *err, size_t errlen);
+/* The --help text. */
+const char *options_usage(void);
+
+#endif

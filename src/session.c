@@ -1,0 +1,304 @@
+/* session.c — one tapscope run: device, namespace, responder, capture and injections on one loop. */
+#include "session.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <pcap/dlt.h>
+
+#include "bpf.h"
+#include "nlconf.h"
+#include "pcapout.h"
+
+int session_dlt(const struct session *s)
+{
+	return s->dev.tun ? DLT_RAW : DLT_EN10MB;
+}
+
+static void msg(struct session *s, const char *fmt, const char *a, const char *b)
+{
+	char text[512];
+
+	snprintf(text, sizeof(text), fmt, a, b);
+	if (s->on_msg)
+		s->on_msg(s, text, s->on_msg_arg);
+}
+
+/* Every frame, in or out, passes here: filter, pcap, the display hook, the count limit. */
+static void deliver(struct session *s, struct frame *f)
+{
+	if (s->filter && !bpf_filter_match(s->filter, f))
+		return;
+	f->number = ++s->count.shown;
+	if (s->pcap)
+		pcapout_write(s->pcap, f);
+	if (s->on_frame)
+		s->on_frame(s, f, s->on_frame_arg);
+	if (s->count_limit && s->count.shown >= (uint64_t)s->count_limit)
+		loop_stop(s->loop, 0);
+}
+
+static void frame_init(struct session *s, struct frame *f, enum frame_dir dir, const uint8_t *data, size_t len)
+{
+	memset(f, 0, sizeof(*f));
+	gettimeofday(&f->ts, NULL);
+	f->dir = dir;
+	f->dlt = session_dlt(s);
+	f->has_pi = s->dev.pi;
+	f->data = data;
+	f->caplen = f->len = (uint32_t)len;
+}
+
+int session_send(struct session *s, const uint8_t *buf, size_t len)
+{
+	struct frame f;
+	int rc = tundev_write(&s->dev, buf, len);
+
+	if (rc < 0) {
+		s->count.write_errors++;
+		return rc;
+	}
+	s->count.out++;
+	if (!loop_stopping(s->loop)) {
+		frame_init(s, &f, FRAME_OUT, buf, len);
+		deliver(s, &f);
+	}
+	return 0;
+}
+
+static void remember_last_in(struct session *s, const struct frame *f)
+{
+	memcpy(s->last_in, f->data, f->caplen);
+	s->last_in_frame = *f;
+	s->last_in_frame.data = s->last_in;
+	s->have_last_in = 1;
+}
+
+static void handle_frame(struct session *s, size_t n)
+{
+	struct frame f;
+	size_t reply;
+
+	s->count.in++;
+	frame_init(s, &f, FRAME_IN, s->rbuf, n);
+	remember_last_in(s, &f);
+	deliver(s, &f);
+	reply = responder_handle(&s->resp, &f, s->wbuf, sizeof(s->wbuf));
+	if (reply && session_send(s, s->wbuf, reply) < 0)
+		msg(s, "reply not written: %s%s", strerror(errno), "");
+}
+
+static void on_device(struct loop *loop, int fd, uint32_t events, void *arg)
+{
+	struct session *s = arg;
+
+	(void)fd;
+	if (events & (EPOLLERR | EPOLLHUP)) {
+		msg(s, "device %s went away%s", s->dev.name, "");
+		loop_stop(loop, 1);
+		return;
+	}
+	for (int i = 0; i < SESSION_READ_BATCH && !loop_stopping(loop); i++) {
+		ssize_t n = tundev_read(&s->dev, s->rbuf, sizeof(s->rbuf));
+
+		if (n <= 0) {
+			if (n < 0)
+				msg(s, "reading %s: %s", s->dev.name, strerror((int)-n));
+			return;
+		}
+		handle_frame(s, (size_t)n);
+	}
+}
+
+static int configure(struct session *s, const struct options *o, char *err, size_t errlen)
+{
+	struct nlconf *nc = nlconf_open(err, errlen);
+	int rc = 0;
+
+	if (!nc)
+		return -EIO;
+	if (s->dev.created && !o->no_config) {
+		for (int i = 0; i < o->addrs.n && !rc; i++)
+			rc = nlconf_addr_add(nc, s->dev.ifindex, &o->addrs.a[i], err, errlen);
+		if (!rc)
+			rc = nlconf_link_set_up(nc, s->dev.ifindex, 1, err, errlen);
+	}
+	if (!rc)
+		rc = nlconf_addr_list(nc, s->dev.ifindex, &s->addrs);
+	nlconf_close(nc);
+	return rc;
+}
+
+static int bring_lo_up(char *err, size_t errlen)
+{
+	struct nlconf *nc = nlconf_open(err, errlen);
+	struct nlconf_link lo;
+	int rc;
+
+	if (!nc)
+		return -EIO;
+	rc = nlconf_link_get(nc, "lo", &lo);
+	if (!rc)
+		rc = nlconf_link_set_up(nc, lo.ifindex, 1, err, errlen);
+	nlconf_close(nc);
+	return rc;
+}
+
+int session_refresh_addrs(struct session *s)
+{
+	char err[256];
+	struct nlconf *nc = nlconf_open(err, sizeof(err));
+	int rc;
+
+	if (!nc)
+		return -EIO;
+	rc = nlconf_addr_list(nc, s->dev.ifindex, &s->addrs);
+	nlconf_close(nc);
+	return rc;
+}
+
+int session_start(struct session *s, struct loop *loop, const struct options *o, char *err, size_t errlen)
+{
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	s->loop = loop;
+	s->dev.fd = -1;
+	s->count_limit = o->count;
+	s->next_ip_id = 1;
+	if (o->netns) {
+		rc = netns_enter(&s->ns, o->netns, 1, err, errlen);
+		if (rc)
+			return rc;
+		if (s->ns.created && (rc = bring_lo_up(err, errlen)))
+			goto fail;
+	}
+	rc = tundev_open(&s->dev, &o->dev, err, errlen);
+	if (rc)
+		goto fail;
+	rc = configure(s, o, err, errlen);
+	if (rc)
+		goto fail;
+	responder_init(&s->resp, &s->addrs, !s->dev.tun, s->dev.mac);
+	s->resp.policy.answer_neigh = s->resp.policy.answer_echo = o->echo;
+	if (o->filter && !(s->filter = bpf_filter_new(session_dlt(s), o->filter, err, errlen))) {
+		rc = -EINVAL;
+		goto fail;
+	}
+	if (o->write_path && !(s->pcap = pcapout_open(o->write_path, session_dlt(s), err, errlen))) {
+		rc = -EIO;
+		goto fail;
+	}
+	rc = loop_add_fd(loop, s->dev.fd, EPOLLIN, on_device, s);
+	if (rc) {
+		snprintf(err, errlen, "cannot watch %s: %s", s->dev.name, strerror(-rc));
+		goto fail;
+	}
+	return 0;
+fail:
+	session_end(s);
+	return rc;
+}
+
+void session_end(struct session *s)
+{
+	if (s->dev.fd >= 0 && s->loop)
+		loop_del_fd(s->loop, s->dev.fd);
+	tundev_close(&s->dev);
+	pcapout_close(s->pcap);
+	s->pcap = NULL;
+	if (s->filter)
+		bpf_filter_free(s->filter);
+	s->filter = NULL;
+	netns_leave(&s->ns);
+}
+
+void session_flush(struct session *s)
+{
+	pcapout_flush(s->pcap);
+}
+
+int session_check_specs(const char *const *specs, int n, char *err, size_t errlen)
+{
+	struct craft_spec *spec = malloc(sizeof(*spec));
+	int rc = 0;
+
+	if (!spec)
+		return -ENOMEM;
+	for (int i = 0; i < n && !rc; i++)
+		rc = craft_parse(specs[i], spec, err, errlen);
+	free(spec);
+	return rc;
+}
+
+/* A spec being sent: its repeats are timer ticks. */
+struct injection {
+	struct session *s;
+	struct craft_spec spec;
+	unsigned sent, count;
+	int timer;
+};
+
+static int inject_one(struct injection *inj, char *err, size_t errlen)
+{
+	struct session *s = inj->s;
+	struct craft_ctx ctx = {
+		.tap = !s->dev.tun, .pi = s->dev.pi, .addrs = &s->addrs,
+		.last_in = s->have_last_in ? &s->last_in_frame : NULL, .next_ip_id = s->next_ip_id,
+	};
+	size_t len;
+	int rc;
+
+	memcpy(ctx.dev_mac, s->dev.mac, 6);
+	rc = craft_build(&inj->spec, &ctx, inj->sent, s->wbuf, sizeof(s->wbuf), &len, err, errlen);
+	if (rc)
+		return rc;
+	inj->sent++;
+	if (!inj->spec.v6)
+		s->next_ip_id++;
+	rc = session_send(s, s->wbuf, len);
+	if (rc)
+		snprintf(err, errlen, "inject: writing to %s failed: %s", s->dev.name, strerror(-rc));
+	return rc;
+}
+
+static void on_inject_timer(struct loop *loop, int timer, void *arg)
+{
+	struct injection *inj = arg;
+	char err[256];
+
+	if (inject_one(inj, err, sizeof(err)) < 0)
+		msg(inj->s, "%s%s", err, "");
+	if (inj->sent >= inj->count || loop_stopping(loop)) {
+		loop_del_timer(loop, timer);
+		free(inj);
+	}
+}
+
+int session_inject(struct session *s, const struct craft_spec *spec, char *err, size_t errlen)
+{
+	struct injection *inj = calloc(1, sizeof(*inj));
+	uint64_t interval;
+	int rc;
+
+	if (!inj)
+		return -ENOMEM;
+	inj->s = s;
+	inj->spec = *spec;
+	inj->count = craft_count(spec);
+	rc = inject_one(inj, err, errlen);
+	if (rc || inj->sent >= inj->count) {
+		free(inj);
+		return rc;
+	}
+	interval = craft_interval_ns(spec);
+	inj->timer = loop_add_timer(s->loop, interval, interval, on_inject_timer, inj);
+	if (inj->timer < 0) {
+		snprintf(err, errlen, "inject: cannot start the repeat timer: %s", strerror(-inj->timer));
+		free(inj);
+		return -EIO;
+	}
+	return 0;
+}

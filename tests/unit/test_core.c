@@ -1,0 +1,171 @@
+/* test_core.c — the event loop (timers, signals, fds, no polling), address sets, options, checksums. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <cmocka.h>
+
+#include "addrset.h"
+#include "checksum.h"
+#include "loop.h"
+#include "options.h"
+
+static int fired;
+
+static void count_timer(struct loop *loop, int timer, void *arg)
+{
+	(void)timer;
+	if (++fired == *(int *)arg)
+		loop_stop(loop, 7);
+}
+
+static void timers_fire_and_stop_the_loop(void **state)
+{
+	struct loop *loop = loop_new();
+	int want = 3;
+
+	(void)state;
+	fired = 0;
+	assert_true(loop_add_timer(loop, 1000000, 1000000, count_timer, &want) >= 0);
+	assert_int_equal(loop_run(loop), 7);
+	assert_int_equal(fired, 3);
+	/* three ticks need three wake-ups, not a busy loop */
+	assert_in_range(loop_wakeups(loop), 3, 4);
+	loop_free(loop);
+}
+
+static void on_sig(struct loop *loop, int signo, void *arg)
+{
+	*(int *)arg = signo;
+	loop_stop(loop, 0);
+}
+
+static void signals_arrive_through_the_loop(void **state)
+{
+	struct loop *loop = loop_new();
+	int sigs[] = { SIGUSR1 }, got = 0;
+
+	(void)state;
+	assert_int_equal(loop_add_signals(loop, sigs, 1, on_sig, &got), 0);
+	kill(getpid(), SIGUSR1);
+	loop_run(loop);
+	assert_int_equal(got, SIGUSR1);
+	loop_free(loop);
+}
+
+static void on_readable(struct loop *loop, int fd, uint32_t events, void *arg)
+{
+	char c;
+
+	(void)events;
+	assert_int_equal(read(fd, &c, 1), 1);
+	*(char *)arg = c;
+	loop_stop(loop, 0);
+}
+
+static void fds_dispatch_to_their_handler(void **state)
+{
+	struct loop *loop = loop_new();
+	int p[2];
+	char got = 0;
+
+	(void)state;
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(loop_add_fd(loop, p[0], EPOLLIN, on_readable, &got), 0);
+	assert_int_equal(loop_add_fd(loop, p[0], EPOLLIN, on_readable, &got), -EEXIST);
+	assert_int_equal(write(p[1], "x", 1), 1);
+	loop_run(loop);
+	assert_int_equal(got, 'x');
+	assert_int_equal(loop_del_fd(loop, p[0]), 0);
+	close(p[0]);
+	close(p[1]);
+	loop_free(loop);
+}
+
+static void addrset_knows_own_and_peers(void **state)
+{
+	struct addrset set = { 0 };
+	struct dev_addr a;
+	uint8_t ip[16];
+
+	(void)state;
+	assert_int_equal(addrset_parse_cidr("10.18.0.1/24", &a), 0);
+	assert_int_equal(a.prefixlen, 24);
+	addrset_add(&set, &a);
+	assert_int_equal(addrset_parse_cidr("fd00::1/64", &a), 0);
+	addrset_add(&set, &a);
+	addrset_add(&set, &a);
+	assert_int_equal(set.n, 2);
+	inet_pton(AF_INET, "10.18.0.3", ip);
+	assert_true(addrset_is_peer(&set, AF_INET, ip));
+	inet_pton(AF_INET, "10.18.0.1", ip);
+	assert_false(addrset_is_peer(&set, AF_INET, ip));
+	assert_true(addrset_is_own(&set, AF_INET, ip));
+	inet_pton(AF_INET, "10.18.0.0", ip);
+	assert_false(addrset_is_peer(&set, AF_INET, ip));
+	inet_pton(AF_INET, "10.18.1.3", ip);
+	assert_false(addrset_is_peer(&set, AF_INET, ip));
+	inet_pton(AF_INET6, "fd00::ffff", ip);
+	assert_true(addrset_is_peer(&set, AF_INET6, ip));
+	assert_int_equal(addrset_default_peer(&set, AF_INET, ip), 0);
+	assert_int_equal(ip[3], 2);
+	assert_int_equal(addrset_parse_cidr("10.18.0.1/33", &a), -EINVAL);
+	assert_int_equal(addrset_parse_cidr("10.18.0/24", &a), -EINVAL);
+	assert_int_equal(addrset_parse_cidr("fd00::1/", &a), -EINVAL);
+	assert_int_equal(addrset_parse_cidr("/24", &a), -EINVAL);
+}
+
+static void options_defaults_and_errors(void **state)
+{
+	struct options o;
+	char err[512];
+	char *ok[] = { "tapscope", "--tun", "-a", "fd00::1/64", "--echo", "-c", "5", "--inject", "icmp", NULL };
+	char *bad_count[] = { "tapscope", "-c", "0", NULL };
+	char *bad_addr[] = { "tapscope", "--addr=1.2.3.4/40", NULL };
+	char *attach_addr[] = { "tapscope", "--attach", "-a", "10.0.0.1/24", NULL };
+	char *deflt[] = { "tapscope", NULL };
+
+	(void)state;
+	assert_int_equal(options_parse(&o, 9, ok, err, sizeof(err)), 0);
+	assert_true(o.dev.tun);
+	assert_int_equal(o.addrs.n, 1);
+	assert_int_equal(o.count, 5);
+	assert_int_equal(o.ninject, 1);
+	assert_int_equal(options_parse(&o, 1, deflt, err, sizeof(err)), 0);
+	assert_int_equal(o.addrs.n, 1);
+	assert_int_equal(o.addrs.a[0].prefixlen, 24);
+	assert_int_equal(options_parse(&o, 3, bad_count, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "bad count '0'"));
+	assert_int_equal(options_parse(&o, 2, bad_addr, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "1.2.3.4/40"));
+	assert_int_equal(options_parse(&o, 4, attach_addr, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "--attach"));
+}
+
+static void checksum_matches_rfc1071_example(void **state)
+{
+	/* RFC 1071 section 3: 00 01 f2 03 f4 f5 f6 f7 sums to 0xddf2 (complement 0x220d) */
+	const uint8_t data[] = { 0x00, 0x01, 0xf2, 0x03, 0xf4, 0xf5, 0xf6, 0xf7 };
+
+	(void)state;
+	assert_int_equal(csum_buf(data, sizeof(data)), 0x220d);
+	assert_int_equal(csum_buf(data, 3), (uint16_t)~(0x0001 + 0xf200));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(timers_fire_and_stop_the_loop),
+		cmocka_unit_test(signals_arrive_through_the_loop),
+		cmocka_unit_test(fds_dispatch_to_their_handler),
+		cmocka_unit_test(addrset_knows_own_and_peers),
+		cmocka_unit_test(options_defaults_and_errors),
+		cmocka_unit_test(checksum_matches_rfc1071_example),
+	};
+	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
+}
