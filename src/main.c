@@ -51,16 +51,52 @@ static void on_signal(struct loop *loop, int signo, void *arg)
 	loop_stop(loop, 0);
 }
 
-static void before_sleep(struct loop *loop, void *arg)
-{
-	struct session *s = arg;
-	struct printer *p = s->on_frame_arg;
+/* Output is pushed out at most every FLUSH_NS, and FLUSH_NS after the last frame at the
+ * latest: readers (a pipe, a test, tail -f on the pcap) see frames promptly, while a
+ * flood costs no write per frame. */
+#define FLUSH_NS 20000000ull
 
-	session_flush(s);
+struct flusher {
+	struct session *s;
+	uint64_t last;
+	int timer;		/* armed one-shot timer, or -1 */
+	uint64_t seen;		/* frames shown at the last flush */
+};
+
+static void flush_now(struct loop *loop, struct flusher *fl)
+{
+	struct printer *p = fl->s->on_frame_arg;
+
+	fl->last = loop_now_ns();
+	fl->seen = fl->s->count.shown;
+	session_flush(fl->s);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		p->output_failed = 1;	/* the reader went away (| head): end cleanly */
 		loop_stop(loop, 0);
 	}
+}
+
+static void on_flush_timer(struct loop *loop, int timer, void *arg)
+{
+	struct flusher *fl = arg;
+
+	(void)timer;
+	fl->timer = -1;
+	flush_now(loop, fl);
+}
+
+static void before_sleep(struct loop *loop, void *arg)
+{
+	struct flusher *fl = arg;
+	uint64_t now;
+
+	if (fl->s->count.shown == fl->seen)
+		return;
+	now = loop_now_ns();
+	if (now - fl->last >= FLUSH_NS)
+		flush_now(loop, fl);
+	else if (fl->timer < 0)
+		fl->timer = loop_add_timer(loop, FLUSH_NS - (now - fl->last), 0, on_flush_timer, fl);
 }
 
 /* IPv6 packets to or from a tentative address are dropped by the kernel: injections of
@@ -149,6 +185,7 @@ static int run_live(const struct options *o)
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	static struct session s;
 	struct printer p = { .verbose = o->verbose, .json = o->json };
+	struct flusher fl = { .timer = -1 };
 	struct loop *loop;
 	char err[512];
 	int rc;
@@ -176,7 +213,8 @@ static int run_live(const struct options *o)
 	s.on_frame = print_frame;
 	s.on_frame_arg = &p;
 	s.on_msg = print_msg;
-	loop_set_before_sleep(loop, before_sleep, &s);
+	fl.s = &s;
+	loop_set_before_sleep(loop, before_sleep, &fl);
 	announce(&s, o);
 	rc = schedule_injections(&s, o, err, sizeof(err));
 	if (rc)
