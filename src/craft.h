@@ -1,0 +1,139 @@
+/* craft.h — the crafting engine: one text spec -> the bytes that make the kernel receive an ICMP/ICMPv6 packet. */
+#ifndef TAPSCOPE_CRAFT_H
+#define TAPSCOPE_CRAFT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "addrset.h"
+#include "frame.h"
+
+/*
+ * Spec grammar (tokens separated by blanks; names case-insensitive; numbers decimal or 0x hex):
+ *   icmp|icmp6 field=value ...
+ * A value may be double-quoted ("..."; \" and \\ escape) to hold blanks: payload="text:a b".
+ * Fields (see craft_fields()): type code src dst id seq ttl|hlim tos|tclass flow df ipid
+ *   payload=text:..|hex:..|size:N  quote=last|none  checksum=auto|bad|0..0xffff
+ *   count=N interval=DURATION (ns, us, ms, s, m; bare number = seconds; "2.5s")
+ *   smac dmac (tap only)  mtu gateway pointer target rdst flags lifetime curhlim prefix lladdr
+ *
+ * Defaults, resolved by craft_build when a field is omitted:
+ *   type     echo-request          code   0 (frag-needed etc. when named)
+ *   src      the inner packet's dst when quote=last, else addrset_default_peer() of the family
+ *   dst      the inner packet's src when quote=last; RS ff02::2, RA ff02::1, NS the
+ *            solicited-node group of target; else the device's first address of the family
+ *   id 1, seq 1 (+ repeat), ttl/hlim 64 (NDP 255), tos 0, flow 0, df off,
+ *   ipid     ctx->next_ip_id + repeat
+ *   payload  size:56 for echo, nothing otherwise (pattern: byte i = i & 0xff)
+ *   mtu      1400 (v4 frag-needed), 1280 (packet-too-big)
+ *   target   NS: the device's first IPv6 address; NA: src. rdst: target.
+ *   flags    NA: S,O to a unicast dst, O to a multicast dst; RA: none
+ *   lifetime 1800 s (router adverts); curhlim 64 (RA)
+ *   lladdr   auto: on tap, NDP carries the source (RS/RA/NS) or target (NA, redirect)
+ *            link-layer address option; none: omit; or an explicit MAC
+ *   smac     peer_mac(src); dmac: the device's MAC, 33:33:.. / 01:00:5e:.. for multicast
+ *   count 1, interval 1s
+ */
+
+#define CRAFT_PAYLOAD_MAX 2048	/* bytes of text:/hex: payload kept in a spec */
+#define CRAFT_SIZE_MAX 65000	/* largest size:N */
+
+enum craft_field {
+	CRAFT_F_TYPE, CRAFT_F_CODE, CRAFT_F_SRC, CRAFT_F_DST, CRAFT_F_ID, CRAFT_F_SEQ,
+	CRAFT_F_TTL, CRAFT_F_TOS, CRAFT_F_FLOW, CRAFT_F_DF, CRAFT_F_IPID, CRAFT_F_PAYLOAD,
+	CRAFT_F_QUOTE, CRAFT_F_CHECKSUM, CRAFT_F_COUNT, CRAFT_F_INTERVAL, CRAFT_F_SMAC,
+	CRAFT_F_DMAC, CRAFT_F_MTU, CRAFT_F_GATEWAY, CRAFT_F_POINTER, CRAFT_F_TARGET,
+	CRAFT_F_RDST, CRAFT_F_FLAGS, CRAFT_F_LIFETIME, CRAFT_F_CURHLIM, CRAFT_F_PREFIX,
+	CRAFT_F_LLADDR,
+	CRAFT_F_COUNT_OF_FIELDS
+};
+
+enum craft_payload { CRAFT_PAYLOAD_NONE, CRAFT_PAYLOAD_TEXT, CRAFT_PAYLOAD_HEX, CRAFT_PAYLOAD_SIZE };
+enum craft_csum { CRAFT_CSUM_AUTO, CRAFT_CSUM_BAD, CRAFT_CSUM_VALUE };
+enum craft_lladdr { CRAFT_LLADDR_AUTO, CRAFT_LLADDR_NONE, CRAFT_LLADDR_MAC };
+
+/* Neighbor Advertisement flags (RFC 4861 4.4) and Router Advertisement flags (4.2). */
+#define CRAFT_NA_ROUTER 0x80
+#define CRAFT_NA_SOLICITED 0x40
+#define CRAFT_NA_OVERRIDE 0x20
+#define CRAFT_RA_MANAGED 0x80
+#define CRAFT_RA_OTHER 0x40
+
+/* A parsed spec: plain data, copyable. Only fields whose bit is in `given` were in the text. */
+struct craft_spec {
+	int v6;			/* 0: icmp (IPv4), 1: icmp6 */
+	uint32_t given;		/* 1u << enum craft_field for each field present */
+	uint8_t type, code;
+	uint8_t src[16], dst[16];	/* IPv4 uses the first 4 bytes */
+	uint16_t id, seq;
+	uint8_t ttl, tos;
+	uint32_t flow;		/* IPv6 flow label, 20 bits */
+	int df;
+	uint16_t ip_id;
+	enum craft_payload payload_kind;
+	uint32_t payload_len;	/* bytes in payload[], or N for size:N */
+	uint8_t payload[CRAFT_PAYLOAD_MAX];
+	int quote_last;
+	enum craft_csum csum_mode;
+	uint16_t csum_value;
+	unsigned count;
+	uint64_t interval_ns;
+	uint8_t smac[6], dmac[6];
+	uint32_t mtu;
+	uint8_t gateway[4];
+	uint32_t pointer;
+	uint8_t target[16], rdst[16];
+	uint8_t flags;		/* CRAFT_NA_* or CRAFT_RA_* */
+	uint16_t lifetime;
+	uint8_t curhlim;
+	uint8_t prefix[16];
+	uint8_t prefix_len;
+	enum craft_lladdr lladdr_mode;
+	uint8_t lladdr[6];	/* CRAFT_LLADDR_MAC */
+};
+
+/* Where a crafted packet goes. */
+struct craft_ctx {
+	int tap;		/* 1: Ethernet II frames (tap), 0: raw IP (tun) */
+	int pi;			/* 1: prepend the 4-byte tun PI header (flags 0, proto = ethertype) */
+	uint8_t dev_mac[6];	/* the tap device's MAC (default dmac) */
+	const struct addrset *addrs;	/* the device's own addresses; may be NULL */
+	const struct frame *last_in;	/* last frame the kernel sent into the device; may be NULL */
+	uint16_t next_ip_id;	/* default IPv4 id (+ repeat) */
+};
+
+/* One row of a value->name table; tables end with a row whose name is NULL. */
+struct craft_name {
+	int value;
+	const char *name;
+	const char *desc;
+};
+
+/* Parses a spec. Returns 0, or -EINVAL with a message naming the offending token in err. */
+int craft_parse(const char *text, struct craft_spec *out, char *err, size_t errlen);
+
+/* Builds the bytes to write to the tun/tap fd for repeat number `repeat` (0-based: seq and
+ * the default ip id advance by it). Returns 0 with *len set, or -EINVAL / -ENOENT / -ENOSPC
+ * with a message in err (no address to default to, nothing to quote, buffer too small). */
+int craft_build(const struct craft_spec *s, const struct craft_ctx *ctx, unsigned repeat,
+		uint8_t *buf, size_t cap, size_t *len, char *err, size_t errlen);
+
+/* Writes the canonical spec text (given fields only, fixed order); parse(format(x)) == x.
+ * Returns the length it needed (like snprintf) or -ENOSPC when n is too small. */
+int craft_format(const struct craft_spec *s, char *out, size_t n);
+
+/* How many packets to send (count=, default 1) and the gap between them (interval=, default 1s). */
+unsigned craft_count(const struct craft_spec *s);
+uint64_t craft_interval_ns(const struct craft_spec *s);
+
+/* Name tables for the UI form: ICMP (v6=0) or ICMPv6 types, the named codes of one type
+ * (a table holding only the end row when the type has none), and the spec's fields. */
+const struct craft_name *craft_icmp_types(int v6);
+const struct craft_name *craft_icmp_codes(int v6, int type);
+const struct craft_name *craft_fields(void);
+
+/* The name of a type or code, or NULL when it has none. */
+const char *craft_type_name(int v6, int type);
+const char *craft_code_name(int v6, int type, int code);
+
+#endif
