@@ -9,7 +9,6 @@
 
 #include "decode.h"
 #include "frameprint.h"
-#include "nlconf.h"
 #include "offline.h"
 #include "options.h"
 #include "session.h"
@@ -99,61 +98,18 @@ static void before_sleep(struct loop *loop, void *arg)
 		fl->timer = loop_add_timer(loop, FLUSH_NS - (now - fl->last), 0, on_flush_timer, fl);
 }
 
-/* IPv6 packets to or from a tentative address are dropped by the kernel: injections of
- * icmp6 wait (up to 3 s) for duplicate address detection to finish. */
-struct pending_inject {
-	struct session *s;
-	struct craft_spec spec;
-	int tries;
-};
-
-static void inject_now_or_later(struct loop *loop, int timer, void *arg);
-
-static int dad_running(struct session *s)
+static int inject_all(struct session *s, const struct options *o, char *err, size_t errlen)
 {
-	char err[128];
-	struct nlconf *nc = nlconf_open(err, sizeof(err));
-	int tentative = nc ? nlconf_addr_tentative(nc, s->dev.ifindex) : 0;
+	struct craft_spec *spec = malloc(sizeof(*spec));
+	int rc = spec ? 0 : -ENOMEM;
 
-	nlconf_close(nc);
-	return tentative;
-}
-
-static void inject_now_or_later(struct loop *loop, int timer, void *arg)
-{
-	struct pending_inject *pi = arg;
-	char err[512];
-
-	(void)timer;
-	if (pi->spec.v6 && pi->tries++ < 30 && dad_running(pi->s)) {
-		loop_add_timer(loop, 100000000ull, 0, inject_now_or_later, pi);
-		return;
+	for (int i = 0; i < o->ninject && !rc; i++) {
+		rc = craft_parse(o->inject[i], spec, err, errlen);
+		if (!rc)
+			rc = session_inject(s, spec, err, errlen);
 	}
-	session_refresh_addrs(pi->s);
-	if (session_inject(pi->s, &pi->spec, err, sizeof(err)) < 0)
-		fprintf(stderr, "tapscope: %s\n", err);
-	free(pi);
-}
-
-static int schedule_injections(struct session *s, const struct options *o, char *err, size_t errlen)
-{
-	for (int i = 0; i < o->ninject; i++) {
-		struct pending_inject *pi = calloc(1, sizeof(*pi));
-
-		if (!pi)
-			return -ENOMEM;
-		pi->s = s;
-		if (craft_parse(o->inject[i], &pi->spec, err, errlen) < 0) {
-			free(pi);
-			return -EINVAL;
-		}
-		/* 1 ms apart, in the order given, after the loop has started */
-		if (loop_add_timer(s->loop, 1000000ull * (uint64_t)(i + 1), 0, inject_now_or_later, pi) < 0) {
-			free(pi);
-			return -EIO;
-		}
-	}
-	return 0;
+	free(spec);
+	return rc;
 }
 
 static void announce(const struct session *s, const struct options *o)
@@ -216,7 +172,7 @@ static int run_live(const struct options *o)
 	fl.s = &s;
 	loop_set_before_sleep(loop, before_sleep, &fl);
 	announce(&s, o);
-	rc = schedule_injections(&s, o, err, sizeof(err));
+	rc = inject_all(&s, o, err, sizeof(err));
 	if (rc)
 		fprintf(stderr, "tapscope: %s\n", err);
 	else

@@ -12,6 +12,8 @@
 #include "nlconf.h"
 #include "pcapout.h"
 
+static void injection_free(struct session *s, struct injection *inj);
+
 int session_dlt(const struct session *s)
 {
 	return s->dev.tun ? DLT_RAW : DLT_EN10MB;
@@ -204,6 +206,8 @@ fail:
 
 void session_end(struct session *s)
 {
+	while (s->injections)
+		injection_free(s, s->injections);
 	if (s->dev.fd >= 0 && s->loop)
 		loop_del_fd(s->loop, s->dev.fd);
 	tundev_close(&s->dev);
@@ -233,13 +237,43 @@ int session_check_specs(const char *const *specs, int n, char *err, size_t errle
 	return rc;
 }
 
-/* A spec being sent: its repeats are timer ticks. */
+/* A spec being sent: its repeats are timer ticks. IPv6 packets to or from a tentative
+ * address are dropped by the kernel, so an icmp6 spec first waits (up to 3 s) for
+ * duplicate address detection to finish. */
 struct injection {
 	struct session *s;
+	struct injection *next;
 	struct craft_spec spec;
 	unsigned sent, count;
 	int timer;
+	int dad_waits;
 };
+
+#define DAD_POLL_NS 100000000ull
+#define DAD_MAX_WAITS 30
+
+static int dad_running(struct session *s)
+{
+	char err[128];
+	struct nlconf *nc = nlconf_open(err, sizeof(err));
+	int tentative = nc ? nlconf_addr_tentative(nc, s->dev.ifindex) : 0;
+
+	nlconf_close(nc);
+	return tentative;
+}
+
+static void injection_free(struct session *s, struct injection *inj)
+{
+	for (struct injection **p = &s->injections; *p; p = &(*p)->next) {
+		if (*p == inj) {
+			*p = inj->next;
+			break;
+		}
+	}
+	if (inj->timer >= 0)
+		loop_del_timer(s->loop, inj->timer);
+	free(inj);
+}
 
 static int inject_one(struct injection *inj, char *err, size_t errlen)
 {
@@ -264,23 +298,51 @@ static int inject_one(struct injection *inj, char *err, size_t errlen)
 	return rc;
 }
 
+static void on_inject_timer(struct loop *loop, int timer, void *arg);
+
+/* Sends the next packet of inj; returns 0 while it has more to send later, 1 when done, <0 on error. */
+static int inject_step(struct injection *inj, char *err, size_t errlen)
+{
+	struct session *s = inj->s;
+	uint64_t interval = craft_interval_ns(&inj->spec);
+	int rc;
+
+	if (inj->spec.v6 && !inj->sent && inj->dad_waits < DAD_MAX_WAITS && dad_running(s)) {
+		inj->dad_waits++;
+		inj->timer = loop_add_timer(s->loop, DAD_POLL_NS, 0, on_inject_timer, inj);
+		return inj->timer < 0 ? inj->timer : 0;
+	}
+	if (!inj->sent)
+		session_refresh_addrs(s);	/* DAD may have changed what the defaults are */
+	rc = inject_one(inj, err, errlen);
+	if (rc < 0)
+		return rc;
+	if (inj->sent >= inj->count)
+		return 1;
+	inj->timer = loop_add_timer(s->loop, interval, 0, on_inject_timer, inj);
+	return inj->timer < 0 ? inj->timer : 0;
+}
+
 static void on_inject_timer(struct loop *loop, int timer, void *arg)
 {
 	struct injection *inj = arg;
 	char err[256];
+	int rc;
 
-	if (inject_one(inj, err, sizeof(err)) < 0)
+	(void)timer;
+	inj->timer = -1;	/* one-shot: already removed by the loop */
+	if (loop_stopping(loop))
+		return;
+	rc = inject_step(inj, err, sizeof(err));
+	if (rc < 0)
 		msg(inj->s, "%s%s", err, "");
-	if (inj->sent >= inj->count || loop_stopping(loop)) {
-		loop_del_timer(loop, timer);
-		free(inj);
-	}
+	if (rc != 0)
+		injection_free(inj->s, inj);
 }
 
 int session_inject(struct session *s, const struct craft_spec *spec, char *err, size_t errlen)
 {
 	struct injection *inj = calloc(1, sizeof(*inj));
-	uint64_t interval;
 	int rc;
 
 	if (!inj)
@@ -288,17 +350,11 @@ int session_inject(struct session *s, const struct craft_spec *spec, char *err, 
 	inj->s = s;
 	inj->spec = *spec;
 	inj->count = craft_count(spec);
-	rc = inject_one(inj, err, errlen);
-	if (rc || inj->sent >= inj->count) {
-		free(inj);
-		return rc;
-	}
-	interval = craft_interval_ns(spec);
-	inj->timer = loop_add_timer(s->loop, interval, interval, on_inject_timer, inj);
-	if (inj->timer < 0) {
-		snprintf(err, errlen, "inject: cannot start the repeat timer: %s", strerror(-inj->timer));
-		free(inj);
-		return -EIO;
-	}
-	return 0;
+	inj->timer = -1;
+	inj->next = s->injections;
+	s->injections = inj;
+	rc = inject_step(inj, err, errlen);
+	if (rc != 0)
+		injection_free(s, inj);
+	return rc < 0 ? rc : 0;
 }

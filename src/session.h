@@ -19,6 +19,7 @@
 struct session;
 struct pcapout;
 struct bpf_filter;
+struct injection;
 
 /* Called for every frame that passes the filter, in both directions. */
 typedef void (*session_frame_fn)(struct session *s, const struct frame *f, void *arg);
@@ -44,6 +45,7 @@ struct session {
 	uint16_t next_ip_id;
 	session_frame_fn on_frame;
 	void *on_frame_arg;
+	struct injection *injections;	/* being sent (repeats, or waiting for DAD) */
 	session_msg_fn on_msg;
 	void *on_msg_arg;
 	uint8_t last_in[SESSION_FRAME_MAX];	/* the last frame the kernel sent, for quote=last */
@@ -62,7 +64,8 @@ void session_end(struct session *s);
 
 /* Parses every spec first (so a bad one injects nothing); 0 or -EINVAL with err. */
 int session_check_specs(const char *const *specs, int n, char *err, size_t errlen);
-/* Sends spec now (count/interval repeats on the loop). Returns 0 or negative with err. */
+/* Sends spec now, or once IPv6 duplicate address detection is done; count/interval repeats
+ * run on the loop, and later failures go to on_msg. Returns 0 or negative with err. */
 int session_inject(struct session *s, const struct craft_spec *spec, char *err, size_t errlen);
 /* Writes a frame toward the kernel and reports it as a '>' frame. Returns 0 or -errno. */
 int session_send(struct session *s, const uint8_t *buf, size_t len);
