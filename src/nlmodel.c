@@ -1,0 +1,723 @@
+/* nlmodel.c — the live netlink model of one device: libnl-route caches on our epoll, change events, counters, snapshots. */
+#include "nlmodel.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+
+#include <linux/if.h>
+#include <linux/if_addr.h>
+#include <linux/neighbour.h>
+#include <linux/rtnetlink.h>
+#include <netlink/cache.h>
+#include <netlink/netlink.h>
+#include <netlink/route/addr.h>
+#include <netlink/route/link.h>
+#include <netlink/route/neighbour.h>
+#include <netlink/route/route.h>
+
+#include "addrset.h"
+#include "loop.h"
+#include "tuninfo.h"
+
+#define COUNTER_PERIOD_NS 1000000000ull
+
+struct nlmodel {
+	struct loop *loop;
+	char ifname[IF_NAMESIZE];
+	int ifindex;
+	struct nl_cache_mngr *mngr;
+	struct nl_sock *sync;		/* our own requests: tun details, counters, reconciling */
+	int mngr_fd;
+	struct nl_cache *links, *addrs, *routes, *neighs;
+	int local_routes;
+	int ready;			/* initial load done: events are reported from then on */
+	int need_reconcile;
+	struct snap_link last_link;	/* as last reported, to drop link messages that change nothing visible */
+	nlmodel_event_fn event_fn;
+	void *event_arg;
+	nlmodel_addrs_fn addrs_fn;
+	void *addrs_arg;
+	struct tun_info tun;
+	int has_counters;
+	struct nl_counters ctr;
+	struct nl_rates rate;
+	uint64_t ctr_ns;
+	int watchers;
+	int timer;
+	uint64_t gen;
+};
+
+static void copy_bin(uint8_t *dst, size_t dlen, struct nl_addr *a)
+{
+	size_t n;
+
+	memset(dst, 0, dlen);
+	if (!a)
+		return;
+	n = nl_addr_get_len(a);
+	memcpy(dst, nl_addr_get_binary_addr(a), n < dlen ? n : dlen);
+}
+
+/* ---- libnl objects → plain structs ---- */
+
+static void link_to_snap(struct rtnl_link *l, struct snap_link *s)
+{
+	struct nl_addr *mac = rtnl_link_get_addr(l);
+	const char *kind = rtnl_link_get_type(l);
+	const char *qdisc = rtnl_link_get_qdisc(l);
+
+	memset(s, 0, sizeof(*s));
+	s->present = 1;
+	s->ifindex = rtnl_link_get_ifindex(l);
+	snprintf(s->name, sizeof(s->name), "%s", rtnl_link_get_name(l) ? rtnl_link_get_name(l) : "");
+	snprintf(s->kind, sizeof(s->kind), "%s", kind ? kind : "");
+	s->flags = rtnl_link_get_flags(l);
+	s->operstate = rtnl_link_get_operstate(l);
+	s->carrier = rtnl_link_get_carrier(l);
+	s->mtu = rtnl_link_get_mtu(l);
+	if (mac && nl_addr_get_len(mac) == 6) {
+		s->has_mac = 1;
+		copy_bin(s->mac, sizeof(s->mac), mac);
+	}
+	s->txqlen = rtnl_link_get_txqlen(l);
+	snprintf(s->qdisc, sizeof(s->qdisc), "%s", qdisc ? qdisc : "");
+}
+
+static void addr_to_snap(struct rtnl_addr *a, struct snap_addr *s)
+{
+	struct nl_addr *local = rtnl_addr_get_local(a), *peer = rtnl_addr_get_peer(a);
+
+	memset(s, 0, sizeof(*s));
+	s->family = rtnl_addr_get_family(a);
+	copy_bin(s->addr, sizeof(s->addr), local);
+	s->prefixlen = rtnl_addr_get_prefixlen(a);
+	if (peer && local && nl_addr_cmp(peer, local) != 0) {
+		s->has_peer = 1;
+		copy_bin(s->peer, sizeof(s->peer), peer);
+	}
+	s->scope = rtnl_addr_get_scope(a);
+	s->flags = rtnl_addr_get_flags(a);
+}
+
+/* The nexthop of r that goes through ifindex, or NULL. */
+static struct rtnl_nexthop *route_nh_on(struct rtnl_route *r, int ifindex)
+{
+	int n = rtnl_route_get_nnexthops(r);
+
+	for (int i = 0; i < n; i++) {
+		struct rtnl_nexthop *nh = rtnl_route_nexthop_n(r, i);
+
+		if (nh && rtnl_route_nh_get_ifindex(nh) == ifindex)
+			return nh;
+	}
+	return NULL;
+}
+
+static void route_to_snap(struct rtnl_route *r, struct rtnl_nexthop *nh, int linkdown, struct snap_route *s)
+{
+	struct nl_addr *dst = rtnl_route_get_dst(r), *src = rtnl_route_get_pref_src(r);
+	struct nl_addr *gw = nh ? rtnl_route_nh_get_gateway(nh) : NULL;
+
+	memset(s, 0, sizeof(*s));
+	s->family = rtnl_route_get_family(r);
+	copy_bin(s->dst, sizeof(s->dst), dst);
+	s->dst_len = dst ? (int)nl_addr_get_prefixlen(dst) : 0;
+	s->table = rtnl_route_get_table(r);
+	s->type = rtnl_route_get_type(r);
+	s->protocol = rtnl_route_get_protocol(r);
+	s->scope = rtnl_route_get_scope(r);
+	if (gw) {
+		s->has_gw = 1;
+		copy_bin(s->gw, sizeof(s->gw), gw);
+	}
+	if (src) {
+		s->has_prefsrc = 1;
+		copy_bin(s->prefsrc, sizeof(s->prefsrc), src);
+	}
+	s->metric = rtnl_route_get_priority(r);
+	/* the kernel gives RTA_PRIORITY for IPv4 only when it is not 0 */
+	s->has_metric = s->family == AF_INET6 || s->metric != 0;
+	s->linkdown = linkdown;
+}
+
+static void neigh_to_snap(struct rtnl_neigh *n, struct snap_neigh *s)
+{
+	struct nl_addr *ll = rtnl_neigh_get_lladdr(n);
+
+	memset(s, 0, sizeof(*s));
+	s->family = rtnl_neigh_get_family(n);
+	copy_bin(s->dst, sizeof(s->dst), rtnl_neigh_get_dst(n));
+	if (ll && nl_addr_get_len(ll) == 6) {
+		s->has_lladdr = 1;
+		copy_bin(s->lladdr, sizeof(s->lladdr), ll);
+	}
+	s->state = rtnl_neigh_get_state(n);
+	s->flags = (unsigned)rtnl_neigh_get_flags(n);
+}
+
+/* ---- what belongs to the device ---- */
+
+static struct rtnl_link *find_link(struct nlmodel *m)
+{
+	for (struct nl_object *o = nl_cache_get_first(m->links); o; o = nl_cache_get_next(o)) {
+		struct rtnl_link *l = (struct rtnl_link *)o;
+		const char *name = rtnl_link_get_name(l);
+
+		if (rtnl_link_get_family(l) == AF_UNSPEC && name && !strcmp(name, m->ifname))
+			return l;
+	}
+	return NULL;
+}
+
+static int link_is_down(struct nlmodel *m)
+{
+	struct rtnl_link *l = find_link(m);
+
+	return !l || !(rtnl_link_get_flags(l) & IFF_UP) || !rtnl_link_get_carrier(l);
+}
+
+static int table_wanted(struct nlmodel *m, unsigned table)
+{
+	return table == RT_TABLE_MAIN || (m->local_routes && table == RT_TABLE_LOCAL);
+}
+
+static int addr_is_ours(struct nlmodel *m, struct rtnl_addr *a)
+{
+	int fam = rtnl_addr_get_family(a);
+
+	return m->ifindex && rtnl_addr_get_ifindex(a) == m->ifindex && (fam == AF_INET || fam == AF_INET6);
+}
+
+static struct rtnl_nexthop *route_is_ours(struct nlmodel *m, struct rtnl_route *r)
+{
+	int fam = rtnl_route_get_family(r);
+
+	if (!m->ifindex || (fam != AF_INET && fam != AF_INET6) || !table_wanted(m, rtnl_route_get_table(r)))
+		return NULL;
+	return route_nh_on(r, m->ifindex);
+}
+
+static int neigh_is_ours(struct nlmodel *m, struct rtnl_neigh *n)
+{
+	int fam = rtnl_neigh_get_family(n);
+
+	/* as `ip neigh show`: entries in NOARP state (multicast, loopback) are not shown */
+	return m->ifindex && rtnl_neigh_get_ifindex(n) == m->ifindex && (fam == AF_INET || fam == AF_INET6) &&
+	       !(rtnl_neigh_get_state(n) & NUD_NOARP);
+}
+
+/* ---- tun details, holders, counters ---- */
+
+static void refresh_tun(struct nlmodel *m, int holders)
+{
+	struct tun_info tun;
+	struct nl_counters ctr;
+
+	memset(&tun, 0, sizeof(tun));
+	tun.owner = tun.group = -1;
+	tun.num_queues = tun.num_disabled_queues = -1;
+	if (!m->ifindex) {
+		m->tun = tun;
+		return;
+	}
+	memset(&ctr, 0, sizeof(ctr));
+	if (tuninfo_query(m->sync, m->ifindex, &tun, &ctr) == 0) {
+		if (!m->has_counters) {
+			m->ctr = ctr;
+			m->has_counters = 1;
+			m->ctr_ns = loop_now_ns();
+		}
+	}
+	if (!tun.valid) {
+		struct rtnl_link *l = find_link(m);
+		const char *kind = l ? rtnl_link_get_type(l) : NULL;
+
+		if (kind && !strcmp(kind, "tun"))
+			tuninfo_read_sysfs(m->ifname, m->ifindex, &tun);
+	}
+	if (tun.valid) {
+		if (holders)
+			tuninfo_holders(m->ifname, &tun);
+		else {
+			tun.nholders = m->tun.nholders;
+			memcpy(tun.holders, m->tun.holders, sizeof(tun.holders));
+		}
+	}
+	m->tun = tun;
+}
+
+static void rate_of(double *out, uint64_t now, uint64_t before, double secs)
+{
+	*out = now >= before ? (double)(now - before) / secs : 0;
+}
+
+static void read_counters(struct nlmodel *m)
+{
+	struct nl_counters c;
+	struct nl_rates *r = &m->rate;
+	uint64_t now = loop_now_ns();
+	double secs;
+
+	if (!m->ifindex || tuninfo_query(m->sync, m->ifindex, NULL, &c) < 0)
+		return;
+	secs = (double)(now - m->ctr_ns) / 1e9;
+	if (m->has_counters && secs > 0.05) {
+		rate_of(&r->rx_packets, c.rx_packets, m->ctr.rx_packets, secs);
+		rate_of(&r->tx_packets, c.tx_packets, m->ctr.tx_packets, secs);
+		rate_of(&r->rx_bytes, c.rx_bytes, m->ctr.rx_bytes, secs);
+		rate_of(&r->tx_bytes, c.tx_bytes, m->ctr.tx_bytes, secs);
+		rate_of(&r->rx_errors, c.rx_errors, m->ctr.rx_errors, secs);
+		rate_of(&r->tx_errors, c.tx_errors, m->ctr.tx_errors, secs);
+		rate_of(&r->rx_dropped, c.rx_dropped, m->ctr.rx_dropped, secs);
+		rate_of(&r->tx_dropped, c.tx_dropped, m->ctr.tx_dropped, secs);
+		r->valid = 1;
+	}
+	m->ctr = c;
+	m->ctr_ns = now;
+	m->has_counters = 1;
+	m->gen++;
+}
+
+static void counter_tick(struct loop *loop, int timer, void *arg)
+{
+	(void)loop;
+	(void)timer;
+	read_counters(arg);
+}
+
+void nlmodel_watch_counters(struct nlmodel *m, int on)
+{
+	if (on) {
+		if (m->watchers++ == 0 && m->loop) {
+			read_counters(m);
+			m->timer = loop_add_timer(m->loop, COUNTER_PERIOD_NS, COUNTER_PERIOD_NS, counter_tick, m);
+		}
+		return;
+	}
+	if (m->watchers > 0 && --m->watchers == 0 && m->timer >= 0 && m->loop) {
+		loop_del_timer(m->loop, m->timer);
+		m->timer = -1;
+	}
+}
+
+/* ---- events ---- */
+
+static void emit(struct nlmodel *m, struct nl_event *ev)
+{
+	m->gen++;
+	if (!m->event_fn)
+		return;
+	gettimeofday(&ev->ts, NULL);
+	snprintf(ev->ifname, sizeof(ev->ifname), "%s", m->ifname);
+	m->event_fn(ev, m->event_arg);
+}
+
+static void notify_addrs(struct nlmodel *m)
+{
+	struct addrset set;
+
+	if (!m->addrs_fn)
+		return;
+	nlmodel_addrs(m, &set);
+	m->addrs_fn(&set, m->addrs_arg);
+}
+
+static enum nl_event_action action_of(int act)
+{
+	return act == NL_ACT_NEW ? NL_EVENT_ADD : act == NL_ACT_DEL ? NL_EVENT_DEL : NL_EVENT_CHANGE;
+}
+
+static int same_link(const struct snap_link *a, const struct snap_link *b)
+{
+	return a->present == b->present && a->ifindex == b->ifindex && a->flags == b->flags &&
+	       a->operstate == b->operstate && a->carrier == b->carrier && a->mtu == b->mtu &&
+	       a->has_mac == b->has_mac && !memcmp(a->mac, b->mac, 6) && a->txqlen == b->txqlen &&
+	       !strcmp(a->qdisc, b->qdisc) && !strcmp(a->name, b->name);
+}
+
+static void on_link(struct nlmodel *m, struct rtnl_link *l, int act)
+{
+	const char *name = rtnl_link_get_name(l);
+	struct nl_event ev = { .kind = NL_EVENT_LINK, .action = action_of(act) };
+	int was_up;
+
+	if (rtnl_link_get_family(l) != AF_UNSPEC || !name || strcmp(name, m->ifname) != 0)
+		return;
+	was_up = m->last_link.present && (m->last_link.flags & IFF_UP);
+	if (act == NL_ACT_DEL) {
+		if (rtnl_link_get_ifindex(l) != m->ifindex)
+			return;
+		ev.u.link = m->last_link;
+		memset(&m->last_link, 0, sizeof(m->last_link));
+		m->need_reconcile = 1;
+		emit(m, &ev);
+		m->ifindex = 0;
+		m->has_counters = 0;
+		memset(&m->rate, 0, sizeof(m->rate));
+		refresh_tun(m, 0);
+		notify_addrs(m);
+		return;
+	}
+	if (m->ifindex != rtnl_link_get_ifindex(l)) {
+		m->ifindex = rtnl_link_get_ifindex(l);
+		m->has_counters = 0;
+		memset(&m->rate, 0, sizeof(m->rate));
+		ev.action = NL_EVENT_ADD;
+	}
+	link_to_snap(l, &ev.u.link);
+	refresh_tun(m, 1);
+	if (ev.action == NL_EVENT_CHANGE && same_link(&ev.u.link, &m->last_link)) {
+		m->gen++;	/* holders may have changed */
+		return;
+	}
+	/* the kernel drops IPv4 routes of a device going down without telling anyone */
+	if ((was_up && !(ev.u.link.flags & IFF_UP)) || (m->last_link.carrier && !ev.u.link.carrier))
+		m->need_reconcile = 1;
+	m->last_link = ev.u.link;
+	emit(m, &ev);
+}
+
+static void on_addr(struct nlmodel *m, struct rtnl_addr *a, int act)
+{
+	struct nl_event ev = { .kind = NL_EVENT_ADDR, .action = action_of(act) };
+
+	if (!addr_is_ours(m, a))
+		return;
+	addr_to_snap(a, &ev.u.addr);
+	/* routes whose source was this address go silently */
+	if (act == NL_ACT_DEL)
+		m->need_reconcile = 1;
+	emit(m, &ev);
+	notify_addrs(m);
+}
+
+static void on_route(struct nlmodel *m, struct rtnl_route *r, int act)
+{
+	struct nl_event ev = { .kind = NL_EVENT_ROUTE, .action = action_of(act) };
+	struct rtnl_nexthop *nh = route_is_ours(m, r);
+
+	if (!nh)
+		return;
+	route_to_snap(r, nh, link_is_down(m), &ev.u.route);
+	emit(m, &ev);
+}
+
+static void on_neigh(struct nlmodel *m, struct rtnl_neigh *n, int act)
+{
+	struct nl_event ev = { .kind = NL_EVENT_NEIGH, .action = action_of(act) };
+	int fam = rtnl_neigh_get_family(n);
+
+	/* a NOARP entry is not shown, but its deletion of a shown one still is */
+	if (!m->ifindex || rtnl_neigh_get_ifindex(n) != m->ifindex || (fam != AF_INET && fam != AF_INET6))
+		return;
+	if (act != NL_ACT_DEL && !neigh_is_ours(m, n))
+		return;
+	neigh_to_snap(n, &ev.u.neigh);
+	emit(m, &ev);
+}
+
+static void on_change(struct nl_cache *cache, struct nl_object *obj, int act, void *arg)
+{
+	struct nlmodel *m = arg;
+	const char *type = nl_object_get_type(obj);
+
+	(void)cache;
+	if (!m->ready || !type)
+		return;
+	if (!strcmp(type, "route/link"))
+		on_link(m, (struct rtnl_link *)obj, act);
+	else if (!strcmp(type, "route/addr"))
+		on_addr(m, (struct rtnl_addr *)obj, act);
+	else if (!strcmp(type, "route/route"))
+		on_route(m, (struct rtnl_route *)obj, act);
+	else if (!strcmp(type, "route/neigh"))
+		on_neigh(m, (struct rtnl_neigh *)obj, act);
+}
+
+/* ---- reconciling what the kernel removes without a notification ---- */
+
+typedef int (*ours_fn)(struct nlmodel *m, struct nl_object *o);
+
+static int route_obj_ours(struct nlmodel *m, struct nl_object *o)
+{
+	return route_is_ours(m, (struct rtnl_route *)o) != NULL;
+}
+
+static int neigh_obj_ours(struct nlmodel *m, struct nl_object *o)
+{
+	return neigh_is_ours(m, (struct rtnl_neigh *)o);
+}
+
+static int ifindex_of(struct nl_object *o, int route)
+{
+	if (route) {
+		struct rtnl_route *r = (struct rtnl_route *)o;
+		struct rtnl_nexthop *nh = rtnl_route_get_nnexthops(r) > 0 ? rtnl_route_nexthop_n(r, 0) : NULL;
+
+		return nh ? rtnl_route_nh_get_ifindex(nh) : 0;
+	}
+	return rtnl_neigh_get_ifindex((struct rtnl_neigh *)o);
+}
+
+/* Drops objects of the managed cache that the kernel no longer has (reporting each as a
+ * deletion) and takes in ones it has but we missed. gone_ifindex: objects of a device that
+ * vanished, which route_obj_ours can no longer recognise. */
+static void reconcile_cache(struct nlmodel *m, struct nl_cache *managed, struct nl_cache *fresh,
+			    ours_fn ours, int route, int gone_ifindex)
+{
+	struct nl_object *o, *next;
+
+	for (o = nl_cache_get_first(managed); o; o = next) {
+		struct nl_object *hit;
+
+		next = nl_cache_get_next(o);
+		if (!ours(m, o) && !(gone_ifindex && ifindex_of(o, route) == gone_ifindex))
+			continue;
+		hit = nl_cache_search(fresh, o);
+		if (hit) {
+			nl_object_put(hit);
+			continue;
+		}
+		nl_object_get(o);
+		nl_cache_remove(o);
+		if (ours(m, o))
+			on_change(managed, o, NL_ACT_DEL, m);
+		nl_object_put(o);
+	}
+	for (o = nl_cache_get_first(fresh); o; o = nl_cache_get_next(o)) {
+		struct nl_object *hit, *copy;
+
+		if (!ours(m, o))
+			continue;
+		hit = nl_cache_search(managed, o);
+		if (hit) {
+			nl_object_put(hit);
+			continue;
+		}
+		copy = nl_object_clone(o);
+		if (!copy)
+			continue;
+		if (nl_cache_add(managed, copy) == 0)
+			on_change(managed, copy, NL_ACT_NEW, m);
+		nl_object_put(copy);
+	}
+}
+
+static void reconcile(struct nlmodel *m, int gone_ifindex)
+{
+	struct nl_cache *fresh;
+
+	m->need_reconcile = 0;
+	if (rtnl_route_alloc_cache(m->sync, AF_UNSPEC, 0, &fresh) == 0) {
+		reconcile_cache(m, m->routes, fresh, route_obj_ours, 1, gone_ifindex);
+		nl_cache_free(fresh);
+	}
+	if (rtnl_neigh_alloc_cache(m->sync, &fresh) == 0) {
+		reconcile_cache(m, m->neighs, fresh, neigh_obj_ours, 0, gone_ifindex);
+		nl_cache_free(fresh);
+	}
+}
+
+/* Reloads every cache after the socket overran (ENOBUFS): notifications were lost. */
+static void resync_all(struct nlmodel *m)
+{
+	nl_cache_refill(m->sync, m->links);
+	nl_cache_refill(m->sync, m->addrs);
+	reconcile(m, 0);
+	{
+		struct rtnl_link *l = find_link(m);
+		int idx = l ? rtnl_link_get_ifindex(l) : 0;
+
+		if (l)
+			on_link(m, l, idx == m->ifindex ? NL_ACT_CHANGE : NL_ACT_NEW);
+		else if (m->ifindex)
+			m->ifindex = 0;
+	}
+	notify_addrs(m);
+	m->gen++;
+}
+
+static void on_readable(struct loop *loop, int fd, uint32_t events, void *arg)
+{
+	struct nlmodel *m = arg;
+	int gone = m->ifindex, err;
+
+	(void)loop;
+	(void)fd;
+	(void)events;
+	err = nl_cache_mngr_data_ready(m->mngr);
+	if (err == -NLE_NOMEM || err == -NLE_DUMP_INTR)
+		resync_all(m);
+	if (m->need_reconcile)
+		reconcile(m, m->ifindex ? 0 : gone);
+}
+
+/* ---- construction ---- */
+
+static int add_cache(struct nlmodel *m, const char *name, struct nl_cache **out, char *err, size_t errlen)
+{
+	int e = nl_cache_mngr_add(m->mngr, name, on_change, m, out);
+
+	if (e < 0)
+		snprintf(err, errlen, "netlink: cannot follow %s: %s", name, nl_geterror(e));
+	return e;
+}
+
+struct nlmodel *nlmodel_new(struct loop *loop, const char *ifname, char *err, size_t errlen)
+{
+	struct nlmodel *m = calloc(1, sizeof(*m));
+	struct rtnl_link *l;
+	int e;
+
+	if (!m) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	m->loop = loop;
+	m->timer = -1;
+	m->mngr_fd = -1;
+	snprintf(m->ifname, sizeof(m->ifname), "%s", ifname);
+	m->sync = nl_socket_alloc();
+	if (!m->sync || (e = nl_connect(m->sync, NETLINK_ROUTE)) < 0) {
+		snprintf(err, errlen, "netlink: %s", m->sync ? nl_geterror(e) : "out of memory");
+		goto fail;
+	}
+	nl_socket_disable_auto_ack(m->sync);
+	e = nl_cache_mngr_alloc(NULL, NETLINK_ROUTE, 0, &m->mngr);
+	if (e < 0) {
+		snprintf(err, errlen, "netlink: cannot start the cache manager: %s", nl_geterror(e));
+		goto fail;
+	}
+	if (add_cache(m, "route/link", &m->links, err, errlen) < 0 ||
+	    add_cache(m, "route/addr", &m->addrs, err, errlen) < 0 ||
+	    add_cache(m, "route/route", &m->routes, err, errlen) < 0 ||
+	    add_cache(m, "route/neigh", &m->neighs, err, errlen) < 0)
+		goto fail;
+	l = find_link(m);
+	if (l) {
+		m->ifindex = rtnl_link_get_ifindex(l);
+		link_to_snap(l, &m->last_link);
+	}
+	refresh_tun(m, 1);
+	m->ready = 1;
+	if (loop) {
+		m->mngr_fd = nl_cache_mngr_get_fd(m->mngr);
+		e = loop_add_fd(loop, m->mngr_fd, EPOLLIN, on_readable, m);
+		if (e < 0) {
+			snprintf(err, errlen, "cannot watch netlink: %s", strerror(-e));
+			m->mngr_fd = -1;
+			goto fail;
+		}
+	}
+	return m;
+fail:
+	nlmodel_free(m);
+	return NULL;
+}
+
+void nlmodel_free(struct nlmodel *m)
+{
+	if (!m)
+		return;
+	if (m->loop && m->timer >= 0)
+		loop_del_timer(m->loop, m->timer);
+	if (m->loop && m->mngr_fd >= 0)
+		loop_del_fd(m->loop, m->mngr_fd);
+	if (m->mngr)
+		nl_cache_mngr_free(m->mngr);
+	if (m->sync)
+		nl_socket_free(m->sync);
+	free(m);
+}
+
+void nlmodel_set_event_cb(struct nlmodel *m, nlmodel_event_fn fn, void *arg)
+{
+	m->event_fn = fn;
+	m->event_arg = arg;
+}
+
+void nlmodel_set_addrs_cb(struct nlmodel *m, nlmodel_addrs_fn fn, void *arg)
+{
+	m->addrs_fn = fn;
+	m->addrs_arg = arg;
+	notify_addrs(m);
+}
+
+void nlmodel_set_local_routes(struct nlmodel *m, int on)
+{
+	m->local_routes = on;
+	m->gen++;
+}
+
+int nlmodel_addrs(struct nlmodel *m, struct addrset *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!m->ifindex)
+		return -ENODEV;
+	for (struct nl_object *o = nl_cache_get_first(m->addrs); o; o = nl_cache_get_next(o)) {
+		struct rtnl_addr *a = (struct rtnl_addr *)o;
+		struct snap_addr s;
+		struct dev_addr d = { 0 };
+
+		if (!addr_is_ours(m, a))
+			continue;
+		addr_to_snap(a, &s);
+		if (s.flags & IFA_F_DADFAILED)
+			continue;
+		d.family = s.family;
+		memcpy(d.addr, s.addr, sizeof(d.addr));
+		d.prefixlen = s.prefixlen;
+		addrset_add(out, &d);
+	}
+	return out->n;
+}
+
+int nlmodel_snapshot(struct nlmodel *m, struct nl_snapshot *out)
+{
+	struct rtnl_link *l = find_link(m);
+	int down;
+
+	memset(out, 0, sizeof(*out));
+	snprintf(out->ifname, sizeof(out->ifname), "%s", m->ifname);
+	out->tun.owner = out->tun.group = -1;
+	if (!l || !m->ifindex)
+		return -ENODEV;
+	link_to_snap(l, &out->link);
+	if (m->watchers == 0) {
+		read_counters(m);
+		refresh_tun(m, 1);
+	}
+	out->tun = m->tun;
+	if (out->tun.valid)
+		snprintf(out->link.kind, sizeof(out->link.kind), "%s", out->tun.is_tap ? "tap" : "tun");
+	out->has_counters = m->has_counters;
+	out->ctr = m->ctr;
+	out->rate = m->rate;
+	down = link_is_down(m);
+	for (struct nl_object *o = nl_cache_get_first(m->addrs); o; o = nl_cache_get_next(o))
+		if (addr_is_ours(m, (struct rtnl_addr *)o) && out->naddrs < NLSNAP_MAX_ADDRS)
+			addr_to_snap((struct rtnl_addr *)o, &out->addrs[out->naddrs++]);
+	for (struct nl_object *o = nl_cache_get_first(m->routes); o; o = nl_cache_get_next(o)) {
+		struct rtnl_nexthop *nh = route_is_ours(m, (struct rtnl_route *)o);
+
+		if (nh && out->nroutes < NLSNAP_MAX_ROUTES)
+			route_to_snap((struct rtnl_route *)o, nh, down, &out->routes[out->nroutes++]);
+	}
+	for (struct nl_object *o = nl_cache_get_first(m->neighs); o; o = nl_cache_get_next(o))
+		if (neigh_is_ours(m, (struct rtnl_neigh *)o) && out->nneighs < NLSNAP_MAX_NEIGHS)
+			neigh_to_snap((struct rtnl_neigh *)o, &out->neighs[out->nneighs++]);
+	return 0;
+}
+
+uint64_t nlmodel_generation(const struct nlmodel *m)
+{
+	return m->gen;
+}
+
+int nlmodel_ifindex(const struct nlmodel *m)
+{
+	return m->ifindex;
+}
