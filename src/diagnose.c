@@ -1,0 +1,224 @@
+/* diagnose.c — a short verdict on why traffic does or does not flow through the device, from a plain snapshot. */
+#include "diagnose.h"
+
+#include <arpa/inet.h>
+#include <linux/if.h>
+#include <linux/if_addr.h>
+#include <linux/neighbour.h>
+#include <linux/rtnetlink.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "addrset.h"
+#include "nlfmt.h"
+
+static const char *code_names[] = {
+	"OK", "NO-DEVICE", "ADMIN-DOWN", "NO-CARRIER", "NO-ADDRESS", "DAD-FAILED",
+	"NO-ROUTE", "NEIGH-FAILED", "NEIGH-INCOMPLETE", "TX-DROPPED",
+};
+
+const char *diagnose_code_name(enum diag_code code)
+{
+	if ((unsigned)code >= sizeof(code_names) / sizeof(code_names[0]))
+		return "?";
+	return code_names[code];
+}
+
+const char *diagnose_level_name(enum diag_level level)
+{
+	return level == DIAG_BLOCK ? "block" : level == DIAG_WARN ? "warn" : "info";
+}
+
+struct verdicts {
+	struct diag_verdict *v;
+	int n, max;
+};
+
+__attribute__((format(printf, 4, 5)))
+static void say(struct verdicts *vs, enum diag_code code, enum diag_level level, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (vs->n >= vs->max)
+		return;
+	vs->v[vs->n].code = code;
+	vs->v[vs->n].level = level;
+	va_start(ap, fmt);
+	vsnprintf(vs->v[vs->n].text, sizeof(vs->v[vs->n].text), fmt, ap);
+	va_end(ap);
+	vs->n++;
+}
+
+static int prefix_covers(int family, const uint8_t *net, int plen, const uint8_t *addr)
+{
+	int bytes = plen / 8, bits = plen % 8, max = family == AF_INET ? 32 : 128;
+
+	if (plen < 0 || plen > max)
+		return 0;
+	if (memcmp(net, addr, (size_t)bytes) != 0)
+		return 0;
+	if (bits) {
+		uint8_t mask = (uint8_t)(0xff << (8 - bits));
+
+		if ((net[bytes] & mask) != (addr[bytes] & mask))
+			return 0;
+	}
+	return 1;
+}
+
+/* The longest-prefix unicast route of s covering target, or NULL. */
+static const struct snap_route *route_to(const struct nl_snapshot *s, const struct diag_target *t)
+{
+	const struct snap_route *best = NULL;
+
+	for (int i = 0; i < s->nroutes; i++) {
+		const struct snap_route *r = &s->routes[i];
+
+		if (r->family != t->family || r->type != RTN_UNICAST)
+			continue;
+		if (prefix_covers(r->family, r->dst, r->dst_len, t->addr) && (!best || r->dst_len > best->dst_len))
+			best = r;
+	}
+	return best;
+}
+
+static int is_link_local6(const struct snap_addr *a)
+{
+	return a->family == AF_INET6 && a->addr[0] == 0xfe && (a->addr[1] & 0xc0) == 0x80;
+}
+
+/* usable: an IPv4 address, or an IPv6 one other than link-local, whose DAD did not fail */
+static int count_usable_addrs(const struct nl_snapshot *s)
+{
+	int n = 0;
+
+	for (int i = 0; i < s->naddrs; i++)
+		if (!is_link_local6(&s->addrs[i]) && !(s->addrs[i].flags & IFA_F_DADFAILED))
+			n++;
+	return n;
+}
+
+static int default_target(const struct nl_snapshot *s, struct diag_target *t)
+{
+	struct addrset set = { .n = 0 };
+
+	for (int i = 0; i < s->naddrs; i++) {
+		struct dev_addr d = { .family = s->addrs[i].family, .prefixlen = s->addrs[i].prefixlen };
+
+		if (d.family != AF_INET)
+			continue;
+		memcpy(d.addr, s->addrs[i].addr, sizeof(d.addr));
+		addrset_add(&set, &d);
+	}
+	memset(t, 0, sizeof(*t));
+	if (addrset_default_peer(&set, AF_INET, t->addr) < 0)
+		return -1;
+	t->family = AF_INET;
+	return 0;
+}
+
+static void holders_text(const struct tun_info *tun, char *buf, size_t len)
+{
+	size_t off = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < tun->nholders && off < len; i++)
+		off += (size_t)snprintf(buf + off, len - off, "%s%s[%d]", i ? ", " : "", tun->holders[i].comm,
+					tun->holders[i].pid);
+}
+
+static void check_carrier(const struct nl_snapshot *s, struct verdicts *vs)
+{
+	const struct tun_info *tun = &s->tun;
+	const char *dev = s->ifname;
+	char who[160];
+
+	if (s->link.carrier)
+		return;
+	if (!tun->valid) {
+		say(vs, DIAG_NO_CARRIER, DIAG_BLOCK, "NO-CARRIER: %s has no carrier (is its peer or cable down?)", dev);
+		return;
+	}
+	if (tun->num_disabled_queues > 0 && tun->num_queues <= 0) {
+		say(vs, DIAG_NO_CARRIER, DIAG_BLOCK,
+		    "NO-CARRIER: the queue of %s is detached — nothing reads it; re-attach it", dev);
+		return;
+	}
+	if (tun->nholders == 0) {
+		say(vs, DIAG_NO_CARRIER, DIAG_BLOCK,
+		    "NO-CARRIER: no program has %s open — tcpdump will see nothing; attach a reader", dev);
+		return;
+	}
+	holders_text(tun, who, sizeof(who));
+	say(vs, DIAG_NO_CARRIER, DIAG_BLOCK, "NO-CARRIER: %s is open by %s but its carrier is off — turn carrier on",
+	    dev, who);
+}
+
+static void check_neighbours(const struct nl_snapshot *s, const struct diag_target *t, struct verdicts *vs)
+{
+	char ip[INET6_ADDRSTRLEN];
+
+	for (int i = 0; i < s->nneighs; i++) {
+		const struct snap_neigh *n = &s->neighs[i];
+		const char *proto = n->family == AF_INET ? "ARP" : "NDP";
+
+		if (t && t->family && (n->family != t->family || memcmp(n->dst, t->addr, n->family == AF_INET ? 4 : 16)))
+			continue;
+		nlfmt_ip(n->family, n->dst, ip, sizeof(ip));
+		if (n->state & NUD_FAILED)
+			say(vs, DIAG_NEIGH_FAILED, DIAG_BLOCK,
+			    "%s for %s FAILED: nobody answered (turn on neighbour answers)", proto, ip);
+		else if (n->state & NUD_INCOMPLETE)
+			say(vs, DIAG_NEIGH_INCOMPLETE, DIAG_INFO, "%s for %s INCOMPLETE: asked, no answer yet", proto, ip);
+	}
+}
+
+static void check_addresses(const struct nl_snapshot *s, struct verdicts *vs)
+{
+	char ip[INET6_ADDRSTRLEN];
+
+	for (int i = 0; i < s->naddrs; i++)
+		if (s->addrs[i].flags & IFA_F_DADFAILED)
+			say(vs, DIAG_DAD_FAILED, DIAG_WARN, "address %s dadfailed: another host on %s has it",
+			    nlfmt_ip(s->addrs[i].family, s->addrs[i].addr, ip, sizeof(ip)), s->ifname);
+	if (count_usable_addrs(s) == 0)
+		say(vs, DIAG_NO_ADDRESS, DIAG_BLOCK,
+		    "no address: %s has no IPv4 or global IPv6 address — add one (e.g. 10.18.0.1/24)", s->ifname);
+}
+
+int diagnose_run(const struct nl_snapshot *s, const struct diag_target *target, struct diag_verdict *out, int max)
+{
+	struct verdicts vs = { .v = out, .n = 0, .max = max };
+	struct diag_target t = { .family = 0 };
+	char ip[INET6_ADDRSTRLEN];
+	int have_target;
+
+	if (!s->link.present) {
+		say(&vs, DIAG_NO_DEVICE, DIAG_BLOCK, "no device %s in this namespace", s->ifname);
+		return vs.n;
+	}
+	if (!(s->link.flags & IFF_UP))
+		say(&vs, DIAG_ADMIN_DOWN, DIAG_BLOCK, "admin DOWN: %s is down — set it up", s->ifname);
+	check_carrier(s, &vs);
+	check_addresses(s, &vs);
+	if (target && target->family)
+		t = *target;
+	have_target = (target && target->family) || (count_usable_addrs(s) > 0 && default_target(s, &t) == 0);
+	if (have_target && !route_to(s, &t))
+		say(&vs, DIAG_NO_ROUTE, DIAG_BLOCK, "no route to %s via %s", nlfmt_ip(t.family, t.addr, ip, sizeof(ip)),
+		    s->ifname);
+	check_neighbours(s, target && target->family ? target : NULL, &vs);
+	if (s->rate.valid && s->rate.tx_dropped > 0)
+		say(&vs, DIAG_TX_DROPPED, DIAG_WARN,
+		    "tx_dropped rising (%.0f/s): the kernel drops frames it sends to %s — nobody reads them", s->rate.tx_dropped,
+		    s->ifname);
+	if (vs.n == 0) {
+		if (have_target)
+			say(&vs, DIAG_OK, DIAG_INFO, "OK: %s is up with carrier, has an address and a route to %s", s->ifname,
+			    nlfmt_ip(t.family, t.addr, ip, sizeof(ip)));
+		else
+			say(&vs, DIAG_OK, DIAG_INFO, "OK: %s is up with carrier and has an address", s->ifname);
+	}
+	return vs.n;
+}
