@@ -25,6 +25,8 @@
  *   id 1, seq 1 (+ repeat), ttl/hlim 64 (NDP 255), tos 0, flow 0, df off,
  *   ipid     ctx->next_ip_id + repeat
  *   payload  size:56 for echo, nothing otherwise (pattern: byte i = i & 0xff)
+ *   quote    error messages without quote= or payload= quote a stand-in: IP + UDP headers
+ *            from dst port 40000 to src port 33434; quote=none sends no quote at all
  *   mtu      1400 (v4 frag-needed), 1280 (packet-too-big)
  *   target   NS: the device's first IPv6 address; NA: src. rdst: target.
  *   flags    NA: S,O to a unicast dst, O to a multicast dst; RA: none

@@ -35,6 +35,9 @@
 #define IP6_MIN_MTU 1280	/* RFC 4443 2.4(c): as much as fits in the minimum MTU */
 #define PROTO_ICMP 1
 #define PROTO_ICMPV6 58
+#define PROTO_UDP 17
+#define STANDIN_SPORT 40000
+#define STANDIN_DPORT 33434	/* traceroute's first port */
 #define ND_OPT_SLL 1
 #define ND_OPT_TLL 2
 #define ND_OPT_PREFIX 3
@@ -392,6 +395,45 @@ static void put_error_word(struct wr *w, const struct bld *b)
 	}
 }
 
+/* Without quote= or payload=, an error quotes a stand-in: the IP and UDP headers of a datagram
+ * the device (our dst) might have sent to the peer (our src), so that decoders and the kernel
+ * see a well-formed error rather than a truncated one. */
+static void put_standin(struct wr *w, const struct bld *b)
+{
+	uint8_t *h = wr_take(w, (b->af == AF_INET ? IP4_HLEN : IP6_HLEN) + 8), *udp;
+	uint32_t sum;
+
+	if (!h)
+		return;
+	if (b->af == AF_INET) {
+		memset(h, 0, IP4_HLEN);
+		h[0] = 0x45;
+		put_be16(h + 2, IP4_HLEN + 8);
+		h[8] = DEFAULT_TTL;
+		h[9] = PROTO_UDP;
+		memcpy(h + 12, b->dst, 4);
+		memcpy(h + 16, b->src, 4);
+		put_be16(h + 10, csum_buf(h, IP4_HLEN));
+		udp = h + IP4_HLEN;
+		sum = csum_pseudo4(b->dst, b->src, PROTO_UDP, 8);
+	} else {
+		memset(h, 0, IP6_HLEN);
+		put_be32(h, 6u << 28);
+		put_be16(h + 4, 8);
+		h[6] = PROTO_UDP;
+		h[7] = DEFAULT_TTL;
+		memcpy(h + 8, b->dst, 16);
+		memcpy(h + 24, b->src, 16);
+		udp = h + IP6_HLEN;
+		sum = csum_pseudo6(b->dst, b->src, PROTO_UDP, 8);
+	}
+	put_be16(udp, STANDIN_SPORT);
+	put_be16(udp + 2, STANDIN_DPORT);
+	put_be16(udp + 4, 8);
+	put_be16(udp + 6, 0);
+	put_be16(udp + 6, csum_fold(csum_add(sum, udp, 8)));
+}
+
 static void put_error(struct wr *w, const struct bld *b)
 {
 	size_t room = b->af == AF_INET ? IP4_ERR_MAX - IP4_HLEN - ICMP_HLEN : IP6_MIN_MTU - IP6_HLEN - ICMP_HLEN;
@@ -399,8 +441,10 @@ static void put_error(struct wr *w, const struct bld *b)
 	put_error_word(w, b);
 	if (b->quote)
 		wr_bytes(w, b->quote, b->quote_len < room ? b->quote_len : room);
+	else if (b->s->payload_kind != CRAFT_PAYLOAD_NONE || given(b->s, CRAFT_F_QUOTE))
+		put_payload(w, b->s);	/* quote=none: nothing, on purpose */
 	else
-		put_payload(w, b->s);
+		put_standin(w, b);
 }
 
 static void put_radv4(struct wr *w, const struct bld *b)

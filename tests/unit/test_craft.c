@@ -746,7 +746,25 @@ static void test_build_error_layouts(void **state)
 	assert_memory_equal(icmp + 8, "\x0a\x12\x00\x02", 4);
 	build_ok("icmp6 type=param-problem code=unknown-next-header pointer=6", 0);
 	assert_int_equal(be32(buf + 40 + 4), 6);
-	assert_true(ref_ok6(buf, buf + 40, 8));
+	assert_int_equal(blen, 40 + 8 + 48);
+	assert_true(ref_ok6(buf, buf + 40, 56));
+
+	/* no quote=: a stand-in IPv4+UDP header from the device (dst) to the peer (src) */
+	build_ok("icmp type=time-exceeded src=10.18.0.3", 0);
+	assert_int_equal(blen, 20 + 8 + 28);
+	assert_int_equal(icmp[8], 0x45);
+	assert_int_equal(be16(icmp + 8 + 2), 28);
+	assert_int_equal(icmp[8 + 9], 17);
+	assert_memory_equal(icmp + 8 + 12, "\x0a\x12\x00\x01\x0a\x12\x00\x03", 8);
+	assert_true(ref_ok4(icmp + 8, 20));
+	assert_int_equal(be16(icmp + 28 + 2), 33434);
+	assert_int_equal(be16(icmp + 28 + 4), 8);
+	assert_true(ref_ok4(icmp, blen - 20));
+	/* quote=none: nothing after the 8-byte header, on purpose */
+	build_ok("icmp type=time-exceeded quote=none", 0);
+	assert_int_equal(blen, 20 + 8);
+	build_ok("icmp6 type=dest-unreach quote=none", 0);
+	assert_int_equal(blen, 40 + 8);
 }
 
 static void test_build_context_errors(void **state)
