@@ -14,7 +14,7 @@
 #include "nlfmt.h"
 
 static const char *code_names[] = {
-	"OK", "NO-DEVICE", "ADMIN-DOWN", "NO-CARRIER", "NO-ADDRESS", "DAD-FAILED",
+	"OK", "NO-DEVICE", "ADMIN-DOWN", "NO-CARRIER", "QUEUE-DETACHED", "NO-ADDRESS", "DAD-FAILED",
 	"NO-ROUTE", "NEIGH-FAILED", "NEIGH-INCOMPLETE", "TX-DROPPED",
 };
 
@@ -134,8 +134,14 @@ static void check_carrier(const struct nl_snapshot *s, struct verdicts *vs)
 	const char *dev = s->ifname;
 	char who[160];
 
-	if (s->link.carrier)
+	if (s->link.carrier) {
+		/* a detached last queue keeps the carrier on some kernels, and drops all the same */
+		if (tun->valid && tun->num_disabled_queues > 0 && tun->num_queues == 0)
+			say(vs, DIAG_QUEUE_DETACHED, DIAG_BLOCK,
+			    "queue detached: every queue of %s is detached — the kernel drops what it sends; re-attach one",
+			    dev);
 		return;
+	}
 	if (!tun->valid) {
 		say(vs, DIAG_NO_CARRIER, DIAG_BLOCK, "NO-CARRIER: %s has no carrier (is its peer or cable down?)", dev);
 		return;

@@ -11,6 +11,7 @@ enum diag_code {
 	DIAG_NO_DEVICE,
 	DIAG_ADMIN_DOWN,
 	DIAG_NO_CARRIER,
+	DIAG_QUEUE_DETACHED,	/* multi-queue tun with every queue detached: the kernel drops all */
 	DIAG_NO_ADDRESS,
 	DIAG_DAD_FAILED,
 	DIAG_NO_ROUTE,

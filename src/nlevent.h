@@ -15,7 +15,7 @@ struct nl_event {
 	enum nl_event_kind kind;
 	enum nl_event_action action;
 	struct timeval ts;		/* wall clock when tapscope learnt of it, like frame.ts */
-	char ifname[IF_NAMESIZE];
+	char ifname[NLSNAP_IFNAMSIZ];
 	union {
 		struct snap_link link;
 		struct snap_addr addr;

@@ -26,7 +26,7 @@
 
 struct nlmodel {
 	struct loop *loop;
-	char ifname[IF_NAMESIZE];
+	char ifname[NLSNAP_IFNAMSIZ];
 	int ifindex;
 	struct nl_cache_mngr *mngr;
 	struct nl_sock *sync;		/* our own requests: tun details, counters, reconciling */
@@ -401,7 +401,8 @@ static void on_route(struct nlmodel *m, struct rtnl_route *r, int act)
 
 	if (!nh)
 		return;
-	route_to_snap(r, nh, link_is_down(m), &ev.u.route);
+	/* the message's own flag: the link may not have caught up yet */
+	route_to_snap(r, nh, (rtnl_route_nh_get_flags(nh) & RTNH_F_LINKDOWN) != 0, &ev.u.route);
 	emit(m, &ev);
 }
 

@@ -2,8 +2,10 @@
 #ifndef TAPSCOPE_NLSNAP_H
 #define TAPSCOPE_NLSNAP_H
 
-#include <net/if.h>
 #include <stdint.h>
+
+/* IFNAMSIZ without <net/if.h> or <linux/if.h>, which clash when both are included */
+#define NLSNAP_IFNAMSIZ 16
 
 #define NLSNAP_MAX_ADDRS   32
 #define NLSNAP_MAX_ROUTES  64
@@ -53,7 +55,7 @@ struct tun_info {
 struct snap_link {
 	int present;		/* 0: no device of that name right now */
 	int ifindex;
-	char name[IF_NAMESIZE];
+	char name[NLSNAP_IFNAMSIZ];
 	char kind[16];		/* "tun" (tun and tap), "veth", ... ; "" if the kernel gave none */
 	unsigned flags;		/* IFF_UP, IFF_LOWER_UP, IFF_RUNNING, ... */
 	int operstate;		/* IF_OPER_* */
@@ -102,7 +104,7 @@ struct snap_neigh {
 };
 
 struct nl_snapshot {
-	char ifname[IF_NAMESIZE];
+	char ifname[NLSNAP_IFNAMSIZ];
 	struct snap_link link;
 	struct tun_info tun;
 	int has_counters;

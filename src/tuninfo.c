@@ -181,7 +181,7 @@ static int fd_holds(int pid, const char *fd, const char *ifname)
 	if (!f)
 		return 0;
 	while (!hit && fgets(line, sizeof(line), f)) {
-		char name[IF_NAMESIZE + 1];
+		char name[NLSNAP_IFNAMSIZ + 1];
 
 		if (sscanf(line, "iff: %16s", name) == 1 && !strcmp(name, ifname))
 			hit = 1;

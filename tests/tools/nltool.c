@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <poll.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -26,7 +27,7 @@ static void usage(void)
 		"       nltool status IFNAME [--json] [--local] [--target ADDR] [--live SECS]\n"
 		"       nltool act IFNAME addr-add|addr-del CIDR | up | down | mtu N |\n"
 		"                         route-add|route-del DST [GW] | neigh-flush\n"
-		"       nltool hold IFNAME [--tun] [--mq]   (then lines on stdin: carrier on|off, detach, attach, quit)\n");
+		"       nltool hold IFNAME [--tun] [--mq] [--answer IPV4]...   (then lines on stdin: carrier on|off, detach, attach, quit)\n");
 	exit(2);
 }
 
@@ -197,21 +198,71 @@ static int cmd_act(const char *ifname, int argc, char **argv)
 	return 0;
 }
 
+/* Answers an ARP request for one of answer[] with the peer MAC tapscope would use. */
+static void answer_arp(int fd, const uint8_t *f, ssize_t n, const struct in_addr *answer, int nanswer)
+{
+	uint8_t r[42], mac[6];
+
+	if (n < 42 || f[12] != 0x08 || f[13] != 0x06 || f[20] != 0 || f[21] != 1)
+		return;
+	for (int i = 0; i < nanswer; i++) {
+		if (memcmp(f + 38, &answer[i], 4) != 0)
+			continue;
+		peer_mac(AF_INET, f + 38, mac);
+		memcpy(r, f + 6, 6);		/* to the asker */
+		memcpy(r + 6, mac, 6);
+		memcpy(r + 12, f + 12, 8);	/* ethertype, htype, ptype, hlen, plen */
+		r[21] = 2;			/* reply */
+		memcpy(r + 22, mac, 6);
+		memcpy(r + 28, f + 38, 4);
+		memcpy(r + 32, f + 22, 10);	/* asker's MAC and IP */
+		if (write(fd, r, sizeof(r)) < 0)
+			perror("nltool: write");
+	}
+}
+
+static int hold_command(int fd, const char *line)
+{
+	char err[256];
+	int rc;
+
+	if (!strcmp(line, "carrier on") || !strcmp(line, "carrier off"))
+		rc = nlaction_carrier_set(fd, !strcmp(line, "carrier on"), err, sizeof(err));
+	else if (!strcmp(line, "detach") || !strcmp(line, "attach"))
+		rc = nlaction_queue_set(fd, !strcmp(line, "attach"), err, sizeof(err));
+	else if (!strcmp(line, "quit"))
+		return 1;
+	else {
+		printf("error: unknown command '%s'\n", line);
+		return 0;
+	}
+	if (rc < 0)
+		printf("error: %s\n", err);
+	else
+		printf("ok %s\n", line);
+	return 0;
+}
+
 static int cmd_hold(const char *ifname, int argc, char **argv)
 {
+	struct in_addr answer[8];
 	struct ifreq ifr;
-	char line[128], err[256];
-	int fd, tun = 0, mq = 0;
+	char line[128];
+	size_t used = 0;
+	int fd, tun = 0, mq = 0, nanswer = 0;
 
 	for (int i = 0; i < argc; i++) {
 		if (!strcmp(argv[i], "--tun"))
 			tun = 1;
 		else if (!strcmp(argv[i], "--mq"))
 			mq = 1;
-		else
+		else if (!strcmp(argv[i], "--answer") && i + 1 < argc && nanswer < 8) {
+			if (inet_pton(AF_INET, argv[++i], &answer[nanswer++]) != 1)
+				usage();
+		} else
 			usage();
 	}
-	fd = open("/dev/net/tun", O_RDWR | O_CLOEXEC);
+	fd = open("/dev/net/tun", O_RDWR | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		printf("error: /dev/net/tun: %s\n", strerror(errno));
 		return 1;
@@ -223,27 +274,34 @@ static int cmd_hold(const char *ifname, int argc, char **argv)
 		printf("error: TUNSETIFF: %s\n", strerror(errno));
 		return 1;
 	}
-	setvbuf(stdout, NULL, _IOLBF, 0);
 	printf("held %s\n", ifr.ifr_name);
-	while (fgets(line, sizeof(line), stdin)) {
-		int rc;
+	for (;;) {
+		struct pollfd p[2] = { { .fd = 0, .events = POLLIN }, { .fd = fd, .events = POLLIN } };
+		uint8_t frame[2048];
+		ssize_t n;
 
-		line[strcspn(line, "\n")] = '\0';
-		if (!strcmp(line, "carrier on") || !strcmp(line, "carrier off"))
-			rc = nlaction_carrier_set(fd, !strcmp(line, "carrier on"), err, sizeof(err));
-		else if (!strcmp(line, "detach") || !strcmp(line, "attach"))
-			rc = nlaction_queue_set(fd, !strcmp(line, "attach"), err, sizeof(err));
-		else if (!strcmp(line, "quit"))
+		if (poll(p, 2, -1) < 0 && errno != EINTR)
 			break;
-		else {
-			printf("error: unknown command '%s'\n", line);
+		while ((n = read(fd, frame, sizeof(frame))) > 0)
+			answer_arp(fd, frame, n, answer, nanswer);
+		if (!(p[0].revents & (POLLIN | POLLHUP)))
 			continue;
+		n = read(0, line + used, sizeof(line) - 1 - used);
+		if (n <= 0)
+			break;
+		used += (size_t)n;
+		line[used] = '\0';
+		for (char *nl; (nl = strchr(line, '\n'));) {
+			*nl = '\0';
+			if (hold_command(fd, line))
+				goto out;
+			used -= (size_t)(nl + 1 - line);
+			memmove(line, nl + 1, used + 1);
 		}
-		if (rc < 0)
-			printf("error: %s\n", err);
-		else
-			printf("ok %s\n", line);
+		if (used >= sizeof(line) - 1)
+			used = 0;
 	}
+out:
 	close(fd);
 	return 0;
 }
