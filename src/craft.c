@@ -293,8 +293,8 @@ static int duration_parse(const char *v, uint64_t *ns)
 	for (int i = 0; units[i].unit; i++) {
 		if (strcasecmp(c, units[i].unit))
 			continue;
-		if (frac * units[i].ns % scale)
-			return -EINVAL;	/* finer than a nanosecond */
+		if (frac * units[i].ns % scale || whole > INTERVAL_MAX_NS / units[i].ns)
+			return -EINVAL;	/* finer than a nanosecond, or too long */
 		*ns = whole * units[i].ns + frac * units[i].ns / scale;
 		return *ns > INTERVAL_MAX_NS ? -EINVAL : 0;
 	}

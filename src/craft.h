@@ -19,7 +19,8 @@
  *
  * Defaults, resolved by craft_build when a field is omitted:
  *   type     echo-request          code   0 (frag-needed etc. when named)
- *   src      the inner packet's dst when quote=last, else addrset_default_peer() of the family
+ *   src      the inner packet's dst when quote=last, else addrset_default_peer() of the family;
+ *            RA and ICMPv6 redirect: fe80:: plus that peer's interface id (must be link-local)
  *   dst      the inner packet's src when quote=last; RS ff02::2, RA ff02::1, NS the
  *            solicited-node group of target; else the device's first address of the family
  *   id 1, seq 1 (+ repeat), ttl/hlim 64 (NDP 255), tos 0, flow 0, df off,

@@ -251,8 +251,15 @@ static int resolve_src(struct bld *b)
 		memcpy(b->src, inner_dst, b->alen);
 		return 0;
 	}
-	if (b->ctx->addrs && !addrset_default_peer(b->ctx->addrs, b->af, b->src))
+	if (b->ctx->addrs && !addrset_default_peer(b->ctx->addrs, b->af, b->src)) {
+		if (s->v6 && (s->type == ND_RA || s->type == ND_REDIRECT)) {
+			/* the kernel takes router adverts and redirects only from link-local sources */
+			memset(b->src, 0, 8);
+			b->src[0] = 0xfe;
+			b->src[1] = 0x80;
+		}
 		return 0;
+	}
 	return berr(b, -ENOENT, "the device has no %s subnet to pick a peer src from (give src=)", af_name(b->af));
 }
 
@@ -346,17 +353,21 @@ static int resolve(struct bld *b)
 
 /* ---- ICMP bodies ---- */
 
+static int is_echo(const struct craft_spec *s)
+{
+	return s->v6 ? s->type == 128 || s->type == 129 : s->type == 0 || s->type == 8;
+}
+
 static void put_payload(struct wr *w, const struct craft_spec *s)
 {
-	uint32_t n = s->payload_kind == CRAFT_PAYLOAD_NONE && craft_kind(s->v6, s->type) == CRAFT_K_ECHO ?
-		     DEFAULT_ECHO_SIZE : s->payload_len;
+	uint32_t n = s->payload_kind == CRAFT_PAYLOAD_NONE ? DEFAULT_ECHO_SIZE : s->payload_len;
 	uint8_t *at;
 
 	if (s->payload_kind == CRAFT_PAYLOAD_TEXT || s->payload_kind == CRAFT_PAYLOAD_HEX) {
 		wr_bytes(w, s->payload, s->payload_len);
 		return;
 	}
-	if (s->payload_kind == CRAFT_PAYLOAD_NONE && craft_kind(s->v6, s->type) != CRAFT_K_ECHO)
+	if (s->payload_kind == CRAFT_PAYLOAD_NONE && !is_echo(s))
 		return;
 	if ((at = wr_take(w, n)))
 		for (uint32_t i = 0; i < n; i++)

@@ -277,6 +277,8 @@ static void test_parse_errors(void **state)
 		{ "icmp count=0", "'count=0': count must be 1..1000000" },
 		{ "icmp interval=fast", "'interval=fast': interval must be a duration" },
 		{ "icmp interval=2h", "'interval=2h': interval must be a duration" },
+		{ "icmp interval=99999999999m", "'interval=99999999999m': interval must be a duration" },
+		{ "icmp interval=3601s", "'interval=3601s': interval must be a duration" },
 		{ "icmp smac=zz", "'smac=zz': smac must be a MAC" },
 		{ "icmp df=2", "'df=2': df must be 0 or 1" },
 		{ "icmp type=echo-request mtu=1400", "'mtu=1400': mtu applies only to dest-unreach frag-needed" },
@@ -708,6 +710,14 @@ static void test_build_ndp(void **state)
 	assert_memory_equal(icmp + 40, a, 16);
 	assert_true(ref_ok6(ip, icmp, 56));
 
+	/* RA and redirect default to a link-local source, as the kernel requires */
+	build_ok("icmp6 type=router-advert lladdr=none", 0);
+	ip6("fe80::2", a);
+	assert_memory_equal(ip + 8, a, 16);
+	assert_int_equal(blen, ETH + 40 + 16);
+	build_ok("icmp6 type=redirect target=fe80::1 lladdr=none", 0);
+	assert_memory_equal(ip + 8, a, 16);
+
 	/* RS to all-routers */
 	build_ok("icmp6 type=router-solicit", 0);
 	assert_int_equal(blen, ETH + 40 + 8 + 8);
@@ -740,6 +750,8 @@ static void test_build_error_layouts(void **state)
 	assert_int_equal(blen, 20 + 20);
 	assert_int_equal(be16(icmp + 4), 3);
 	assert_true(ref_ok4(icmp, 20));
+	build_ok("icmp type=info-request id=9", 0);
+	assert_int_equal(blen, 20 + 8);				/* only echo gets the default payload */
 	build_ok("icmp type=router-advert lifetime=600", 0);
 	assert_int_equal(icmp[4], 1);
 	assert_int_equal(be16(icmp + 6), 600);
