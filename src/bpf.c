@@ -1,0 +1,65 @@
+/* bpf.c — tcpdump-syntax capture filters: pcap_compile on a dead handle, pcap_offline_filter per frame. */
+#include <pcap/pcap.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "bpf.h"
+
+struct bpf_filter {
+	struct bpf_program prog;
+	int dlt;
+};
+
+struct bpf_filter *bpf_filter_new(int dlt, const char *expr, char *err, size_t errlen)
+{
+	struct bpf_filter *b;
+	pcap_t *p;
+
+	p = pcap_open_dead(dlt, 262144);
+	if (!p) {
+		snprintf(err, errlen, "cannot open a libpcap handle for link type %d", dlt);
+		return NULL;
+	}
+	b = calloc(1, sizeof(*b));
+	if (!b) {
+		snprintf(err, errlen, "out of memory");
+		pcap_close(p);
+		return NULL;
+	}
+	if (pcap_compile(p, &b->prog, expr ? expr : "", 1, PCAP_NETMASK_UNKNOWN) != 0) {
+		snprintf(err, errlen, "%s", pcap_geterr(p));
+		pcap_close(p);
+		free(b);
+		return NULL;
+	}
+	b->dlt = dlt;
+	pcap_close(p);
+	return b;
+}
+
+int bpf_filter_match(const struct bpf_filter *b, const struct frame *f)
+{
+	struct pcap_pkthdr h;
+	const uint8_t *data = f->data;
+	uint32_t caplen = f->caplen, len = f->len;
+
+	if (f->has_pi) {
+		if (caplen < TUN_PI_LEN)
+			return 0;
+		data += TUN_PI_LEN;
+		caplen -= TUN_PI_LEN;
+		len = len >= TUN_PI_LEN ? len - TUN_PI_LEN : caplen;
+	}
+	h.ts = f->ts;
+	h.caplen = caplen;
+	h.len = len < caplen ? caplen : len;
+	return pcap_offline_filter(&b->prog, &h, data) != 0;
+}
+
+void bpf_filter_free(struct bpf_filter *b)
+{
+	if (!b)
+		return;
+	pcap_freecode(&b->prog);
+	free(b);
+}

@@ -1,0 +1,180 @@
+/* decode_arp.c — the Address Resolution Protocol (RFC 826), Ethernet/IPv4 addresses decoded. */
+/*
+ * RFC 826; opcodes from RFC 903 (RARP) and RFC 2390 (InARP).
+ *
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |        Hardware type          |         Protocol type         |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  HW addr len  | Proto addr len|            Opcode             |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * | Sender hardware address (hlen) | Sender protocol address (plen)|
+ * | Target hardware address (hlen) | Target protocol address (plen)|
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ */
+#include "decode_priv.h"
+
+static const struct tok op_names[] = {
+	{ 1, "request" }, { 2, "reply" }, { 3, "reverse request" }, { 4, "reverse reply" },
+	{ 8, "inverse request" }, { 9, "inverse reply" }, { 10, "NAK" }, { 0, NULL }
+};
+static const struct tok op_summary[] = {
+	{ 1, "Request" }, { 2, "Reply" }, { 3, "Reverse Request" }, { 4, "Reverse Reply" },
+	{ 8, "Inverse Request" }, { 9, "Inverse Reply" }, { 10, "NACK Reply" }, { 0, NULL }
+};
+static const struct tok hw_names[] = {
+	{ 1, "Ethernet" }, { 6, "IEEE 802" }, { 15, "Frame Relay" }, { 19, "ATM" },
+	{ 24, "IEEE 1394" }, { 32, "InfiniBand" }, { 0, NULL }
+};
+static const struct tok proto_names[] = { { 0x0800, "IPv4" }, { 0x86dd, "IPv6" }, { 0, NULL } };
+
+static const struct field_def f_arp = {
+	"arp", "Address Resolution Protocol", FT_PROTO, NULL, NULL,
+	"ARP: how a machine asks which hardware (MAC) address owns an IPv4 address on its link.",
+};
+static const struct field_def f_hwtype = {
+	"arp.hw.type", "Hardware type", FT_UINT, hw_names, NULL,
+	"Hardware type: the kind of link addresses being resolved (1 is Ethernet).",
+};
+static const struct field_def f_ptype = {
+	"arp.proto.type", "Protocol type", FT_HEX, proto_names, NULL,
+	"Protocol type: the kind of network address being resolved (0x0800 is IPv4).",
+};
+static const struct field_def f_hwsize = {
+	"arp.hw.size", "Hardware size", FT_UINT, NULL, NULL,
+	"Hardware size: bytes in each hardware address (6 for a MAC).",
+};
+static const struct field_def f_psize = {
+	"arp.proto.size", "Protocol size", FT_UINT, NULL, NULL,
+	"Protocol size: bytes in each network address (4 for IPv4).",
+};
+static const struct field_def f_opcode = {
+	"arp.opcode", "Opcode", FT_UINT, op_names, NULL,
+	"Opcode: 1 asks \"who has this IP?\", 2 answers \"it is at this MAC\".",
+};
+static const struct field_def f_src_mac = {
+	"arp.src.hw_mac", "Sender MAC address", FT_MAC, NULL, NULL,
+	"Sender MAC: the hardware address of the machine sending this ARP message.",
+};
+static const struct field_def f_src_ip = {
+	"arp.src.proto_ipv4", "Sender IP address", FT_IPV4, NULL, NULL,
+	"Sender IP: the IPv4 address of the machine sending this ARP message.",
+};
+static const struct field_def f_dst_mac = {
+	"arp.dst.hw_mac", "Target MAC address", FT_MAC, NULL, NULL,
+	"Target MAC: the hardware address asked about (all zeros in a request, which is why it asks).",
+};
+static const struct field_def f_dst_ip = {
+	"arp.dst.proto_ipv4", "Target IP address", FT_IPV4, NULL, NULL,
+	"Target IP: the IPv4 address whose owner is wanted (or answered to).",
+};
+static const struct field_def f_src_hw = {
+	"arp.src.hw", "Sender hardware address", FT_BYTES, NULL, NULL,
+	"The sender's hardware address, on a link that is not Ethernet.",
+};
+static const struct field_def f_src_proto = {
+	"arp.src.proto", "Sender protocol address", FT_BYTES, NULL, NULL,
+	"The sender's network address, for a protocol other than IPv4.",
+};
+static const struct field_def f_dst_hw = {
+	"arp.dst.hw", "Target hardware address", FT_BYTES, NULL, NULL,
+	"The target's hardware address, on a link that is not Ethernet.",
+};
+static const struct field_def f_dst_proto = {
+	"arp.dst.proto", "Target protocol address", FT_BYTES, NULL, NULL,
+	"The target's network address, for a protocol other than IPv4.",
+};
+
+static int all_zero(const uint8_t *p, unsigned n)
+{
+	while (n--)
+		if (*p++)
+			return 0;
+	return 1;
+}
+
+static void arp_summary(struct decoded *d, const struct cursor *c, uint32_t start,
+			unsigned hw, unsigned pro, unsigned hl, unsigned pl, unsigned op)
+{
+	const uint8_t *sha = c->buf + start + 8, *spa = sha + hl, *tha = spa + pl, *tpa = tha + hl;
+	struct fmtbuf b = dec_sum_begin(d);
+	int ether_ip = hl == 6 && pl == 4 && pro == 0x0800;
+
+	fmtbuf_str(&b, "ARP, ");
+	if (pro != 0x0800 || pl != 4 || hl == 0) {
+		fmtbuf_str(&b, tok_str(hw_names, hw, "Unknown Hardware"));
+		fmtbuf_str(&b, " (len ");
+		fmtbuf_u64(&b, hl);
+		fmtbuf_str(&b, "), ");
+		fmtbuf_str(&b, tok_str(proto_names, pro, "Unknown Protocol"));
+		fmtbuf_str(&b, " (len ");
+		fmtbuf_u64(&b, pl);
+		fmtbuf_char(&b, ')');
+	} else {
+		fmtbuf_str(&b, tok_str(op_summary, op, "Unknown"));
+		fmtbuf_char(&b, ' ');
+		if (op == 1) {
+			fmtbuf_str(&b, "who-has ");
+			fmtbuf_ip4(&b, tpa);
+			if (ether_ip && !all_zero(tha, 6)) {
+				fmtbuf_str(&b, " (");
+				fmtbuf_mac(&b, tha);
+				fmtbuf_char(&b, ')');
+			}
+			fmtbuf_str(&b, " tell ");
+			fmtbuf_ip4(&b, spa);
+		} else if (op == 2 && ether_ip) {
+			fmtbuf_ip4(&b, spa);
+			fmtbuf_str(&b, " is-at ");
+			fmtbuf_mac(&b, sha);
+		} else {
+			fmtbuf_str(&b, "tell ");
+			fmtbuf_ip4(&b, spa);
+		}
+	}
+	fmtbuf_str(&b, ", length ");
+	fmtbuf_u64(&b, d->len - start);
+	dec_sum_end(d, &b);
+}
+
+void decode_arp(struct decoded *d, struct cursor *c)
+{
+	uint32_t start = c->off;
+	unsigned hw, pro, hl, pl, op;
+	int idx = dec_open(d, PROTO_ARP, &f_arp, start, cursor_left(c));
+	int ether_ip;
+
+	if (!cursor_has(c, 8)) {
+		dec_sum_str(d, "ARP");
+		dec_short(d, c, PROTO_ARP);
+		dec_close(d, idx, 0);
+		return;
+	}
+	hw = dec_be16(d, c, &f_hwtype);
+	pro = dec_be16(d, c, &f_ptype);
+	hl = dec_u8(d, c, &f_hwsize);
+	pl = dec_u8(d, c, &f_psize);
+	op = dec_be16(d, c, &f_opcode);
+	ether_ip = hl == 6 && pl == 4 && pro == 0x0800;
+	if (!cursor_has(c, 2 * hl + 2 * pl)) {
+		dec_sum_str(d, "ARP");
+		if (cursor_has(c, hl))
+			dec_bytes(d, c, ether_ip ? &f_src_mac : &f_src_hw, hl);
+		if (cursor_has(c, pl))
+			dec_bytes(d, c, ether_ip ? &f_src_ip : &f_src_proto, pl);
+		dec_short(d, c, PROTO_ARP);
+		dec_close(d, idx, c->off);
+		return;
+	}
+	if (hl)
+		dec_bytes(d, c, ether_ip ? &f_src_mac : &f_src_hw, hl);
+	if (pl)
+		dec_bytes(d, c, ether_ip ? &f_src_ip : &f_src_proto, pl);
+	if (hl)
+		dec_bytes(d, c, ether_ip ? &f_dst_mac : &f_dst_hw, hl);
+	if (pl)
+		dec_bytes(d, c, ether_ip ? &f_dst_ip : &f_dst_proto, pl);
+	dec_close(d, idx, c->off);
+	arp_summary(d, c, start, hw, pro, hl, pl, op);
+}

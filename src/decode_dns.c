@@ -1,0 +1,657 @@
+/* decode_dns.c — the Domain Name System (RFC 1035): header, questions and resource records of the common types. */
+/*
+ * RFC 1035 4.1; AAAA RFC 3596; SRV RFC 2782; OPT (EDNS) RFC 6891; AD/CD bits RFC 4035.
+ *
+ *  0  1  2  3  4  5  6  7  8  9 10 11 12 13 14 15
+ * +--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+
+ * |                      ID                       |
+ * +--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+
+ * |QR|   Opcode  |AA|TC|RD|RA| Z|AD|CD|   RCODE   |
+ * +--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+
+ * |        QDCOUNT / ANCOUNT / NSCOUNT / ARCOUNT  |
+ * +--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+
+ * Question: NAME | TYPE (16) | CLASS (16)
+ * Record:   NAME | TYPE | CLASS | TTL (32) | RDLENGTH (16) | RDATA
+ * A NAME is length-prefixed labels ending in 0, or ending in a 2-byte pointer (top bits 11)
+ * to an earlier name in the message. Pointers must point backwards here, which rules out loops.
+ */
+#include "bytes.h"
+#include "decode_priv.h"
+
+static const struct tok type_names[] = {
+	{ 1, "A" }, { 2, "NS" }, { 5, "CNAME" }, { 6, "SOA" }, { 12, "PTR" }, { 13, "HINFO" },
+	{ 15, "MX" }, { 16, "TXT" }, { 28, "AAAA" }, { 33, "SRV" }, { 35, "NAPTR" }, { 39, "DNAME" },
+	{ 41, "OPT" }, { 43, "DS" }, { 46, "RRSIG" }, { 47, "NSEC" }, { 48, "DNSKEY" }, { 64, "SVCB" },
+	{ 65, "HTTPS" }, { 99, "SPF" }, { 252, "AXFR" }, { 255, "ANY" }, { 257, "CAA" }, { 0, NULL }
+};
+static const struct tok class_names[] = {
+	{ 1, "IN" }, { 3, "CHAOS" }, { 4, "HS" }, { 254, "NONE" }, { 255, "ANY" }, { 0, NULL }
+};
+static const struct tok opcode_names[] = {
+	{ 0, "Standard query" }, { 1, "Inverse query" }, { 2, "Server status request" },
+	{ 4, "Zone change notification" }, { 5, "Dynamic update" }, { 0, NULL }
+};
+static const struct tok rcode_names[] = {
+	{ 0, "No error" }, { 1, "Format error" }, { 2, "Server failure" }, { 3, "No such name" },
+	{ 4, "Not implemented" }, { 5, "Refused" }, { 0, NULL }
+};
+/* tcpdump's words */
+static const char *const op_words[16] = {
+	"", " inv_q", " stat", " op3", " notify", " update", " op6", " op7",
+	" op8", " updateA", " updateD", " updateDA", " updateM", " updateMA", " zoneInit", " zoneRef",
+};
+static const char *const rcode_words[16] = {
+	"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused", " YXDomain", " YXRRSet",
+	" NXRRSet", " NotAuth", " NotZone", " Resp11", " Resp12", " Resp13", " Resp14", " NoChange",
+};
+
+static const struct field_def f_dns = {
+	"dns", "Domain Name System", FT_PROTO, NULL, NULL,
+	"DNS: turns names like example.com into addresses (and back), by query and response.",
+};
+static const struct field_def f_id = {
+	"dns.id", "Transaction ID", FT_HEX, NULL, NULL,
+	"Transaction ID: chosen by the asker; the answer copies it so the two can be matched.",
+};
+static const struct field_def f_flags = {
+	"dns.flags", "Flags", FT_HEX, NULL, NULL,
+	"Flags: query or response, what kind of query, and how it went.",
+};
+static const struct field_def f_response = {
+	"dns.flags.response", "Response", FT_BOOL, NULL, NULL, "QR: 0 for a query, 1 for a response.",
+};
+static const struct field_def f_opcode = {
+	"dns.flags.opcode", "Opcode", FT_UINT, opcode_names, NULL, "Opcode: the kind of request (0 is a standard query).",
+};
+static const struct field_def f_aa = {
+	"dns.flags.authoritative", "Authoritative", FT_BOOL, NULL, NULL,
+	"AA: the answering server is an authority for the name.",
+};
+static const struct field_def f_tc = {
+	"dns.flags.truncated", "Truncated", FT_BOOL, NULL, NULL,
+	"TC: the message did not fit and was cut; ask again over TCP.",
+};
+static const struct field_def f_rd = {
+	"dns.flags.recdesired", "Recursion desired", FT_BOOL, NULL, NULL,
+	"RD: please look the name up fully on my behalf.",
+};
+static const struct field_def f_ra = {
+	"dns.flags.recavail", "Recursion available", FT_BOOL, NULL, NULL,
+	"RA: this server is willing to do full lookups.",
+};
+static const struct field_def f_z = {
+	"dns.flags.z", "Z", FT_BOOL, NULL, NULL, "Z: reserved, zero.",
+};
+static const struct field_def f_ad = {
+	"dns.flags.authenticated", "Answer authenticated", FT_BOOL, NULL, NULL,
+	"AD: the server checked the answer with DNSSEC.",
+};
+static const struct field_def f_cd = {
+	"dns.flags.checkdisable", "Non-authenticated data", FT_BOOL, NULL, NULL,
+	"CD: the asker will do its own DNSSEC checking.",
+};
+static const struct field_def f_rcode = {
+	"dns.flags.rcode", "Reply code", FT_UINT, rcode_names, NULL,
+	"Reply code: 0 no error, 3 no such name, 2 server failure...",
+};
+static const struct field_def f_qdcount = {
+	"dns.count.queries", "Questions", FT_UINT, NULL, NULL, "How many questions follow.",
+};
+static const struct field_def f_ancount = {
+	"dns.count.answers", "Answer RRs", FT_UINT, NULL, NULL, "How many answer records follow.",
+};
+static const struct field_def f_nscount = {
+	"dns.count.auth_rr", "Authority RRs", FT_UINT, NULL, NULL,
+	"How many authority records (which servers are in charge) follow.",
+};
+static const struct field_def f_arcount = {
+	"dns.count.add_rr", "Additional RRs", FT_UINT, NULL, NULL, "How many additional records follow.",
+};
+static const struct field_def f_queries = {
+	"dns.queries", "Queries", FT_GROUP, NULL, NULL, "The questions asked.",
+};
+static const struct field_def f_answers = {
+	"dns.answers", "Answers", FT_GROUP, NULL, NULL, "Records that answer the question.",
+};
+static const struct field_def f_auth = {
+	"dns.authorities", "Authoritative nameservers", FT_GROUP, NULL, NULL,
+	"Records naming the servers in charge of the name.",
+};
+static const struct field_def f_addl = {
+	"dns.additionals", "Additional records", FT_GROUP, NULL, NULL,
+	"Extra records the server thought useful (and EDNS options).",
+};
+static const struct field_def f_qry = {
+	"dns.qry", "Query", FT_GROUP, type_names, NULL, "One question: a name, a record type and a class.",
+};
+static const struct field_def f_rr = {
+	"dns.rr", "Record", FT_GROUP, type_names, NULL,
+	"One resource record: a name, type, class, lifetime and data.",
+};
+static const struct field_def f_qry_name = {
+	"dns.qry.name", "Name", FT_DNSNAME, NULL, NULL, "The name asked about.",
+};
+static const struct field_def f_qry_type = {
+	"dns.qry.type", "Type", FT_UINT, type_names, NULL,
+	"Which kind of record is wanted (A IPv4 address, AAAA IPv6 address, MX mail server...).",
+};
+static const struct field_def f_qry_class = {
+	"dns.qry.class", "Class", FT_HEX, class_names, NULL, "Class: almost always IN (Internet).",
+};
+static const struct field_def f_resp_name = {
+	"dns.resp.name", "Name", FT_DNSNAME, NULL, NULL, "The name this record is about.",
+};
+static const struct field_def f_resp_type = {
+	"dns.resp.type", "Type", FT_UINT, type_names, NULL, "Which kind of record this is.",
+};
+static const struct field_def f_resp_class = {
+	"dns.resp.class", "Class", FT_HEX, class_names, NULL, "Class: almost always IN (Internet).",
+};
+static const struct field_def f_udp_size = {
+	"dns.rr.udp_payload_size", "UDP payload size", FT_UINT, NULL, NULL,
+	"EDNS: the largest UDP reply the sender can take.",
+};
+static const struct field_def f_ttl = {
+	"dns.resp.ttl", "Time to live", FT_UINT, NULL, " seconds", "How long the record may be cached.",
+};
+static const struct field_def f_rdlen = {
+	"dns.resp.len", "Data length", FT_UINT, NULL, NULL, "How many bytes of record data follow.",
+};
+static const struct field_def f_a = {
+	"dns.a", "Address", FT_IPV4, NULL, NULL, "An IPv4 address of the name.",
+};
+static const struct field_def f_aaaa = {
+	"dns.aaaa", "AAAA Address", FT_IPV6, NULL, NULL, "An IPv6 address of the name.",
+};
+static const struct field_def f_cname = {
+	"dns.cname", "CNAME", FT_DNSNAME, NULL, NULL, "The canonical name: the name is an alias of this one.",
+};
+static const struct field_def f_ns = {
+	"dns.ns", "Name Server", FT_DNSNAME, NULL, NULL, "A server that is an authority for the name.",
+};
+static const struct field_def f_ptr = {
+	"dns.ptr.domain_name", "Domain Name", FT_DNSNAME, NULL, NULL,
+	"The name an address maps back to (reverse lookup).",
+};
+static const struct field_def f_mx_pref = {
+	"dns.mx.preference", "Preference", FT_UINT, NULL, NULL, "Mail server preference: lower is tried first.",
+};
+static const struct field_def f_mx = {
+	"dns.mx.mail_exchange", "Mail Exchange", FT_DNSNAME, NULL, NULL, "A server that takes mail for the name.",
+};
+static const struct field_def f_txt = {
+	"dns.txt", "TXT", FT_STRING, NULL, NULL, "Free text attached to the name (SPF, verification tokens...).",
+};
+static const struct field_def f_soa_mname = {
+	"dns.soa.mname", "Primary name server", FT_DNSNAME, NULL, NULL, "The zone's primary server.",
+};
+static const struct field_def f_soa_rname = {
+	"dns.soa.rname", "Responsible authority's mailbox", FT_DNSNAME, NULL, NULL,
+	"The zone administrator's mailbox (first dot is the @).",
+};
+static const struct field_def f_soa_serial = {
+	"dns.soa.serial_number", "Serial Number", FT_UINT, NULL, NULL, "The zone's version number.",
+};
+static const struct field_def f_soa_refresh = {
+	"dns.soa.refresh_interval", "Refresh Interval", FT_UINT, NULL, " seconds",
+	"How often secondaries check for a new version.",
+};
+static const struct field_def f_soa_retry = {
+	"dns.soa.retry_interval", "Retry Interval", FT_UINT, NULL, " seconds", "How soon a failed check is retried.",
+};
+static const struct field_def f_soa_expire = {
+	"dns.soa.expire_limit", "Expire limit", FT_UINT, NULL, " seconds",
+	"When secondaries stop answering if the primary stays unreachable.",
+};
+static const struct field_def f_soa_min = {
+	"dns.soa.minimum_ttl", "Minimum TTL", FT_UINT, NULL, " seconds", "How long \"no such name\" may be cached.",
+};
+static const struct field_def f_srv_prio = {
+	"dns.srv.priority", "Priority", FT_UINT, NULL, NULL, "Lower priority servers are tried first.",
+};
+static const struct field_def f_srv_weight = {
+	"dns.srv.weight", "Weight", FT_UINT, NULL, NULL, "Share of load among servers of equal priority.",
+};
+static const struct field_def f_srv_port = {
+	"dns.srv.port", "Port", FT_UINT, NULL, NULL, "The port the service listens on.",
+};
+static const struct field_def f_srv_target = {
+	"dns.srv.target", "Target", FT_DNSNAME, NULL, NULL, "The host that provides the service.",
+};
+static const struct field_def f_data = {
+	"dns.data", "Data", FT_BYTES, NULL, NULL, "Record data of a type not decoded here.",
+};
+
+/* Walks the name at off; writes it (Wireshark style, no trailing dot) if b; returns bytes in place or 0. */
+static uint32_t dns_name_walk(const uint8_t *buf, uint32_t msg_off, uint32_t msg_end, uint32_t off,
+			      struct fmtbuf *b)
+{
+	uint32_t here = off, limit = off, consumed = 0, total = 0;
+	int jumped = 0, labels = 0;
+
+	for (;;) {
+		unsigned len;
+
+		if (here >= msg_end)
+			return 0;
+		len = buf[here];
+		if ((len & 0xc0) == 0xc0) {
+			uint32_t target;
+
+			if (here + 1 >= msg_end)
+				return 0;
+			target = msg_off + ((len & 0x3f) << 8 | buf[here + 1]);
+			if (!jumped)
+				consumed = here + 2 - off;
+			if (target >= limit)
+				return 0;	/* forward or self pointer: could loop */
+			jumped = 1;
+			limit = target;
+			here = target;
+			continue;
+		}
+		if (len & 0xc0)
+			return 0;	/* extended label types are obsolete */
+		if (len == 0) {
+			if (!jumped)
+				consumed = here + 1 - off;
+			if (b && labels == 0)
+				fmtbuf_str(b, "<Root>");
+			return consumed;
+		}
+		if (here + 1 + len > msg_end || (total += len + 1) > 255)
+			return 0;
+		if (b) {
+			uint32_t i;
+
+			if (labels)
+				fmtbuf_char(b, '.');
+			for (i = 0; i < len; i++) {
+				uint8_t ch = buf[here + 1 + i];
+
+				if (ch > 0x20 && ch < 0x7f && ch != '\\' && ch != '"') {
+					fmtbuf_char(b, (char)ch);
+				} else {
+					fmtbuf_str(b, "\\x");
+					fmtbuf_hex(b, ch, 2);
+				}
+			}
+		}
+		labels++;
+		here += 1 + len;
+	}
+}
+
+uint32_t dns_name_format(const uint8_t *buf, uint32_t msg_off, uint32_t msg_end, uint32_t name_off, struct fmtbuf *b)
+{
+	size_t mark = b->len;
+	uint32_t n = dns_name_walk(buf, msg_off, msg_end, name_off, b);
+
+	if (!n) {
+		b->len = mark;
+		b->p[mark] = '\0';
+		fmtbuf_str(b, "<bad name>");
+	}
+	return n;
+}
+
+/* Adds a name node at the cursor and skips it; 0 when the name is bad or cut. */
+static int dns_name(struct decoded *d, struct cursor *c, uint32_t msg, const struct field_def *def)
+{
+	uint32_t n = dns_name_walk(c->buf, msg, c->end, c->off, NULL);
+
+	if (!n) {
+		c->truncated = 1;
+		return 0;
+	}
+	dec_add(d, def, c->off, n, (uint64_t)msg | (uint64_t)c->end << 32);
+	c->off += n;
+	return 1;
+}
+
+/* tcpdump's text for a name: "example.com." (a lone "." for the root). */
+static void sum_name(struct fmtbuf *b, const uint8_t *buf, uint32_t msg, uint32_t end, uint32_t off)
+{
+	size_t mark = b->len;
+
+	if (!dns_name_walk(buf, msg, end, off, b)) {
+		fmtbuf_str(b, "<bad>");
+		return;
+	}
+	if (b->len - mark == 6 && b->p[mark] == '<') {	/* "<Root>" */
+		b->len = mark;
+		b->p[mark] = '\0';
+	}
+	fmtbuf_char(b, '.');
+}
+
+static void rdata(struct decoded *d, struct cursor *r, uint32_t msg, unsigned type, struct fmtbuf *sb, int sum)
+{
+	uint32_t start = r->off;
+
+	switch (type) {
+	case 1:
+		if (cursor_left(r) == 4) {
+			if (sum) {
+				fmtbuf_char(sb, ' ');
+				fmtbuf_ip4(sb, r->buf + r->off);
+			}
+			dec_bytes(d, r, &f_a, 4);
+		}
+		break;
+	case 28:
+		if (cursor_left(r) == 16) {
+			if (sum) {
+				fmtbuf_char(sb, ' ');
+				fmtbuf_ip6(sb, r->buf + r->off);
+			}
+			dec_bytes(d, r, &f_aaaa, 16);
+		}
+		break;
+	case 2:
+	case 5:
+	case 12:
+		if (sum) {
+			fmtbuf_char(sb, ' ');
+			sum_name(sb, r->buf, msg, r->end, r->off);
+		}
+		dns_name(d, r, msg, type == 2 ? &f_ns : type == 5 ? &f_cname : &f_ptr);
+		break;
+	case 15:
+		if (cursor_has(r, 3)) {
+			unsigned pref = dec_be16(d, r, &f_mx_pref);
+
+			if (sum) {
+				fmtbuf_char(sb, ' ');
+				sum_name(sb, r->buf, msg, r->end, r->off);
+				fmtbuf_char(sb, ' ');
+				fmtbuf_u64(sb, pref);
+			}
+			dns_name(d, r, msg, &f_mx);
+		}
+		break;
+	case 16:
+		if (sum)
+			fmtbuf_char(sb, ' ');
+		while (cursor_left(r) > 0) {
+			unsigned n = cursor_u8(r);
+
+			if (!cursor_has(r, n))
+				break;
+			if (sum && r->off == start + 1) {
+				fmtbuf_char(sb, '"');
+				{
+					unsigned i;
+
+					for (i = 0; i < n; i++) {
+						uint8_t ch = r->buf[r->off + i];
+
+						fmtbuf_char(sb, ch >= 0x20 && ch < 0x7f ? (char)ch : '.');
+					}
+				}
+				fmtbuf_char(sb, '"');
+			}
+			dec_bytes(d, r, &f_txt, n);
+		}
+		break;
+	case 6:
+		if (!dns_name(d, r, msg, &f_soa_mname) || !dns_name(d, r, msg, &f_soa_rname))
+			break;
+		dec_be32(d, r, &f_soa_serial);
+		dec_be32(d, r, &f_soa_refresh);
+		dec_be32(d, r, &f_soa_retry);
+		dec_be32(d, r, &f_soa_expire);
+		dec_be32(d, r, &f_soa_min);
+		break;
+	case 33:
+		if (cursor_has(r, 7)) {
+			unsigned port;
+
+			dec_be16(d, r, &f_srv_prio);
+			dec_be16(d, r, &f_srv_weight);
+			port = dec_be16(d, r, &f_srv_port);
+			if (sum) {
+				fmtbuf_char(sb, ' ');
+				sum_name(sb, r->buf, msg, r->end, r->off);
+				fmtbuf_char(sb, ':');
+				fmtbuf_u64(sb, port);
+			}
+			dns_name(d, r, msg, &f_srv_target);
+		}
+		break;
+	}
+	if (cursor_left(r) > 0)
+		dec_bytes(d, r, &f_data, cursor_left(r));
+}
+
+/* One record; returns 0 when it does not fit. */
+static int dns_rr(struct decoded *d, struct cursor *c, uint32_t msg, struct fmtbuf *sb, int sum)
+{
+	uint32_t off = c->off, n;
+	unsigned type, class, rdlen;
+	struct cursor r;
+	int g;
+
+	n = dns_name_walk(c->buf, msg, c->end, off, NULL);
+	if (!n || !cursor_has(c, n + 10)) {
+		c->truncated = 1;
+		return 0;
+	}
+	type = get_be16(c->buf + off + n);
+	class = get_be16(c->buf + off + n + 2);
+	rdlen = get_be16(c->buf + off + n + 8);
+	g = dec_group(d, &f_rr, off, n + 10 + rdlen);
+	if (g >= 0)
+		d->fields[g].value = type;
+	dns_name(d, c, msg, &f_resp_name);
+	dec_be16(d, c, &f_resp_type);
+	dec_be16(d, c, type == 41 ? &f_udp_size : &f_resp_class);
+	dec_be32(d, c, &f_ttl);
+	dec_be16(d, c, &f_rdlen);
+	if (sum) {
+		if (class != 1 && type != 41) {
+			fmtbuf_char(sb, ' ');
+			fmtbuf_str(sb, tok_str(class_names, class, "(Class)"));
+		}
+		fmtbuf_char(sb, ' ');
+		if (tok_name(type_names, type)) {
+			fmtbuf_str(sb, tok_name(type_names, type));
+		} else {
+			fmtbuf_str(sb, "Type");
+			fmtbuf_u64(sb, type);
+		}
+	}
+	if (!cursor_has(c, rdlen)) {
+		c->truncated = 1;
+		dec_close(d, g, c->end);
+		return 0;
+	}
+	r = cursor_sub(c, rdlen);
+	rdata(d, &r, msg, type, sb, sum);
+	c->off += rdlen;
+	dec_close(d, g, c->off);
+	return 1;
+}
+
+static void dns_summary_head(struct fmtbuf *b, const uint8_t *h, unsigned flags)
+{
+	unsigned qd = get_be16(h + 4), an = get_be16(h + 6), ns = get_be16(h + 8), ar = get_be16(h + 10);
+	unsigned op = (flags >> 11) & 0xf;
+
+	fmtbuf_u64(b, get_be16(h));
+	fmtbuf_str(b, op_words[op]);
+	if (flags & 0x8000) {
+		fmtbuf_str(b, rcode_words[flags & 0xf]);
+		if (flags & 0x0400)
+			fmtbuf_char(b, '*');
+		if (!(flags & 0x0080))
+			fmtbuf_char(b, '-');
+		if (flags & 0x0200)
+			fmtbuf_char(b, '|');
+		if (flags & 0x0010)
+			fmtbuf_char(b, '%');
+		if (qd != 1) {
+			fmtbuf_str(b, " [");
+			fmtbuf_u64(b, qd);
+			fmtbuf_str(b, "q]");
+		}
+		fmtbuf_char(b, ' ');
+		fmtbuf_u64(b, an);
+		fmtbuf_char(b, '/');
+		fmtbuf_u64(b, ns);
+		fmtbuf_char(b, '/');
+		fmtbuf_u64(b, ar);
+	} else {
+		if (flags & 0x0100)
+			fmtbuf_char(b, '+');
+		if (flags & 0x0020)
+			fmtbuf_char(b, '$');
+		if (flags & 0x0010)
+			fmtbuf_char(b, '%');
+		if (flags & 0x06cf) {
+			fmtbuf_str(b, " [b2&3=0x");
+			fmtbuf_hex(b, flags, 0);
+			fmtbuf_char(b, ']');
+		}
+		if (an) {
+			fmtbuf_str(b, " [");
+			fmtbuf_u64(b, an);
+			fmtbuf_str(b, "a]");
+		}
+		if (qd != 1) {
+			fmtbuf_str(b, " [");
+			fmtbuf_u64(b, qd);
+			fmtbuf_str(b, "q]");
+		}
+		if (ns) {
+			fmtbuf_str(b, " [");
+			fmtbuf_u64(b, ns);
+			fmtbuf_str(b, "n]");
+		}
+		if (ar) {
+			fmtbuf_str(b, " [");
+			fmtbuf_u64(b, ar);
+			fmtbuf_str(b, "au]");
+		}
+	}
+}
+
+void decode_dns(struct decoded *d, struct cursor *c, int summary)
+{
+	static const struct field_def *const sections[3] = { &f_answers, &f_auth, &f_addl };
+	uint32_t msg = c->off, i;
+	const uint8_t *h;
+	unsigned flags, count[4], s;
+	char sumbuf[DECODE_SUMMARY_MAX];
+	struct fmtbuf sb;
+	int idx = dec_open(d, PROTO_DNS, &f_dns, msg, cursor_left(c)), g, ok = 1;
+
+	fmtbuf_init(&sb, sumbuf, sizeof(sumbuf));
+	if (!cursor_has(c, 12)) {
+		if (summary)
+			dec_sum_str(d, "DNS");
+		if (cursor_has(c, 2))
+			dec_be16(d, c, &f_id);
+		dec_short(d, c, PROTO_DNS);
+		dec_close(d, idx, c->off);
+		return;
+	}
+	h = c->buf + msg;
+	dec_be16(d, c, &f_id);
+	flags = get_be16(h + 2);
+	dec_add(d, &f_flags, msg + 2, 2, flags);
+	dec_add(d, &f_response, msg + 2, 2, flags >> 15);
+	dec_add(d, &f_opcode, msg + 2, 2, (flags >> 11) & 0xf);
+	if (flags & 0x8000)
+		dec_add(d, &f_aa, msg + 2, 2, (flags >> 10) & 1);
+	dec_add(d, &f_tc, msg + 2, 2, (flags >> 9) & 1);
+	dec_add(d, &f_rd, msg + 2, 2, (flags >> 8) & 1);
+	if (flags & 0x8000)
+		dec_add(d, &f_ra, msg + 2, 2, (flags >> 7) & 1);
+	dec_add(d, &f_z, msg + 2, 2, (flags >> 6) & 1);
+	dec_add(d, &f_ad, msg + 2, 2, (flags >> 5) & 1);
+	dec_add(d, &f_cd, msg + 2, 2, (flags >> 4) & 1);
+	if (flags & 0x8000)
+		dec_add(d, &f_rcode, msg + 2, 2, flags & 0xf);
+	c->off += 2;
+	count[0] = dec_be16(d, c, &f_qdcount);
+	count[1] = dec_be16(d, c, &f_ancount);
+	count[2] = dec_be16(d, c, &f_nscount);
+	count[3] = dec_be16(d, c, &f_arcount);
+	dns_summary_head(&sb, h, flags);
+
+	if (count[0]) {
+		g = dec_group(d, &f_queries, c->off, 0);
+		for (i = 0; i < count[0] && ok; i++) {
+			uint32_t off = c->off, n = dns_name_walk(c->buf, msg, c->end, off, NULL);
+			unsigned type;
+			int q;
+
+			if (!n || !cursor_has(c, n + 4)) {
+				ok = 0;
+				c->truncated = 1;
+				break;
+			}
+			type = get_be16(c->buf + off + n);
+			q = dec_group(d, &f_qry, off, n + 4);
+			if (q >= 0)
+				d->fields[q].value = type;
+			dns_name(d, c, msg, &f_qry_name);
+			dec_be16(d, c, &f_qry_type);
+			s = dec_be16(d, c, &f_qry_class);
+			dec_close(d, q, c->off);
+			if (!(flags & 0x8000)) {
+				fmtbuf_char(&sb, ' ');
+				if (tok_name(type_names, type)) {
+					fmtbuf_str(&sb, tok_name(type_names, type));
+				} else {
+					fmtbuf_str(&sb, "Type");
+					fmtbuf_u64(&sb, type);
+				}
+				if ((s & 0x7fff) != 1) {
+					fmtbuf_char(&sb, ' ');
+					fmtbuf_str(&sb, tok_str(class_names, s & 0x7fff, "(Class)"));
+				}
+				fmtbuf_str(&sb, "? ");
+				sum_name(&sb, c->buf, msg, c->end, off);
+			}
+		}
+		dec_close(d, g, c->off);
+	}
+	for (s = 0; s < 3 && ok; s++) {
+		if (!count[s + 1])
+			continue;
+		g = dec_group(d, sections[s], c->off, 0);
+		for (i = 0; i < count[s + 1]; i++) {
+			int sum = s == 0 && (flags & 0x8000);
+
+			if (sum && i > 0)
+				fmtbuf_char(&sb, ',');
+			if (!dns_rr(d, c, msg, &sb, sum)) {
+				ok = 0;
+				break;
+			}
+		}
+		dec_close(d, g, c->off);
+	}
+	if (summary) {
+		struct fmtbuf b = dec_sum_begin(d);
+
+		fmtbuf_str(&b, sumbuf);
+		if (ok) {
+			fmtbuf_str(&b, " (");
+			fmtbuf_u64(&b, cursor_left(c) + (c->off - msg));
+			fmtbuf_char(&b, ')');
+		}
+		dec_sum_end(d, &b);
+	}
+	if (!ok) {
+		dec_short(d, c, PROTO_DNS);
+		dec_close(d, idx, c->off);
+		c->off = c->end;
+		return;
+	}
+	dec_close(d, idx, c->off);
+	if (cursor_left(c))
+		decode_data(d, c);
+}

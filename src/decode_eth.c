@@ -1,0 +1,165 @@
+/* decode_eth.c — Ethernet II frames and IEEE 802.1Q / 802.1ad VLAN tags. */
+/*
+ * Ethernet II (DIX; IEEE 802.3 clause 3 with a Type field), IEEE 802.1Q-2018 clause 9.
+ *
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                Destination MAC address (6 bytes)              |
+ * +                               +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                               |                               |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+    Source MAC address (6)     +
+ * |                                                               |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |      EtherType (or TPID)      |  [VLAN tag: PCP|D|  VLAN ID   |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *    then EtherType] ... payload, padded to 60 bytes on the wire
+ *
+ * A Type below 0x0600 is an IEEE 802.3 length (LLC follows): shown as data.
+ */
+#include "decode_priv.h"
+
+static const struct tok ethertype_names[] = {
+	{ 0x0800, "IPv4" }, { 0x0806, "ARP" }, { 0x86dd, "IPv6" }, { 0x8100, "802.1Q Virtual LAN" },
+	{ 0x88a8, "802.1ad Provider Bridge (Q-in-Q)" }, { 0x8035, "RARP" }, { 0x88cc, "LLDP" },
+	{ 0x8847, "MPLS label switched packet" }, { 0x888e, "802.1X Authentication" },
+	{ 0x88e5, "802.1AE (MACsec)" }, { 0, NULL }
+};
+
+static const struct field_def f_eth = {
+	"eth", "Ethernet II", FT_PROTO, NULL, NULL,
+	"Ethernet II: the link-layer envelope that carries a packet between two neighbouring machines.",
+};
+static const struct field_def f_dst = {
+	"eth.dst", "Destination", FT_MAC, NULL, NULL,
+	"Destination MAC: the hardware address of the machine this frame is for (ff:ff:ff:ff:ff:ff is everyone).",
+};
+static const struct field_def f_src = {
+	"eth.src", "Source", FT_MAC, NULL, NULL,
+	"Source MAC: the hardware address of the machine that sent this frame.",
+};
+static const struct field_def f_type = {
+	"eth.type", "Type", FT_HEX, ethertype_names, NULL,
+	"EtherType: which protocol the payload holds (0x0800 IPv4, 0x0806 ARP, 0x86dd IPv6).",
+};
+static const struct field_def f_len = {
+	"eth.len", "Length", FT_UINT, NULL, NULL,
+	"IEEE 802.3 length: values below 1536 give the payload length instead of a type.",
+};
+static const struct field_def f_padding = {
+	"eth.padding", "Padding", FT_BYTES, NULL, NULL,
+	"Padding: filler bytes that bring a short frame up to Ethernet's 60-byte minimum.",
+};
+static const struct field_def f_trailer = {
+	"eth.trailer", "Trailer", FT_BYTES, NULL, NULL,
+	"Trailer: bytes after the packet's own end that belong to no layer.",
+};
+
+static const struct field_def f_vlan = {
+	"vlan", "802.1Q Virtual LAN", FT_PROTO, NULL, NULL,
+	"802.1Q VLAN tag: puts the frame on one of several virtual networks sharing a cable.",
+};
+static const struct field_def f_vlan_pri = {
+	"vlan.priority", "Priority", FT_UINT, NULL, NULL,
+	"Priority code point: 0-7, how urgently switches should forward this frame.",
+};
+static const struct field_def f_vlan_dei = {
+	"vlan.dei", "DEI", FT_BOOL, NULL, NULL,
+	"Drop eligible: a congested switch may drop this frame first.",
+};
+static const struct field_def f_vlan_id = {
+	"vlan.id", "ID", FT_UINT, NULL, NULL,
+	"VLAN ID: the number of the virtual LAN this frame belongs to.",
+};
+static const struct field_def f_vlan_etype = {
+	"vlan.etype", "Type", FT_HEX, ethertype_names, NULL,
+	"EtherType after the tag: which protocol the payload holds.",
+};
+
+/* The summary names a VLAN the way tcpdump does without -e. */
+static void vlan_summary(struct decoded *d, unsigned tci, unsigned type)
+{
+	struct fmtbuf b = dec_sum_begin(d);
+
+	fmtbuf_str(&b, "vlan ");
+	fmtbuf_u64(&b, tci & 0xfff);
+	fmtbuf_str(&b, ", p ");
+	fmtbuf_u64(&b, tci >> 13);
+	if (tci & 0x1000)
+		fmtbuf_str(&b, ", DEI");
+	fmtbuf_str(&b, ", ethertype ");
+	fmtbuf_str(&b, tok_str(ethertype_names, type, "Unknown"));
+	fmtbuf_str(&b, " (0x");
+	fmtbuf_hex(&b, type, 4);
+	fmtbuf_str(&b, "), ");
+	dec_sum_end(d, &b);
+}
+
+static unsigned decode_vlan(struct decoded *d, struct cursor *c)
+{
+	uint32_t off = c->off;
+	unsigned tci, type;
+	int idx;
+
+	idx = dec_open(d, PROTO_VLAN, &f_vlan, off, 4);
+	if (!cursor_has(c, 4)) {
+		dec_short(d, c, PROTO_VLAN);
+		dec_close(d, idx, 0);
+		return 0;
+	}
+	tci = cursor_be16(c);
+	dec_add(d, &f_vlan_pri, off, 2, tci >> 13);
+	dec_add(d, &f_vlan_dei, off, 2, (tci >> 12) & 1);
+	dec_add(d, &f_vlan_id, off, 2, tci & 0xfff);
+	type = dec_be16(d, c, &f_vlan_etype);
+	dec_close(d, idx, 0);
+	vlan_summary(d, tci, type);
+	return type;
+}
+
+void decode_eth(struct decoded *d, struct cursor *c)
+{
+	uint32_t start = c->off;
+	unsigned type;
+	int idx, tags = 0;
+
+	idx = dec_open(d, PROTO_ETH, &f_eth, start, 14);
+	if (!cursor_has(c, 14)) {
+		if (cursor_has(c, 6))
+			dec_bytes(d, c, &f_dst, 6);
+		if (cursor_has(c, 6))
+			dec_bytes(d, c, &f_src, 6);
+		dec_short(d, c, PROTO_ETH);
+		dec_close(d, idx, 0);
+		return;
+	}
+	dec_bytes(d, c, &f_dst, 6);
+	dec_bytes(d, c, &f_src, 6);
+	type = cursor_be16(c);
+	if (type < 0x0600) {
+		struct fmtbuf b;
+		struct cursor payload;
+
+		dec_add(d, &f_len, c->off - 2, 2, type);
+		dec_close(d, idx, 0);
+		b = dec_sum_begin(d);
+		fmtbuf_str(&b, "802.3, length ");
+		fmtbuf_u64(&b, type);
+		dec_sum_end(d, &b);
+		payload = cursor_sub(c, type);
+		decode_data(d, &payload);
+		c->off = payload.off;
+	} else {
+		dec_add(d, &f_type, c->off - 2, 2, type);
+		dec_close(d, idx, 0);
+		while ((type == 0x8100 || type == 0x88a8) && tags++ < 8 && cursor_has(c, 1))
+			type = decode_vlan(d, c);
+		if (d->trunc_proto < 0)
+			decode_ethertype(d, c, type);
+	}
+	if (cursor_left(c) > 0) {
+		/* bytes past the packet's own length: top-level, since the payload's nodes came between */
+		dec_add(d, d->caplen <= 60 ? &f_padding : &f_trailer, c->off, cursor_left(c), 0);
+		c->off = c->end;
+	}
+}

@@ -1,0 +1,88 @@
+/* decode_priv.h — what protocol decoders share: adding nodes, the summary line, dispatch between layers. */
+#ifndef TAPSCOPE_DECODE_PRIV_H
+#define TAPSCOPE_DECODE_PRIV_H
+
+#include "cursor.h"
+#include "decode.h"
+#include "fmtbuf.h"
+
+/* The network layer as the transport layer needs it (pseudo-header, summary addresses). */
+struct l3info {
+	int af;			/* 4 or 6 */
+	const uint8_t *src, *dst;
+	uint32_t src_off, dst_off;
+	uint32_t plen;		/* upper-layer length the IP header claims */
+	int fragment;		/* the payload is a fragment: no checksum over it is possible */
+	int summary_open;	/* the summary has "IP " but not yet the addresses (transport adds them) */
+};
+
+/* Opens a layer node covering [off, off+len) and makes it the parent of what follows. */
+int dec_open(struct decoded *d, enum decode_proto p, const struct field_def *def, uint32_t off, uint32_t len);
+/* Opens a group node (option, record) inside the current layer. */
+int dec_group(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len);
+/* Closes the node opened as idx: its parent becomes current again. end fixes its length (0: keep). */
+void dec_close(struct decoded *d, int idx, uint32_t end);
+/* Adds a leaf; returns its index or -1 when the tree is full. */
+int dec_add(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len, uint64_t value);
+
+/* Read-and-add helpers: read at the cursor, add a node there, return the value (0 when short). */
+unsigned dec_u8(struct decoded *d, struct cursor *c, const struct field_def *def);
+unsigned dec_be16(struct decoded *d, struct cursor *c, const struct field_def *def);
+uint32_t dec_be32(struct decoded *d, struct cursor *c, const struct field_def *def);
+/* Adds a node for n bytes at the cursor (MAC, addresses, bytes, strings) and skips them; NULL if short. */
+const uint8_t *dec_bytes(struct decoded *d, struct cursor *c, const struct field_def *def, uint32_t n);
+
+/* The layer ends early: the capture was cut (short) or a length lies (malformed). Adds the note. */
+void dec_short(struct decoded *d, const struct cursor *c, enum decode_proto p);
+/* The two halves of dec_short: the note in the tree (returns 0 inside a quoted packet), the summary mark. */
+int dec_short_note(struct decoded *d, const struct cursor *c, enum decode_proto p);
+void dec_sum_trunc(struct decoded *d, enum decode_proto p);
+void dec_malformed(struct decoded *d, uint32_t off, uint32_t len, const char *why);
+/* Adds a checksum status node for the checksum field at off. */
+void dec_csum(struct decoded *d, const struct field_def *def, uint32_t off, enum csum_status st, uint16_t want);
+
+/* Summary helpers. */
+static inline struct fmtbuf dec_sum_begin(struct decoded *d)
+{
+	struct fmtbuf b = { d->summary, d->summary_len, sizeof(d->summary) };
+
+	return b;
+}
+/* Inside a quoted packet (ICMP error) the layers add nodes but leave the summary alone. */
+static inline void dec_sum_end(struct decoded *d, const struct fmtbuf *b)
+{
+	if (d->inner)
+		d->summary[d->summary_len] = '\0';
+	else
+		d->summary_len = b->len;
+}
+void dec_sum_str(struct decoded *d, const char *s);
+
+/* Dispatch. Each takes a cursor over its layer's bytes (as far as captured) and consumes them. */
+void decode_eth(struct decoded *d, struct cursor *c);
+void decode_sll(struct decoded *d, struct cursor *c);
+void decode_sll2(struct decoded *d, struct cursor *c);
+void decode_tunpi(struct decoded *d, struct cursor *c, int dlt);
+void decode_ethertype(struct decoded *d, struct cursor *c, unsigned type);
+void decode_arp(struct decoded *d, struct cursor *c);
+void decode_ip(struct decoded *d, struct cursor *c);
+void decode_ipv6(struct decoded *d, struct cursor *c);
+void decode_ipproto(struct decoded *d, struct cursor *c, unsigned proto, struct l3info *l3);
+void decode_icmp(struct decoded *d, struct cursor *c, struct l3info *l3);
+void decode_icmpv6(struct decoded *d, struct cursor *c, struct l3info *l3);
+void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3);
+void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3);
+void decode_dns(struct decoded *d, struct cursor *c, int summary);
+void decode_dhcp(struct decoded *d, struct cursor *c);
+/* After the tun PI header: Ethernet on a tap, else the PI's ethertype (or the IP version). */
+void decode_tunpi_next(struct decoded *d, struct cursor *c, int dlt, unsigned proto);
+/* Writes the DNS name at name_off (message at [msg_off, msg_end)) as "a.b.c."; returns bytes in place. */
+uint32_t dns_name_format(const uint8_t *buf, uint32_t msg_off, uint32_t msg_end, uint32_t name_off, struct fmtbuf *b);
+/* Whatever is left becomes a data node with its length. */
+void decode_data(struct decoded *d, struct cursor *c);
+/* Writes "src > dst" or "src.sport > dst.dport" for the l3 addresses into the summary. */
+void dec_sum_addrs(struct decoded *d, const struct l3info *l3, int sport, int dport);
+
+extern const struct tok ipproto_names[];	/* tcpdump's lower-case names: "udp", "tcp"... */
+
+#endif

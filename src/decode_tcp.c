@@ -1,0 +1,396 @@
+/* decode_tcp.c — the Transmission Control Protocol (RFC 9293): header, flags, options and checksum. */
+/*
+ * RFC 9293 (was 793); options: MSS and window scale (RFC 7323), SACK (RFC 2018), timestamps (RFC 7323);
+ * ECN flags CWR/ECE (RFC 3168) and AE (RFC 9768 / AccECN).
+ *
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |          Source Port          |       Destination Port        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                        Sequence Number                        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Acknowledgment Number                      |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Data |Res  |A|C|E|U|A|P|R|S|F|                               |
+ * | Offset|     |E|W|C|R|C|S|S|Y|I|            Window             |
+ * |       |     | |R|E|G|K|H|T|N|N|                               |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |           Checksum            |         Urgent Pointer        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Options (Data Offset > 5)  |    Padding    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * Sequence numbers are shown as sent (Wireshark's tcp.seq_raw; tcpdump -S), since one frame has
+ * no connection to be relative to.
+ */
+#include "bytes.h"
+#include "checksum.h"
+#include "decode_priv.h"
+
+static const struct tok opt_names[] = {
+	{ 0, "End of Option List (EOL)" }, { 1, "No-Operation (NOP)" }, { 2, "Maximum segment size" },
+	{ 3, "Window scale" }, { 4, "SACK permitted" }, { 5, "SACK" }, { 8, "Timestamps" },
+	{ 28, "User Timeout" }, { 30, "Multipath TCP" }, { 34, "TCP Fast Open Cookie" }, { 0, NULL }
+};
+
+static const struct field_def f_tcp = {
+	"tcp", "Transmission Control Protocol", FT_PROTO, NULL, NULL,
+	"TCP: a reliable, ordered byte stream between two ports, with connections and retransmission.",
+};
+static const struct field_def f_srcport = {
+	"tcp.srcport", "Source Port", FT_UINT, NULL, NULL, "Source port: the sending program's port.",
+};
+static const struct field_def f_dstport = {
+	"tcp.dstport", "Destination Port", FT_UINT, NULL, NULL,
+	"Destination port: which program on the receiver gets the data (80 HTTP, 443 HTTPS, 22 SSH).",
+};
+static const struct field_def f_seq = {
+	"tcp.seq_raw", "Sequence Number (raw)", FT_UINT, NULL, NULL,
+	"Sequence number: the position of this segment's first byte in the sender's stream.",
+};
+static const struct field_def f_ack = {
+	"tcp.ack_raw", "Acknowledgment number (raw)", FT_UINT, NULL, NULL,
+	"Acknowledgment: the next byte the sender expects from the other side (valid with ACK).",
+};
+static const struct field_def f_hdr_len = {
+	"tcp.hdr_len", "Header Length", FT_UINT, NULL, " bytes",
+	"Header length: 20 bytes plus options (the field counts 4-byte words).",
+};
+static const struct field_def f_flags = {
+	"tcp.flags", "Flags", FT_HEX, NULL, NULL,
+	"Flags: SYN opens, FIN closes, RST aborts, ACK acknowledges, PSH pushes data to the program.",
+};
+static const struct field_def f_res = {
+	"tcp.flags.res", "Reserved", FT_BOOL, NULL, NULL, "Reserved bits: zero.",
+};
+static const struct field_def f_ae = {
+	"tcp.flags.ae", "Accurate ECN", FT_BOOL, NULL, NULL, "AE: accurate congestion feedback (was NS).",
+};
+static const struct field_def f_cwr = {
+	"tcp.flags.cwr", "Congestion Window Reduced", FT_BOOL, NULL, NULL,
+	"CWR: the sender slowed down after a congestion signal.",
+};
+static const struct field_def f_ece = {
+	"tcp.flags.ece", "ECN-Echo", FT_BOOL, NULL, NULL,
+	"ECE: tells the other side a router marked congestion on the way.",
+};
+static const struct field_def f_urg = {
+	"tcp.flags.urg", "Urgent", FT_BOOL, NULL, NULL, "URG: the urgent pointer is valid.",
+};
+static const struct field_def f_fack = {
+	"tcp.flags.ack", "Acknowledgment", FT_BOOL, NULL, NULL,
+	"ACK: the acknowledgment number is valid (set on all but the first segment).",
+};
+static const struct field_def f_psh = {
+	"tcp.flags.push", "Push", FT_BOOL, NULL, NULL, "PSH: hand the data to the program without waiting.",
+};
+static const struct field_def f_rst = {
+	"tcp.flags.reset", "Reset", FT_BOOL, NULL, NULL, "RST: abort the connection (or refuse it).",
+};
+static const struct field_def f_syn = {
+	"tcp.flags.syn", "Syn", FT_BOOL, NULL, NULL, "SYN: open a connection and fix the first sequence number.",
+};
+static const struct field_def f_fin = {
+	"tcp.flags.fin", "Fin", FT_BOOL, NULL, NULL, "FIN: the sender has no more data to send.",
+};
+static const struct field_def f_window = {
+	"tcp.window_size_value", "Window", FT_UINT, NULL, NULL,
+	"Window: how many more bytes the sender can receive (before any window scaling).",
+};
+static const struct field_def f_checksum = {
+	"tcp.checksum", "Checksum", FT_HEX, NULL, NULL,
+	"Checksum over the segment and an IP pseudo-header, so damage can be detected.",
+};
+static const struct field_def f_checksum_status = {
+	"tcp.checksum.status", "Checksum Status", FT_CSUM, NULL, NULL,
+	"Whether the checksum matches the segment's bytes.",
+};
+static const struct field_def f_urgent = {
+	"tcp.urgent_pointer", "Urgent Pointer", FT_UINT, NULL, NULL,
+	"Urgent pointer: where urgent data ends (only with URG).",
+};
+static const struct field_def f_options = {
+	"tcp.options", "Options", FT_GROUP, NULL, NULL,
+	"Options: extras such as the maximum segment size, window scaling, SACK and timestamps.",
+};
+static const struct field_def f_option = {
+	"tcp.option", "Option", FT_GROUP, opt_names, NULL, "One TCP option: a kind, a length and its data.",
+};
+static const struct field_def f_kind = {
+	"tcp.option_kind", "Kind", FT_UINT, opt_names, NULL, "Option kind: which option this is.",
+};
+static const struct field_def f_len = {
+	"tcp.option_len", "Length", FT_UINT, NULL, NULL, "Option length, kind and length bytes included.",
+};
+static const struct field_def f_mss = {
+	"tcp.options.mss_val", "MSS Value", FT_UINT, NULL, NULL,
+	"MSS: the largest segment payload the sender can receive.",
+};
+static const struct field_def f_wscale = {
+	"tcp.options.wscale.shift", "Shift count", FT_UINT, NULL, NULL,
+	"Window scale: the peer multiplies this side's windows by 2^shift.",
+};
+static const struct field_def f_sack_le = {
+	"tcp.options.sack_le", "TCP SACK Left Edge", FT_UINT, NULL, NULL,
+	"First sequence number of a block received out of order.",
+};
+static const struct field_def f_sack_re = {
+	"tcp.options.sack_re", "TCP SACK Right Edge", FT_UINT, NULL, NULL,
+	"Sequence number just past a block received out of order.",
+};
+static const struct field_def f_tsval = {
+	"tcp.options.timestamp.tsval", "Timestamp value", FT_UINT, NULL, NULL,
+	"The sender's clock, for round-trip timing and wrap protection.",
+};
+static const struct field_def f_tsecr = {
+	"tcp.options.timestamp.tsecr", "Timestamp echo reply", FT_UINT, NULL, NULL,
+	"The latest timestamp value received from the other side, echoed back.",
+};
+static const struct field_def f_opt_data = {
+	"tcp.options.unknown.payload", "Payload", FT_BYTES, NULL, NULL, "Option data not decoded here.",
+};
+static const struct field_def f_seglen = {
+	"tcp.len", "TCP Segment Len", FT_UINT, NULL, NULL, "How many bytes of data this segment carries.",
+};
+
+/* Adds the option nodes and writes tcpdump's "options [...]" text into b. */
+static void tcp_options(struct decoded *d, struct cursor *o, struct fmtbuf *b)
+{
+	int first = 1;
+
+	while (cursor_left(o) > 0) {
+		uint32_t off = o->off;
+		unsigned kind = o->buf[off], len, i;
+		struct cursor body;
+		int g;
+
+		if (!first)
+			fmtbuf_char(b, ',');
+		first = 0;
+		if (kind == 0 || kind == 1) {
+			g = dec_group(d, &f_option, off, 1);
+			if (g >= 0)
+				d->fields[g].value = kind;
+			dec_u8(d, o, &f_kind);
+			dec_close(d, g, 0);
+			fmtbuf_str(b, kind ? "nop" : "eol");
+			if (kind == 0)
+				o->off = o->end;
+			continue;
+		}
+		len = cursor_has(o, 2) ? o->buf[off + 1] : 0;
+		if (len < 2 || len > cursor_left(o)) {
+			dec_malformed(d, off, cursor_left(o), "TCP option length runs past the header");
+			fmtbuf_str(b, "bad opt");
+			o->off = o->end;
+			return;
+		}
+		g = dec_group(d, &f_option, off, len);
+		if (g >= 0)
+			d->fields[g].value = kind;
+		dec_u8(d, o, &f_kind);
+		dec_u8(d, o, &f_len);
+		body = cursor_sub(o, len - 2);
+		switch (kind) {
+		case 2:
+			fmtbuf_str(b, "mss ");
+			fmtbuf_u64(b, len == 4 ? dec_be16(d, &body, &f_mss) : 0);
+			break;
+		case 3:
+			fmtbuf_str(b, "wscale ");
+			fmtbuf_u64(b, len == 3 ? dec_u8(d, &body, &f_wscale) : 0);
+			break;
+		case 4:
+			fmtbuf_str(b, "sackOK");
+			break;
+		case 5:
+			fmtbuf_str(b, "sack ");
+			fmtbuf_u64(b, (len - 2) / 8);
+			fmtbuf_char(b, ' ');
+			for (i = 0; cursor_has(&body, 8); i++) {
+				fmtbuf_char(b, '{');
+				fmtbuf_u64(b, dec_be32(d, &body, &f_sack_le));
+				fmtbuf_char(b, ':');
+				fmtbuf_u64(b, dec_be32(d, &body, &f_sack_re));
+				fmtbuf_char(b, '}');
+			}
+			break;
+		case 8:
+			if (len == 10) {
+				fmtbuf_str(b, "TS val ");
+				fmtbuf_u64(b, dec_be32(d, &body, &f_tsval));
+				fmtbuf_str(b, " ecr ");
+				fmtbuf_u64(b, dec_be32(d, &body, &f_tsecr));
+			} else {
+				fmtbuf_str(b, "TS bad len");
+			}
+			break;
+		default:
+			fmtbuf_str(b, "unknown-");
+			fmtbuf_u64(b, kind);
+			break;
+		}
+		if (cursor_left(&body))
+			dec_bytes(d, &body, &f_opt_data, cursor_left(&body));
+		o->off = off + len;
+		dec_close(d, g, 0);
+	}
+}
+
+static void flags_text(struct fmtbuf *b, unsigned fl)
+{
+	static const struct tok names[] = {
+		{ 0x01, "F" }, { 0x02, "S" }, { 0x04, "R" }, { 0x08, "P" }, { 0x10, "." },
+		{ 0x20, "U" }, { 0x40, "E" }, { 0x80, "W" }, { 0x100, "e" }, { 0, NULL }
+	};
+	const struct tok *t;
+	int any = 0;
+
+	fmtbuf_str(b, "Flags [");
+	for (t = names; t->s; t++)
+		if (fl & t->v) {
+			fmtbuf_str(b, t->s);
+			any = 1;
+		}
+	if (!any)
+		fmtbuf_str(b, "none");
+	fmtbuf_char(b, ']');
+}
+
+static void tcp_checksum(struct decoded *d, const struct cursor *c, uint32_t start, const struct l3info *l3)
+{
+	const uint8_t *p = c->buf + start;
+	uint32_t len = l3->plen, ph, s;
+
+	if (l3->fragment || len < 20 || c->end - start < len) {
+		dec_csum(d, &f_checksum_status, start + 16, CSUM_UNVERIFIED, 0);
+		return;
+	}
+	ph = l3->af == 4 ? csum_pseudo4(l3->src, l3->dst, 6, len) : csum_pseudo6(l3->src, l3->dst, 6, len);
+	s = csum_add(ph, p, 16);
+	s = csum_add(s, p + 18, len - 18);
+	dec_csum(d, &f_checksum_status, start + 16,
+		 csum_fold(csum_add(ph, p, len)) == 0 ? CSUM_GOOD : CSUM_BAD, csum_fold(s));
+}
+
+void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
+{
+	uint32_t start = c->off, hl, seq, ack, seglen;
+	unsigned sport, dport, fl, win, urp;
+	struct fmtbuf b;
+	struct cursor payload;
+	char opts[256];
+	struct fmtbuf ob;
+	int idx = dec_open(d, PROTO_TCP, &f_tcp, start, 20), cut;
+
+	fmtbuf_init(&ob, opts, sizeof(opts));
+	if (!cursor_has(c, d->inner ? 8 : 20)) {
+		sport = cursor_has(c, 2) ? dec_be16(d, c, &f_srcport) : 0;
+		dport = cursor_has(c, 2) ? dec_be16(d, c, &f_dstport) : 0;
+		dec_sum_addrs(d, l3, (int)sport, (int)dport);
+		dec_sum_str(d, "tcp");
+		dec_short(d, c, PROTO_TCP);
+		dec_close(d, idx, c->off);
+		return;
+	}
+	sport = dec_be16(d, c, &f_srcport);
+	dport = dec_be16(d, c, &f_dstport);
+	seq = dec_be32(d, c, &f_seq);
+	dec_sum_addrs(d, l3, (int)sport, (int)dport);
+	if (d->inner || !cursor_has(c, 12)) {	/* an ICMP error quotes only 8 bytes */
+		if (cursor_has(c, 4))
+			dec_be32(d, c, &f_ack);
+		dec_close(d, idx, c->off);
+		c->off = c->end;
+		return;
+	}
+	ack = dec_be32(d, c, &f_ack);
+	hl = (c->buf[c->off] >> 4) * 4u;
+	fl = get_be16(c->buf + c->off) & 0x1ff;
+	dec_add(d, &f_hdr_len, c->off, 1, hl);
+	dec_add(d, &f_flags, c->off, 2, get_be16(c->buf + c->off) & 0xfff);
+	dec_add(d, &f_res, c->off, 1, (c->buf[c->off] >> 1) & 7);
+	dec_add(d, &f_ae, c->off, 1, !!(fl & 0x100));
+	dec_add(d, &f_cwr, c->off + 1, 1, !!(fl & 0x80));
+	dec_add(d, &f_ece, c->off + 1, 1, !!(fl & 0x40));
+	dec_add(d, &f_urg, c->off + 1, 1, !!(fl & 0x20));
+	dec_add(d, &f_fack, c->off + 1, 1, !!(fl & 0x10));
+	dec_add(d, &f_psh, c->off + 1, 1, !!(fl & 0x08));
+	dec_add(d, &f_rst, c->off + 1, 1, !!(fl & 0x04));
+	dec_add(d, &f_syn, c->off + 1, 1, !!(fl & 0x02));
+	dec_add(d, &f_fin, c->off + 1, 1, !!(fl & 0x01));
+	c->off += 2;
+	win = dec_be16(d, c, &f_window);
+	dec_be16(d, c, &f_checksum);
+	tcp_checksum(d, c, start, l3);
+	urp = dec_be16(d, c, &f_urgent);
+	b = dec_sum_begin(d);
+	flags_text(&b, fl);
+	dec_sum_end(d, &b);
+	if (hl < 20 || hl > l3->plen) {
+		dec_malformed(d, start + 12, 1, hl < 20 ? "TCP header length below 20" : "TCP header length exceeds the segment");
+		b = dec_sum_begin(d);
+		fmtbuf_str(&b, hl < 20 ? ", bad hdr length " : ", bad hdr length ");
+		fmtbuf_u64(&b, hl);
+		if (hl >= 20) {
+			fmtbuf_str(&b, " - too long, > ");
+			fmtbuf_u64(&b, l3->plen);
+		}
+		dec_sum_end(d, &b);
+		dec_close(d, idx, c->off);
+		decode_data(d, c);
+		return;
+	}
+	if (hl > 20) {
+		struct cursor o;
+		int g;
+
+		if (!cursor_has(c, hl - 20)) {
+			dec_short(d, c, PROTO_TCP);
+			dec_close(d, idx, c->off);
+			c->off = c->end;
+			return;
+		}
+		g = dec_group(d, &f_options, c->off, hl - 20);
+		o = cursor_sub(c, hl - 20);
+		tcp_options(d, &o, &ob);
+		dec_close(d, g, 0);
+		c->off = start + hl;
+	}
+	seglen = l3->plen - hl;
+	dec_add(d, &f_seglen, start + 12, 0, seglen);
+	cut = start + l3->plen > c->end && dec_short_note(d, c, PROTO_TCP);
+	dec_close(d, idx, c->off);
+	b = dec_sum_begin(d);
+	if (seglen > 0 || (fl & 0x07)) {
+		fmtbuf_str(&b, ", seq ");
+		fmtbuf_u64(&b, seq);
+		if (seglen > 0) {
+			fmtbuf_char(&b, ':');
+			fmtbuf_u64(&b, (uint32_t)(seq + seglen));
+		}
+	}
+	if (fl & 0x10) {
+		fmtbuf_str(&b, ", ack ");
+		fmtbuf_u64(&b, ack);
+	}
+	fmtbuf_str(&b, ", win ");
+	fmtbuf_u64(&b, win);
+	if (fl & 0x20) {
+		fmtbuf_str(&b, ", urg ");
+		fmtbuf_u64(&b, urp);
+	}
+	if (hl > 20) {
+		fmtbuf_str(&b, ", options [");
+		fmtbuf_str(&b, opts);
+		fmtbuf_char(&b, ']');
+	}
+	fmtbuf_str(&b, ", length ");
+	fmtbuf_u64(&b, seglen);
+	dec_sum_end(d, &b);
+	if (cut)
+		dec_sum_trunc(d, PROTO_TCP);
+	payload = cursor_sub(c, seglen);
+	decode_data(d, &payload);
+	c->off = payload.off;
+}

@@ -1,0 +1,138 @@
+/* decode_udp.c — the User Datagram Protocol (RFC 768), its checksum, and dispatch to DNS and DHCP by port. */
+/*
+ * RFC 768; checksum rules from RFC 1122 4.1.3.4 (IPv4: 0 means none) and RFC 8200 8.1 (IPv6: mandatory).
+ *
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |          Source Port          |       Destination Port        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |            Length             |           Checksum            |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                          data ...                             |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * The checksum covers a pseudo-header (addresses, protocol 17, UDP length) and the datagram.
+ */
+#include "bytes.h"
+#include "checksum.h"
+#include "decode_priv.h"
+
+static const struct field_def f_udp = {
+	"udp", "User Datagram Protocol", FT_PROTO, NULL, NULL,
+	"UDP: sends single messages to a port on another machine, with no connection or retries.",
+};
+static const struct field_def f_srcport = {
+	"udp.srcport", "Source Port", FT_UINT, NULL, NULL,
+	"Source port: the sending program's port; replies go back to it.",
+};
+static const struct field_def f_dstport = {
+	"udp.dstport", "Destination Port", FT_UINT, NULL, NULL,
+	"Destination port: which program on the receiver gets the message (53 DNS, 67 DHCP).",
+};
+static const struct field_def f_length = {
+	"udp.length", "Length", FT_UINT, NULL, NULL, "Length: bytes in the UDP header (8) plus data.",
+};
+static const struct field_def f_checksum = {
+	"udp.checksum", "Checksum", FT_HEX, NULL, NULL,
+	"Checksum over the datagram and an IP pseudo-header (0 over IPv4: not computed).",
+};
+static const struct field_def f_checksum_status = {
+	"udp.checksum.status", "Checksum Status", FT_CSUM, NULL, NULL,
+	"Whether the checksum matches the datagram's bytes.",
+};
+
+static void udp_checksum(struct decoded *d, const struct cursor *c, uint32_t start, unsigned ulen,
+			 unsigned sum, const struct l3info *l3)
+{
+	const uint8_t *p = c->buf + start;
+	uint32_t ph, s;
+
+	if (l3->af == 4 && sum == 0) {
+		dec_csum(d, &f_checksum_status, start + 6, CSUM_NONE, 0);
+		return;
+	}
+	if (l3->fragment || ulen < 8 || c->end - start < ulen) {
+		dec_csum(d, &f_checksum_status, start + 6, CSUM_UNVERIFIED, 0);
+		return;
+	}
+	ph = l3->af == 4 ? csum_pseudo4(l3->src, l3->dst, 17, ulen) : csum_pseudo6(l3->src, l3->dst, 17, ulen);
+	s = csum_add(ph, p, 6);
+	s = csum_add(s, p + 8, ulen - 8);
+	s = csum_fold(s);
+	dec_csum(d, &f_checksum_status, start + 6,
+		 csum_fold(csum_add(ph, p, ulen)) == 0 ? CSUM_GOOD : CSUM_BAD, s ? s : 0xffff);
+}
+
+static void udp_summary(struct decoded *d, const char *what, unsigned len)
+{
+	struct fmtbuf b = dec_sum_begin(d);
+
+	fmtbuf_str(&b, what);
+	fmtbuf_u64(&b, len);
+	dec_sum_end(d, &b);
+}
+
+void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3)
+{
+	uint32_t start = c->off;
+	unsigned sport, dport, ulen, sum;
+	struct cursor payload;
+	int idx = dec_open(d, PROTO_UDP, &f_udp, start, 8), cut, app;
+
+	if (!cursor_has(c, 8)) {
+		dec_sum_addrs(d, l3, -1, -1);
+		dec_sum_str(d, "UDP");
+		if (cursor_has(c, 2))
+			dec_be16(d, c, &f_srcport);
+		if (cursor_has(c, 2))
+			dec_be16(d, c, &f_dstport);
+		dec_short(d, c, PROTO_UDP);
+		dec_close(d, idx, c->off);
+		return;
+	}
+	sport = dec_be16(d, c, &f_srcport);
+	dport = dec_be16(d, c, &f_dstport);
+	ulen = dec_be16(d, c, &f_length);
+	sum = dec_be16(d, c, &f_checksum);
+	dec_sum_addrs(d, l3, (int)sport, (int)dport);
+	if (d->inner) {
+		dec_close(d, idx, c->off);
+		dec_sum_str(d, "UDP");
+		c->off = c->end;
+		return;
+	}
+	udp_checksum(d, c, start, ulen, sum, l3);
+	if (ulen < 8 || ulen > l3->plen) {
+		dec_malformed(d, start + 4, 2, ulen < 8 ? "UDP length below 8" : "UDP length exceeds the IP payload");
+		dec_close(d, idx, c->off);
+		if (ulen < 8)
+			udp_summary(d, "UDP, bad length ", ulen);
+		else {
+			struct fmtbuf b = dec_sum_begin(d);
+
+			fmtbuf_str(&b, "UDP, bad length ");
+			fmtbuf_u64(&b, ulen);
+			fmtbuf_str(&b, " > ");
+			fmtbuf_u64(&b, l3->plen);
+			dec_sum_end(d, &b);
+		}
+		decode_data(d, c);
+		return;
+	}
+	app = l3->fragment ? 0 : (sport == 53 || dport == 53) ? 1 :
+	      ((sport == 67 || sport == 68) && (dport == 67 || dport == 68)) ? 2 : 0;
+	cut = !app && start + ulen > c->end && dec_short_note(d, c, PROTO_UDP);
+	dec_close(d, idx, c->off);
+	payload = cursor_sub(c, ulen - 8);
+	if (app == 1) {
+		decode_dns(d, &payload, 1);
+	} else if (app == 2) {
+		decode_dhcp(d, &payload);
+	} else {
+		udp_summary(d, "UDP, length ", ulen - 8);
+		if (cut)
+			dec_sum_trunc(d, PROTO_UDP);
+		decode_data(d, &payload);
+	}
+	c->off = payload.off;
+}

@@ -1,0 +1,43 @@
+/* fmtbuf.h — fast appends of text, numbers and addresses into a fixed buffer (no printf on hot paths). */
+#ifndef TAPSCOPE_FMTBUF_H
+#define TAPSCOPE_FMTBUF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Appends never overflow: text past the capacity is dropped and the buffer stays
+ * NUL-terminated. cap must be at least 1.
+ */
+struct fmtbuf {
+	char *p;
+	size_t len;
+	size_t cap;
+};
+
+static inline void fmtbuf_init(struct fmtbuf *b, char *buf, size_t cap)
+{
+	b->p = buf;
+	b->len = 0;
+	b->cap = cap;
+	buf[0] = '\0';
+}
+
+void fmtbuf_str(struct fmtbuf *b, const char *s);
+void fmtbuf_mem(struct fmtbuf *b, const char *s, size_t n);
+void fmtbuf_char(struct fmtbuf *b, char ch);
+/* Decimal. */
+void fmtbuf_u64(struct fmtbuf *b, uint64_t v);
+void fmtbuf_i64(struct fmtbuf *b, int64_t v);
+/* Lower-case hex, at least width digits (0: as many as needed), no prefix. */
+void fmtbuf_hex(struct fmtbuf *b, uint64_t v, int width);
+/* 02:00:5e:10:00:01 */
+void fmtbuf_mac(struct fmtbuf *b, const uint8_t *p);
+/* 10.18.0.1 */
+void fmtbuf_ip4(struct fmtbuf *b, const uint8_t *p);
+/* RFC 5952 text (fd00::1, ::ffff:10.0.0.1), as inet_ntop, tcpdump and Wireshark print it. */
+void fmtbuf_ip6(struct fmtbuf *b, const uint8_t *p);
+/* Bytes as hex, sep between bytes when sep is not 0. */
+void fmtbuf_hexbytes(struct fmtbuf *b, const uint8_t *p, size_t n, char sep);
+
+#endif

@@ -1,0 +1,31 @@
+/* frameprint.h — headless renderings of a decoded frame: the one-line summary, the -v field tree, JSON. */
+#ifndef TAPSCOPE_FRAMEPRINT_H
+#define TAPSCOPE_FRAMEPRINT_H
+
+#include <stdio.h>
+
+#include "decode.h"
+#include "frame.h"
+
+/* "21:07:42.123456 < 98 IP 10.18.0.1 > 10.18.0.3: ICMP echo request, id 7, seq 1, length 64\n":
+ * local time, '<' in / '>' out / '-' unknown, the frame length, the summary. */
+void frameprint_line(FILE *out, const struct frame *f, const struct decoded *d);
+
+/* The field tree under a line: one "name: display" line a node, indented 4 + 2 per level. */
+void frameprint_tree(FILE *out, const struct decoded *d);
+/* Same, and with explain != 0 each node's plain explanation after "  -- " (tapscope -p -vv). */
+void frameprint_tree_ex(FILE *out, const struct decoded *d, int explain);
+
+/*
+ * One JSON object and a newline:
+ * {"frame":N,"time":"2024-05-01T19:07:42.123456Z","dir":"in","len":N,"caplen":N,
+ *  "protocols":["eth","ip","icmp"],"fields":{"eth.src":"02:..","icmp.type":8,...},"summary":"..."}
+ * "dir" is left out for FRAME_DIR_UNKNOWN (frames from a file). Time is UTC.
+ * A field that occurs more than once (two DNS answers; the IP header quoted in an ICMP error)
+ * appears once, with its first occurrence, as tshark -T fields -E occurrence=f shows it.
+ * Numbers are JSON numbers, flags 0/1, addresses and names strings, checksum status
+ * "good", "bad", "unverified" or "not present"; protocol and group nodes are not fields.
+ */
+void frameprint_json(FILE *out, const struct frame *f, const struct decoded *d);
+
+#endif

@@ -1,0 +1,108 @@
+/* offline.c — reads a pcap/pcapng file (or stdin) through libpcap, filters it, and prints each frame. */
+#include <pcap/pcap.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bpf.h"
+#include "decode.h"
+#include "frameprint.h"
+#include "offline.h"
+
+static char outbuf[1 << 18];
+
+static int supported(int dlt)
+{
+	return dlt == DLT_EN10MB || dlt == DLT_RAW || dlt == DLT_IPV4 || dlt == DLT_IPV6 ||
+	       dlt == DLT_LINUX_SLL || dlt == DLT_LINUX_SLL2;
+}
+
+static const char *shown_path(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_filter *flt,
+	       char *err, size_t errlen)
+{
+	static struct decoded d;
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	struct frame f;
+	uint64_t n = 0;
+	long shown = 0;
+	int rc, dlt = pcap_datalink(p);
+
+	memset(&f, 0, sizeof(f));
+	f.dir = FRAME_DIR_UNKNOWN;
+	f.dlt = dlt;
+	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
+		f.number = ++n;
+		f.ts = h->ts;
+		f.data = data;
+		f.caplen = h->caplen;
+		f.len = h->len;
+		if (flt && !bpf_filter_match(flt, &f))
+			continue;
+		decode_frame(&d, &f);
+		if (o->json) {
+			frameprint_json(out, &f, &d);
+		} else {
+			frameprint_line(out, &f, &d);
+			if (o->verbose)
+				frameprint_tree_ex(out, &d, o->verbose > 1);
+		}
+		if (o->count > 0 && ++shown >= o->count)
+			break;
+	}
+	if (rc == PCAP_ERROR) {
+		snprintf(err, errlen, "%s: after %llu frame(s): %s", shown_path(o->path),
+			 (unsigned long long)n, pcap_geterr(p));
+		return -1;
+	}
+	return 0;
+}
+
+int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errlen)
+{
+	char perr[PCAP_ERRBUF_SIZE];
+	struct bpf_filter *flt = NULL;
+	pcap_t *p;
+	int dlt, rc;
+
+	if (!o->path) {
+		snprintf(err, errlen, "no file to read");
+		return -1;
+	}
+	perr[0] = '\0';
+	p = pcap_open_offline(o->path, perr);
+	if (!p) {
+		snprintf(err, errlen, "%s: %s", shown_path(o->path), perr);
+		return -1;
+	}
+	dlt = pcap_datalink(p);
+	if (!supported(dlt)) {
+		const char *name = pcap_datalink_val_to_name(dlt);
+
+		snprintf(err, errlen, "%s: unsupported link type %s (%d); tapscope reads Ethernet (EN10MB), "
+			 "raw IP (RAW, IPV4, IPV6) and Linux cooked (LINUX_SLL, LINUX_SLL2) captures",
+			 shown_path(o->path), name ? name : "unknown", dlt);
+		pcap_close(p);
+		return -1;
+	}
+	if (o->filter && *o->filter) {
+		char ferr[PCAP_ERRBUF_SIZE + 64];
+
+		flt = bpf_filter_new(dlt, o->filter, ferr, sizeof(ferr));
+		if (!flt) {
+			snprintf(err, errlen, "bad filter \"%s\": %s", o->filter, ferr);
+			pcap_close(p);
+			return -1;
+		}
+	}
+	setvbuf(out, outbuf, _IOFBF, sizeof(outbuf));
+	rc = run(p, o, out, flt, err, errlen);
+	fflush(out);
+	bpf_filter_free(flt);
+	pcap_close(p);
+	return rc;
+}
