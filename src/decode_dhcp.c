@@ -191,6 +191,31 @@ static const struct field_def f_padding = {
 	"dhcp.option.padding", "Padding", FT_BYTES, NULL, NULL, "Padding after the options.",
 };
 
+/* tcpdump's line: "BOOTP/DHCP, Request from 02:00:00:00:00:01, length 300" (h: 34 bytes at least). */
+static void dhcp_summary(struct decoded *d, const uint8_t *h, uint32_t len)
+{
+	unsigned op = h[0];
+	struct fmtbuf b = dec_sum_begin(d);
+
+	fmtbuf_str(&b, "BOOTP/DHCP, ");
+	if (op == 1)
+		fmtbuf_str(&b, "Request");
+	else if (op == 2)
+		fmtbuf_str(&b, "Reply");
+	else {
+		fmtbuf_str(&b, "unknown (0x");
+		fmtbuf_hex(&b, op, 2);
+		fmtbuf_char(&b, ')');
+	}
+	if (op == 1 && h[1] == 1 && h[2] == 6) {
+		fmtbuf_str(&b, " from ");
+		fmtbuf_mac(&b, h + 28);
+	}
+	fmtbuf_str(&b, ", length ");
+	fmtbuf_u64(&b, len);
+	dec_sum_end(d, &b);
+}
+
 static void ipv4_list(struct decoded *d, struct cursor *v, const struct field_def *def)
 {
 	while (cursor_has(v, 4))
@@ -256,12 +281,14 @@ void decode_dhcp(struct decoded *d, struct cursor *c)
 {
 	uint32_t start = c->off;
 	const uint8_t *h;
-	unsigned op, htype, hlen, flags;
+	unsigned htype, hlen, flags;
 	int idx = dec_open(d, PROTO_DHCP, &f_dhcp, start, cursor_left(c));
-	struct fmtbuf b;
 
 	if (!cursor_has(c, 236)) {
-		dec_sum_str(d, "BOOTP/DHCP");
+		if (cursor_has(c, 34))
+			dhcp_summary(d, c->buf + start, d->len - start);
+		else
+			dec_sum_str(d, "BOOTP/DHCP");
 		if (cursor_has(c, 1))
 			dec_u8(d, c, &f_op);
 		dec_short(d, c, PROTO_DHCP);
@@ -270,7 +297,7 @@ void decode_dhcp(struct decoded *d, struct cursor *c)
 		return;
 	}
 	h = c->buf + start;
-	op = dec_u8(d, c, &f_op);
+	dec_u8(d, c, &f_op);
 	htype = dec_u8(d, c, &f_htype);
 	hlen = dec_u8(d, c, &f_hlen);
 	dec_u8(d, c, &f_hops);
@@ -294,25 +321,8 @@ void decode_dhcp(struct decoded *d, struct cursor *c)
 	c->off += 64;
 	dec_add(d, &f_file, c->off, (uint32_t)strnlen((const char *)c->buf + c->off, 128), 0);
 	c->off += 128;
+	dhcp_summary(d, h, d->len - start);
 
-	b = dec_sum_begin(d);
-	fmtbuf_str(&b, "BOOTP/DHCP, ");
-	if (op == 1)
-		fmtbuf_str(&b, "Request");
-	else if (op == 2)
-		fmtbuf_str(&b, "Reply");
-	else {
-		fmtbuf_str(&b, "unknown (0x");
-		fmtbuf_hex(&b, op, 2);
-		fmtbuf_char(&b, ')');
-	}
-	if (op == 1 && htype == 1 && hlen == 6) {
-		fmtbuf_str(&b, " from ");
-		fmtbuf_mac(&b, h + 28);
-	}
-	fmtbuf_str(&b, ", length ");
-	fmtbuf_u64(&b, c->end - start);
-	dec_sum_end(d, &b);
 
 	if (cursor_has(c, 4) && get_be32(c->buf + c->off) == 0x63825363) {
 		dec_bytes(d, c, &f_cookie, 4);

@@ -295,6 +295,41 @@ uint32_t dns_name_format(const uint8_t *buf, uint32_t msg_off, uint32_t msg_end,
 	return n;
 }
 
+/* Bytes the name at off takes in place (labels up to a 0 or a pointer), without following pointers. */
+static uint32_t dns_name_skip(const uint8_t *buf, uint32_t end, uint32_t off)
+{
+	uint32_t here = off;
+
+	while (here < end) {
+		unsigned len = buf[here];
+
+		if ((len & 0xc0) == 0xc0)
+			return here + 2 <= end ? here + 2 - off : 0;
+		if (len & 0xc0)
+			return 0;
+		if (len == 0)
+			return here + 1 - off;
+		here += 1 + len;
+	}
+	return 0;
+}
+
+static void sum_qtype(struct fmtbuf *b, unsigned type, unsigned class)
+{
+	fmtbuf_char(b, ' ');
+	if (tok_name(type_names, type)) {
+		fmtbuf_str(b, tok_name(type_names, type));
+	} else {
+		fmtbuf_str(b, "Type");
+		fmtbuf_u64(b, type);
+	}
+	if ((class & 0x7fff) != 1) {
+		fmtbuf_char(b, ' ');
+		fmtbuf_str(b, tok_str(class_names, class & 0x7fff, "(Class)"));
+	}
+	fmtbuf_str(b, "? ");
+}
+
 /* Adds a name node at the cursor and skips it; 0 when the name is bad or cut. */
 static int dns_name(struct decoded *d, struct cursor *c, uint32_t msg, const struct field_def *def)
 {
@@ -315,7 +350,9 @@ static void sum_name(struct fmtbuf *b, const uint8_t *buf, uint32_t msg, uint32_
 	size_t mark = b->len;
 
 	if (!dns_name_walk(buf, msg, end, off, b)) {
-		fmtbuf_str(b, "<bad>");
+		if (b->len > mark)
+			fmtbuf_char(b, '.');
+		fmtbuf_str(b, "<BAD PTR>");	/* tcpdump's words */
 		return;
 	}
 	if (b->len - mark == 6 && b->p[mark] == '<') {	/* "<Root>" */
@@ -588,6 +625,12 @@ void decode_dns(struct decoded *d, struct cursor *c, int summary)
 			int q;
 
 			if (!n || !cursor_has(c, n + 4)) {
+				uint32_t k = dns_name_skip(c->buf, c->end, off);
+
+				if (!n && k && cursor_has(c, k + 4) && !(flags & 0x8000)) {
+					sum_qtype(&sb, get_be16(c->buf + off + k), get_be16(c->buf + off + k + 2));
+					sum_name(&sb, c->buf, msg, c->end, off);
+				}
 				ok = 0;
 				c->truncated = 1;
 				break;
@@ -601,18 +644,7 @@ void decode_dns(struct decoded *d, struct cursor *c, int summary)
 			s = dec_be16(d, c, &f_qry_class);
 			dec_close(d, q, c->off);
 			if (!(flags & 0x8000)) {
-				fmtbuf_char(&sb, ' ');
-				if (tok_name(type_names, type)) {
-					fmtbuf_str(&sb, tok_name(type_names, type));
-				} else {
-					fmtbuf_str(&sb, "Type");
-					fmtbuf_u64(&sb, type);
-				}
-				if ((s & 0x7fff) != 1) {
-					fmtbuf_char(&sb, ' ');
-					fmtbuf_str(&sb, tok_str(class_names, s & 0x7fff, "(Class)"));
-				}
-				fmtbuf_str(&sb, "? ");
+				sum_qtype(&sb, type, s);
 				sum_name(&sb, c->buf, msg, c->end, off);
 			}
 		}

@@ -76,22 +76,15 @@ static const struct field_def f_vlan_etype = {
 	"EtherType after the tag: which protocol the payload holds.",
 };
 
-/* The summary names a VLAN the way tcpdump does without -e. */
-static void vlan_summary(struct decoded *d, unsigned tci, unsigned type)
+/* For frames no decoder here reads, the summary starts with the MACs (as tcpdump's does). */
+static void mac_summary(struct decoded *d, const uint8_t *h)
 {
 	struct fmtbuf b = dec_sum_begin(d);
 
-	fmtbuf_str(&b, "vlan ");
-	fmtbuf_u64(&b, tci & 0xfff);
-	fmtbuf_str(&b, ", p ");
-	fmtbuf_u64(&b, tci >> 13);
-	if (tci & 0x1000)
-		fmtbuf_str(&b, ", DEI");
-	fmtbuf_str(&b, ", ethertype ");
-	fmtbuf_str(&b, tok_str(ethertype_names, type, "Unknown"));
-	fmtbuf_str(&b, " (0x");
-	fmtbuf_hex(&b, type, 4);
-	fmtbuf_str(&b, "), ");
+	fmtbuf_mac(&b, h + 6);
+	fmtbuf_str(&b, " > ");
+	fmtbuf_mac(&b, h);
+	fmtbuf_str(&b, ", ");
 	dec_sum_end(d, &b);
 }
 
@@ -113,8 +106,7 @@ static unsigned decode_vlan(struct decoded *d, struct cursor *c)
 	dec_add(d, &f_vlan_id, off, 2, tci & 0xfff);
 	type = dec_be16(d, c, &f_vlan_etype);
 	dec_close(d, idx, 0);
-	vlan_summary(d, tci, type);
-	return type;
+	return type;	/* like tcpdump without -e, the summary shows only what the tag carries */
 }
 
 void decode_eth(struct decoded *d, struct cursor *c)
@@ -142,6 +134,7 @@ void decode_eth(struct decoded *d, struct cursor *c)
 
 		dec_add(d, &f_len, c->off - 2, 2, type);
 		dec_close(d, idx, 0);
+		mac_summary(d, c->buf + start);
 		b = dec_sum_begin(d);
 		fmtbuf_str(&b, "802.3, length ");
 		fmtbuf_u64(&b, type);
@@ -152,6 +145,9 @@ void decode_eth(struct decoded *d, struct cursor *c)
 	} else {
 		dec_add(d, &f_type, c->off - 2, 2, type);
 		dec_close(d, idx, 0);
+		if (!tok_name(ethertype_names, type) || type == 0x8035 || type == 0x88cc || type == 0x8847 ||
+		    type == 0x888e || type == 0x88e5)
+			mac_summary(d, c->buf + start);
 		while ((type == 0x8100 || type == 0x88a8) && tags++ < 8 && cursor_has(c, 1))
 			type = decode_vlan(d, c);
 		if (d->trunc_proto < 0)

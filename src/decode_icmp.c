@@ -66,7 +66,8 @@ static const struct tok redirect_fmt[] = {
 	{ 3, "redirect-tos # to host " }, { 0, NULL }
 };
 static const struct tok info_words[] = {
-	{ 4, "source quench" }, { 10, "router solicitation" }, { 15, "information request" },
+	{ 3, "destination unreachable" }, { 5, "redirect" }, { 11, "time exceeded" },
+	{ 12, "parameter problem" }, { 4, "source quench" }, { 10, "router solicitation" }, { 15, "information request" },
 	{ 16, "information reply" }, { 17, "address mask request" }, { 0, NULL }
 };
 
@@ -250,6 +251,30 @@ static int error_summary(struct fmtbuf *b, unsigned type, unsigned code, const u
 	return 0;
 }
 
+/* Milliseconds since midnight UT as HH:MM:SS.mmm (tcpdump's form). */
+static void put_ms(struct fmtbuf *b, uint32_t ms)
+{
+	unsigned v[4] = { ms / 3600000u, ms / 60000u % 60, ms / 1000u % 60, ms % 1000u };
+
+	if (v[0] < 10)
+		fmtbuf_char(b, '0');
+	fmtbuf_u64(b, v[0]);
+	fmtbuf_char(b, ':');
+	if (v[1] < 10)
+		fmtbuf_char(b, '0');
+	fmtbuf_u64(b, v[1]);
+	fmtbuf_char(b, ':');
+	if (v[2] < 10)
+		fmtbuf_char(b, '0');
+	fmtbuf_u64(b, v[2]);
+	fmtbuf_char(b, '.');
+	if (v[3] < 100)
+		fmtbuf_char(b, '0');
+	if (v[3] < 10)
+		fmtbuf_char(b, '0');
+	fmtbuf_u64(b, v[3]);
+}
+
 static void icmp_summary(struct decoded *d, const struct cursor *c, uint32_t start, unsigned type,
 			 unsigned code, uint32_t icmp_len)
 {
@@ -281,12 +306,12 @@ static void icmp_summary(struct decoded *d, const struct cursor *c, uint32_t sta
 		fmtbuf_u64(&b, get_be16(h + 4));
 		fmtbuf_str(&b, " seq ");
 		fmtbuf_u64(&b, get_be16(h + 6));
-		fmtbuf_str(&b, " : org 0x");
-		fmtbuf_hex(&b, get_be32(h + 8), 0);
-		fmtbuf_str(&b, " recv 0x");
-		fmtbuf_hex(&b, get_be32(h + 12), 0);
-		fmtbuf_str(&b, " xmit 0x");
-		fmtbuf_hex(&b, get_be32(h + 16), 0);
+		fmtbuf_str(&b, ": org ");
+		put_ms(&b, get_be32(h + 8));
+		fmtbuf_str(&b, ", recv ");
+		put_ms(&b, get_be32(h + 12));
+		fmtbuf_str(&b, ", xmit ");
+		put_ms(&b, get_be32(h + 16));
 	} else if (type == 18 && have >= 12) {
 		fmtbuf_str(&b, "address mask is 0x");
 		fmtbuf_hex(&b, get_be32(h + 8), 8);

@@ -596,8 +596,9 @@ static void icmpv6_summary(struct decoded *d, const uint8_t *h, uint32_t have, u
 	if (w) {
 		fmtbuf_str(&b, w);
 	} else {
-		fmtbuf_str(&b, "type-#");
+		fmtbuf_str(&b, "unknown icmp6 type (");
 		fmtbuf_u64(&b, type);
+		fmtbuf_char(&b, ')');
 	}
 	switch (type) {
 	case 1:
@@ -640,7 +641,7 @@ static void icmpv6_summary(struct decoded *d, const uint8_t *h, uint32_t have, u
 		break;
 	case 3:
 		if (qn >= 40 && code == 0) {
-			fmtbuf_str(&b, " for ");
+			fmtbuf_str(&b, " in-transit for ");
 			fmtbuf_ip6(&b, q + 24);
 		} else if (code == 1) {
 			fmtbuf_str(&b, " (reassembly)");
@@ -667,8 +668,20 @@ static void icmpv6_summary(struct decoded *d, const uint8_t *h, uint32_t have, u
 		}
 		break;
 	case 130:
-		if (mlen >= 28)
+		if (mlen >= 28) {
 			fmtbuf_str(&b, " v2");
+			if (have >= 28) {
+				fmtbuf_str(&b, " [gaddr ");
+				fmtbuf_ip6(&b, h + 8);
+				if (get_be16(h + 26)) {
+					fmtbuf_str(&b, ", ");
+					fmtbuf_u64(&b, get_be16(h + 26));
+					fmtbuf_str(&b, " source(s)");
+				}
+				fmtbuf_char(&b, ']');
+			}
+			break;
+		}
 		/* fall through */
 	case 131:
 	case 132:

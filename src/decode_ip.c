@@ -205,27 +205,32 @@ static void ip_option(struct decoded *d, struct cursor *o)
 	dec_close(d, g, 0);
 }
 
-static void ip_summary_head(struct decoded *d, const struct l3info *l3, unsigned proto, unsigned frag)
+static void ip_summary_head(struct decoded *d, const struct l3info *l3, unsigned proto, unsigned frag,
+			    uint32_t missing)
 {
-	(void)proto;
 	dec_sum_str(d, "IP ");
+	if (missing) {
+		struct fmtbuf b = dec_sum_begin(d);
+
+		fmtbuf_str(&b, "truncated-ip - ");
+		fmtbuf_u64(&b, missing);
+		fmtbuf_str(&b, " bytes missing! ");
+		dec_sum_end(d, &b);
+	}
 	if (frag) {
 		struct fmtbuf b;
 
 		dec_sum_addrs(d, l3, -1, -1);
 		b = dec_sum_begin(d);
-		fmtbuf_str(&b, tok_str(ipproto_names, proto, "ip-proto"));
-		if (!tok_name(ipproto_names, proto)) {
-			fmtbuf_char(&b, '-');
-			fmtbuf_u64(&b, proto);
-		}
+		fmtbuf_str(&b, "ip-proto-");
+		fmtbuf_u64(&b, proto);
 		dec_sum_end(d, &b);
 	}
 }
 
 void decode_ip(struct decoded *d, struct cursor *c)
 {
-	uint32_t start = c->off, hl, totlen, wire_left;
+	uint32_t start = c->off, hl, totlen, wire_left, missing;
 	const uint8_t *h;
 	unsigned vhl, tos, flags, frag, proto;
 	struct l3info l3 = { 0 };
@@ -240,7 +245,7 @@ void decode_ip(struct decoded *d, struct cursor *c)
 			dec_add(d, &f_version, start, 1, vhl >> 4);
 			dec_add(d, &f_hdr_len, start, 1, hl);
 		}
-		dec_sum_str(d, "IP");
+		dec_sum_str(d, "IP ");
 		dec_short(d, c, PROTO_IP);
 		dec_close(d, idx, 0);
 		c->off = c->end;
@@ -286,13 +291,21 @@ void decode_ip(struct decoded *d, struct cursor *c)
 	l3.dst_off = start + 16;
 	if ((vhl >> 4) != 4 || hl < 20) {
 		dec_malformed(d, start, 1, (vhl >> 4) != 4 ? "IP version is not 4" : "IP header length below 20 bytes");
-		dec_sum_str(d, (vhl >> 4) != 4 ? "IP bad version" : "IP bad-hlen");
+		if ((vhl >> 4) != 4) {
+			dec_sum_str(d, "IP bad version");
+		} else {
+			struct fmtbuf b = dec_sum_begin(d);
+
+			fmtbuf_str(&b, "IP bad-hlen ");
+			fmtbuf_u64(&b, hl);
+			dec_sum_end(d, &b);
+		}
 		dec_close(d, idx, 0);
 		c->off = start + 20;
 		return;
 	}
 	if (!cursor_has(c, hl)) {
-		dec_sum_str(d, "IP");
+		dec_sum_str(d, "IP ");
 		dec_short(d, c, PROTO_IP);
 		dec_close(d, idx, 0);
 		c->off = c->end;
@@ -324,12 +337,13 @@ void decode_ip(struct decoded *d, struct cursor *c)
 	}
 	if (totlen > wire_left && !d->inner)
 		dec_malformed(d, start + 2, 2, "IP total length exceeds the frame length");
+	missing = totlen > wire_left && !d->inner ? totlen - wire_left : 0;
 	dec_close(d, idx, start + hl);
 	l3.plen = totlen - hl;
 	l3.fragment = frag != 0 || (flags & 0x20);
 	l3.summary_open = 1;
 	payload = cursor_sub(c, totlen - hl);
-	ip_summary_head(d, &l3, proto, frag);
+	ip_summary_head(d, &l3, proto, frag, missing);
 	if (frag != 0) {
 		decode_data(d, &payload);	/* only the first fragment holds the upper header */
 	} else {

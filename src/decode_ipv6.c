@@ -256,12 +256,25 @@ static int v6_ext(struct decoded *d, struct cursor *p, unsigned nh)
 			if (cursor_left(&body))
 				dec_bytes(d, &body, &f_rt_data, cursor_left(&body));
 			b = dec_sum_begin(d);
-			fmtbuf_str(&b, "srcrt (len=");
+			fmtbuf_str(&b, "RT6 (len=");
 			fmtbuf_u64(&b, hlen);
 			fmtbuf_str(&b, ", type=");
 			fmtbuf_u64(&b, type);
+			if (type == 0)
+				fmtbuf_str(&b, " [Deprecated]");
 			fmtbuf_str(&b, ", segleft=");
 			fmtbuf_u64(&b, left);
+			if (type == 0) {
+				uint32_t a;
+				unsigned i = 0;
+
+				for (a = off + 8; a + 16 <= off + len; a += 16, i++) {
+					fmtbuf_str(&b, ", [");
+					fmtbuf_u64(&b, i);
+					fmtbuf_char(&b, ']');
+					fmtbuf_ip6(&b, p->buf + a);
+				}
+			}
 			fmtbuf_str(&b, ") ");
 			dec_sum_end(d, &b);
 		}
@@ -281,9 +294,8 @@ static int v6_ext(struct decoded *d, struct cursor *p, unsigned nh)
 		p->off += 2;
 		id = dec_be32(d, p, &f_frag_id);
 		b = dec_sum_begin(d);
-		fmtbuf_str(&b, "frag (0x");
-		fmtbuf_hex(&b, id, 8);
-		fmtbuf_char(&b, ':');
+		(void)id;
+		fmtbuf_str(&b, "frag (");
 		fmtbuf_u64(&b, (offm >> 3) * 8u);
 		fmtbuf_char(&b, '|');
 		fmtbuf_u64(&b, cursor_left(p));
@@ -343,10 +355,17 @@ void decode_ipv6(struct decoded *d, struct cursor *c)
 	l3.dst_off = start + 24;
 	if ((vtf >> 28) != 6)
 		dec_malformed(d, start, 1, "IP version is not 6");
-	if (plen > d->len - c->off && !d->inner)
-		dec_malformed(d, start + 4, 2, "IPv6 payload length exceeds the frame length");
 	payload = cursor_sub(c, plen);
 	dec_sum_str(d, "IP6 ");
+	if (plen > d->len - c->off && !d->inner) {
+		struct fmtbuf b = dec_sum_begin(d);
+
+		dec_malformed(d, start + 4, 2, "IPv6 payload length exceeds the frame length");
+		fmtbuf_str(&b, "truncated-ip6 - ");
+		fmtbuf_u64(&b, plen - (d->len - c->off));
+		fmtbuf_str(&b, " bytes missing! ");
+		dec_sum_end(d, &b);
+	}
 	if (is_ext(nh) || (nh != 6 && nh != 17))
 		dec_sum_addrs(d, &l3, -1, -1);
 	else
@@ -356,6 +375,8 @@ void decode_ipv6(struct decoded *d, struct cursor *c)
 			frag = 1;
 		next = v6_ext(d, &payload, nh);
 		if (next < 0) {
+			if (d->summary_len && d->summary[d->summary_len - 1] == ' ' && !d->inner)
+				d->summary[--d->summary_len] = '\0';
 			dec_close(d, idx, payload.off);
 			decode_data(d, &payload);
 			c->off = payload.off;
@@ -364,9 +385,7 @@ void decode_ipv6(struct decoded *d, struct cursor *c)
 		nh = (unsigned)next;
 	}
 	dec_close(d, idx, payload.off);
-	l3.plen = payload.end - payload.off;
-	if (plen <= d->len - start - 40)
-		l3.plen = start + 40 + plen - payload.off;
+	l3.plen = start + 40 + plen - payload.off;	/* what the header claims, even past the frame */
 	l3.fragment = frag;
 	if (nh == 59) {
 		dec_sum_str(d, "no next header");

@@ -154,7 +154,7 @@ static const struct field_def f_seglen = {
 };
 
 /* Adds the option nodes and writes tcpdump's "options [...]" text into b. */
-static void tcp_options(struct decoded *d, struct cursor *o, struct fmtbuf *b)
+static void tcp_options(struct decoded *d, struct cursor *o, struct fmtbuf *b, int cut)
 {
 	int first = 1;
 
@@ -179,6 +179,10 @@ static void tcp_options(struct decoded *d, struct cursor *o, struct fmtbuf *b)
 			continue;
 		}
 		len = cursor_has(o, 2) ? o->buf[off + 1] : 0;
+		if (cut && (!cursor_has(o, 2) || len > cursor_left(o))) {
+			o->truncated = 1;	/* the capture ends inside the options */
+			return;
+		}
 		if (len < 2 || len > cursor_left(o)) {
 			dec_malformed(d, off, cursor_left(o), "TCP option length runs past the header");
 			fmtbuf_str(b, "bad opt");
@@ -281,7 +285,7 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	struct cursor payload;
 	char opts[256];
 	struct fmtbuf ob;
-	int idx = dec_open(d, PROTO_TCP, &f_tcp, start, 20), cut;
+	int idx = dec_open(d, PROTO_TCP, &f_tcp, start, 20), cut, cut_opts = 0;
 
 	fmtbuf_init(&ob, opts, sizeof(opts));
 	if (!cursor_has(c, d->inner ? 8 : 20)) {
@@ -324,17 +328,19 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	dec_be16(d, c, &f_checksum);
 	tcp_checksum(d, c, start, l3);
 	urp = dec_be16(d, c, &f_urgent);
-	b = dec_sum_begin(d);
-	flags_text(&b, fl);
-	dec_sum_end(d, &b);
 	if (hl < 20 || hl > l3->plen) {
 		dec_malformed(d, start + 12, 1, hl < 20 ? "TCP header length below 20" : "TCP header length exceeds the segment");
 		b = dec_sum_begin(d);
-		fmtbuf_str(&b, hl < 20 ? ", bad hdr length " : ", bad hdr length ");
+		fmtbuf_str(&b, "tcp ");
+		fmtbuf_u64(&b, hl < 20 ? l3->plen - hl : l3->plen);
+		fmtbuf_str(&b, " [bad hdr length ");
 		fmtbuf_u64(&b, hl);
-		if (hl >= 20) {
+		if (hl < 20) {
+			fmtbuf_str(&b, " - too short, < 20]");
+		} else {
 			fmtbuf_str(&b, " - too long, > ");
 			fmtbuf_u64(&b, l3->plen);
+			fmtbuf_char(&b, ']');
 		}
 		dec_sum_end(d, &b);
 		dec_close(d, idx, c->off);
@@ -342,26 +348,23 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
 		return;
 	}
 	if (hl > 20) {
-		struct cursor o;
-		int g;
+		struct cursor o = cursor_sub(c, hl - 20);
+		int g = dec_group(d, &f_options, c->off, hl - 20);
 
-		if (!cursor_has(c, hl - 20)) {
-			dec_short(d, c, PROTO_TCP);
-			dec_close(d, idx, c->off);
-			c->off = c->end;
-			return;
-		}
-		g = dec_group(d, &f_options, c->off, hl - 20);
-		o = cursor_sub(c, hl - 20);
-		tcp_options(d, &o, &ob);
-		dec_close(d, g, 0);
-		c->off = start + hl;
+		cut_opts = !cursor_has(c, hl - 20);
+		tcp_options(d, &o, &ob, cut_opts);
+		dec_close(d, g, o.off);
+		c->off = o.off;
 	}
 	seglen = l3->plen - hl;
-	dec_add(d, &f_seglen, start + 12, 0, seglen);
-	cut = start + l3->plen > c->end && dec_short_note(d, c, PROTO_TCP);
+	if (!cut_opts) {
+		c->off = start + hl;
+		dec_add(d, &f_seglen, start + 12, 0, seglen);
+	}
+	cut = (cut_opts || start + l3->plen > c->end) && dec_short_note(d, c, PROTO_TCP);
 	dec_close(d, idx, c->off);
 	b = dec_sum_begin(d);
+	flags_text(&b, fl);
 	if (seglen > 0 || (fl & 0x07)) {
 		fmtbuf_str(&b, ", seq ");
 		fmtbuf_u64(&b, seq);
@@ -383,13 +386,18 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	if (hl > 20) {
 		fmtbuf_str(&b, ", options [");
 		fmtbuf_str(&b, opts);
-		fmtbuf_char(&b, ']');
+		if (!cut_opts)
+			fmtbuf_char(&b, ']');
 	}
-	fmtbuf_str(&b, ", length ");
-	fmtbuf_u64(&b, seglen);
+	if (!cut_opts) {
+		fmtbuf_str(&b, ", length ");
+		fmtbuf_u64(&b, seglen);
+	}
 	dec_sum_end(d, &b);
 	if (cut)
 		dec_sum_trunc(d, PROTO_TCP);
+	if (cut_opts)
+		return;
 	payload = cursor_sub(c, seglen);
 	decode_data(d, &payload);
 	c->off = payload.off;

@@ -102,7 +102,7 @@ void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3)
 		return;
 	}
 	udp_checksum(d, c, start, ulen, sum, l3);
-	if (ulen < 8 || ulen > l3->plen) {
+	if (ulen < 8 || (ulen > l3->plen && !l3->fragment)) {
 		dec_malformed(d, start + 4, 2, ulen < 8 ? "UDP length below 8" : "UDP length exceeds the IP payload");
 		dec_close(d, idx, c->off);
 		if (ulen < 8)
@@ -111,9 +111,9 @@ void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3)
 			struct fmtbuf b = dec_sum_begin(d);
 
 			fmtbuf_str(&b, "UDP, bad length ");
-			fmtbuf_u64(&b, ulen);
+			fmtbuf_u64(&b, ulen - 8);
 			fmtbuf_str(&b, " > ");
-			fmtbuf_u64(&b, l3->plen);
+			fmtbuf_u64(&b, l3->plen >= 8 ? l3->plen - 8 : 0);
 			dec_sum_end(d, &b);
 		}
 		decode_data(d, c);
@@ -121,7 +121,7 @@ void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	}
 	app = l3->fragment ? 0 : (sport == 53 || dport == 53) ? 1 :
 	      ((sport == 67 || sport == 68) && (dport == 67 || dport == 68)) ? 2 : 0;
-	cut = !app && start + ulen > c->end && dec_short_note(d, c, PROTO_UDP);
+	cut = !app && !l3->fragment && start + ulen > c->end && dec_short_note(d, c, PROTO_UDP);
 	dec_close(d, idx, c->off);
 	payload = cursor_sub(c, ulen - 8);
 	if (app == 1) {
