@@ -201,7 +201,7 @@ void dec_sum_trunc(struct decoded *d, enum decode_proto p)
 	if (d->inner)
 		return;
 	b = dec_sum_begin(d);
-	fmtbuf_str(&b, " [|");
+	fmtbuf_str(&b, d->summary_len ? " [|" : "[|");
 	fmtbuf_str(&b, trunc_tag[p]);
 	fmtbuf_char(&b, ']');
 	dec_sum_end(d, &b);

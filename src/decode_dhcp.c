@@ -284,29 +284,24 @@ void decode_dhcp(struct decoded *d, struct cursor *c)
 	unsigned htype, hlen, flags;
 	int idx = dec_open(d, PROTO_DHCP, &f_dhcp, start, cursor_left(c));
 
-	if (!cursor_has(c, 236)) {
-		if (cursor_has(c, 34))
-			dhcp_summary(d, c->buf + start, d->len - start);
-		else
-			dec_sum_str(d, "BOOTP/DHCP");
-		if (cursor_has(c, 1))
-			dec_u8(d, c, &f_op);
-		dec_short(d, c, PROTO_DHCP);
-		dec_close(d, idx, c->off);
-		c->off = c->end;
-		return;
-	}
 	h = c->buf + start;
+	if (cursor_has(c, 34))
+		dhcp_summary(d, h, d->len - start);
+	else
+		dec_sum_str(d, "BOOTP/DHCP");
+	/* field by field: a capture cut inside the fixed part still shows what it holds */
 	dec_u8(d, c, &f_op);
 	htype = dec_u8(d, c, &f_htype);
 	hlen = dec_u8(d, c, &f_hlen);
 	dec_u8(d, c, &f_hops);
 	dec_be32(d, c, &f_xid);
 	dec_be16(d, c, &f_secs);
-	flags = get_be16(h + 10);
-	dec_add(d, &f_flags, start + 10, 2, flags);
-	dec_add(d, &f_bc, start + 10, 2, flags >> 15);
-	c->off += 2;
+	if (cursor_has(c, 2)) {
+		flags = get_be16(h + 10);
+		dec_add(d, &f_flags, start + 10, 2, flags);
+		dec_add(d, &f_bc, start + 10, 2, flags >> 15);
+		c->off += 2;
+	}
 	dec_bytes(d, c, &f_ciaddr, 4);
 	dec_bytes(d, c, &f_yiaddr, 4);
 	dec_bytes(d, c, &f_siaddr, 4);
@@ -317,13 +312,20 @@ void decode_dhcp(struct decoded *d, struct cursor *c)
 	} else {
 		dec_bytes(d, c, &f_chaddr_bytes, 16);
 	}
-	dec_add(d, &f_sname, c->off, (uint32_t)strnlen((const char *)c->buf + c->off, 64), 0);
-	c->off += 64;
-	dec_add(d, &f_file, c->off, (uint32_t)strnlen((const char *)c->buf + c->off, 128), 0);
-	c->off += 128;
-	dhcp_summary(d, h, d->len - start);
-
-
+	if (cursor_has(c, 64 + 128)) {
+		dec_add(d, &f_sname, c->off, (uint32_t)strnlen((const char *)c->buf + c->off, 64), 0);
+		c->off += 64;
+		dec_add(d, &f_file, c->off, (uint32_t)strnlen((const char *)c->buf + c->off, 128), 0);
+		c->off += 128;
+	} else {
+		c->truncated = 1;
+	}
+	if (c->truncated) {
+		dec_short(d, c, PROTO_DHCP);
+		c->off = c->end;
+		dec_close(d, idx, c->off);
+		return;
+	}
 	if (cursor_has(c, 4) && get_be32(c->buf + c->off) == 0x63825363) {
 		dec_bytes(d, c, &f_cookie, 4);
 		while (cursor_left(c) > 0) {

@@ -282,6 +282,35 @@ static uint32_t dns_name_walk(const uint8_t *buf, uint32_t msg_off, uint32_t msg
 	}
 }
 
+/* True when the name's trouble is a pointer to itself or later in the message (a loop, for Wireshark). */
+static int dns_name_loops(const uint8_t *buf, uint32_t msg_off, uint32_t msg_end, uint32_t off)
+{
+	uint32_t here = off, limit = off;
+	int hops;
+
+	for (hops = 0; hops < 256 && here < msg_end; hops++) {
+		unsigned len = buf[here];
+
+		if ((len & 0xc0) == 0xc0) {
+			uint32_t target;
+
+			if (here + 1 >= msg_end)
+				return 0;
+			target = msg_off + ((len & 0x3f) << 8 | buf[here + 1]);
+			if (target >= msg_end)
+				return 0;
+			if (target >= limit)
+				return 1;
+			limit = here = target;
+			continue;
+		}
+		if (len == 0 || (len & 0xc0))
+			return 0;
+		here += 1 + len;
+	}
+	return 0;
+}
+
 uint32_t dns_name_format(const uint8_t *buf, uint32_t msg_off, uint32_t msg_end, uint32_t name_off, struct fmtbuf *b)
 {
 	size_t mark = b->len;
@@ -290,7 +319,9 @@ uint32_t dns_name_format(const uint8_t *buf, uint32_t msg_off, uint32_t msg_end,
 	if (!n) {
 		b->len = mark;
 		b->p[mark] = '\0';
-		fmtbuf_str(b, "<bad name>");
+		/* Wireshark's words when a pointer does not go backwards within the message */
+		fmtbuf_str(b, dns_name_loops(buf, msg_off, msg_end, name_off) ?
+			   "<Name contains a pointer that loops>" : "<bad name>");
 	}
 	return n;
 }
@@ -627,9 +658,17 @@ void decode_dns(struct decoded *d, struct cursor *c, int summary)
 			if (!n || !cursor_has(c, n + 4)) {
 				uint32_t k = dns_name_skip(c->buf, c->end, off);
 
-				if (!n && k && cursor_has(c, k + 4) && !(flags & 0x8000)) {
-					sum_qtype(&sb, get_be16(c->buf + off + k), get_be16(c->buf + off + k + 2));
-					sum_name(&sb, c->buf, msg, c->end, off);
+				if (!n && k && cursor_has(c, k + 4)) {
+					q = dec_group(d, &f_qry, off, k + 4);
+					dec_add(d, &f_qry_name, off, k, (uint64_t)msg | (uint64_t)c->end << 32);
+					c->off += k;
+					dec_be16(d, c, &f_qry_type);
+					dec_be16(d, c, &f_qry_class);
+					dec_close(d, q, c->off);
+					if (!(flags & 0x8000)) {
+						sum_qtype(&sb, get_be16(c->buf + off + k), get_be16(c->buf + off + k + 2));
+						sum_name(&sb, c->buf, msg, c->end, off);
+					}
 				}
 				ok = 0;
 				c->truncated = 1;

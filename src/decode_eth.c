@@ -117,11 +117,7 @@ void decode_eth(struct decoded *d, struct cursor *c)
 
 	idx = dec_open(d, PROTO_ETH, &f_eth, start, 14);
 	if (!cursor_has(c, 14)) {
-		if (cursor_has(c, 6))
-			dec_bytes(d, c, &f_dst, 6);
-		if (cursor_has(c, 6))
-			dec_bytes(d, c, &f_src, 6);
-		dec_short(d, c, PROTO_ETH);
+		dec_short(d, c, PROTO_ETH);	/* like Wireshark: no half header */
 		dec_close(d, idx, 0);
 		return;
 	}
@@ -153,7 +149,7 @@ void decode_eth(struct decoded *d, struct cursor *c)
 		if (d->trunc_proto < 0)
 			decode_ethertype(d, c, type);
 	}
-	if (cursor_left(c) > 0) {
+	if (cursor_left(c) > 0 && d->trunc_proto < 0) {	/* after a cut, the rest belongs to the cut layer */
 		/* bytes past the packet's own length: top-level, since the payload's nodes came between */
 		dec_add(d, d->caplen <= 60 ? &f_padding : &f_trailer, c->off, cursor_left(c), 0);
 		c->off = c->end;

@@ -431,14 +431,12 @@ static void icmp_body(struct decoded *d, struct cursor *c, unsigned type, unsign
 
 void decode_icmp(struct decoded *d, struct cursor *c, struct l3info *l3)
 {
-	uint32_t start = c->off, icmp_len = l3->plen;
+	uint32_t start = c->off, icmp_len = l3->plen, shown_len = l3->claimed;
 	unsigned type, code;
 	int idx = dec_open(d, PROTO_ICMP, &f_icmp, start, cursor_left(c));
 
 	if (!cursor_has(c, 4)) {
 		dec_sum_str(d, "ICMP");
-		if (cursor_has(c, 1))
-			dec_u8(d, c, &f_type);
 		dec_short(d, c, PROTO_ICMP);
 		dec_close(d, idx, c->off);
 		return;
@@ -461,7 +459,7 @@ void decode_icmp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	}
 	icmp_body(d, c, type, code);
 	if (c->truncated) {
-		icmp_summary(d, c, start, type, code, icmp_len);
+		icmp_summary(d, c, start, type, code, shown_len);
 		dec_short(d, c, PROTO_ICMP);
 		dec_close(d, idx, c->off);
 		return;
@@ -470,7 +468,7 @@ void decode_icmp(struct decoded *d, struct cursor *c, struct l3info *l3)
 		decode_data(d, c);
 	c->off = c->end;
 	dec_close(d, idx, c->off);
-	icmp_summary(d, c, start, type, code, icmp_len);
+	icmp_summary(d, c, start, type, code, shown_len);
 	if (!d->inner && start + icmp_len > c->end)
 		dec_short(d, c, PROTO_ICMP);	/* the message goes on past what was captured */
 }

@@ -728,13 +728,12 @@ static void icmpv6_summary(struct decoded *d, const uint8_t *h, uint32_t have, u
 void decode_icmpv6(struct decoded *d, struct cursor *c, struct l3info *l3)
 {
 	uint32_t start = c->off, mlen = l3->plen;
+	uint32_t shown_len = l3->claimed;
 	unsigned type, code;
 	int idx = dec_open(d, PROTO_ICMPV6, &f_icmpv6, start, cursor_left(c));
 
 	if (!cursor_has(c, 4)) {
 		dec_sum_str(d, "ICMP6");
-		if (cursor_has(c, 1))
-			dec_u8(d, c, &f_type);
 		dec_short(d, c, PROTO_ICMPV6);
 		dec_close(d, idx, c->off);
 		return;
@@ -757,7 +756,7 @@ void decode_icmpv6(struct decoded *d, struct cursor *c, struct l3info *l3)
 		}
 	}
 	icmpv6_body(d, c, type, mlen);
-	icmpv6_summary(d, c->buf + start, c->end - start, type, code, mlen);
+	icmpv6_summary(d, c->buf + start, c->end - start, type, code, shown_len);
 	if (c->truncated) {
 		dec_short(d, c, PROTO_ICMPV6);
 		dec_close(d, idx, c->off);

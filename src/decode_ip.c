@@ -230,7 +230,7 @@ static void ip_summary_head(struct decoded *d, const struct l3info *l3, unsigned
 
 void decode_ip(struct decoded *d, struct cursor *c)
 {
-	uint32_t start = c->off, hl, totlen, wire_left, missing;
+	uint32_t start = c->off, hl, totlen, wire_left, missing, have;
 	const uint8_t *h;
 	unsigned vhl, tos, flags, frag, proto;
 	struct l3info l3 = { 0 };
@@ -240,56 +240,14 @@ void decode_ip(struct decoded *d, struct cursor *c)
 	idx = dec_open(d, PROTO_IP, &f_ip, start, 20);
 	vhl = cursor_peek(c, 0);
 	hl = (vhl & 0xf) * 4u;
-	if (!cursor_has(c, 20)) {
-		if (cursor_has(c, 1)) {
-			dec_add(d, &f_version, start, 1, vhl >> 4);
-			dec_add(d, &f_hdr_len, start, 1, hl);
-		}
-		dec_sum_str(d, "IP ");
-		dec_short(d, c, PROTO_IP);
-		dec_close(d, idx, 0);
-		c->off = c->end;
-		return;
-	}
 	h = c->buf + start;
-	dec_add(d, &f_version, start, 1, vhl >> 4);
-	dec_add(d, &f_hdr_len, start, 1, hl);
-	tos = h[1];
-	dec_add(d, &f_dsfield, start + 1, 1, tos);
-	dec_add(d, &f_dscp, start + 1, 1, tos >> 2);
-	dec_add(d, &f_ecn, start + 1, 1, tos & 3);
-	totlen = get_be16(h + 2);
-	dec_add(d, &f_len, start + 2, 2, totlen);
-	dec_add(d, &f_id, start + 4, 2, get_be16(h + 4));
-	flags = h[6] & 0xe0;
-	frag = get_be16(h + 6) & 0x1fff;
-	dec_add(d, &f_flags, start + 6, 1, flags);
-	dec_add(d, &f_rb, start + 6, 1, !!(flags & 0x80));
-	dec_add(d, &f_df, start + 6, 1, !!(flags & 0x40));
-	dec_add(d, &f_mf, start + 6, 1, !!(flags & 0x20));
-	dec_add(d, &f_frag, start + 6, 2, frag * 8u);
-	dec_add(d, &f_ttl, start + 8, 1, h[8]);
-	proto = h[9];
-	dec_add(d, &f_proto, start + 9, 1, proto);
-	dec_add(d, &f_checksum, start + 10, 2, get_be16(h + 10));
-	ok = hl >= 20 && cursor_has(c, hl);
-	if (ok) {
-		uint32_t s = csum_add(0, h, 10);
-
-		s = csum_add(s, h + 12, hl - 12);
-		dec_csum(d, &f_checksum_status, start + 10,
-			 csum_buf(h, hl) == 0 ? CSUM_GOOD : CSUM_BAD, csum_fold(s));
-	} else {
-		dec_csum(d, &f_checksum_status, start + 10, CSUM_UNVERIFIED, 0);
+	have = cursor_left(c);
+	if (have >= 1) {
+		dec_add(d, &f_version, start, 1, vhl >> 4);
+		dec_add(d, &f_hdr_len, start, 1, hl);
 	}
-	dec_add(d, &f_src, start + 12, 4, 0);
-	dec_add(d, &f_dst, start + 16, 4, 0);
-	l3.af = 4;
-	l3.src = h + 12;
-	l3.dst = h + 16;
-	l3.src_off = start + 12;
-	l3.dst_off = start + 16;
-	if ((vhl >> 4) != 4 || hl < 20) {
+	if (have >= 1 && (hl < 20 || (vhl >> 4) != 4)) {
+		/* as Wireshark does, nothing past a header that cannot be is decoded */
 		dec_malformed(d, start, 1, (vhl >> 4) != 4 ? "IP version is not 4" : "IP header length below 20 bytes");
 		if ((vhl >> 4) != 4) {
 			dec_sum_str(d, "IP bad version");
@@ -300,10 +258,63 @@ void decode_ip(struct decoded *d, struct cursor *c)
 			fmtbuf_u64(&b, hl);
 			dec_sum_end(d, &b);
 		}
-		dec_close(d, idx, 0);
-		c->off = start + 20;
+		c->off = c->end;
+		dec_close(d, idx, c->off);
 		return;
 	}
+	if (have >= 2) {
+		tos = h[1];
+		dec_add(d, &f_dsfield, start + 1, 1, tos);
+		dec_add(d, &f_dscp, start + 1, 1, tos >> 2);
+		dec_add(d, &f_ecn, start + 1, 1, tos & 3);
+	}
+	totlen = have >= 4 ? get_be16(h + 2) : 0;
+	if (have >= 4)
+		dec_add(d, &f_len, start + 2, 2, totlen);
+	if (have >= 6)
+		dec_add(d, &f_id, start + 4, 2, get_be16(h + 4));
+	flags = have >= 7 ? h[6] & 0xe0 : 0;
+	frag = have >= 8 ? get_be16(h + 6) & 0x1fff : 0;
+	if (have >= 8) {
+		dec_add(d, &f_flags, start + 6, 1, flags);
+		dec_add(d, &f_rb, start + 6, 1, !!(flags & 0x80));
+		dec_add(d, &f_df, start + 6, 1, !!(flags & 0x40));
+		dec_add(d, &f_mf, start + 6, 1, !!(flags & 0x20));
+		dec_add(d, &f_frag, start + 6, 2, frag * 8u);
+	}
+	if (have >= 9)
+		dec_add(d, &f_ttl, start + 8, 1, h[8]);
+	proto = have >= 10 ? h[9] : 0;
+	if (have >= 10)
+		dec_add(d, &f_proto, start + 9, 1, proto);
+	if (have >= 12)
+		dec_add(d, &f_checksum, start + 10, 2, get_be16(h + 10));
+	ok = cursor_has(c, hl);
+	if (ok) {
+		uint32_t s = csum_add(0, h, 10);
+
+		s = csum_add(s, h + 12, hl - 12);
+		dec_csum(d, &f_checksum_status, start + 10,
+			 csum_buf(h, hl) == 0 ? CSUM_GOOD : CSUM_BAD, csum_fold(s));
+	} else if (have >= 12) {
+		dec_csum(d, &f_checksum_status, start + 10, CSUM_UNVERIFIED, 0);
+	}
+	if (have >= 16)
+		dec_add(d, &f_src, start + 12, 4, 0);
+	if (have >= 20)
+		dec_add(d, &f_dst, start + 16, 4, 0);
+	if (have < 20) {
+		dec_sum_str(d, "IP ");
+		dec_short(d, c, PROTO_IP);
+		dec_close(d, idx, 0);
+		c->off = c->end;
+		return;
+	}
+	l3.af = 4;
+	l3.src = h + 12;
+	l3.dst = h + 16;
+	l3.src_off = start + 12;
+	l3.dst_off = start + 16;
 	if (!cursor_has(c, hl)) {
 		dec_sum_str(d, "IP ");
 		dec_short(d, c, PROTO_IP);
@@ -339,7 +350,8 @@ void decode_ip(struct decoded *d, struct cursor *c)
 		dec_malformed(d, start + 2, 2, "IP total length exceeds the frame length");
 	missing = totlen > wire_left && !d->inner ? totlen - wire_left : 0;
 	dec_close(d, idx, start + hl);
-	l3.plen = totlen - hl;
+	l3.claimed = totlen - hl;
+	l3.plen = totlen <= wire_left ? totlen - hl : wire_left - hl;
 	l3.fragment = frag != 0 || (flags & 0x20);
 	l3.summary_open = 1;
 	payload = cursor_sub(c, totlen - hl);

@@ -210,7 +210,7 @@ static void sum_tag(struct decoded *d, const char *s)
 	dec_sum_str(d, s);
 }
 
-/* One extension header at the cursor; returns the next header, or -1 to stop (short, or a later fragment). */
+/* One extension header at the cursor; returns the next header, -1 after a later fragment, -2 when cut. */
 static int v6_ext(struct decoded *d, struct cursor *p, unsigned nh)
 {
 	uint32_t off = p->off, len;
@@ -220,13 +220,13 @@ static int v6_ext(struct decoded *d, struct cursor *p, unsigned nh)
 
 	if (!cursor_has(p, nh == 44 ? 8 : 2)) {
 		dec_short(d, p, PROTO_IPV6);
-		return -1;
+		return -2;
 	}
 	hlen = p->buf[off + 1];
 	len = nh == 44 ? 8 : (hlen + 1) * 8u;
 	if (!cursor_has(p, len)) {
 		dec_short(d, p, PROTO_IPV6);
-		return -1;
+		return -2;
 	}
 	switch (nh) {
 	case 0:
@@ -378,14 +378,16 @@ void decode_ipv6(struct decoded *d, struct cursor *c)
 			if (d->summary_len && d->summary[d->summary_len - 1] == ' ' && !d->inner)
 				d->summary[--d->summary_len] = '\0';
 			dec_close(d, idx, payload.off);
-			decode_data(d, &payload);
-			c->off = payload.off;
+			if (next == -1)
+				decode_data(d, &payload);
+			c->off = payload.end;
 			return;
 		}
 		nh = (unsigned)next;
 	}
 	dec_close(d, idx, payload.off);
-	l3.plen = start + 40 + plen - payload.off;	/* what the header claims, even past the frame */
+	l3.claimed = start + 40 + plen - payload.off;
+	l3.plen = l3.claimed <= d->len - payload.off ? l3.claimed : d->len - payload.off;
 	l3.fragment = frag;
 	if (nh == 59) {
 		dec_sum_str(d, "no next header");

@@ -308,10 +308,26 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
 		c->off = c->end;
 		return;
 	}
-	ack = dec_be32(d, c, &f_ack);
+	ack = cursor_be32(c);
 	hl = (c->buf[c->off] >> 4) * 4u;
+	if (hl >= 20)	/* Wireshark shows no acknowledgment after an impossible header length */
+		dec_add(d, &f_ack, c->off - 4, 4, ack);
 	fl = get_be16(c->buf + c->off) & 0x1ff;
 	dec_add(d, &f_hdr_len, c->off, 1, hl);
+	if (hl < 20) {
+		/* as Wireshark does, nothing past a header length that cannot be is decoded */
+		dec_malformed(d, c->off, 1, "TCP header length below 20");
+		b = dec_sum_begin(d);
+		fmtbuf_str(&b, "tcp ");
+		fmtbuf_u64(&b, l3->claimed - hl);
+		fmtbuf_str(&b, " [bad hdr length ");
+		fmtbuf_u64(&b, hl);
+		fmtbuf_str(&b, " - too short, < 20]");
+		dec_sum_end(d, &b);
+		c->off = c->end;
+		dec_close(d, idx, c->off);
+		return;
+	}
 	dec_add(d, &f_flags, c->off, 2, get_be16(c->buf + c->off) & 0xfff);
 	dec_add(d, &f_res, c->off, 1, (c->buf[c->off] >> 1) & 7);
 	dec_add(d, &f_ae, c->off, 1, !!(fl & 0x100));
@@ -328,20 +344,16 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	dec_be16(d, c, &f_checksum);
 	tcp_checksum(d, c, start, l3);
 	urp = dec_be16(d, c, &f_urgent);
-	if (hl < 20 || hl > l3->plen) {
-		dec_malformed(d, start + 12, 1, hl < 20 ? "TCP header length below 20" : "TCP header length exceeds the segment");
+	if (hl > l3->plen) {
+		dec_malformed(d, start + 12, 1, "TCP header length exceeds the segment");
 		b = dec_sum_begin(d);
 		fmtbuf_str(&b, "tcp ");
-		fmtbuf_u64(&b, hl < 20 ? l3->plen - hl : l3->plen);
+		fmtbuf_u64(&b, l3->claimed);
 		fmtbuf_str(&b, " [bad hdr length ");
 		fmtbuf_u64(&b, hl);
-		if (hl < 20) {
-			fmtbuf_str(&b, " - too short, < 20]");
-		} else {
-			fmtbuf_str(&b, " - too long, > ");
-			fmtbuf_u64(&b, l3->plen);
-			fmtbuf_char(&b, ']');
-		}
+		fmtbuf_str(&b, " - too long, > ");
+		fmtbuf_u64(&b, l3->claimed);
+		fmtbuf_char(&b, ']');
 		dec_sum_end(d, &b);
 		dec_close(d, idx, c->off);
 		decode_data(d, c);
@@ -356,7 +368,7 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
 		dec_close(d, g, o.off);
 		c->off = o.off;
 	}
-	seglen = l3->plen - hl;
+	seglen = l3->claimed >= hl ? l3->claimed - hl : 0;
 	if (!cut_opts) {
 		c->off = start + hl;
 		dec_add(d, &f_seglen, start + 12, 0, seglen);

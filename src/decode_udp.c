@@ -95,14 +95,15 @@ void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	ulen = dec_be16(d, c, &f_length);
 	sum = dec_be16(d, c, &f_checksum);
 	dec_sum_addrs(d, l3, (int)sport, (int)dport);
-	if (d->inner) {
+	if (d->inner && (ulen < 8 || ulen > l3->claimed || start + ulen > c->end)) {
+		/* a quote of the first 8 bytes only (ICMP errors over IPv4 usually) */
 		dec_close(d, idx, c->off);
 		dec_sum_str(d, "UDP");
 		c->off = c->end;
 		return;
 	}
 	udp_checksum(d, c, start, ulen, sum, l3);
-	if (ulen < 8 || (ulen > l3->plen && !l3->fragment)) {
+	if (ulen < 8 || (ulen > l3->claimed && !l3->fragment)) {
 		dec_malformed(d, start + 4, 2, ulen < 8 ? "UDP length below 8" : "UDP length exceeds the IP payload");
 		dec_close(d, idx, c->off);
 		if (ulen < 8)
@@ -113,7 +114,7 @@ void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3)
 			fmtbuf_str(&b, "UDP, bad length ");
 			fmtbuf_u64(&b, ulen - 8);
 			fmtbuf_str(&b, " > ");
-			fmtbuf_u64(&b, l3->plen >= 8 ? l3->plen - 8 : 0);
+			fmtbuf_u64(&b, l3->claimed >= 8 ? l3->claimed - 8 : 0);
 			dec_sum_end(d, &b);
 		}
 		decode_data(d, c);
