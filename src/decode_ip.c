@@ -289,7 +289,7 @@ void decode_ip(struct decoded *d, struct cursor *c)
 		dec_add(d, &f_proto, start + 9, 1, proto);
 	if (have >= 12)
 		dec_add(d, &f_checksum, start + 10, 2, get_be16(h + 10));
-	ok = cursor_has(c, hl);
+	ok = have >= 20 && cursor_has(c, hl);
 	if (ok) {
 		uint32_t s = csum_add(0, h, 10);
 

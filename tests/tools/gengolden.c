@@ -562,6 +562,20 @@ static void gen_bad(const char *dir)
 	close_file();
 }
 
+/* ---- every input that ever crashed the decoder (found by tests/fuzz) ---- */
+static void gen_crashes(const char *dir)
+{
+	struct pkt p;
+
+	open_file(dir, "crashes.pcap", DLT_EN10MB);
+	/* 1: IPv4 carrying protocol 58: ICMPv6's pseudo-header read 16-byte addresses from a 4-byte one */
+	pk_eth(&p, MAC_B, MAC_A, 0x0800); pk_ip4(&p, A4, B4, 58, 64);
+	pk_u8(&p, 128); pk_u8(&p, 0); pk_u16(&p, 0); echo_body(&p, 1, 1, 4); pk_ip4_done(&p); emit(&p);
+	/* 2: an IPv4 layer with no bytes at all (SLL2 header, then nothing): header checksum over 0 bytes */
+	pk_eth(&p, MAC_B, MAC_A, 0x0800); emit(&p);
+	close_file();
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -578,5 +592,6 @@ int main(int argc, char **argv)
 	gen_ipext(argv[1]);
 	gen_links(argv[1]);
 	gen_bad(argv[1]);
+	gen_crashes(argv[1]);
 	return 0;
 }
