@@ -337,8 +337,6 @@ void decode_ipproto(struct decoded *d, struct cursor *c, unsigned proto, struct 
 		decode_icmp(d, c, l3);
 		return;
 	case 58:
-		if (l3->af != 6)
-			break;	/* ICMPv6's checksum needs IPv6 addresses: over IPv4 it is only data */
 		if (l3->summary_open)
 			dec_sum_addrs(d, l3, -1, -1);
 		decode_icmpv6(d, c, l3);

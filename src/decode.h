@@ -28,7 +28,11 @@ enum field_type {
 /* Wireshark's numbers: 3 is an IPv4 UDP checksum of 0 ("not present"). */
 enum csum_status { CSUM_BAD = 0, CSUM_GOOD = 1, CSUM_UNVERIFIED = 2, CSUM_NONE = 3 };
 
-/* Static description of one field; every Wireshark name has exactly one. */
+/*
+ * Static description of one field. A name string lives at one address: fields that share a
+ * name (icmp.code with different value tables) share the char array, so a name can be
+ * recognised by its pointer.
+ */
 struct field_def {
 	const char *name;	/* display-filter name: "ip.ttl" */
 	const char *label;	/* title: "Time to Live" */

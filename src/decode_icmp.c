@@ -75,8 +75,10 @@ static const struct field_def f_icmp = {
 	"icmp", "Internet Control Message Protocol", FT_PROTO, NULL, NULL,
 	"ICMP: IPv4's messages about delivery (echo for ping, unreachable, time exceeded...).",
 };
+/* the defs below share one name string: JSON's first-occurrence filter compares name pointers */
+static const char code_name[] = "icmp.code";
 #define CODE_DEF(var, table) \
-	static const struct field_def var = { "icmp.code", "Code", FT_UINT, table, NULL, \
+	static const struct field_def var = { code_name, "Code", FT_UINT, table, NULL, \
 		"Code: refines the type (for \"unreachable\": network, host, port...)." }
 CODE_DEF(f_code, NULL);
 CODE_DEF(f_code_unreach, unreach_codes);

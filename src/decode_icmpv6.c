@@ -83,8 +83,10 @@ static const struct field_def f_type = {
 	"icmpv6.type", "Type", FT_UINT, type_names, NULL,
 	"Type: what kind of message (128 echo request, 135 neighbor solicitation, 1 unreachable...).",
 };
+/* the defs below share one name string: JSON's first-occurrence filter compares name pointers */
+static const char code_name[] = "icmpv6.code";
 #define CODE_DEF(var, table) \
-	static const struct field_def var = { "icmpv6.code", "Code", FT_UINT, table, NULL, \
+	static const struct field_def var = { code_name, "Code", FT_UINT, table, NULL, \
 		"Code: refines the type (for \"unreachable\": no route, prohibited, port...)." }
 CODE_DEF(f_code, NULL);
 CODE_DEF(f_code_unreach, unreach_codes);
@@ -744,7 +746,8 @@ void decode_icmpv6(struct decoded *d, struct cursor *c, struct l3info *l3)
 	if (!d->inner) {
 		const uint8_t *p = c->buf + start;
 
-		if (!l3->fragment && mlen >= 4 && cursor_has(c, mlen - 4)) {
+		/* the pseudo-header needs IPv6 addresses: ICMPv6 over IPv4 cannot be verified */
+		if (l3->af == 6 && !l3->fragment && mlen >= 4 && cursor_has(c, mlen - 4)) {
 			uint32_t ph = csum_pseudo6(l3->src, l3->dst, 58, mlen);
 			uint32_t s = csum_add(ph, p, 2);
 

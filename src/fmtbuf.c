@@ -21,14 +21,6 @@ void fmtbuf_str(struct fmtbuf *b, const char *s)
 	fmtbuf_mem(b, s, strlen(s));
 }
 
-void fmtbuf_char(struct fmtbuf *b, char ch)
-{
-	if (b->len + 1 >= b->cap)
-		return;
-	b->p[b->len++] = ch;
-	b->p[b->len] = '\0';
-}
-
 void fmtbuf_u64(struct fmtbuf *b, uint64_t v)
 {
 	char tmp[24];

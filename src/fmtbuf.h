@@ -25,7 +25,13 @@ static inline void fmtbuf_init(struct fmtbuf *b, char *buf, size_t cap)
 
 void fmtbuf_str(struct fmtbuf *b, const char *s);
 void fmtbuf_mem(struct fmtbuf *b, const char *s, size_t n);
-void fmtbuf_char(struct fmtbuf *b, char ch);
+static inline void fmtbuf_char(struct fmtbuf *b, char ch)
+{
+	if (b->len + 1 >= b->cap)
+		return;
+	b->p[b->len++] = ch;
+	b->p[b->len] = '\0';
+}
 /* Decimal. */
 void fmtbuf_u64(struct fmtbuf *b, uint64_t v);
 void fmtbuf_i64(struct fmtbuf *b, int64_t v);

@@ -90,18 +90,23 @@ void frameprint_tree(FILE *out, const struct decoded *d)
 static void json_str(struct fmtbuf *b, const char *s)
 {
 	fmtbuf_char(b, '"');
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
+	while (*s) {
+		const char *run = s;
+		unsigned char ch;
 
+		while ((ch = (unsigned char)*s) >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\')
+			s++;
+		fmtbuf_mem(b, run, (size_t)(s - run));
+		if (!ch)
+			break;
 		if (ch == '"' || ch == '\\') {
 			fmtbuf_char(b, '\\');
 			fmtbuf_char(b, (char)ch);
-		} else if (ch < 0x20 || ch >= 0x7f) {
+		} else {
 			fmtbuf_str(b, "\\u00");
 			fmtbuf_hex(b, ch, 2);
-		} else {
-			fmtbuf_char(b, (char)ch);
 		}
+		s++;
 	}
 	fmtbuf_char(b, '"');
 }
@@ -129,27 +134,33 @@ static void json_time(struct fmtbuf *b, const struct timeval *tv)
 	fmtbuf_str(b, "Z\"");
 }
 
-static int seen_before(const struct decoded *d, int i)
+/* First-occurrence filter: a small open-addressed set of field names, cleared per frame. */
+struct nameset {
+	const char *slot[1024];
+	uint16_t used[DECODE_MAX_FIELDS];
+	int nused;
+};
+
+static int nameset_add(struct nameset *ns, const char *name)
 {
-	const char *name = decode_name(d, i);
-	int j;
+	uint32_t h = (uint32_t)(((uintptr_t)name >> 3) * 2654435761u) >> 22;	/* names are unique pointers */
 
-	for (j = 0; j < i; j++) {
-		const char *other = d->fields[j].def->name;
-
-		if (d->fields[j].def == d->fields[i].def || (other[0] == name[0] && strcmp(other, name) == 0)) {
-			enum field_type t = d->fields[j].def->type;
-
-			if (t != FT_PROTO && t != FT_GROUP)
-				return 1;
+	for (;; h = (h + 1) & 1023) {
+		if (!ns->slot[h]) {
+			ns->slot[h] = name;
+			if (ns->nused < DECODE_MAX_FIELDS)
+				ns->used[ns->nused++] = (uint16_t)h;
+			return 1;
 		}
+		if (ns->slot[h] == name)
+			return 0;
 	}
-	return 0;
 }
 
 void frameprint_json(FILE *out, const struct frame *f, const struct decoded *d)
 {
 	static char buf[1 << 16];
+	static struct nameset seen;
 	char val[1024];
 	struct fmtbuf b;
 	int i, k, n = decode_count(d), first = 1;
@@ -176,7 +187,7 @@ void frameprint_json(FILE *out, const struct frame *f, const struct decoded *d)
 		const struct field *fl = decode_field(d, i);
 		enum field_type t = fl->def->type;
 
-		if (t == FT_PROTO || t == FT_GROUP || seen_before(d, i))
+		if (t == FT_PROTO || t == FT_GROUP || !nameset_add(&seen, fl->def->name))
 			continue;
 		if (!first)
 			fmtbuf_char(&b, ',');
@@ -195,6 +206,8 @@ void frameprint_json(FILE *out, const struct frame *f, const struct decoded *d)
 			break;
 		}
 	}
+	while (seen.nused > 0)
+		seen.slot[seen.used[--seen.nused]] = NULL;
 	fmtbuf_str(&b, "},\"summary\":");
 	json_str(&b, decode_summary(d));
 	fmtbuf_char(&b, '}');

@@ -568,7 +568,7 @@ static void gen_crashes(const char *dir)
 	struct pkt p;
 
 	open_file(dir, "crashes.pcap", DLT_EN10MB);
-	/* 1: IPv4 carrying protocol 58: ICMPv6's pseudo-header read 16-byte addresses from a 4-byte one */
+	/* 1: IPv4 carrying protocol 58: ICMPv6's pseudo-header read 16-byte addresses from 4-byte ones */
 	pk_eth(&p, MAC_B, MAC_A, 0x0800); pk_ip4(&p, A4, B4, 58, 64);
 	pk_u8(&p, 128); pk_u8(&p, 0); pk_u16(&p, 0); echo_body(&p, 1, 1, 4); pk_ip4_done(&p); emit(&p);
 	/* 2: an IPv4 layer with no bytes at all (SLL2 header, then nothing): header checksum over 0 bytes */
