@@ -76,7 +76,10 @@ int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errle
 	perr[0] = '\0';
 	p = pcap_open_offline(o->path, perr);
 	if (!p) {
-		snprintf(err, errlen, "%s: %s", shown_path(o->path), perr);
+		if (strncmp(perr, o->path, strlen(o->path)) == 0)
+			snprintf(err, errlen, "%s", perr);	/* libpcap named the file already */
+		else
+			snprintf(err, errlen, "%s: %s", shown_path(o->path), perr);
 		return -1;
 	}
 	dlt = pcap_datalink(p);

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# offline_cli.sh — "tapscope -r": bad files and bad filters are refused with a clear message and a
+# non-zero exit; stdin works; -f selects the same frames as tcpdump does with the same expression.
+. "$(dirname "$0")/../lib.sh"
+G=$TOP/tests/golden
+[ -x "$TAPSCOPE" ] || fail "no ./tapscope binary"
+
+expect_error() {	# expect_error REGEX ARGS...: non-zero exit, REGEX in stderr
+	local re=$1; shift
+	if "$TAPSCOPE" "$@" > "$TMPD/out" 2> "$TMPD/err"; then
+		fail "tapscope $* succeeded; expected an error matching /$re/"
+	fi
+	grep -Eq -- "$re" "$TMPD/err" || { sed 's/^/    | /' "$TMPD/err"; fail "tapscope $*: stderr lacks /$re/"; }
+	note "ok: tapscope $* -> $(head -n 1 "$TMPD/err")"
+}
+
+echo "not a capture file at all" > "$TMPD/text.pcap"
+expect_error "text\.pcap.*(unknown file format|bad dump file format)" -r "$TMPD/text.pcap"
+head -c 10 "$G/arp.pcap" > "$TMPD/short-header.pcap"
+expect_error "short-header\.pcap.*truncated" -r "$TMPD/short-header.pcap"
+head -c $((24 + 16 + 98 + 16 + 30)) "$G/icmp.pcap" > "$TMPD/cut-record.pcap"
+expect_error "cut-record\.pcap.*truncated" -r "$TMPD/cut-record.pcap"
+# the frame before the damaged record is still printed
+[ "$(wc -l < "$TMPD/out")" = 1 ] || fail "expected the one whole frame before the damage to be printed"
+# an IEEE 802.11 capture (link type 105): refused, naming what is supported
+printf '\xd4\xc3\xb2\xa1\x02\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\x00\x00\x69\x00\x00\x00' > "$TMPD/wifi.pcap"
+expect_error "wifi\.pcap.*unsupported link type.*IEEE802_11.*EN10MB" -r "$TMPD/wifi.pcap"
+expect_error "no-such-file.*No such file" -r "$TMPD/no-such-file.pcap"
+# bad filters: libpcap's own words, before anything is read
+expect_error "syntax error" -r "$G/arp.pcap" -f "icmp and ("
+expect_error "unknown|invalid|syntax" -r "$G/arp.pcap" -f "tcp port notaport"
+
+# stdin
+n=$(cat "$G/icmp.pcap" | "$TAPSCOPE" -r - | wc -l)
+[ "$n" = 20 ] || fail "-r - printed $n lines, expected 20"
+
+# -f selects exactly the frames tcpdump selects
+need_cmd tcpdump
+for expr in "icmp" "icmp6" "arp" "udp port 53" "tcp[tcpflags] & tcp-syn != 0" "ip6 and not icmp6" \
+	"icmp[icmptype] == icmp-unreach" "host 10.18.0.254" "vlan"; do
+	for p in icmp icmpv6 arp dns tcp ipext; do
+		want=$(tcpdump -nr "$G/$p.pcap" "$expr" 2>/dev/null | wc -l)
+		got=$("$TAPSCOPE" -r "$G/$p.pcap" -f "$expr" | wc -l)
+		[ "$want" = "$got" ] || fail "-f '$expr' on $p.pcap: tapscope $got frames, tcpdump $want"
+	done
+done
+# -c stops after N printed frames; --json stays one object a line
+[ "$("$TAPSCOPE" -r "$G/icmp.pcap" -c 3 | wc -l)" = 3 ] || fail "-c 3 did not print 3 lines"
+[ "$("$TAPSCOPE" -r "$G/dns.pcap" --json | grep -c '^{"frame":[0-9]*,"time":"[0-9T:.-]*Z",')" = 11 ] ||
+	fail "--json lines malformed"
+echo "offline CLI behaves"
