@@ -179,10 +179,12 @@ int options_parse(struct options *o, int argc, char **argv, char *err, size_t er
 	while ((c = getopt_long(argc, argv, ":i:a:pvw:r:f:c:hV", long_opts, NULL)) != -1) {
 		const char *opt = argv[optind - 1];
 
-		if (c == '?')
-			return optopt ? bad(err, errlen, "unknown option '-%c' (tapscope --help lists the options)%s",
-					    (char[]){ (char)optopt, 0 }, "")
-				      : bad(err, errlen, "unknown option '%s' (tapscope --help lists the options)%s", opt, "");
+		if (c == '?') {
+			char shortopt[3] = { '-', (char)optopt, '\0' };
+
+			return bad(err, errlen, "unknown option '%s' (tapscope --help lists the options)%s",
+				   optopt ? shortopt : opt, "");
+		}
 		if (c == ':')
 			return bad(err, errlen, "option '%s' needs a value (tapscope --help says which)%s", opt, "");
 		rc = parse_one(o, c, optarg, err, errlen);

@@ -22,18 +22,24 @@ for how in count INT TERM HUP; do
 	echo "ok: $how"
 done
 
-# attach to a device that existed before: it is left exactly as it was
+# attach to a device that existed before: it is left exactly as it was. (The kernel itself adds
+# an IPv6 link-local address the first time the device has carrier; that is not tapscope's doing.)
+device_state() {
+	python3 -c 'import json,sys
+d = json.load(sys.stdin)[0]
+print(d["ifname"], d["flags"], d["mtu"], d["address"], [a["local"] + "/" + str(a["prefixlen"]) for a in d["addr_info"] if a.get("scope") != "link"])'
+}
 ip netns add "$NS" || fail "cannot create namespace"
 nsexec ip tuntap add dev tap5 mode tap
 nsexec ip addr add 10.19.0.1/24 dev tap5
 nsexec ip link set tap5 up
-before=$(nsexec ip -j addr show dev tap5 | python3 -c 'import json,sys; d=json.load(sys.stdin)[0]; print(d["ifname"], d["flags"], [a["local"] for a in d["addr_info"]])')
+before=$(nsexec ip -j addr show dev tap5 | device_state)
 start_tapscope "$TMPD/attach" --netns "$NS" --attach -i tap5 --print
 wait_ready "$TMPD/attach" || fail "attach: did not start"
 assert_grep "$TMPD/attach" 'ready: tap5 \(tap, attached\) in namespace'
 nsexec ip link show tap5 | grep -q 'LOWER_UP' || fail "no carrier while attached"
 stop_tapscope TERM
-after=$(nsexec ip -j addr show dev tap5 | python3 -c 'import json,sys; d=json.load(sys.stdin)[0]; print(d["ifname"], d["flags"], [a["local"] for a in d["addr_info"]])')
+after=$(nsexec ip -j addr show dev tap5 | device_state)
 ip netns list | grep -qw "$NS" || fail "the pre-existing namespace was removed"
 # carrier goes back to what it was: nobody holds the device
 [ "$(echo "$before" | sed 's/LOWER_UP, //')" = "$(echo "$after" | sed 's/LOWER_UP, //')" ] || fail "device changed: $before -> $after"

@@ -11,7 +11,7 @@ grep -q ' 0% packet loss' "$TMPD/ping" || fail "ping lost packets"
 stop_tapscope TERM
 [ "$TS_RC" = 0 ] || fail "tapscope exited $TS_RC"
 cat "$TMPD/out"
-! grep -q 'ARP' "$TMPD/out" || fail "ARP on a tun device"
+! grep -qE '[<>] [0-9]+ ARP' "$TMPD/out" || fail "ARP on a tun device"
 [ "$(grep -cE '< [0-9]+ IP 10\.18\.0\.1 > 10\.18\.0\.3: ICMP echo request' "$TMPD/out")" -ge 5 ] || fail "requests missing"
 [ "$(grep -cE '> [0-9]+ IP 10\.18\.0\.3 > 10\.18\.0\.1: ICMP echo reply' "$TMPD/out")" -ge 5 ] || fail "replies missing"
 tcpdump -nr "$TMPD/x.pcap" >"$TMPD/td" 2>"$TMPD/td.err" || fail "tcpdump cannot read the file"
