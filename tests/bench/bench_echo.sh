@@ -42,4 +42,4 @@ for r in $(seq "$ROUNDS"); do
 done
 frames=$(tcpdump -nr "$TMP/bench.pcap" 2>/dev/null | wc -l)
 echo "echo throughput (ping -f -l 8 -c $N, best of $ROUNDS): reflector $best_ref/s, tapscope --print -w $best_ts/s (last pcap: $frames frames)"
-awk -v a="$best_ts" -v b="$best_ref" 'BEGIN { r = a / b; printf "ratio tapscope/reflector: %.2f (goal >= 0.90) %s\n", r, r >= 0.9 ? "MET" : "NOT MET" }'
+awk -v a="$best_ts" -v b="$best_ref" 'BEGIN { r = a / b; printf "ratio tapscope/reflector: %.2f (goal >= 0.90) %s\n", r, ((r >= 0.9) ? "MET" : "NOT MET") }'
