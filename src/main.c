@@ -9,6 +9,9 @@
 
 #include "decode.h"
 #include "frameprint.h"
+#include "netns.h"
+#include "nlmodel.h"
+#include "nlstatus.h"
 #include "offline.h"
 #include "options.h"
 #include "session.h"
@@ -17,6 +20,7 @@
 
 struct printer {
 	struct decoded *d;
+	uint64_t lines;		/* lines written: the flusher compares it with what it last pushed */
 	int verbose, json;
 	int output_failed;
 };
@@ -26,6 +30,7 @@ static void print_frame(struct session *s, const struct frame *f, void *arg)
 	struct printer *p = arg;
 
 	(void)s;
+	p->lines++;
 	decode_frame(p->d, f);
 	if (p->json) {
 		frameprint_json(stdout, f, p->d);
@@ -34,6 +39,14 @@ static void print_frame(struct session *s, const struct frame *f, void *arg)
 	frameprint_line(stdout, f, p->d);
 	if (p->verbose)
 		frameprint_tree(stdout, p->d);
+}
+
+static void print_event(const struct nl_event *ev, void *arg)
+{
+	struct printer *p = arg;
+
+	nlevent_print(stdout, ev);
+	p->lines++;
 }
 
 static void print_msg(struct session *s, const char *text, void *arg)
@@ -59,7 +72,7 @@ struct flusher {
 	struct session *s;
 	uint64_t last;
 	int timer;		/* armed one-shot timer, or -1 */
-	uint64_t seen;		/* frames shown at the last flush */
+	uint64_t seen;		/* lines written at the last flush */
 };
 
 static void flush_now(struct loop *loop, struct flusher *fl)
@@ -67,7 +80,7 @@ static void flush_now(struct loop *loop, struct flusher *fl)
 	struct printer *p = fl->s->on_frame_arg;
 
 	fl->last = loop_now_ns();
-	fl->seen = fl->s->count.shown;
+	fl->seen = p->lines;
 	session_flush(fl->s);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		p->output_failed = 1;	/* the reader went away (| head): end cleanly */
@@ -87,9 +100,10 @@ static void on_flush_timer(struct loop *loop, int timer, void *arg)
 static void before_sleep(struct loop *loop, void *arg)
 {
 	struct flusher *fl = arg;
+	struct printer *p = fl->s->on_frame_arg;
 	uint64_t now;
 
-	if (fl->s->count.shown == fl->seen)
+	if (p->lines == fl->seen)
 		return;
 	now = loop_now_ns();
 	if (now - fl->last >= FLUSH_NS)
@@ -169,6 +183,8 @@ static int run_live(const struct options *o)
 	s.on_frame = print_frame;
 	s.on_frame_arg = &p;
 	s.on_msg = print_msg;
+	if (o->events)
+		nlmodel_set_event_cb(s.model, print_event, &p);
 	fl.s = &s;
 	loop_set_before_sleep(loop, before_sleep, &fl);
 	announce(&s, o);
@@ -199,6 +215,27 @@ static int run_offline(const struct options *o)
 	return 0;
 }
 
+/* --status only reads: it never creates the namespace, nor opens or changes the device. */
+static int run_status(const struct options *o)
+{
+	const char *name = o->dev.name ? o->dev.name : (o->dev.tun ? "tun0" : "tap0");
+	struct netns ns;
+	char err[512];
+	int rc;
+
+	if (o->netns && netns_enter(&ns, o->netns, 0, err, sizeof(err)) < 0) {
+		fprintf(stderr, "tapscope: %s\n", err);
+		return 1;
+	}
+	rc = nlstatus_print(stdout, name, o->json ? NLSTATUS_JSON : 0, err, sizeof(err));
+	fflush(stdout);
+	if (rc < 0) {
+		fprintf(stderr, "tapscope: %s\n", err);
+		return 1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
@@ -218,5 +255,7 @@ int main(int argc, char **argv)
 	}
 	if (o.read_path)
 		return run_offline(&o);
+	if (o.status)
+		return run_status(&o);
 	return run_live(&o);
 }

@@ -10,6 +10,7 @@
 
 #include "bpf.h"
 #include "nlconf.h"
+#include "nlmodel.h"
 #include "pcapout.h"
 
 static void injection_free(struct session *s, struct injection *inj);
@@ -161,6 +162,14 @@ int session_refresh_addrs(struct session *s)
 	return rc;
 }
 
+/* The responder never answers for the device's own addresses, so it follows them live. */
+static void on_addrs(const struct addrset *addrs, void *arg)
+{
+	struct session *s = arg;
+
+	s->addrs = *addrs;
+}
+
 int session_start(struct session *s, struct loop *loop, const struct options *o, char *err, size_t errlen)
 {
 	int rc;
@@ -183,6 +192,12 @@ int session_start(struct session *s, struct loop *loop, const struct options *o,
 	rc = configure(s, o, err, errlen);
 	if (rc)
 		goto fail;
+	s->model = nlmodel_new(loop, s->dev.name, err, errlen);
+	if (!s->model) {
+		rc = -EIO;
+		goto fail;
+	}
+	nlmodel_set_addrs_cb(s->model, on_addrs, s);
 	responder_init(&s->resp, &s->addrs, !s->dev.tun, s->dev.mac);
 	s->resp.policy.answer_neigh = s->resp.policy.answer_echo = o->echo;
 	if (o->filter && !(s->filter = bpf_filter_new(session_dlt(s), o->filter, err, errlen))) {
@@ -208,6 +223,8 @@ void session_end(struct session *s)
 {
 	while (s->injections)
 		injection_free(s, s->injections);
+	nlmodel_free(s->model);
+	s->model = NULL;
 	if (s->dev.fd >= 0 && s->loop)
 		loop_del_fd(s->loop, s->dev.fd);
 	tundev_close(&s->dev);

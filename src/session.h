@@ -20,6 +20,7 @@ struct session;
 struct pcapout;
 struct bpf_filter;
 struct injection;
+struct nlmodel;
 
 /* Called for every frame that passes the filter, in both directions. */
 typedef void (*session_frame_fn)(struct session *s, const struct frame *f, void *arg);
@@ -38,6 +39,7 @@ struct session {
 	struct tundev dev;
 	struct addrset addrs;		/* the device's own addresses */
 	struct responder resp;
+	struct nlmodel *model;		/* what the kernel thinks of the device, live */
 	struct pcapout *pcap;
 	struct bpf_filter *filter;
 	struct session_counters count;
@@ -71,7 +73,7 @@ int session_inject(struct session *s, const struct craft_spec *spec, char *err, 
 int session_send(struct session *s, const uint8_t *buf, size_t len);
 /* Called once per loop wake-up: flushes output so readers see every frame so far. */
 void session_flush(struct session *s);
-/* Re-reads the device's addresses from the kernel (after they changed). */
+/* Re-reads the device's addresses from the kernel (the model also pushes every change). */
 int session_refresh_addrs(struct session *s);
 
 /* The link type frames of this session carry (DLT_EN10MB or DLT_RAW). */
