@@ -212,6 +212,7 @@ static void answer_arp(int fd, const uint8_t *f, ssize_t n, const struct in_addr
 		memcpy(r, f + 6, 6);		/* to the asker */
 		memcpy(r + 6, mac, 6);
 		memcpy(r + 12, f + 12, 8);	/* ethertype, htype, ptype, hlen, plen */
+		r[20] = 0;
 		r[21] = 2;			/* reply */
 		memcpy(r + 22, mac, 6);
 		memcpy(r + 28, f + 38, 4);
