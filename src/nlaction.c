@@ -6,10 +6,13 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 
 #include <linux/if_tun.h>
 #include <linux/neighbour.h>
+#include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <netlink/attr.h>
 #include <netlink/cache.h>
 #include <netlink/errno.h>
 #include <netlink/netlink.h>
@@ -25,21 +28,56 @@ struct act {
 	char *err;
 	size_t errlen;
 	const char *what;	/* "addr add 10.18.0.1/24 dev tap0", for messages */
+	int kerrno;		/* the kernel's own errno, which libnl's codes fold together */
+	char kmsg[128];		/* the kernel's extended-ack text, e.g. "Nexthop has invalid gateway" */
 };
 
+/* libnl's words first (what callers match on); then what libnl folds away: the kernel's
+ * errno where libnl only says "Unspecific failure", and its extended-ack message. */
 static int fail(struct act *a, int code)
 {
-	snprintf(a->err, a->errlen, "%s: %s", a->what, nl_geterror(code));
+	int n = snprintf(a->err, a->errlen, "%s: %s", a->what, nl_geterror(code));
+	int generic = -code == NLE_FAILURE && a->kerrno > 0;
+
+	if ((generic || a->kmsg[0]) && n >= 0 && (size_t)n < a->errlen)
+		snprintf(a->err + n, a->errlen - (size_t)n, " (%s%s%s)", generic ? strerror(a->kerrno) : "",
+			 generic && a->kmsg[0] ? ": " : "", a->kmsg);
 	return code < 0 ? code : -code;
+}
+
+static int on_error(struct sockaddr_nl *who, struct nlmsgerr *e, void *arg)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
+	struct act *a = arg;
+	size_t off = sizeof(*e), total;
+	struct nlattr *msg;
+
+	(void)who;
+	a->kerrno = -e->error;
+	a->kmsg[0] = '\0';
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS) || nlh->nlmsg_len < NLMSG_HDRLEN + off)
+		return NL_STOP;
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		off += NLMSG_ALIGN(e->msg.nlmsg_len - sizeof(struct nlmsghdr));
+	total = nlh->nlmsg_len - NLMSG_HDRLEN;
+	if (off >= total)
+		return NL_STOP;
+	msg = nla_find((struct nlattr *)((char *)e + off), (int)(total - off), NLMSGERR_ATTR_MSG);
+	if (msg)
+		snprintf(a->kmsg, sizeof(a->kmsg), "%.*s", nla_len(msg), (const char *)nla_data(msg));
+	a->kmsg[strcspn(a->kmsg, "\n")] = '\0';
+	return NL_STOP;	/* libnl turns e->error into its code */
 }
 
 static int act_open(struct act *a, const char *ifname, const char *what, char *err, size_t errlen)
 {
-	int e;
+	int e, one = 1;
 
 	a->err = err;
 	a->errlen = errlen;
 	a->what = what;
+	a->kerrno = 0;
+	a->kmsg[0] = '\0';
 	a->ifindex = (int)if_nametoindex(ifname);
 	if (!a->ifindex) {
 		snprintf(err, errlen, "%s: no device %s", what, ifname);
@@ -55,6 +93,9 @@ static int act_open(struct act *a, const char *ifname, const char *what, char *e
 		a->sk = NULL;
 		return fail(a, e);
 	}
+	/* ask for the kernel's reason in words; older kernels ignore it */
+	setsockopt(nl_socket_get_fd(a->sk), SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	nl_socket_modify_err_cb(a->sk, NL_CB_CUSTOM, on_error, a);
 	return 0;
 }
 

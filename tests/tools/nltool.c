@@ -27,7 +27,8 @@ static void usage(void)
 		"       nltool status IFNAME [--json] [--local] [--target ADDR] [--live SECS]\n"
 		"       nltool act IFNAME addr-add|addr-del CIDR | up | down | mtu N |\n"
 		"                         route-add|route-del DST [GW] | neigh-flush\n"
-		"       nltool hold IFNAME [--tun] [--mq] [--answer IPV4]...   (then lines on stdin: carrier on|off, detach, attach, quit)\n");
+		"       nltool hold IFNAME [--tun] [--mq] [--answer IPV4]...   (then lines on stdin: carrier on|off, detach, attach, quit)\n"
+		"       nltool unattached carrier on|off | queue attach|detach   (on a tun fd attached to nothing)\n");
 	exit(2);
 }
 
@@ -307,6 +308,25 @@ out:
 	return 0;
 }
 
+/* carrier/queue ioctls on a /dev/net/tun fd attached to nothing: the caller passed the wrong fd */
+static int cmd_unattached(int argc, char **argv)
+{
+	char err[256];
+	int fd = open("/dev/net/tun", O_RDWR | O_CLOEXEC), rc;
+
+	if (fd < 0 || argc != 2) {
+		printf("error: %s\n", fd < 0 ? strerror(errno) : "usage");
+		return 1;
+	}
+	if (!strcmp(argv[0], "carrier"))
+		rc = nlaction_carrier_set(fd, !strcmp(argv[1], "on"), err, sizeof(err));
+	else
+		rc = nlaction_queue_set(fd, !strcmp(argv[1], "attach"), err, sizeof(err));
+	close(fd);
+	printf(rc < 0 ? "error: %s\n" : "ok\n", err);
+	return rc < 0;
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -318,6 +338,8 @@ int main(int argc, char **argv)
 		return cmd_status(argv[2], argc - 3, argv + 3);
 	if (!strcmp(argv[1], "act"))
 		return cmd_act(argv[2], argc - 3, argv + 3);
+	if (!strcmp(argv[1], "unattached"))
+		return cmd_unattached(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "hold"))
 		return cmd_hold(argv[2], argc - 3, argv + 3);
 	usage();
