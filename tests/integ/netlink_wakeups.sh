@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# netlink_wakeups.sh — acceptance 4: no polling. With no traffic and no changes the model's loop sleeps:
+# no wake-ups without a counter watcher, about one a second with one; checked by the loop's counter and strace.
+. "$(dirname "$0")/../tools/nllib.sh"
+
+nsx ip tuntap add tap0 mode tap
+nsx sysctl -qw net.ipv6.conf.tap0.disable_ipv6=1	# no DAD, RS or MLD timers changing things while we count
+nl_hold tap0
+nsx ip addr add 10.18.0.1/24 dev tap0
+nsx ip link set tap0 up
+sleep 0.3	# let the changes above arrive before counting starts
+
+# wakeups SECS [watch options]: the loop's own count of epoll_wait returns over SECS quiet seconds
+wakeups() {
+	local secs=$1; shift
+	nsx "$NLTOOL" watch tap0 --seconds "$secs" "$@" >"$TMPD/w.txt" 2>&1 9>&- || fail "watch failed: $(cat "$TMPD/w.txt")"
+	sed -n 's/^nltool: wakeups \([0-9]*\) in.*/\1/p' "$TMPD/w.txt"
+}
+
+n=$(wakeups 3)
+note "no counter watcher: $n wake-ups in 3 s"
+# the one the --seconds timer itself causes is the only one allowed
+[ "$n" -le 2 ] || fail "$n wake-ups in 3 quiet seconds without a watcher: the model polls ($(cat "$TMPD/w.txt"))"
+
+n=$(wakeups 3 --counters)
+note "counters watched: $n wake-ups in 3 s"
+[ "$n" -ge 2 ] || fail "counters watched but only $n wake-ups: the 1 s timer does not run"
+[ "$n" -le 6 ] || fail "$n wake-ups in 3 s with counters watched: more than a few a second"
+
+if command -v strace >/dev/null; then
+	nsx strace -f -qq -e trace=epoll_wait,epoll_pwait -o "$TMPD/strace.txt" "$NLTOOL" watch tap0 --seconds 2 >/dev/null 2>&1 9>&-
+	calls=$(grep -c 'epoll_p\?wait(' "$TMPD/strace.txt")
+	note "strace: $calls epoll_wait calls in 2 quiet seconds"
+	[ "$calls" -le 3 ] || fail "strace saw $calls epoll_wait calls in 2 s: $(head -5 "$TMPD/strace.txt")"
+fi
+
+# and it does wake for a change
+nl_bg "$TMPD/live.txt" "$NLTOOL" watch tap0
+wait_for "$TMPD/live.txt" '^nltool: ready' 5 || fail "watch did not start"
+nsx ip addr add 10.18.0.5/24 dev tap0
+wait_for "$TMPD/live.txt" 'addr add 10.18.0.5/24' 1 || fail "the sleeping loop missed a change"
+echo PASS
