@@ -11,7 +11,8 @@ struct l3info {
 	int af;			/* 4 or 6 */
 	const uint8_t *src, *dst;
 	uint32_t src_off, dst_off;
-	uint32_t plen;		/* upper-layer length the IP header claims */
+	uint32_t claimed;	/* upper-layer length the IP header claims (summaries show this, like tcpdump) */
+	uint32_t plen;		/* the same, cut to what the frame holds on the wire (checksums cover this) */
 	int fragment;		/* the payload is a fragment: no checksum over it is possible */
 	int summary_open;	/* the summary has "IP " but not yet the addresses (transport adds them) */
 };
