@@ -1,4 +1,5 @@
-/* main.c — tapscope's entry: parse options, then decode a file, or own a device and print frames. */
+/* main.c — tapscope's entry: parse options, then decode a file, print the device's status,
+ * or own a device and either print frames or open the full-screen UI. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include "offline.h"
 #include "options.h"
 #include "session.h"
+#include "../ui/ui_run.h"
 
 #define TAPSCOPE_VERSION "0.1"
 
@@ -180,6 +182,13 @@ static int run_live(const struct options *o)
 		loop_free(loop);
 		return 1;
 	}
+	announce(&s, o);
+	if (!o->print && !o->json) {
+		rc = ui_run(&s, o);
+		session_end(&s);
+		loop_free(loop);
+		return rc;
+	}
 	s.on_frame = print_frame;
 	s.on_frame_arg = &p;
 	s.on_msg = print_msg;
@@ -187,7 +196,6 @@ static int run_live(const struct options *o)
 		nlmodel_set_event_cb(s.model, print_event, &p);
 	fl.s = &s;
 	loop_set_before_sleep(loop, before_sleep, &fl);
-	announce(&s, o);
 	rc = inject_all(&s, o, err, sizeof(err));
 	if (rc)
 		fprintf(stderr, "tapscope: %s\n", err);

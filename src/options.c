@@ -10,7 +10,7 @@
 
 enum {
 	OPT_TUN = 256, OPT_TAP, OPT_PI, OPT_ATTACH, OPT_PERSIST, OPT_NO_CONFIG, OPT_NETNS,
-	OPT_ECHO, OPT_INJECT, OPT_JSON, OPT_EVENTS, OPT_STATUS, OPT_NO_COLOR,
+	OPT_ECHO, OPT_INJECT, OPT_JSON, OPT_EVENTS, OPT_STATUS, OPT_NO_COLOR, OPT_MAX_FRAMES,
 };
 
 static const struct option long_opts[] = {
@@ -31,6 +31,7 @@ static const struct option long_opts[] = {
 	{ "events", no_argument, NULL, OPT_EVENTS },
 	{ "status", no_argument, NULL, OPT_STATUS },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "max-frames", required_argument, NULL, OPT_MAX_FRAMES },
 	{ "write", required_argument, NULL, 'w' },
 	{ "read", required_argument, NULL, 'r' },
 	{ "filter", required_argument, NULL, 'f' },
@@ -74,12 +75,15 @@ const char *options_usage(void)
 "  -r, --read FILE     decode a pcap/pcapng file instead of a device ('-': stdin)\n"
 "  -f, --filter EXPR   BPF filter in tcpdump syntax, e.g. 'icmp or arp'\n"
 "  -c, --count N       stop after N frames\n"
+"Full-screen UI (the default when no output option is given):\n"
+"      --max-frames N  frames kept for browsing (default 100000; older ones drop)\n"
+"      --no-color      monochrome (so does the NO_COLOR environment variable)\n"
 "Netlink:\n"
 "      --status        print what the kernel thinks of the device and exit (read-only)\n"
 "      --events        with --print: add link/addr/route/neigh change lines\n"
 "  -h, --help          this text;  -V, --version  the version\n"
 "\n"
-"Until the full-screen UI lands, tapscope always prints (as with --print).\n"
+"In the UI, press ? for the keys.\n"
 "Example: sudo tapscope --netns demo --echo --print -w /tmp/demo.pcap\n"
 "         sudo ip netns exec demo ping 10.18.0.3\n";
 }
@@ -139,6 +143,11 @@ static int parse_one(struct options *o, int c, const char *arg, char *err, size_
 	case OPT_EVENTS: o->events = 1; break;
 	case OPT_STATUS: o->status = 1; break;
 	case OPT_NO_COLOR: o->no_color = 1; break;
+	case OPT_MAX_FRAMES:
+		if (parse_count(arg, &o->max_frames) < 0)
+			return bad(err, errlen, "bad number '%s' for --max-frames: expected how many frames the UI keeps, 1 or more%s",
+				   arg, "");
+		break;
 	case 'w': o->write_path = arg; break;
 	case 'r': o->read_path = arg; break;
 	case 'f': o->filter = arg; break;

@@ -26,6 +26,7 @@ struct options {
 	const char *read_path;
 	const char *filter;
 	long count;			/* 0: no limit */
+	long max_frames;		/* frames the UI keeps (0: the default) */
 	int help, version;
 };
 

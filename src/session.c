@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/time.h>
+#include <linux/if_tun.h>
 #include <pcap/dlt.h>
 
 #include "bpf.h"
@@ -168,6 +170,50 @@ static void on_addrs(const struct addrset *addrs, void *arg)
 	struct session *s = arg;
 
 	s->addrs = *addrs;
+}
+
+int session_detach(struct session *s, char *err, size_t errlen)
+{
+	if (s->dev.fd < 0) {
+		snprintf(err, errlen, "the queue is already detached");
+		return -EALREADY;
+	}
+	/* closing the last fd of a non-persistent device deletes it: keep it while detached */
+	s->detached_was_created = s->dev.created && !s->dev.persist;
+	if (s->detached_was_created && ioctl(s->dev.fd, TUNSETPERSIST, 1) < 0) {
+		snprintf(err, errlen, "cannot keep %s while detached: %s", s->dev.name, strerror(errno));
+		return -errno;
+	}
+	loop_del_fd(s->loop, s->dev.fd);
+	tundev_close(&s->dev);
+	return 0;
+}
+
+static void on_device(struct loop *loop, int fd, uint32_t events, void *arg);
+
+int session_reattach(struct session *s, char *err, size_t errlen)
+{
+	struct tundev_opts o = { .name = s->dev.name, .tun = s->dev.tun, .pi = s->dev.pi, .attach_only = 1 };
+	char name[IFNAMSIZ];
+	int rc;
+
+	if (s->dev.fd >= 0) {
+		snprintf(err, errlen, "the queue is attached already");
+		return -EALREADY;
+	}
+	snprintf(name, sizeof(name), "%s", s->dev.name);
+	o.name = name;
+	rc = tundev_open(&s->dev, &o, err, errlen);
+	if (rc)
+		return rc;
+	if (s->detached_was_created) {
+		ioctl(s->dev.fd, TUNSETPERSIST, 0);
+		s->dev.created = 1;	/* ours again: it goes when we close it */
+	}
+	rc = loop_add_fd(s->loop, s->dev.fd, EPOLLIN, on_device, s);
+	if (rc)
+		snprintf(err, errlen, "cannot watch %s: %s", s->dev.name, strerror(-rc));
+	return rc;
 }
 
 int session_start(struct session *s, struct loop *loop, const struct options *o, char *err, size_t errlen)

@@ -45,6 +45,7 @@ struct session {
 	struct session_counters count;
 	long count_limit;		/* stop after this many shown frames (0: never) */
 	uint16_t next_ip_id;
+	int detached_was_created;	/* detached: the device was ours to remove (persist kept it) */
 	session_frame_fn on_frame;
 	void *on_frame_arg;
 	struct injection *injections;	/* being sent (repeats, or waiting for DAD) */
@@ -75,6 +76,11 @@ int session_send(struct session *s, const uint8_t *buf, size_t len);
 void session_flush(struct session *s);
 /* Re-reads the device's addresses from the kernel (the model also pushes every change). */
 int session_refresh_addrs(struct session *s);
+
+/* Detaches tapscope's queue from the device (the kernel then sees no reader: NO-CARRIER),
+ * keeping a device this run created alive meanwhile; re-attaching restores it. 0 or -errno. */
+int session_detach(struct session *s, char *err, size_t errlen);
+int session_reattach(struct session *s, char *err, size_t errlen);
 
 /* The link type frames of this session carry (DLT_EN10MB or DLT_RAW). */
 int session_dlt(const struct session *s);
