@@ -68,10 +68,12 @@ run: deps
 	@$(MAKE) --no-print-directory tapscope
 	@echo "tapscope: namespace 'tapscope', device tap0, 10.18.0.1/24. From another terminal:"
 	@echo "    sudo ip netns exec tapscope ping 10.18.0.3"
-	@echo "Ctrl-C quits; the device and the namespace are removed."
+	@echo "The peers start silent: press n (ARP/NDP answers) and e (echo replies); ? lists the keys."
+	@echo "q quits; the device and the namespace are removed."
+	@sleep 2
 	./tapscope --netns tapscope $(RUN_ARGS)
 
-RUN_ARGS ?= --echo --print
+RUN_ARGS ?=
 
 unit: $(UNIT_BIN)
 
@@ -95,6 +97,13 @@ clean:
 	rm -rf $(B) tapscope tests/out
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+# Screenshots render real terminal sessions (tmux -> aha -> headless Chromium)
+SHOT_PKGS := aha chromium fonts-dejavu-core
+screenshots: deps
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(SHOT_PKGS)"
+	@$(MAKE) --no-print-directory tapscope
+	@tests/screenshots.sh
 
 FUZZ_SECONDS ?= 600
 fuzz: deps

@@ -225,10 +225,18 @@ int session_start(struct session *s, struct loop *loop, const struct options *o,
 	s->dev.fd = -1;
 	s->count_limit = o->count;
 	s->next_ip_id = 1;
+	/* a bad filter is refused before anything is made */
+	if (o->filter && !(s->filter = bpf_filter_new(o->dev.tun ? DLT_RAW : DLT_EN10MB, o->filter, err, errlen))) {
+		char why[256];
+
+		snprintf(why, sizeof(why), "%s", err);
+		snprintf(err, errlen, "bad filter \"%s\": %s (tcpdump filter syntax, e.g. 'icmp or arp')", o->filter, why);
+		return -EINVAL;
+	}
 	if (o->netns) {
 		rc = netns_enter(&s->ns, o->netns, 1, err, errlen);
 		if (rc)
-			return rc;
+			goto fail;
 		if (s->ns.created && (rc = bring_lo_up(err, errlen)))
 			goto fail;
 	}
@@ -246,10 +254,6 @@ int session_start(struct session *s, struct loop *loop, const struct options *o,
 	nlmodel_set_addrs_cb(s->model, on_addrs, s);
 	responder_init(&s->resp, &s->addrs, !s->dev.tun, s->dev.mac);
 	s->resp.policy.answer_neigh = s->resp.policy.answer_echo = o->echo;
-	if (o->filter && !(s->filter = bpf_filter_new(session_dlt(s), o->filter, err, errlen))) {
-		rc = -EINVAL;
-		goto fail;
-	}
 	if (o->write_path && !(s->pcap = pcapout_open(o->write_path, session_dlt(s), err, errlen))) {
 		rc = -EIO;
 		goto fail;
