@@ -40,7 +40,7 @@ static void print_frame(struct session *s, const struct frame *f, void *arg)
 	}
 	frameprint_line(stdout, f, p->d);
 	if (p->verbose)
-		frameprint_tree(stdout, p->d);
+		frameprint_tree_ex(stdout, p->d, p->verbose > 1);
 }
 
 static void print_event(const struct nl_event *ev, void *arg)

@@ -69,7 +69,8 @@ const char *options_usage(void)
 "Capture and output:\n"
 "  -p, --print         one line per frame: time, < (kernel sent it) or > (tapscope\n"
 "                      wrote it), length, summary\n"
-"  -v, --verbose       with --print: the decoded field tree under each line\n"
+"  -v, --verbose       with --print: the decoded field tree under each line;\n"
+"                      -vv adds a one-sentence explanation of each field\n"
 "      --json          one JSON object per frame\n"
 "  -w, --write FILE    save every frame to a pcap file (tcpdump -r FILE reads it)\n"
 "  -r, --read FILE     decode a pcap/pcapng file instead of a device ('-': stdin)\n"
@@ -138,7 +139,7 @@ static int parse_one(struct options *o, int c, const char *arg, char *err, size_
 		o->inject[o->ninject++] = arg;
 		break;
 	case 'p': o->print = 1; break;
-	case 'v': o->verbose = 1; break;
+	case 'v': o->verbose++; break;
 	case OPT_JSON: o->json = 1; break;
 	case OPT_EVENTS: o->events = 1; break;
 	case OPT_STATUS: o->status = 1; break;
