@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/time.h>
 
 #include <linux/if.h>
@@ -23,6 +24,8 @@
 #include "tuninfo.h"
 
 #define COUNTER_PERIOD_NS 1000000000ull
+#define EVENT_RCVBUF (1 << 20)
+#define RECONCILE_DELAY_NS 50000000ull
 
 struct nlmodel {
 	struct loop *loop;
@@ -35,6 +38,8 @@ struct nlmodel {
 	int local_routes;
 	int ready;			/* initial load done: events are reported from then on */
 	int need_reconcile;
+	int reconcile_timer;		/* pending one-shot, or -1 */
+	int gone_ifindex;		/* the device vanished: its objects go at the reconcile */
 	struct snap_link last_link;	/* as last reported, to drop link messages that change nothing visible */
 	nlmodel_event_fn event_fn;
 	void *event_arg;
@@ -278,14 +283,16 @@ static void read_counters(struct nlmodel *m)
 	m->ctr = c;
 	m->ctr_ns = now;
 	m->has_counters = 1;
-	m->gen++;
 }
 
 static void counter_tick(struct loop *loop, int timer, void *arg)
 {
+	struct nlmodel *m = arg;
+
 	(void)loop;
 	(void)timer;
-	read_counters(arg);
+	read_counters(m);
+	m->gen++;	/* not in snapshots' own readings: a UI redrawing on change would spin */
 }
 
 void nlmodel_watch_counters(struct nlmodel *m, int on)
@@ -541,6 +548,17 @@ static void resync_all(struct nlmodel *m)
 	m->gen++;
 }
 
+static void on_reconcile(struct loop *loop, int timer, void *arg)
+{
+	struct nlmodel *m = arg;
+
+	(void)loop;
+	(void)timer;
+	m->reconcile_timer = -1;	/* one-shot: the loop has removed it */
+	reconcile(m, m->gone_ifindex);
+	m->gone_ifindex = 0;
+}
+
 static void on_readable(struct loop *loop, int fd, uint32_t events, void *arg)
 {
 	struct nlmodel *m = arg;
@@ -552,8 +570,17 @@ static void on_readable(struct loop *loop, int fd, uint32_t events, void *arg)
 	err = nl_cache_mngr_data_ready(m->mngr);
 	if (err == -NLE_NOMEM || err == -NLE_DUMP_INTR)
 		resync_all(m);
-	if (m->need_reconcile)
-		reconcile(m, m->ifindex ? 0 : gone);
+	if (!m->need_reconcile)
+		return;
+	if (!m->ifindex && gone)
+		m->gone_ifindex = gone;
+	/* the kernel announces a link going down before it has dropped the routes: ask a moment later */
+	if (m->reconcile_timer < 0)
+		m->reconcile_timer = loop_add_timer(m->loop, RECONCILE_DELAY_NS, 0, on_reconcile, m);
+	if (m->reconcile_timer < 0) {
+		reconcile(m, m->gone_ifindex);
+		m->gone_ifindex = 0;
+	}
 }
 
 /* ---- construction ---- */
@@ -571,7 +598,7 @@ struct nlmodel *nlmodel_new(struct loop *loop, const char *ifname, char *err, si
 {
 	struct nlmodel *m = calloc(1, sizeof(*m));
 	struct rtnl_link *l;
-	int e;
+	int e, rcvbuf = EVENT_RCVBUF;
 
 	if (!m) {
 		snprintf(err, errlen, "out of memory");
@@ -579,6 +606,7 @@ struct nlmodel *nlmodel_new(struct loop *loop, const char *ifname, char *err, si
 	}
 	m->loop = loop;
 	m->timer = -1;
+	m->reconcile_timer = -1;
 	m->mngr_fd = -1;
 	snprintf(m->ifname, sizeof(m->ifname), "%s", ifname);
 	m->sync = nl_socket_alloc();
@@ -597,6 +625,8 @@ struct nlmodel *nlmodel_new(struct loop *loop, const char *ifname, char *err, si
 	    add_cache(m, "route/route", &m->routes, err, errlen) < 0 ||
 	    add_cache(m, "route/neigh", &m->neighs, err, errlen) < 0)
 		goto fail;
+	/* a burst (a device with many routes going down) must not overrun the socket */
+	setsockopt(nl_cache_mngr_get_fd(m->mngr), SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
 	l = find_link(m);
 	if (l) {
 		m->ifindex = rtnl_link_get_ifindex(l);
@@ -625,6 +655,8 @@ void nlmodel_free(struct nlmodel *m)
 		return;
 	if (m->loop && m->timer >= 0)
 		loop_del_timer(m->loop, m->timer);
+	if (m->loop && m->reconcile_timer >= 0)
+		loop_del_timer(m->loop, m->reconcile_timer);
 	if (m->loop && m->mngr_fd >= 0)
 		loop_del_fd(m->loop, m->mngr_fd);
 	if (m->mngr)

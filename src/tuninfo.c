@@ -103,8 +103,8 @@ int tuninfo_query(struct nl_sock *sk, int ifindex, struct tun_info *tun, struct 
 {
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
 	struct query q = { .tun = tun, .ctr = ctr, .ifindex = ifindex };
+	struct nl_cb *cb, *sock_cb;
 	struct nl_msg *msg;
-	struct nl_cb *cb;
 	int err;
 
 	msg = nlmsg_alloc_simple(RTM_GETLINK, 0);
@@ -116,7 +116,9 @@ int tuninfo_query(struct nl_sock *sk, int ifindex, struct tun_info *tun, struct 
 	nlmsg_free(msg);
 	if (err < 0)
 		return err;
-	cb = nl_cb_clone(nl_socket_get_cb(sk));
+	sock_cb = nl_socket_get_cb(sk);	/* takes a reference */
+	cb = nl_cb_clone(sock_cb);
+	nl_cb_put(sock_cb);
 	if (!cb)
 		return -NLE_NOMEM;
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_link, &q);
