@@ -113,4 +113,19 @@ python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); t=s["tun"]; sys.exi
 r=$(nl_hold_cmd attach)
 echo "$r" | grep -q '^error: attach queue (TUNSETQUEUE): Invalid argument' || fail "second attach: '$r'"
 nl_hold_stop
+
+note "tun details from the kernel: owner, group, type, flags (compared with ip -d -j link)"
+nsx ip tuntap add tun7 mode tun user 65534 group 65533 pi vnet_hdr
+nl_status tun7 --json >"$TMPD/tun7.json" || fail "status tun7"
+nsx ip -d -j link show dev tun7 >"$TMPD/tun7.ip.json"
+python3 - "$TMPD/tun7.json" "$TMPD/tun7.ip.json" <<'PY' || fail "tun details disagree"
+import json, sys
+t = json.load(open(sys.argv[1]))["tun"]
+d = json.load(open(sys.argv[2]))[0]["linkinfo"]["info_data"]
+print("model:", t, "\nip:", d)
+for k in ("type", "pi", "vnet_hdr", "persist", "multi_queue"):
+    assert t[k] == d[k], k
+assert t["owner"] == 65534 and t["group"] == 65533, (t.get("owner"), t.get("group"))
+assert str(d.get("user")) in ("65534", "nobody") and str(d.get("group")) in ("65533", "nogroup"), d
+PY
 echo PASS
