@@ -20,7 +20,7 @@
 #include "nlmodel.h"
 #include "nlstatus.h"
 
-static void usage(void)
+__attribute__((noreturn)) static void usage(void)
 {
 	fprintf(stderr,
 		"usage: nltool watch IFNAME [--counters] [--local] [--seconds N] [--addrs]\n"
@@ -169,7 +169,7 @@ static int cmd_status(const char *ifname, int argc, char **argv)
 static int cmd_act(const char *ifname, int argc, char **argv)
 {
 	char err[256] = "";
-	int rc;
+	int rc = 0;
 
 	if (argc < 1)
 		usage();
