@@ -100,7 +100,6 @@ nl_hold_stop
 note "queue detach / attach (TUNSETQUEUE) on a multi-queue device"
 nsx ip tuntap add tapm mode tap multi_queue
 nsx ip link set tapm up
-rm -f "$TMPD/hold.in"
 nl_hold tapm --mq
 [ "$(nl_hold_cmd detach)" = "ok detach" ] || fail "detach refused"
 nl_status tapm --json >"$TMPD/mq.json"

@@ -34,6 +34,27 @@ if command -v strace >/dev/null; then
 	[ "$calls" -le 3 ] || fail "strace saw $calls epoll_wait calls in 2 s: $(head -5 "$TMPD/strace.txt")"
 fi
 
+# the same for the whole of tapscope (device, responder, netlink model), when it is built with --events
+if "$TAPSCOPE" --help 2>/dev/null | grep -q -- '--events' && command -v strace >/dev/null; then
+	nl_hold_stop
+	nsx ip addr flush dev tap0
+	strace -f -qq -e trace=epoll_wait,epoll_pwait -o "$TMPD/ts.strace" \
+		"$TAPSCOPE" --netns "$NLNS" --attach --no-config --echo --print --events >"$TMPD/ts.txt" 2>&1 9>&- &
+	TS=$!
+	BG_PIDS+=("$TS")
+	wait_ready "$TMPD/ts.txt" 10 || fail "tapscope did not start"
+	sleep 0.5
+	before=$(grep -c 'epoll_p\?wait(' "$TMPD/ts.strace")
+	sleep 3
+	after=$(grep -c 'epoll_p\?wait(' "$TMPD/ts.strace")
+	note "tapscope: $((after - before)) epoll_wait calls in 3 quiet seconds"
+	[ $((after - before)) -le 9 ] || fail "tapscope woke $((after - before)) times in 3 quiet seconds: $(tail -5 "$TMPD/ts.strace")"
+	nsx ip addr add 10.18.0.1/24 dev tap0
+	wait_for "$TMPD/ts.txt" 'addr add 10.18.0.1/24 dev tap0' 1 || fail "tapscope --events missed a change"
+	kill -INT "$TS"; wait "$TS"
+	nl_hold tap0
+fi
+
 # and it does wake for a change
 nl_bg "$TMPD/live.txt" "$NLTOOL" watch tap0
 wait_for "$TMPD/live.txt" '^nltool: ready' 5 || fail "watch did not start"

@@ -28,6 +28,7 @@ nsx ip link set lo up
 # nl_hold DEV [nltool hold options]: holds DEV open in the background like tapscope would;
 # commands go to fd 9 (`echo "carrier off" >&9`), answers to $TMPD/hold.out.
 nl_hold() {
+	rm -f "$TMPD/hold.in"
 	mkfifo "$TMPD/hold.in"
 	nsx "$NLTOOL" hold "$@" <"$TMPD/hold.in" >"$TMPD/hold.out" 2>&1 &
 	HOLD_PID=$!
