@@ -181,9 +181,9 @@ static void tree_draw_row(struct ui *ui, WINDOW *w, int y, struct ui_rect r, int
 		mvwaddstr(w, y, x, ui->utf8 ? (ui->collapsed[i] ? "\xe2\x96\xb8" : "\xe2\x96\xbe") :
 			  (ui->collapsed[i] ? "+" : "-"));
 	used = x + 2 - r.x;
-	if (used >= r.w)
+	if (used >= r.w - 1)
 		return;
-	mvwaddnstr(w, y, x + 2, text, r.w - used);
+	mvwaddnstr(w, y, x + 2, text, r.w - 1 - used);	/* the last column stays blank: a gutter */
 	used += (int)strlen(text);
 	n = (int)strlen(name);
 	if (used + 2 + n > r.w - 1)

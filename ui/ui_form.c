@@ -46,7 +46,7 @@ static const struct fspec fspecs[F_N] = {
 	[F_TTL] = { "TTL", 7, 1, 10, 3, K_INT, 0, 255, "ttl" },
 	[F_TOS] = { "TOS", 7, 15, 22, 3, K_INT, 0, 255, "tos" },
 	[F_DF] = { "DF", 7, 27, 30, 3, K_CHOICE, 0, 0, "df" },
-	[F_IPID] = { "IP id", 7, 36, 42, 5, K_INT, 0, 65535, "ipid" },
+	[F_IPID] = { "IP id", 7, 38, 44, 5, K_INT, 0, 65535, "ipid" },
 	[F_ID] = { "Echo id", 8, 1, 10, 5, K_INT, 0, 65535, "id" },
 	[F_SEQ] = { "Seq", 8, 17, 22, 5, K_INT, 0, 65535, "seq" },
 	[F_QUOTE] = { "Quote", 9, 1, 10, 8, K_CHOICE, 0, 0, "quote" },
@@ -59,11 +59,10 @@ static const struct fspec fspecs[F_N] = {
 
 /* What a field is for, shown beside it while it has no error. */
 static const char *const hints[F_N] = {
-	[F_PRESET] = "F2..F6", [F_SRC] = "blank: a peer / the quoted dst",
-	[F_DST] = "blank: the device / the quoted src", [F_SMAC] = "blank: default",
-	[F_PAYLOAD] = "text:hi  hex:dead  size:56", [F_CSUM] = "auto  bad  0xNNNN",
-	[F_EXTRA] = "mtu= gateway= target= pointer= ...", [F_INTERVAL] = "500ms 1s 2.5s",
-	[F_QUOTE] = "last: the kernel's last packet",
+	[F_PRESET] = "F2..F6", [F_SRC] = "blank: default", [F_DST] = "blank: default",
+	[F_SMAC] = "blank: default", [F_PAYLOAD] = "text:hi hex:dead size:N",
+	[F_CSUM] = "auto  bad  0xNNNN", [F_EXTRA] = "e.g. mtu=1400 pointer=9", [F_INTERVAL] = "500ms 1s 2.5s",
+	[F_QUOTE] = "last: kernel's last packet", [F_TTL] = "blank: default", [F_ID] = "blank: default",
 };
 
 enum preset { P_CUSTOM, P_ECHO, P_REPLY, P_UNREACH, P_TIMEX, P_BADSUM, P_N };
@@ -88,6 +87,7 @@ struct form_state {
 	char msg[256];
 	int msg_error;
 	char src_seen[64];		/* the source the Src MAC prefill was made for */
+	char extra_seen[80];		/* what the More field was given for the type (redirect's hop) */
 };
 
 static struct form_state *state(struct ui *ui)
@@ -178,6 +178,16 @@ static void fill_list(const char **out, const struct craft_name *t)
 
 /* ---- what applies to which message: asked of the crafting engine, not repeated here ---- */
 
+/* Redirects need one field more (the better first hop); the probe and the More field supply it. */
+static const char *redirect_needs(int v6, int type)
+{
+	if (!v6 && type == 5)
+		return "gateway";
+	if (v6 && type == 137)
+		return "target";
+	return NULL;
+}
+
 static int probe(int v6, int type, const char *token)
 {
 	struct craft_spec *s = malloc(sizeof(*s));
@@ -187,6 +197,9 @@ static int probe(int v6, int type, const char *token)
 	if (!s)
 		return 1;
 	snprintf(text, sizeof(text), "%s type=%d %s", v6 ? "icmp6" : "icmp", type, token);
+	if (redirect_needs(v6, type))
+		snprintf(text + strlen(text), sizeof(text) - strlen(text), " %s=%s", redirect_needs(v6, type),
+			 v6 ? "fe80::1" : "10.0.0.1");
 	ok = craft_parse(text, s, err, sizeof(err)) == 0;
 	free(s);
 	return ok;
@@ -234,7 +247,7 @@ static void form_applicability(struct form_state *st, struct ui *ui)
 	for (size_t k = 0; k < sizeof(probes) / sizeof(probes[0]); k++) {
 		int on = probe(st->v6, st->type, probes[k].token), f = probes[k].f;
 
-		if (on && !st->active[f])
+		if (on && (!st->active[f] || fis(st, f, "")))
 			fset(st, f, probes[k].def);
 		if (!on)
 			fset(st, f, "");
@@ -243,6 +256,26 @@ static void form_applicability(struct form_state *st, struct ui *ui)
 	set_active(st, F_CODE, st->codes[0] != NULL);
 	set_active(st, F_SMAC, tap);
 	set_active(st, F_DMAC, tap);
+}
+
+static void peer_text(struct ui *ui, int v6, char *buf, size_t n);
+
+/* A redirect needs its better first hop: the More field offers a peer for it (and forgets the
+ * offer when the type changes, unless the user edited it). */
+static void form_extra(struct form_state *st, struct ui *ui)
+{
+	const char *key = redirect_needs(st->v6, st->type);
+	char now[80], peer[64];
+
+	fget(st, F_EXTRA, now, sizeof(now));
+	if (now[0] && strcmp(now, st->extra_seen))
+		return;
+	st->extra_seen[0] = '\0';
+	if (key) {
+		peer_text(ui, st->v6, peer, sizeof(peer));
+		snprintf(st->extra_seen, sizeof(st->extra_seen), "%s=%s", key, peer);
+	}
+	fset(st, F_EXTRA, st->extra_seen);
 }
 
 /* The type list of the protocol, and the code list of the type. */
@@ -269,6 +302,7 @@ static void form_lists(struct form_state *st, struct ui *ui, int v6, const char 
 	if (fis(st, F_TTL, default_ttl(old_v6, old_type)) || fis(st, F_TTL, ""))
 		fset(st, F_TTL, default_ttl(v6, st->type));
 	form_applicability(st, ui);
+	form_extra(st, ui);
 }
 
 /* ---- prefilled addresses ---- */
@@ -293,10 +327,18 @@ static void peer_text(struct ui *ui, int v6, char *buf, size_t n)
 		addr_text(v6, a, buf, n);
 }
 
+/* The device's own address of the family; a global IPv6 one before the link-local. */
 static void own_text(struct ui *ui, int v6, char *buf, size_t n)
 {
-	const struct dev_addr *a = addrset_first(&ui->s->addrs, v6 ? AF_INET6 : AF_INET);
+	const struct addrset *set = &ui->s->addrs;
+	const struct dev_addr *a = addrset_first(set, v6 ? AF_INET6 : AF_INET);
 
+	for (int i = 0; v6 && i < set->n; i++) {
+		if (set->a[i].family == AF_INET6 && !(set->a[i].addr[0] == 0xfe && (set->a[i].addr[1] & 0xc0) == 0x80)) {
+			a = &set->a[i];
+			break;
+		}
+	}
 	buf[0] = '\0';
 	if (a)
 		addr_text(v6, a->addr, buf, n);
@@ -411,6 +453,7 @@ static void preset_common(struct form_state *st, struct ui *ui, int v6, const ch
 {
 	char peer[64], own[64];
 
+	fset(st, F_EXTRA, "");
 	form_lists(st, ui, v6, type, code);
 	peer_text(ui, v6, peer, sizeof(peer));
 	own_text(ui, v6, own, sizeof(own));
@@ -421,7 +464,6 @@ static void preset_common(struct form_state *st, struct ui *ui, int v6, const ch
 	fset(st, F_CSUM, "auto");
 	fset(st, F_COUNT, "1");
 	fset(st, F_INTERVAL, "1s");
-	fset(st, F_EXTRA, "");
 	st->msg[0] = '\0';
 	memset(st->err, 0, sizeof(st->err));
 }
@@ -764,6 +806,17 @@ static FIELD *field_make(int i)
 	return f;
 }
 
+/* The field being edited shows in reverse video: visible without colour or a cursor. */
+static void field_enter(FORM *form)
+{
+	set_field_back(current_field(form), A_REVERSE);
+}
+
+static void field_leave(FORM *form)
+{
+	set_field_back(current_field(form), A_UNDERLINE);
+}
+
 static int form_build(struct form_state *st)
 {
 	for (int i = 0; i < F_N; i++)
@@ -776,6 +829,8 @@ static int form_build(struct form_state *st)
 	set_field_type(st->f[F_QUOTE], TYPE_ENUM, (char **)quote_names, 0, 1);
 	if (!(st->form = new_form(st->f)))
 		return -1;
+	set_field_init(st->form, field_enter);
+	set_field_term(st->form, field_leave);
 	st->win = newwin(FORM_ROWS, FORM_COLS, (LINES - FORM_ROWS) / 2, (COLS - FORM_COLS) / 2);
 	if (!st->win)
 		return -1;
@@ -893,6 +948,12 @@ static void draw_beside(struct form_state *st, struct ui *ui, int row)
 	}
 	if (row == fspecs[F_SMAC].row && ui->s->dev.tun)
 		text = "(tun: no Ethernet header)";
+	if (!text && row == fspecs[F_CODE].row)
+		text = "(this type has no named codes)";
+	if (!text && row == fspecs[F_ID].row)
+		text = "(echo, timestamp, mask only)";
+	if (!text && row == fspecs[F_QUOTE].row)
+		text = "(error messages only)";
 	if (!text)
 		return;
 	wattrset(st->sub, err ? ui_attr(ui, C_ERROR) : ui_attr(ui, C_DIM));
@@ -907,10 +968,10 @@ static void draw_labels(struct form_state *st, struct ui *ui)
 
 		wattrset(st->sub, st->active[i] ? A_NORMAL : ui_attr(ui, C_DIM));
 		mvwaddstr(st->sub, fs->row, fs->lcol, field_label(st, i));
-		if (fs->kind == K_CHOICE && st->active[i]) {
-			wattrset(st->sub, ui_attr(ui, C_DIM));
-			mvwaddstr(st->sub, fs->row, fs->fcol + fs->width + 1, ui->utf8 ? "\xe2\x97\x82\xe2\x96\xb8" : "<>");
-		}
+		wattrset(st->sub, ui_attr(ui, C_DIM));
+		if (fs->kind == K_CHOICE)
+			mvwaddstr(st->sub, fs->row, fs->fcol + fs->width + 1, !st->active[i] ? "  " :
+				  ui->utf8 ? "\xe2\x97\x82\xe2\x96\xb8" : "<>");
 		wattrset(st->sub, A_NORMAL);
 	}
 }
@@ -918,17 +979,22 @@ static void draw_labels(struct form_state *st, struct ui *ui)
 static void draw_spec(struct form_state *st, struct ui *ui)
 {
 	char spec[SPEC_MAX];
-	int w = FORM_COLS - 2 - 7, y = 15;
-	size_t len;
+	int w = FORM_COLS - 2 - 8, y = 15;
+	size_t len, cut;
 
 	spec_build(st, ui, spec, sizeof(spec));
 	len = strlen(spec);
+	cut = len > (size_t)w ? (size_t)w : len;
+	while (len > (size_t)w && cut > 0 && spec[cut] != ' ')	/* wrap between fields */
+		cut--;
+	if (!cut)
+		cut = (size_t)w;
 	wattrset(st->sub, A_BOLD);
 	mvwaddstr(st->sub, y, 1, "Spec");
 	wattrset(st->sub, ui_attr(ui, C_OK));
-	mvwaddnstr(st->sub, y, 7, spec, w);
-	if (len > (size_t)w)
-		mvwaddnstr(st->sub, y + 1, 7, spec + w, w);
+	mvwaddnstr(st->sub, y, 7, spec, (int)cut);
+	if (len > cut)
+		mvwaddnstr(st->sub, y + 1, 7, spec + cut + (spec[cut] == ' '), w);
 	wattrset(st->sub, A_NORMAL);
 	if (st->msg[0]) {
 		wattrset(st->sub, st->msg_error ? ui_attr(ui, C_ERROR) : ui_attr(ui, C_WARN));
@@ -1002,6 +1068,25 @@ static int last_active(struct form_state *st)
 	return 0;
 }
 
+/* NDP messages take the engine's addresses (link-local source, multicast groups): blank them;
+ * other types get the peer and the device back when both are blank. */
+static void form_type_addrs(struct form_state *st, struct ui *ui)
+{
+	char src[64], dst[64];
+
+	if (is_ndp(st->v6, st->type)) {
+		form_addrs(st, ui, "", "");
+		return;
+	}
+	fget(st, F_SRC, src, sizeof(src));
+	fget(st, F_DST, dst, sizeof(dst));
+	if (src[0] || dst[0])
+		return;
+	peer_text(ui, st->v6, src, sizeof(src));
+	own_text(ui, st->v6, dst, sizeof(dst));
+	form_addrs(st, ui, src, dst);
+}
+
 /* After the protocol or the type changed: new lists, applicability, addresses of the family. */
 static void choice_changed(struct form_state *st, struct ui *ui, int i)
 {
@@ -1026,6 +1111,7 @@ static void choice_changed(struct form_state *st, struct ui *ui, int i)
 		form_lists(st, ui, st->v6, buf, NULL);
 		if (was_echo != is_echo_kind(st->v6, st->type))
 			fset(st, F_PAYLOAD, was_echo ? "" : "size:56");
+		form_type_addrs(st, ui);
 	}
 	if (i == F_PROTO || i == F_TYPE)
 		fset(st, F_PRESET, "custom");
