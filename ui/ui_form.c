@@ -947,7 +947,7 @@ static void draw_beside(struct form_state *st, struct ui *ui, int row)
 		}
 	}
 	if (row == fspecs[F_SMAC].row && ui->s->dev.tun)
-		text = "(tun: no Ethernet header)";
+		text = "(tun: no Ethernet)";
 	if (!text && row == fspecs[F_CODE].row)
 		text = "(this type has no named codes)";
 	if (!text && row == fspecs[F_ID].row)
