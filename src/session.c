@@ -88,8 +88,8 @@ static void handle_frame(struct session *s, size_t n)
 
 	s->count.in++;
 	frame_init(s, &f, FRAME_IN, s->rbuf, n);
+	deliver(s, &f);		/* numbers it first, so last_in_frame.number names it */
 	remember_last_in(s, &f);
-	deliver(s, &f);
 	reply = responder_handle(&s->resp, &f, s->wbuf, sizeof(s->wbuf));
 	if (reply && session_send(s, s->wbuf, reply) < 0)
 		msg(s, "reply not written: %s%s", strerror(errno), "");
