@@ -51,7 +51,11 @@ if "$TAPSCOPE" --help 2>/dev/null | grep -q -- '--events' && command -v strace >
 	[ $((after - before)) -le 9 ] || fail "tapscope woke $((after - before)) times in 3 quiet seconds: $(tail -5 "$TMPD/ts.strace")"
 	nsx ip addr add 10.18.0.1/24 dev tap0
 	wait_for "$TMPD/ts.txt" 'addr add 10.18.0.1/24 dev tap0' 1 || fail "tapscope --events missed a change"
-	kill -INT "$TS"; wait "$TS"
+	sleep 0.1
+	# strace does see its wake-ups: the change woke it
+	[ "$(grep -c 'epoll_p\?wait(' "$TMPD/ts.strace")" -gt "$after" ] || fail "strace saw no wake-up for a change"
+	kill -INT $(pgrep -P "$TS")	# tapscope itself, strace's child; strace ends with it
+	wait "$TS"
 	nl_hold tap0
 fi
 
