@@ -182,13 +182,14 @@ static int run_live(const struct options *o)
 		loop_free(loop);
 		return 1;
 	}
-	announce(&s, o);
 	if (!o->print && !o->json) {
 		rc = ui_run(&s, o);
 		session_end(&s);
+		summarize(&s, o);
 		loop_free(loop);
 		return rc;
 	}
+	announce(&s, o);
 	s.on_frame = print_frame;
 	s.on_frame_arg = &p;
 	s.on_msg = print_msg;
