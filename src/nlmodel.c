@@ -416,12 +416,8 @@ static void on_route(struct nlmodel *m, struct rtnl_route *r, int act)
 static void on_neigh(struct nlmodel *m, struct rtnl_neigh *n, int act)
 {
 	struct nl_event ev = { .kind = NL_EVENT_NEIGH, .action = action_of(act) };
-	int fam = rtnl_neigh_get_family(n);
 
-	/* a NOARP entry is not shown, but its deletion of a shown one still is */
-	if (!m->ifindex || rtnl_neigh_get_ifindex(n) != m->ifindex || (fam != AF_INET && fam != AF_INET6))
-		return;
-	if (act != NL_ACT_DEL && !neigh_is_ours(m, n))
+	if (!neigh_is_ours(m, n))
 		return;
 	neigh_to_snap(n, &ev.u.neigh);
 	emit(m, &ev);

@@ -200,7 +200,12 @@ static void print_json(FILE *out, const struct nl_snapshot *s, const struct diag
 		json_kv(out, &g, "text", v[i].text);
 		fputc('}', out);
 	}
-	fprintf(out, "],\"addr_info\":[");
+	fputc(']', out);
+	if (!l->present) {
+		fprintf(out, "}\n");
+		return;
+	}
+	fprintf(out, ",\"addr_info\":[");
 	for (int i = 0; i < s->naddrs; i++) {
 		fprintf(out, "%s", i ? "," : "");
 		json_addr(out, &s->addrs[i]);
