@@ -351,8 +351,14 @@ static void on_link(struct nlmodel *m, struct rtnl_link *l, int act)
 	struct nl_event ev = { .kind = NL_EVENT_LINK, .action = action_of(act) };
 	int was_up;
 
-	if (rtnl_link_get_family(l) != AF_UNSPEC || !name || strcmp(name, m->ifname) != 0)
+	if (rtnl_link_get_family(l) != AF_UNSPEC || !name)
 		return;
+	/* renamed away: for the model, the device of that name is gone */
+	if (strcmp(name, m->ifname) != 0 && !(m->ifindex && rtnl_link_get_ifindex(l) == m->ifindex))
+		return;
+	if (strcmp(name, m->ifname) != 0)
+		act = NL_ACT_DEL;
+	ev.action = action_of(act);
 	was_up = m->last_link.present && (m->last_link.flags & IFF_UP);
 	if (act == NL_ACT_DEL) {
 		if (rtnl_link_get_ifindex(l) != m->ifindex)
@@ -385,6 +391,9 @@ static void on_link(struct nlmodel *m, struct rtnl_link *l, int act)
 		m->need_reconcile = 1;
 	m->last_link = ev.u.link;
 	emit(m, &ev);
+	/* a device renamed back brings its addresses without address events */
+	if (ev.action == NL_EVENT_ADD)
+		notify_addrs(m);
 }
 
 static void on_addr(struct nlmodel *m, struct rtnl_addr *a, int act)

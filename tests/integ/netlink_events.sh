@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# netlink_events.sh — acceptance 1: ip addr/route/link changes and a ping's neighbour entry each show up as an
-# event line within 1 s, and --status then agrees with `ip -j addr/route/neigh/link`.
+# netlink_events.sh — acceptance 1: with tapscope running on tap0 (--events --print), ip addr/route/link changes and
+# a ping's neighbour entry each show up as an event line within 1 s, and `tapscope --status` (run beside it) then
+# agrees with `ip -j addr/route/neigh/link`.
 . "$(dirname "$0")/../tools/nllib.sh"
+"$TAPSCOPE" --help 2>/dev/null | grep -q -- '--events' || skip "tapscope is not built with --events"
 
 OUT=$TMPD/events.txt
-nsx ip tuntap add tap0 mode tap
-nl_hold tap0 --answer 10.18.0.3 --answer 10.18.0.4	# a reader that answers ARP, as tapscope's responder does
-nl_bg "$OUT" "$NLTOOL" watch tap0
-wait_for "$OUT" '^nltool: ready' 5 || fail "watcher did not start"
+nsx ip tuntap add tap0 mode tap	# persistent, so it outlives tapscope for the last part
+# tapscope holds tap0 and its peers answer ARP, learning the device's addresses live from the model
+"$TAPSCOPE" --netns "$NLNS" --attach --no-config --echo --print --events >"$OUT" 2>&1 9>&- &
+TS_PID=$!
+BG_PIDS+=("$TS_PID")
+wait_ready "$OUT" || fail "tapscope did not start"
 
 # step CMD... / REGEX: runs the command in the namespace, then the event must appear within 1 s
 step() {
@@ -48,8 +52,9 @@ nsx ip tuntap add tap1 mode tap && nsx ip addr add 10.77.0.1/24 dev tap1 && nsx 
 sleep 0.3
 ! grep -q '10\.77\.' "$OUT" || fail "events of another device were reported"
 
-note "--status against ip -j"
-nl_status tap0 --json >"$TMPD/status.json" || fail "status failed"
+note "--status (beside the running tapscope) against ip -j"
+nsx ip -j -s link show dev tap0 >"$TMPD/ip_before_link.json"	# counters: before <= status <= after
+"$TAPSCOPE" --netns "$NLNS" --status --json >"$TMPD/status.json" || fail "tapscope --status --json failed"
 for c in "addr show dev tap0" "route show dev tap0" "-6 route show dev tap0" "neigh show dev tap0" "-s link show dev tap0"; do
 	f=$TMPD/ip_$(echo "$c" | tr -c 'a-z0-9' _).json
 	nsx ip -j $c >"$f" || fail "ip -j $c"
@@ -62,6 +67,7 @@ st = json.load(open(os.path.join(d, "status.json")))
 def ipj(name): return json.load(open(os.path.join(d, name)))
 link = ipj("ip__s_link_show_dev_tap0_.json")[0]
 after = ipj("ip_after_link.json")[0]
+before = ipj("ip_before_link.json")[0]
 addrs = ipj("ip_addr_show_dev_tap0_.json")[0]["addr_info"]
 routes = ipj("ip_route_show_dev_tap0_.json") + ipj("ip__6_route_show_dev_tap0_.json")
 neighs = ipj("ip_neigh_show_dev_tap0_.json")
@@ -74,7 +80,7 @@ for k in ("mtu", "operstate", "address", "qdisc"): same(k, st[k], link[k])
 same("txqlen", st["txqlen"], link["txqlen"])
 for direction in ("rx", "tx"):
     for k in ("packets", "bytes", "errors", "dropped"):
-        lo, hi, v = link["stats64"][direction][k], after["stats64"][direction][k], st["stats64"][direction][k]
+        lo, hi, v = before["stats64"][direction][k], after["stats64"][direction][k], st["stats64"][direction][k]
         if not lo <= v <= hi: bad.append(f"stats64 {direction} {k}: {v} not in [{lo}, {hi}]")
 FL = ("tentative", "dadfailed", "deprecated", "noprefixroute", "nodad", "optimistic")
 mine = sorted((a["family"], a["local"], a["prefixlen"], a["scope"], tuple(sorted(f for f in a["flags"] if f in FL))) for a in st["addr_info"])
@@ -93,14 +99,44 @@ print(f"compared {len(st['addr_info'])} addresses, {len(st['routes'])} routes, {
 sys.exit(1 if bad else 0)
 PY
 note "text status"
-nl_status tap0 >"$TMPD/status.txt" || fail "text status failed"
+"$TAPSCOPE" --netns "$NLNS" --status >"$TMPD/status.txt" || fail "tapscope --status failed"
 assert_grep "$TMPD/status.txt" '^tap0: tap index [0-9]+ <BROADCAST MULTICAST UP LOWER_UP> mtu 1400'
-assert_grep "$TMPD/status.txt" '^    held by: nltool\[[0-9]+\]'
+assert_grep "$TMPD/status.txt" '^    held by: tapscope\[[0-9]+\]'
 assert_grep "$TMPD/status.txt" '^    10\.99\.0\.0/16 via 10\.18\.0\.3 dev tap0$'
 assert_grep "$TMPD/status.txt" '^    OK: tap0 is up with carrier'
 
-note "device goes away"
-nl_hold_stop
+note "tapscope leaves: carrier goes, and the status says why"
+kill -INT "$TS_PID"; wait "$TS_PID"
+"$TAPSCOPE" --netns "$NLNS" --status >"$TMPD/status2.txt" || fail "tapscope --status failed"
+assert_grep "$TMPD/status2.txt" '^    NO-CARRIER: no program has tap0 open'
+
+note "the model follows the device when it vanishes and comes back"
+W=$TMPD/watch.txt
+nl_bg "$W" "$NLTOOL" watch tap0 --addrs
+wait_for "$W" '^nltool: ready' 5 || fail "nltool watch did not start"
 nsx ip tuntap del tap0 mode tap
-wait_for "$OUT" 'link del tap0$' 1 || fail "no link del event"
+wait_for "$W" 'link del tap0$' 1 || fail "no link del event"
+wait_for "$W" '^addrs 0$' 1 || fail "the address feed did not empty"
+nsx ip tuntap add tap0 mode tap
+wait_for "$W" 'link add tap0 DOWN state DOWN mtu 1500$' 1 || fail "no link add event"
+nsx ip addr add 10.18.0.1/24 dev tap0
+wait_for "$W" 'addrs 1 10.18.0.1/24$' 1 || fail "the address feed missed the new device's address"
+note "renamed away and back"
+nsx ip link set tap0 name tapz
+deadline=$(( $(date +%s) + 2 ))
+until [ "$(grep -c 'link del tap0$' "$W")" -eq 2 ]; do
+	[ "$(date +%s)" -le "$deadline" ] || fail "renaming tap0 away was not a link del"
+	sleep 0.05
+done
+nsx ip link set tapz name tap0
+deadline=$(( $(date +%s) + 2 ))
+until [ "$(grep -c 'link add tap0 ' "$W")" -eq 2 ]; do
+	[ "$(date +%s)" -le "$deadline" ] || fail "renaming back to tap0 was not a link add"
+	sleep 0.05
+done
+deadline=$(( $(date +%s) + 2 ))
+until [ "$(grep -c '^addrs 1 10.18.0.1/24$' "$W")" -ge 2 ]; do
+	[ "$(date +%s)" -le "$deadline" ] || { cat "$W"; fail "the address feed did not come back with the renamed device"; }
+	sleep 0.05
+done
 echo PASS
