@@ -78,6 +78,25 @@ static void link_lines(struct ui *ui, WINDOW *w, int *y, struct ui_rect r)
 	put(w, y, r, n ? A_NORMAL : ui_attr(ui, C_WARN), line);
 }
 
+/* How many bytes of t fit in width columns, broken at a space when one is near, and never
+ * inside a UTF-8 sequence (continuation bytes are 10xxxxxx and take no column). */
+static int wrap_len(const char *t, int width)
+{
+	int bytes = 0, cols = 0, last_space = -1;
+
+	while (t[bytes] && cols < width) {
+		if (t[bytes] == ' ')
+			last_space = bytes;
+		bytes++;
+		while ((t[bytes] & 0xc0) == 0x80)
+			bytes++;
+		cols++;
+	}
+	if (!t[bytes] || last_space <= 0 || last_space < bytes / 2)
+		return bytes;
+	return last_space;
+}
+
 static void diagnosis_lines(struct ui *ui, WINDOW *w, int *y, struct ui_rect r, int max)
 {
 	struct diag_verdict v[DIAG_MAX];
@@ -87,14 +106,15 @@ static void diagnosis_lines(struct ui *ui, WINDOW *w, int *y, struct ui_rect r, 
 		const char *t = v[i].text;
 		int width = r.w - 2;
 
-		/* wrap long verdicts over lines of the pane */
 		while (*t && *y < r.y + r.h) {
 			char chunk[256];
-			int len = (int)strlen(t) > width ? width : (int)strlen(t);
+			int len = wrap_len(t, width < (int)sizeof(chunk) ? width : (int)sizeof(chunk) - 1);
 
 			snprintf(chunk, sizeof(chunk), "%.*s", len, t);
 			put(w, y, r, level_attr(ui, v[i].level), chunk);
 			t += len;
+			while (*t == ' ')
+				t++;
 		}
 	}
 }
@@ -153,7 +173,7 @@ static void counter_lines(struct ui *ui, WINDOW *w, int *y, struct ui_rect r)
 {
 	char line[400], spark[300];
 
-	heading(ui, w, y, r, "Counters  (kernel's view: tx = to tapscope)");
+	heading(ui, w, y, r, "Counters  (tx: kernel to tapscope)");
 	snprintf(line, sizeof(line), "  rx %llu pkts %llu B  %.0f/s", (unsigned long long)snap.ctr.rx_packets,
 		 (unsigned long long)snap.ctr.rx_bytes, snap.rate.valid ? snap.rate.rx_packets : 0.0);
 	put(w, y, r, A_NORMAL, line);
@@ -184,7 +204,7 @@ static void draw_strip(struct ui *ui, WINDOW *w, struct ui_rect r)
 	y = r.y + 2;
 	put(w, &y, r, A_NORMAL, line);
 	sparkline(ui, spark, sizeof(spark), 20);
-	snprintf(line, sizeof(line), "neigh %d  rx %llu tx %llu drop %llu  %s  Tab: netlink pane", snap.nneighs,
+	snprintf(line, sizeof(line), "neigh %d  rx %llu tx %llu drop %llu  %s  S-Tab: netlink pane", snap.nneighs,
 		 (unsigned long long)snap.ctr.rx_packets, (unsigned long long)snap.ctr.tx_packets,
 		 (unsigned long long)(snap.ctr.rx_dropped + snap.ctr.tx_dropped), spark);
 	put(w, &y, r, ui_attr(ui, C_DIM), line);
@@ -204,7 +224,7 @@ void ui_net_draw(struct ui *ui, WINDOW *w, struct ui_rect r)
 	}
 	wattrset(w, ui_attr(ui, ui->focus == FOCUS_NET ? C_FOCUS_TITLE : C_TITLE));
 	mvwhline(w, r.y, r.x, ' ', r.w);
-	mvwaddnstr(w, r.y, r.x, " Netlink: what the kernel sees  (u up/down, m MTU, C carrier, D detach)", r.w);
+	mvwaddnstr(w, r.y, r.x, " Netlink: what the kernel sees", r.w);
 	wattrset(w, A_NORMAL);
 	link_lines(ui, w, &y, r);
 	diagnosis_lines(ui, w, &y, r, 3);
@@ -212,6 +232,8 @@ void ui_net_draw(struct ui *ui, WINDOW *w, struct ui_rect r)
 	route_lines(ui, w, &y, r);
 	neigh_lines(ui, w, &y, r);
 	counter_lines(ui, w, &y, r);
+	y++;
+	put(w, &y, r, ui_attr(ui, C_DIM), "u up/down  m MTU  C carrier  D detach");
 	if (r.x + r.w < COLS)
 		mvwvline(w, r.y + 1, r.x + r.w - 1, ui->utf8 ? ACS_VLINE : '|', r.h - 1);
 }
