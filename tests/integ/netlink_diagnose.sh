@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # netlink_diagnose.sh — acceptance 2 with the real kernel: each diagnosis verdict, starting with the classic puzzle
 # (`ip tuntap add` + `ip addr add` + ping, nobody attached: NO-CARRIER, and tcpdump indeed sees nothing).
+# One-shot verdicts come from `tapscope --netns NS --status --json`; those that need a target or rates from nltool.
 . "$(dirname "$0")/../tools/nllib.sh"
+"$TAPSCOPE" --help 2>/dev/null | grep -q -- '--status' || skip "tapscope is not built with --status"
 
-# codes [nltool status options]: the diagnosis codes of tap0, in order, space-separated
-codes() { nl_status tap0 --json "$@" 2>/dev/null | python3 -c 'import json,sys; print(" ".join(d["code"] for d in json.load(sys.stdin)["diagnosis"]))'; }
-texts() { nl_status tap0 --json "$@" 2>/dev/null | python3 -c 'import json,sys; print("\n".join(d["text"] for d in json.load(sys.stdin)["diagnosis"]))'; }
+# status_json [--target ADDR]: tapscope's --status --json for tap0; with a target, nltool's (tapscope has no --target)
+status_json() {
+	if [ $# -eq 0 ]; then "$TAPSCOPE" --netns "$NLNS" --status --json; else nl_status tap0 --json "$@"; fi
+}
+# codes [--target ADDR]: the diagnosis codes of tap0, in order, space-separated
+codes() { status_json "$@" 2>/dev/null | python3 -c 'import json,sys; print(" ".join(d["code"] for d in json.load(sys.stdin)["diagnosis"]))'; }
+texts() { status_json "$@" 2>/dev/null | python3 -c 'import json,sys; print("\n".join(d["text"] for d in json.load(sys.stdin)["diagnosis"]))'; }
 expect_first() {
 	local want=$1; shift
 	local got; got=$(codes "$@")
