@@ -300,6 +300,7 @@ static void on_frame(struct session *s, const struct frame *f, void *arg)
 		ui->t0 = f->ts;
 	if (ring_push(ui->ring, f) < 0)
 		return;
+	ui_net_note_frame(ui, f);
 	ui_view_frame_added(ui, f);
 	ui_dirty(ui);
 }

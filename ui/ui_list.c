@@ -55,11 +55,12 @@ static enum ui_color proto_color(const char *proto)
 /* Wireshark's Info column: the summary without the "IP a > b: " prefix the columns already show. */
 static const char *info_of(const char *summary)
 {
-	const char *colon;
+	const char *arrow, *colon;
 
 	if (strncmp(summary, "IP ", 3) && strncmp(summary, "IP6 ", 4))
 		return summary;
-	colon = strstr(summary, ": ");
+	arrow = strstr(summary, " > ");	/* "IP6 :: > ff02::16: ..." — the src may itself hold ": " */
+	colon = arrow ? strstr(arrow + 3, ": ") : NULL;
 	return colon ? colon + 2 : summary;
 }
 
