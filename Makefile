@@ -12,7 +12,7 @@ UI_PKGS   := ncursesw panelw formw
 # Debian packages that building, running and testing need (make deps installs the missing ones)
 DEB_PKGS  := gcc make pkg-config libncurses-dev libpcap-dev libnl-3-dev libnl-route-3-dev \
              libcmocka-dev iproute2 iputils-ping arping tcpdump tshark tmux procps \
-             clang libclang-rt-14-dev strace
+             clang libclang-rt-14-dev strace python3 util-linux
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(CORE_PKGS) $(UI_PKGS) 2>/dev/null)
 CORE_LIBS  = $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null)
