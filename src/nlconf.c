@@ -1,4 +1,4 @@
-/* nlconf.c — one-shot device configuration through libnl-route-3: link up, addresses, lookups. */
+/* nlconf.c — one-shot lookups through libnl-route-3: what a link is, which addresses it has. */
 #include "nlconf.h"
 
 #include <errno.h>
@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <linux/if_addr.h>
 #include <netlink/netlink.h>
 #include <netlink/route/addr.h>
 #include <netlink/route/link.h>
@@ -69,57 +68,9 @@ int nlconf_link_get(struct nlconf *nc, const char *name, struct nlconf_link *out
 	return 0;
 }
 
-int nlconf_link_set_up(struct nlconf *nc, int ifindex, int up, char *err, size_t errlen)
-{
-	struct rtnl_link *orig = rtnl_link_alloc(), *change = rtnl_link_alloc();
-	int rc = -NLE_NOMEM;
-
-	if (orig && change) {
-		rtnl_link_set_ifindex(orig, ifindex);
-		if (up)
-			rtnl_link_set_flags(change, IFF_UP);
-		else
-			rtnl_link_unset_flags(change, IFF_UP);
-		rc = rtnl_link_change(nc->sk, orig, change, 0);
-	}
-	if (rc < 0)
-		snprintf(err, errlen, "cannot set link %s: %s", up ? "up" : "down", nl_geterror(rc));
-	rtnl_link_put(orig);
-	rtnl_link_put(change);
-	return rc;
-}
-
-int nlconf_addr_add(struct nlconf *nc, int ifindex, const struct dev_addr *a, char *err, size_t errlen)
-{
-	struct rtnl_addr *addr = rtnl_addr_alloc();
-	struct nl_addr *local;
-	char text[64];
-	int rc;
-
-	if (!addr)
-		return -NLE_NOMEM;
-	local = nl_addr_build(a->family, a->addr, a->family == AF_INET ? 4 : 16);
-	if (!local) {
-		rtnl_addr_put(addr);
-		return -NLE_NOMEM;
-	}
-	nl_addr_set_prefixlen(local, a->prefixlen);
-	rtnl_addr_set_ifindex(addr, ifindex);
-	rtnl_addr_set_local(addr, local);
-	rtnl_addr_set_prefixlen(addr, a->prefixlen);
-	rc = rtnl_addr_add(nc->sk, addr, 0);
-	if (rc < 0)
-		snprintf(err, errlen, "cannot add address %s: %s", addrset_format(a, text, sizeof(text)),
-			 nl_geterror(rc));
-	nl_addr_put(local);
-	rtnl_addr_put(addr);
-	return rc;
-}
-
 struct addr_walk {
 	int ifindex;
 	struct addrset *set;
-	int tentative;
 };
 
 static void collect_addr(struct nl_object *obj, void *arg)
@@ -131,10 +82,6 @@ static void collect_addr(struct nl_object *obj, void *arg)
 
 	if (rtnl_addr_get_ifindex(addr) != w->ifindex || !local)
 		return;
-	if (rtnl_addr_get_flags(addr) & IFA_F_TENTATIVE)
-		w->tentative = 1;
-	if (!w->set)
-		return;
 	a.family = nl_addr_get_family(local);
 	if ((a.family != AF_INET && a.family != AF_INET6) || nl_addr_get_len(local) > sizeof(a.addr))
 		return;
@@ -143,29 +90,17 @@ static void collect_addr(struct nl_object *obj, void *arg)
 	addrset_add(w->set, &a);
 }
 
-static int walk_addrs(struct nlconf *nc, struct addr_walk *w)
+int nlconf_addr_list(struct nlconf *nc, int ifindex, struct addrset *set)
 {
+	struct addr_walk w = { .ifindex = ifindex, .set = set };
 	struct nl_cache *cache;
 	int rc = rtnl_addr_alloc_cache(nc->sk, &cache);
 
+	set->n = 0;
 	if (rc < 0)
 		return rc;
-	nl_cache_foreach(cache, collect_addr, w);
+	nl_cache_foreach(cache, collect_addr, &w);
 	nl_cache_free(cache);
 	return 0;
 }
 
-int nlconf_addr_list(struct nlconf *nc, int ifindex, struct addrset *set)
-{
-	struct addr_walk w = { .ifindex = ifindex, .set = set };
-
-	set->n = 0;
-	return walk_addrs(nc, &w);
-}
-
-int nlconf_addr_tentative(struct nlconf *nc, int ifindex)
-{
-	struct addr_walk w = { .ifindex = ifindex };
-
-	return walk_addrs(nc, &w) < 0 ? 0 : w.tentative;
-}

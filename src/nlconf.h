@@ -1,4 +1,5 @@
-/* nlconf.h — one-shot device configuration through libnl-route-3: link up, addresses, lookups. */
+/* nlconf.h — one-shot lookups through libnl-route-3: what a link is, which addresses it has.
+ * (Changes to the kernel go through nlaction.) */
 #ifndef TAPSCOPE_NLCONF_H
 #define TAPSCOPE_NLCONF_H
 
@@ -20,13 +21,7 @@ struct nlconf_link {
 
 /* Looks a link up by name. Returns 0, -ENODEV when absent, or a negative libnl error. */
 int nlconf_link_get(struct nlconf *nc, const char *name, struct nlconf_link *out);
-/* Sets the link administratively up (or down). Returns 0 or a negative libnl error. */
-int nlconf_link_set_up(struct nlconf *nc, int ifindex, int up, char *err, size_t errlen);
-/* Adds an address to the link. Returns 0 or a negative libnl error (message in err). */
-int nlconf_addr_add(struct nlconf *nc, int ifindex, const struct dev_addr *a, char *err, size_t errlen);
 /* Fills set with the link's current addresses. Returns 0 or a negative libnl error. */
 int nlconf_addr_list(struct nlconf *nc, int ifindex, struct addrset *set);
-/* 1 while any IPv6 address on the link is tentative (duplicate address detection running). */
-int nlconf_addr_tentative(struct nlconf *nc, int ifindex);
 
 #endif

@@ -7,11 +7,12 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/time.h>
+#include <linux/if_addr.h>
 #include <linux/if_tun.h>
 #include <pcap/dlt.h>
 
 #include "bpf.h"
-#include "nlconf.h"
+#include "nlaction.h"
 #include "nlmodel.h"
 #include "pcapout.h"
 
@@ -117,52 +118,21 @@ static void on_device(struct loop *loop, int fd, uint32_t events, void *arg)
 	}
 }
 
+/* A device this run created gets its addresses and is brought up; its addresses then reach
+ * s->addrs through the model's feed (nlmodel_set_addrs_cb). */
 static int configure(struct session *s, const struct options *o, char *err, size_t errlen)
 {
-	struct nlconf *nc = nlconf_open(err, errlen);
+	char cidr[64];
 	int rc = 0;
 
-	if (!nc)
-		return -EIO;
-	if (s->dev.created && !o->no_config) {
-		for (int i = 0; i < o->addrs.n && !rc; i++)
-			rc = nlconf_addr_add(nc, s->dev.ifindex, &o->addrs.a[i], err, errlen);
-		if (!rc)
-			rc = nlconf_link_set_up(nc, s->dev.ifindex, 1, err, errlen);
-	}
-	if (!rc)
-		rc = nlconf_addr_list(nc, s->dev.ifindex, &s->addrs);
-	nlconf_close(nc);
-	return rc;
+	if (!s->dev.created || o->no_config)
+		return 0;
+	for (int i = 0; i < o->addrs.n && !rc; i++)
+		rc = nlaction_addr_add(s->dev.name, addrset_format(&o->addrs.a[i], cidr, sizeof(cidr)), err, errlen);
+	return rc ? rc : nlaction_link_set_up(s->dev.name, 1, err, errlen);
 }
 
-static int bring_lo_up(char *err, size_t errlen)
-{
-	struct nlconf *nc = nlconf_open(err, errlen);
-	struct nlconf_link lo;
-	int rc;
 
-	if (!nc)
-		return -EIO;
-	rc = nlconf_link_get(nc, "lo", &lo);
-	if (!rc)
-		rc = nlconf_link_set_up(nc, lo.ifindex, 1, err, errlen);
-	nlconf_close(nc);
-	return rc;
-}
-
-int session_refresh_addrs(struct session *s)
-{
-	char err[256];
-	struct nlconf *nc = nlconf_open(err, sizeof(err));
-	int rc;
-
-	if (!nc)
-		return -EIO;
-	rc = nlconf_addr_list(nc, s->dev.ifindex, &s->addrs);
-	nlconf_close(nc);
-	return rc;
-}
 
 /* The responder never answers for the device's own addresses, so it follows them live. */
 static void on_addrs(const struct addrset *addrs, void *arg)
@@ -237,7 +207,7 @@ int session_start(struct session *s, struct loop *loop, const struct options *o,
 		rc = netns_enter(&s->ns, o->netns, 1, err, errlen);
 		if (rc)
 			goto fail;
-		if (s->ns.created && (rc = bring_lo_up(err, errlen)))
+		if (s->ns.created && (rc = nlaction_link_set_up("lo", 1, err, errlen)))
 			goto fail;
 	}
 	rc = tundev_open(&s->dev, &o->dev, err, errlen);
@@ -319,14 +289,17 @@ struct injection {
 #define DAD_POLL_NS 100000000ull
 #define DAD_MAX_WAITS 30
 
+/* From the live model: no netlink dump of our own. */
 static int dad_running(struct session *s)
 {
-	char err[128];
-	struct nlconf *nc = nlconf_open(err, sizeof(err));
-	int tentative = nc ? nlconf_addr_tentative(nc, s->dev.ifindex) : 0;
+	static struct nl_snapshot snap;
 
-	nlconf_close(nc);
-	return tentative;
+	if (nlmodel_snapshot(s->model, &snap) < 0)
+		return 0;
+	for (int i = 0; i < snap.naddrs; i++)
+		if (snap.addrs[i].family == AF_INET6 && (snap.addrs[i].flags & IFA_F_TENTATIVE))
+			return 1;
+	return 0;
 }
 
 static void injection_free(struct session *s, struct injection *inj)
@@ -379,8 +352,6 @@ static int inject_step(struct injection *inj, char *err, size_t errlen)
 		inj->timer = loop_add_timer(s->loop, DAD_POLL_NS, 0, on_inject_timer, inj);
 		return inj->timer < 0 ? inj->timer : 0;
 	}
-	if (!inj->sent)
-		session_refresh_addrs(s);	/* DAD may have changed what the defaults are */
 	rc = inject_one(inj, err, errlen);
 	if (rc < 0)
 		return rc;

@@ -74,8 +74,6 @@ int session_inject(struct session *s, const struct craft_spec *spec, char *err, 
 int session_send(struct session *s, const uint8_t *buf, size_t len);
 /* Called once per loop wake-up: flushes output so readers see every frame so far. */
 void session_flush(struct session *s);
-/* Re-reads the device's addresses from the kernel (the model also pushes every change). */
-int session_refresh_addrs(struct session *s);
 
 /* Detaches tapscope's queue from the device (the kernel then sees no reader: NO-CARRIER),
  * keeping a device this run created alive meanwhile; re-attaching restores it. 0 or -errno. */

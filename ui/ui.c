@@ -23,7 +23,6 @@
 #define DRAW_INTERVAL_NS 33000000ull	/* at most 30 draws a second */
 #define WIDE_COLS 120			/* from here the netlink pane is a column of its own */
 
-static struct ui *active_ui;		/* for the crash handler */
 static WINDOW *screen;
 static PANEL *screen_panel;
 
@@ -498,7 +497,6 @@ int ui_run(struct session *s, const struct options *o)
 		fprintf(stderr, "tapscope: out of memory\n");
 		return 1;
 	}
-	active_ui = &ui;
 	terminal_start(&ui);
 	s->on_frame = on_frame;
 	s->on_frame_arg = &ui;
@@ -519,7 +517,6 @@ int ui_run(struct session *s, const struct options *o)
 		ui_form_close(&ui);
 	ui_prompt_close(&ui);
 	terminal_stop();
-	active_ui = NULL;
 	s->on_frame = NULL;
 	s->on_msg = NULL;
 	ui_view_free(&ui);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "netns.h"
+#include "nlaction.h"
 #include "nlconf.h"
 #include "responder.h"
 #include "tundev.h"
@@ -23,21 +24,19 @@ static void on_signal(int signo)
 
 static int configure(struct tundev *dev, struct addrset *addrs, char *err, size_t errlen)
 {
-	struct nlconf *nc = nlconf_open(err, errlen);
-	struct nlconf_link lo;
-	struct dev_addr a;
-	int rc;
+	struct nlconf *nc;
+	int rc = nlaction_addr_add(dev->name, "10.18.0.1/24", err, errlen);
 
+	if (!rc)
+		rc = nlaction_link_set_up(dev->name, 1, err, errlen);
+	if (!rc)
+		rc = nlaction_link_set_up("lo", 1, err, errlen);
+	if (rc)
+		return rc;
+	nc = nlconf_open(err, errlen);
 	if (!nc)
 		return -1;
-	addrset_parse_cidr("10.18.0.1/24", &a);
-	rc = nlconf_addr_add(nc, dev->ifindex, &a, err, errlen);
-	if (!rc)
-		rc = nlconf_link_set_up(nc, dev->ifindex, 1, err, errlen);
-	if (!rc && !nlconf_link_get(nc, "lo", &lo))
-		rc = nlconf_link_set_up(nc, lo.ifindex, 1, err, errlen);
-	if (!rc)
-		rc = nlconf_addr_list(nc, dev->ifindex, addrs);
+	rc = nlconf_addr_list(nc, dev->ifindex, addrs);
 	nlconf_close(nc);
 	return rc;
 }
