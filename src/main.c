@@ -236,7 +236,8 @@ static int run_status(const struct options *o)
 		fprintf(stderr, "tapscope: %s\n", err);
 		return 1;
 	}
-	rc = nlstatus_print(stdout, name, o->json ? NLSTATUS_JSON : 0, err, sizeof(err));
+	rc = nlstatus_print(stdout, name, (o->json ? NLSTATUS_JSON : 0) | (o->local_routes ? NLSTATUS_LOCAL_ROUTES : 0),
+			    err, sizeof(err));
 	fflush(stdout);
 	if (rc < 0) {
 		fprintf(stderr, "tapscope: %s\n", err);

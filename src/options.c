@@ -10,7 +10,7 @@
 
 enum {
 	OPT_TUN = 256, OPT_TAP, OPT_PI, OPT_ATTACH, OPT_PERSIST, OPT_NO_CONFIG, OPT_NETNS,
-	OPT_ECHO, OPT_INJECT, OPT_JSON, OPT_EVENTS, OPT_STATUS, OPT_NO_COLOR, OPT_MAX_FRAMES,
+	OPT_ECHO, OPT_INJECT, OPT_JSON, OPT_EVENTS, OPT_STATUS, OPT_NO_COLOR, OPT_MAX_FRAMES, OPT_LOCAL_ROUTES,
 };
 
 static const struct option long_opts[] = {
@@ -32,6 +32,7 @@ static const struct option long_opts[] = {
 	{ "status", no_argument, NULL, OPT_STATUS },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "max-frames", required_argument, NULL, OPT_MAX_FRAMES },
+	{ "local-routes", no_argument, NULL, OPT_LOCAL_ROUTES },
 	{ "write", required_argument, NULL, 'w' },
 	{ "read", required_argument, NULL, 'r' },
 	{ "filter", required_argument, NULL, 'f' },
@@ -82,6 +83,7 @@ const char *options_usage(void)
 "Netlink:\n"
 "      --status        print what the kernel thinks of the device and exit (read-only)\n"
 "      --events        with --print: add link/addr/route/neigh change lines\n"
+"      --local-routes  with --status, --events and the UI: the local table's routes too\n"
 "  -h, --help          this text;  -V, --version  the version\n"
 "\n"
 "In the UI, press ? for the keys.\n"
@@ -143,6 +145,7 @@ static int parse_one(struct options *o, int c, const char *arg, char *err, size_
 	case OPT_JSON: o->json = 1; break;
 	case OPT_EVENTS: o->events = 1; break;
 	case OPT_STATUS: o->status = 1; break;
+	case OPT_LOCAL_ROUTES: o->local_routes = 1; break;
 	case OPT_NO_COLOR: o->no_color = 1; break;
 	case OPT_MAX_FRAMES:
 		if (parse_count(arg, &o->max_frames) < 0)

@@ -21,6 +21,7 @@ struct options {
 	int json;
 	int events;
 	int status;
+	int local_routes;		/* routes of the local table too */
 	int no_color;
 	const char *write_path;
 	const char *read_path;
