@@ -3,7 +3,9 @@
 # with a deadline, keys, screen dumps and the attributes of screen cells.
 # shellcheck shell=bash
 
-TMUX_SOCK="tstui$$"		# private server: tmux -L tstui<pid>; killed in cleanup
+TMUX_SOCK="tstui$$"		# private server: tmux -L tstui<pid>_<n>; killed in cleanup
+UI_STARTS=0			# each ui_start gets a server of its own: a new one never races
+				# the teardown of one a test just killed
 UI_SESSION=ui
 UI_PANE="$UI_SESSION:0.0"
 UI_SHELL_RC=$TMPD/shellrc	# rc of the bash in the pane (no user rc, a fixed prompt)
@@ -46,6 +48,8 @@ need_ui() {
 # prompt "UI$ ", then tapscope ARGS in it; waits for the title line. UTF-8 locale, 256 colours.
 ui_start() {
 	local cols=$1 rows=$2; shift 2
+	UI_STARTS=$((UI_STARTS + 1))
+	TMUX_SOCK="tstui$$_$UI_STARTS"
 	printf 'PS1="UI\\$ "\nexport LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color\nunset NO_COLOR\n' >"$UI_SHELL_RC"
 	tm -f /dev/null new-session -d -s "$UI_SESSION" -x "$cols" -y "$rows" \
 		"env -i PATH=$PATH HOME=/root TERM=tmux-256color LANG=C.UTF-8 bash --norc --noprofile -i" || fail "tmux did not start"
