@@ -30,6 +30,14 @@ uint16_t csum_buf(const void *data, size_t len)
 	return csum_fold(csum_add(0, data, len));
 }
 
+int csum_verify(uint32_t sum, const uint8_t *buf, size_t len, size_t csum_off, uint16_t *correct)
+{
+	uint32_t without = csum_add(csum_add(sum, buf, csum_off), buf + csum_off + 2, len - csum_off - 2);
+
+	*correct = csum_fold(without);
+	return csum_fold(csum_add(sum, buf, len)) == 0;
+}
+
 uint32_t csum_pseudo4(const uint8_t *src, const uint8_t *dst, uint8_t proto, uint32_t len)
 {
 	uint32_t s = csum_add(0, src, 4);

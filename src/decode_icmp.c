@@ -450,11 +450,10 @@ void decode_icmp(struct decoded *d, struct cursor *c, struct l3info *l3)
 		const uint8_t *p = c->buf + start;
 
 		if (!l3->fragment && cursor_has(c, icmp_len - 4) && icmp_len >= 4) {
-			uint32_t s = csum_add(0, p, 2);
+			uint16_t correct;
+			int good = csum_verify(0, p, icmp_len, 2, &correct);
 
-			s = csum_add(s, p + 4, icmp_len - 4);
-			dec_csum(d, &f_checksum_status, start + 2,
-				 csum_buf(p, icmp_len) == 0 ? CSUM_GOOD : CSUM_BAD, csum_fold(s));
+			dec_csum(d, &f_checksum_status, start + 2, good ? CSUM_GOOD : CSUM_BAD, correct);
 		} else {
 			dec_csum(d, &f_checksum_status, start + 2, CSUM_UNVERIFIED, 0);
 		}

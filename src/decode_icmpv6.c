@@ -748,12 +748,10 @@ void decode_icmpv6(struct decoded *d, struct cursor *c, struct l3info *l3)
 
 		/* the pseudo-header needs IPv6 addresses: ICMPv6 over IPv4 cannot be verified */
 		if (l3->af == 6 && !l3->fragment && mlen >= 4 && cursor_has(c, mlen - 4)) {
-			uint32_t ph = csum_pseudo6(l3->src, l3->dst, 58, mlen);
-			uint32_t s = csum_add(ph, p, 2);
+			uint16_t correct;
+			int good = csum_verify(csum_pseudo6(l3->src, l3->dst, 58, mlen), p, mlen, 2, &correct);
 
-			s = csum_add(s, p + 4, mlen - 4);
-			dec_csum(d, &f_checksum_status, start + 2,
-				 csum_fold(csum_add(ph, p, mlen)) == 0 ? CSUM_GOOD : CSUM_BAD, csum_fold(s));
+			dec_csum(d, &f_checksum_status, start + 2, good ? CSUM_GOOD : CSUM_BAD, correct);
 		} else {
 			dec_csum(d, &f_checksum_status, start + 2, CSUM_UNVERIFIED, 0);
 		}

@@ -291,11 +291,10 @@ void decode_ip(struct decoded *d, struct cursor *c)
 		dec_add(d, &f_checksum, start + 10, 2, get_be16(h + 10));
 	ok = have >= 20 && cursor_has(c, hl);
 	if (ok) {
-		uint32_t s = csum_add(0, h, 10);
+		uint16_t correct;
+		int good = csum_verify(0, h, hl, 10, &correct);
 
-		s = csum_add(s, h + 12, hl - 12);
-		dec_csum(d, &f_checksum_status, start + 10,
-			 csum_buf(h, hl) == 0 ? CSUM_GOOD : CSUM_BAD, csum_fold(s));
+		dec_csum(d, &f_checksum_status, start + 10, good ? CSUM_GOOD : CSUM_BAD, correct);
 	} else if (have >= 12) {
 		dec_csum(d, &f_checksum_status, start + 10, CSUM_UNVERIFIED, 0);
 	}

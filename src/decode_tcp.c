@@ -264,17 +264,17 @@ static void flags_text(struct fmtbuf *b, unsigned fl)
 static void tcp_checksum(struct decoded *d, const struct cursor *c, uint32_t start, const struct l3info *l3)
 {
 	const uint8_t *p = c->buf + start;
-	uint32_t len = l3->plen, ph, s;
+	uint32_t len = l3->plen, ph;
+	uint16_t correct;
+	int good;
 
 	if (l3->fragment || len < 20 || c->end - start < len) {
 		dec_csum(d, &f_checksum_status, start + 16, CSUM_UNVERIFIED, 0);
 		return;
 	}
 	ph = l3->af == 4 ? csum_pseudo4(l3->src, l3->dst, 6, len) : csum_pseudo6(l3->src, l3->dst, 6, len);
-	s = csum_add(ph, p, 16);
-	s = csum_add(s, p + 18, len - 18);
-	dec_csum(d, &f_checksum_status, start + 16,
-		 csum_fold(csum_add(ph, p, len)) == 0 ? CSUM_GOOD : CSUM_BAD, csum_fold(s));
+	good = csum_verify(ph, p, len, 16, &correct);
+	dec_csum(d, &f_checksum_status, start + 16, good ? CSUM_GOOD : CSUM_BAD, correct);
 }
 
 void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)

@@ -45,7 +45,9 @@ static void udp_checksum(struct decoded *d, const struct cursor *c, uint32_t sta
 			 unsigned sum, const struct l3info *l3)
 {
 	const uint8_t *p = c->buf + start;
-	uint32_t ph, s;
+	uint32_t ph;
+	uint16_t correct;
+	int good;
 
 	if (l3->af == 4 && sum == 0) {
 		dec_csum(d, &f_checksum_status, start + 6, CSUM_NONE, 0);
@@ -56,11 +58,9 @@ static void udp_checksum(struct decoded *d, const struct cursor *c, uint32_t sta
 		return;
 	}
 	ph = l3->af == 4 ? csum_pseudo4(l3->src, l3->dst, 17, ulen) : csum_pseudo6(l3->src, l3->dst, 17, ulen);
-	s = csum_add(ph, p, 6);
-	s = csum_add(s, p + 8, ulen - 8);
-	s = csum_fold(s);
-	dec_csum(d, &f_checksum_status, start + 6,
-		 csum_fold(csum_add(ph, p, ulen)) == 0 ? CSUM_GOOD : CSUM_BAD, s ? s : 0xffff);
+	good = csum_verify(ph, p, ulen, 6, &correct);
+	/* a computed 0 is sent as 0xffff: 0 means "no checksum" (RFC 768) */
+	dec_csum(d, &f_checksum_status, start + 6, good ? CSUM_GOOD : CSUM_BAD, correct ? correct : 0xffff);
 }
 
 static void udp_summary(struct decoded *d, const char *what, unsigned len)
