@@ -24,7 +24,6 @@ struct printer {
 	struct decoded *d;
 	uint64_t lines;		/* lines written: the flusher compares it with what it last pushed */
 	int verbose, json;
-	int output_failed;
 };
 
 static void print_frame(struct session *s, const struct frame *f, void *arg)
@@ -84,10 +83,8 @@ static void flush_now(struct loop *loop, struct flusher *fl)
 	fl->last = loop_now_ns();
 	fl->seen = p->lines;
 	session_flush(fl->s);
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		p->output_failed = 1;	/* the reader went away (| head): end cleanly */
-		loop_stop(loop, 0);
-	}
+	if (fflush(stdout) == EOF || ferror(stdout))
+		loop_stop(loop, 0);	/* the reader went away (| head): end cleanly */
 }
 
 static void on_flush_timer(struct loop *loop, int timer, void *arg)
@@ -149,6 +146,8 @@ static void summarize(const struct session *s, const struct options *o)
 		(unsigned long long)s->count.out);
 	if (o->write_path)
 		fprintf(stderr, "; written to %s", o->write_path);
+	if (s->count.write_errors)
+		fprintf(stderr, "; %llu writes to the device failed", (unsigned long long)s->count.write_errors);
 	fputc('\n', stderr);
 }
 
