@@ -4,7 +4,8 @@ set -u
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TAPSCOPE=$TOP/tapscope
 TMPD=$(mktemp -d /tmp/tapscope-test.XXXXXX)
-NS="tst$$_$RANDOM"		# namespace name for this test; tapscope --netns creates and removes it
+TST=${TST_PREFIX:-tst}		# namespace prefix: tests/run.sh gives each run its own
+NS="${TST}$$_$RANDOM"		# namespace name for this test; tapscope --netns creates and removes it
 BG_PIDS=()
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -15,7 +16,7 @@ cleanup() {
 	for p in "${BG_PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done
 	for p in "${BG_PIDS[@]}"; do wait "$p" 2>/dev/null; done
 	# a namespace the test made directly (not through tapscope) is removed here
-	for n in $(ip netns list 2>/dev/null | awk '{print $1}' | grep "^tst$$_" || true); do
+	for n in $(ip netns list 2>/dev/null | awk '{print $1}' | grep "^${TST}$$_" || true); do
 		ip netns pids "$n" 2>/dev/null | xargs -r kill -9 2>/dev/null
 		ip netns del "$n" 2>/dev/null
 	done

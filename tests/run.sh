@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 passed=0 failed=0 skipped=0
 failures=()
 mkdir -p tests/out
+# each run names its namespaces tst<pid>…, so a run beside another (a second checkout) checks only its own
+export TST_PREFIX="tst$$"
 
 for bin in build/tests/test_*; do
 	[ -x "$bin" ] || continue
@@ -38,7 +40,7 @@ for script in tests/integ/*.sh; do
 done
 
 # Nothing a test made may outlive it.
-leftover=$(ip netns list 2>/dev/null | grep -E '^(tst|tapscope)' || true)
+leftover=$(ip netns list 2>/dev/null | grep -E "^($TST_PREFIX|tapscope)" || true)
 if [ -n "$leftover" ]; then
 	failed=$((failed + 1)); failures+=("leftover-namespaces"); echo "FAIL namespaces left behind: $leftover"
 fi

@@ -8,7 +8,7 @@ need_ui
 
 one_exit() {
 	local how=$1 pid rc
-	NS="tst$$_$RANDOM"
+	NS="${TST}$$_$RANDOM"
 	ui_start 80 24 --netns "$NS" --echo
 	pid=$(ui_pid)
 	[ -n "$pid" ] || fail "tapscope is not running in the pane"
@@ -37,7 +37,7 @@ one_exit HUP
 one_exit INT
 
 # the terminal goes away under it (tmux pane killed): tapscope ends and removes the namespace
-NS="tst$$_$RANDOM"
+NS="${TST}$$_$RANDOM"
 ui_start 80 24 --netns "$NS"
 pid=$(ui_pid)
 tm kill-server

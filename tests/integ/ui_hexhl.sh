@@ -83,6 +83,6 @@ one_size() {
 }
 
 one_size 80 24
-NS="tst$$_$RANDOM"
+NS="${TST}$$_$RANDOM"
 one_size 160 48
 echo PASS

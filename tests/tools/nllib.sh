@@ -2,7 +2,7 @@
 # Sourced by tests/integ/netlink_*.sh after tests/lib.sh conventions; everything lives in $NLNS.
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 NLTOOL=$TOP/build/tools/nltool
-NLNS=tstnl$$
+NLNS=${TST:-tst}nl$$
 
 nl_cleanup() {
 	exec 9>&- 2>/dev/null
