@@ -7,10 +7,10 @@ ifeq ($(CI),true)
 WERROR  := -Werror
 endif
 
-CORE_PKGS := libpcap libnl-3.0 libnl-route-3.0
+CORE_PKGS := libpcap libnl-3.0 libnl-route-3.0 liburing
 UI_PKGS   := ncursesw panelw formw
 # Debian packages that building, running and testing need (make deps installs the missing ones)
-DEB_PKGS  := gcc make pkg-config libncurses-dev libpcap-dev libnl-3-dev libnl-route-3-dev \
+DEB_PKGS  := gcc make pkg-config libncurses-dev libpcap-dev libnl-3-dev libnl-route-3-dev liburing-dev \
              libcmocka-dev iproute2 iputils-ping arping tcpdump tshark tmux procps \
              clang libclang-rt-14-dev strace python3 util-linux
 

@@ -120,6 +120,11 @@ int addrset_is_peer(const struct addrset *set, int family, const uint8_t *addr)
 	return 0;
 }
 
+int addrset_on_link(const struct addrset *set, int family, const uint8_t *addr)
+{
+	return addrset_is_own(set, family, addr) || addrset_is_peer(set, family, addr);
+}
+
 const struct dev_addr *addrset_first(const struct addrset *set, int family)
 {
 	for (int i = 0; i < set->n; i++)

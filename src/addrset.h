@@ -27,6 +27,8 @@ int addrset_remove(struct addrset *set, const struct dev_addr *addr);
 int addrset_is_own(const struct addrset *set, int family, const uint8_t *addr);
 /* 1 if addr lies in one of the device's subnets and is not the device's own: a peer. */
 int addrset_is_peer(const struct addrset *set, int family, const uint8_t *addr);
+/* 1 if addr is the device's own or a peer: a valid unicast source on the device's link. */
+int addrset_on_link(const struct addrset *set, int family, const uint8_t *addr);
 /* The first own address of that family, or NULL. */
 const struct dev_addr *addrset_first(const struct addrset *set, int family);
 /* The first peer of that family in the device's first subnet of it: the address after

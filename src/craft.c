@@ -473,7 +473,7 @@ static int check_rules(struct parse *p)
 			return perr(p, "'%s=%s': %s applies only to %s, not %s %s", p->key[r->field],
 				    p->val[r->field], p->key[r->field], r->where, proto_name(p),
 				    type_label(p->s->v6, p->s->type, tb, sizeof(tb)));
-	if (p->val[CRAFT_F_QUOTE] && !strcasecmp(p->val[CRAFT_F_QUOTE], "last") && p->val[CRAFT_F_PAYLOAD])
+	if (p->val[CRAFT_F_QUOTE] && strcasecmp(p->val[CRAFT_F_QUOTE], "none") && p->val[CRAFT_F_PAYLOAD])
 		return perr(p, "'quote=%s': give quote= or payload=, not both (payload= is the quoted bytes)",
 			    p->val[CRAFT_F_QUOTE]);
 	if (is_redirect4(p->s) && !p->val[CRAFT_F_GATEWAY])
@@ -489,11 +489,21 @@ static int quote_field(struct parse *p)
 {
 	const char *v = p->val[CRAFT_F_QUOTE];
 
+	char *end;
+
 	if (!strcasecmp(v, "last") || !strcasecmp(v, "none")) {
 		p->s->quote_last = !strcasecmp(v, "last");
 		return 0;
 	}
-	return perr(p, "'quote=%s': quote must be last or none", v);
+	if (!strncasecmp(v, "frame:", 6)) {
+		errno = 0;
+		p->s->quote_frame = strtoull(v + 6, &end, 10);
+		if (errno || end == v + 6 || *end || !p->s->quote_frame || v[6] == '-')
+			return perr(p, "'quote=%s': frame:N takes a frame number, 1 or more", v);
+		p->s->quote_last = 1;
+		return 0;
+	}
+	return perr(p, "'quote=%s': quote must be last, frame:N (a frame's number) or none", v);
 }
 
 static int checksum_field(struct parse *p)
@@ -784,7 +794,12 @@ static void emit_field(struct out *o, const struct craft_spec *s, int f)
 	case CRAFT_F_DF: emit(o, s->df ? " df" : " df=0"); break;
 	case CRAFT_F_IPID: emit(o, " ipid=%u", s->ip_id); break;
 	case CRAFT_F_PAYLOAD: emit_payload(o, s); break;
-	case CRAFT_F_QUOTE: emit(o, " quote=%s", s->quote_last ? "last" : "none"); break;
+	case CRAFT_F_QUOTE:
+		if (s->quote_frame)
+			emit(o, " quote=frame:%llu", (unsigned long long)s->quote_frame);
+		else
+			emit(o, " quote=%s", s->quote_last ? "last" : "none");
+		break;
 	case CRAFT_F_CHECKSUM:
 		if (s->csum_mode == CRAFT_CSUM_VALUE)
 			emit(o, " checksum=0x%04x", s->csum_value);

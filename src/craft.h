@@ -13,15 +13,15 @@
  *   icmp|icmp6 field=value ...
  * A value may be double-quoted ("..."; \" and \\ escape) to hold blanks: payload="text:a b".
  * Fields (see craft_fields()): type code src dst id seq ttl|hlim tos|tclass flow df ipid
- *   payload=text:..|hex:..|size:N  quote=last|none  checksum=auto|bad|0..0xffff
+ *   payload=text:..|hex:..|size:N  quote=last|frame:N|none  checksum=auto|bad|0..0xffff
  *   count=N interval=DURATION (ns, us, ms, s, m; bare number = seconds; "2.5s")
  *   smac dmac (tap only)  mtu gateway pointer target rdst flags lifetime curhlim prefix lladdr
  *
  * Defaults, resolved by craft_build when a field is omitted:
  *   type     echo-request          code   0 (frag-needed etc. when named)
- *   src      the inner packet's dst when quote=last, else addrset_default_peer() of the family;
+ *   src      the inner packet's dst when quoting (quote=last or frame:N), else addrset_default_peer() of the family;
  *            RA and ICMPv6 redirect: fe80:: plus that peer's interface id (must be link-local)
- *   dst      the inner packet's src when quote=last; RS ff02::2, RA ff02::1, NS the
+ *   dst      the inner packet's src when quoting; RS ff02::2, RA ff02::1, NS the
  *            solicited-node group of target; else the device's first address of the family
  *   id 1, seq 1 (+ repeat), ttl/hlim 64 (NDP 255), tos 0, flow 0, df off,
  *   ipid     ctx->next_ip_id + repeat
@@ -76,7 +76,8 @@ struct craft_spec {
 	enum craft_payload payload_kind;
 	uint32_t payload_len;	/* bytes in payload[], or N for size:N */
 	uint8_t payload[CRAFT_PAYLOAD_MAX];
-	int quote_last;
+	int quote_last;		/* quote=last or quote=frame:N: quote a real packet */
+	uint64_t quote_frame;	/* quote=frame:N: N (0: the kernel's last packet) */
 	enum craft_csum csum_mode;
 	uint16_t csum_value;
 	unsigned count;
@@ -102,6 +103,9 @@ struct craft_ctx {
 	uint8_t dev_mac[6];	/* the tap device's MAC (default dmac) */
 	const struct addrset *addrs;	/* the device's own addresses; may be NULL */
 	const struct frame *last_in;	/* last frame the kernel sent into the device; may be NULL */
+	/* quote=frame:N: frame N if it is still kept, else NULL; find_frame may be NULL */
+	const struct frame *(*find_frame)(void *arg, uint64_t number);
+	void *find_arg;
 	uint16_t next_ip_id;	/* default IPv4 id (+ repeat) */
 };
 

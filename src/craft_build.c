@@ -22,24 +22,19 @@
 
 #include "bytes.h"
 #include "checksum.h"
+#include "frameloc.h"
+#include "proto.h"
+#include "quotering.h"
 
-#define ETH_HLEN_ 14
-#define ETHERTYPE_IP_ 0x0800
-#define ETHERTYPE_IPV6_ 0x86dd
-#define ETHERTYPE_ARP_ 0x0806
-#define ETHERTYPE_VLAN_ 0x8100
-#define IP4_HLEN 20
-#define IP6_HLEN 40
+#define IP4_HLEN IPV4_HDR_MIN
+#define IP6_HLEN IPV6_HDR_LEN
 #define ICMP_HLEN 8
 #define IP4_ERR_MAX 576		/* RFC 1812 4.3.2.3 / Linux icmp_send: quote up to 576 bytes in all */
 #define IP6_MIN_MTU 1280	/* RFC 4443 2.4(c): as much as fits in the minimum MTU */
-#define PROTO_ICMP 1
-#define PROTO_ICMPV6 58
-#define PROTO_UDP 17
 #define STANDIN_SPORT 40000
 #define STANDIN_DPORT 33434	/* traceroute's first port */
-#define ND_OPT_SLL 1
-#define ND_OPT_TLL 2
+#define ND_OPT_SLL ND_OPT_SOURCE_LLADDR
+#define ND_OPT_TLL ND_OPT_TARGET_LLADDR
 #define ND_OPT_PREFIX 3
 #define ND_OPT_REDIR 4
 #define DEFAULT_ID 1
@@ -146,67 +141,42 @@ static const char *af_name(int af)
 
 /* ---- the packet to quote ---- */
 
-static int link_payload(struct bld *b, const struct frame *f, const uint8_t **ip, size_t *n)
-{
-	const uint8_t *d = f->data;
-	size_t len = f->caplen;
-	uint16_t type;
-
-	if (f->has_pi) {
-		if (len < TUN_PI_LEN)
-			return berr(b, -ENOENT, "quote=last: the last frame is shorter than its PI header");
-		d += TUN_PI_LEN;
-		len -= TUN_PI_LEN;
-	}
-	*ip = d;
-	*n = len;
-	if (f->dlt == DLT_RAW)
-		return 0;
-	if (f->dlt != DLT_EN10MB)
-		return berr(b, -ENOENT, "quote=last: cannot quote from link type %d", f->dlt);
-	if (len < ETH_HLEN_)
-		return berr(b, -ENOENT, "quote=last: the last frame is a truncated Ethernet header");
-	type = get_be16(d + 12);
-	if (type == ETHERTYPE_VLAN_ && len >= ETH_HLEN_ + 4) {
-		type = get_be16(d + 16);
-		d += 4;
-		len -= 4;
-	}
-	if (type == ETHERTYPE_ARP_)
-		return berr(b, -ENOENT, "quote=last: the last frame the kernel sent is ARP, not an IP packet");
-	if (type != ETHERTYPE_IP_ && type != ETHERTYPE_IPV6_)
-		return berr(b, -ENOENT, "quote=last: the last frame the kernel sent is ethertype 0x%04x, not IP", type);
-	*ip = d + ETH_HLEN_;
-	*n = len - ETH_HLEN_;
-	return 0;
-}
-
-/* Finds the IP packet in ctx->last_in, cut to its own length (drops Ethernet padding). */
+/* Finds the IP packet to quote (the kernel's last frame, or frame N), cut to its own length
+ * (Ethernet padding is not part of it). */
 static int find_quote(struct bld *b)
 {
-	const struct frame *f = b->ctx->last_in;
-	const uint8_t *ip = NULL;
-	size_t n = 0, total;
-	int rc;
+	const struct frame *f;
+	struct frameloc loc;
+	char label[48], what[48];
 
-	if (!f || !f->data)
-		return berr(b, -ENOENT, "quote=last: the kernel has sent nothing into the device yet");
-	if ((rc = link_payload(b, f, &ip, &n)))
-		return rc;
-	if (n >= IP4_HLEN && ip[0] >> 4 == 4) {
-		b->quote_af = AF_INET;
-		total = get_be16(ip + 2);
-	} else if (n >= IP6_HLEN && ip[0] >> 4 == 6) {
-		b->quote_af = AF_INET6;
-		total = IP6_HLEN + (size_t)get_be16(ip + 4);
+	if (b->s->quote_frame) {
+		snprintf(label, sizeof(label), "quote=frame:%llu", (unsigned long long)b->s->quote_frame);
+		snprintf(what, sizeof(what), "frame %llu", (unsigned long long)b->s->quote_frame);
+		f = b->ctx->find_frame ? b->ctx->find_frame(b->ctx->find_arg, b->s->quote_frame) : NULL;
+		if (!f)
+			return berr(b, -ENOENT, "%s: %s is not kept (only the last %d frames can be quoted)", label, what,
+				    QUOTERING_FRAMES);
 	} else {
-		return berr(b, -ENOENT, "quote=last: the last frame the kernel sent holds no IP packet");
+		snprintf(label, sizeof(label), "quote=last");
+		snprintf(what, sizeof(what), "the last frame the kernel sent");
+		f = b->ctx->last_in;
+		if (!f || !f->data)
+			return berr(b, -ENOENT, "quote=last: the kernel has sent nothing into the device yet");
 	}
-	if (b->quote_af != b->af)
-		return berr(b, -EINVAL, "quote=last: the last packet the kernel sent is %s, but the spec is %s",
-			    af_name(b->quote_af), b->af == AF_INET6 ? "icmp6" : "icmp");
-	b->quote = ip;
-	b->quote_len = total && total < n ? total : n;
+	if (frameloc_compute(&loc, f) < 0)
+		return berr(b, -ENOENT, "%s: cannot quote from link type %d", label, f->dlt);
+	if (loc.ethertype == ETHERTYPE_ARP)
+		return berr(b, -ENOENT, "%s: %s is ARP, not an IP packet", label, what);
+	if (loc.has_eth && !loc.af && !(loc.flags & LOC_SHORT))
+		return berr(b, -ENOENT, "%s: %s is ethertype 0x%04x, not IP", label, what, loc.ethertype);
+	if (!loc.af || (loc.flags & LOC_SHORT))
+		return berr(b, -ENOENT, "%s: %s holds no whole IP header", label, what);
+	if (loc.af != b->af)
+		return berr(b, -EINVAL, "%s: %s is %s, but the spec is %s", label, what, af_name(loc.af),
+			    b->af == AF_INET6 ? "icmp6" : "icmp");
+	b->quote_af = loc.af;
+	b->quote = f->data + loc.l3_off;
+	b->quote_len = loc.l3_len;
 	return 0;
 }
 
@@ -421,22 +391,22 @@ static void put_standin(struct wr *w, const struct bld *b)
 		h[0] = 0x45;
 		put_be16(h + 2, IP4_HLEN + 8);
 		h[8] = DEFAULT_TTL;
-		h[9] = PROTO_UDP;
+		h[9] = IPP_UDP;
 		memcpy(h + 12, b->dst, 4);
 		memcpy(h + 16, b->src, 4);
 		put_be16(h + 10, csum_buf(h, IP4_HLEN));
 		udp = h + IP4_HLEN;
-		sum = csum_pseudo4(b->dst, b->src, PROTO_UDP, 8);
+		sum = csum_pseudo4(b->dst, b->src, IPP_UDP, 8);
 	} else {
 		memset(h, 0, IP6_HLEN);
 		put_be32(h, 6u << 28);
 		put_be16(h + 4, 8);
-		h[6] = PROTO_UDP;
+		h[6] = IPP_UDP;
 		h[7] = DEFAULT_TTL;
 		memcpy(h + 8, b->dst, 16);
 		memcpy(h + 24, b->src, 16);
 		udp = h + IP6_HLEN;
-		sum = csum_pseudo6(b->dst, b->src, PROTO_UDP, 8);
+		sum = csum_pseudo6(b->dst, b->src, IPP_UDP, 8);
 	}
 	put_be16(udp, STANDIN_SPORT);
 	put_be16(udp + 2, STANDIN_DPORT);
@@ -579,7 +549,7 @@ static void put_icmp(struct wr *w, const struct bld *b)
 
 static void set_checksum(const struct bld *b, uint8_t *icmp, size_t len)
 {
-	uint32_t sum = b->s->v6 ? csum_pseudo6(b->src, b->dst, PROTO_ICMPV6, (uint32_t)len) : 0;
+	uint32_t sum = b->s->v6 ? csum_pseudo6(b->src, b->dst, IPP_ICMPV6, (uint32_t)len) : 0;
 	uint16_t c = csum_fold(csum_add(sum, icmp, len));
 
 	if (b->s->csum_mode == CRAFT_CSUM_BAD)
@@ -602,7 +572,7 @@ static void put_ip4(uint8_t *h, const struct bld *b, size_t icmp_len)
 	put_be16(h + 4, id);
 	put_be16(h + 6, s->df ? 0x4000 : 0);
 	h[8] = (uint8_t)val_or(s, CRAFT_F_TTL, s->ttl, DEFAULT_TTL);
-	h[9] = PROTO_ICMP;
+	h[9] = IPP_ICMP;
 	put_be16(h + 10, 0);
 	memcpy(h + 12, b->src, 4);
 	memcpy(h + 16, b->dst, 4);
@@ -616,7 +586,7 @@ static void put_ip6(uint8_t *h, const struct bld *b, size_t icmp_len)
 
 	put_be32(h, 6u << 28 | (uint32_t)s->tos << 20 | (s->flow & 0xfffff));
 	put_be16(h + 4, (uint16_t)icmp_len);
-	h[6] = PROTO_ICMPV6;
+	h[6] = IPP_ICMPV6;
 	h[7] = (uint8_t)val_or(s, CRAFT_F_TTL, s->ttl, ndp ? NDP_HLIM : DEFAULT_TTL);
 	memcpy(h + 8, b->src, 16);
 	memcpy(h + 24, b->dst, 16);
@@ -626,9 +596,9 @@ int craft_build(const struct craft_spec *s, const struct craft_ctx *ctx, unsigne
 		uint8_t *buf, size_t cap, size_t *len, char *err, size_t errlen)
 {
 	struct bld b = { .s = s, .ctx = ctx, .repeat = repeat, .err = err, .errlen = errlen };
-	size_t pi = ctx->pi ? TUN_PI_LEN : 0, eth = ctx->tap ? ETH_HLEN_ : 0;
+	size_t pi = ctx->pi ? TUN_PI_LEN : 0, eth = ctx->tap ? ETH_HDR_LEN : 0;
 	size_t iph = s->v6 ? IP6_HLEN : IP4_HLEN, off = pi + eth + iph;
-	uint16_t ethertype = s->v6 ? ETHERTYPE_IPV6_ : ETHERTYPE_IP_;
+	uint16_t ethertype = s->v6 ? ETHERTYPE_IPV6 : ETHERTYPE_IPV4;
 	struct wr w = { .p = buf + off, .room = cap > off ? cap - off : 0, .overflow = cap < off };
 	int rc;
 

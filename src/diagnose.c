@@ -15,7 +15,7 @@
 
 static const char *code_names[] = {
 	"OK", "NO-DEVICE", "ADMIN-DOWN", "NO-CARRIER", "QUEUE-DETACHED", "NO-ADDRESS", "DAD-FAILED",
-	"NO-ROUTE", "NEIGH-FAILED", "NEIGH-INCOMPLETE", "TX-DROPPED",
+	"NO-ROUTE", "NEIGH-FAILED", "NEIGH-INCOMPLETE", "TX-DROPPED", "NEIGH-UNANSWERED", "ECHO-UNANSWERED",
 };
 
 const char *diagnose_code_name(enum diag_code code)
@@ -180,6 +180,26 @@ static void check_neighbours(const struct nl_snapshot *s, const struct diag_targ
 	}
 }
 
+/* What tapscope saw: requests for the peer that nobody answered. */
+static void check_unanswered(const struct diag_target *t, struct verdicts *vs)
+{
+	const char *proto = t->family == AF_INET ? "ARP" : "neighbour solicitations";
+	char ip[INET6_ADDRSTRLEN];
+
+	nlfmt_ip(t->family, t->addr, ip, sizeof(ip));
+	if (t->neigh_unanswered && t->neigh_answers_off)
+		say(vs, DIAG_NEIGH_UNANSWERED, DIAG_BLOCK,
+		    "%s for %s unanswered: nobody answers as that peer — turn on neighbour answers", proto, ip);
+	else if (t->neigh_unanswered)
+		say(vs, DIAG_NEIGH_UNANSWERED, DIAG_BLOCK, "%s for %s unanswered: %s", proto, ip,
+		    t->neigh_why ? t->neigh_why : "not answered");
+	if (t->echo_unanswered && t->echo_answers_off)
+		say(vs, DIAG_ECHO_UNANSWERED, DIAG_BLOCK, "echo requests to %s unanswered — turn on echo replies", ip);
+	else if (t->echo_unanswered)
+		say(vs, DIAG_ECHO_UNANSWERED, DIAG_BLOCK, "echo requests to %s unanswered: %s", ip,
+		    t->echo_why ? t->echo_why : "not answered");
+}
+
 static void check_addresses(const struct nl_snapshot *s, struct verdicts *vs)
 {
 	char ip[INET6_ADDRSTRLEN];
@@ -215,6 +235,8 @@ int diagnose_run(const struct nl_snapshot *s, const struct diag_target *target, 
 		say(&vs, DIAG_NO_ROUTE, DIAG_BLOCK, "no route to %s via %s", nlfmt_ip(t.family, t.addr, ip, sizeof(ip)),
 		    s->ifname);
 	check_neighbours(s, target && target->family ? target : NULL, &vs);
+	if (target && target->family)
+		check_unanswered(target, &vs);
 	if (s->rate.valid && s->rate.tx_dropped > 0)
 		say(&vs, DIAG_TX_DROPPED, DIAG_WARN,
 		    "tx_dropped rising (%.0f/s): the kernel drops frames it sends to %s — nobody reads them", s->rate.tx_dropped,

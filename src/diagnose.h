@@ -18,6 +18,8 @@ enum diag_code {
 	DIAG_NEIGH_FAILED,
 	DIAG_NEIGH_INCOMPLETE,
 	DIAG_TX_DROPPED,
+	DIAG_NEIGH_UNANSWERED,	/* tapscope saw ARP/NS for the peer and nobody answered */
+	DIAG_ECHO_UNANSWERED,	/* tapscope saw echo requests to the peer and nobody answered */
 };
 
 enum diag_level {
@@ -39,6 +41,10 @@ struct diag_verdict {
 struct diag_target {
 	int family;
 	uint8_t addr[16];
+	/* what tapscope itself saw of it recently (0: nothing unanswered) */
+	unsigned neigh_unanswered, echo_unanswered;
+	int neigh_answers_off, echo_answers_off;	/* unanswered because those answers are off */
+	const char *neigh_why, *echo_why;		/* else why the peer did not answer */
 };
 
 /* Fills out[0..max) with verdicts, the cause first (admin down before no carrier before no

@@ -28,8 +28,8 @@ struct loop {
 	uint64_t wakeups;
 	struct handler *h;	/* indexed by fd */
 	int nh;
-	loop_hook_fn before_sleep;
-	void *before_sleep_arg;
+	struct { loop_hook_fn fn; void *arg; } hooks[LOOP_MAX_HOOKS];	/* before sleeping, in order */
+	int nhooks;
 };
 
 uint64_t loop_now_ns(void)
@@ -183,10 +183,25 @@ int loop_add_signals(struct loop *loop, const int *sigs, int nsigs, loop_signal_
 	return err;
 }
 
-void loop_set_before_sleep(struct loop *loop, loop_hook_fn fn, void *arg)
+int loop_add_before_sleep(struct loop *loop, loop_hook_fn fn, void *arg)
 {
-	loop->before_sleep = fn;
-	loop->before_sleep_arg = arg;
+	if (loop->nhooks >= LOOP_MAX_HOOKS)
+		return -ENOSPC;
+	loop->hooks[loop->nhooks].fn = fn;
+	loop->hooks[loop->nhooks].arg = arg;
+	loop->nhooks++;
+	return 0;
+}
+
+void loop_del_before_sleep(struct loop *loop, loop_hook_fn fn, void *arg)
+{
+	for (int i = 0; i < loop->nhooks; i++) {
+		if (loop->hooks[i].fn == fn && loop->hooks[i].arg == arg) {
+			memmove(&loop->hooks[i], &loop->hooks[i + 1], (size_t)(loop->nhooks - i - 1) * sizeof(loop->hooks[0]));
+			loop->nhooks--;
+			return;
+		}
+	}
 }
 
 static void dispatch(struct loop *loop, int fd, uint32_t events)
@@ -227,8 +242,8 @@ int loop_run(struct loop *loop)
 	struct epoll_event evs[32];
 
 	while (!loop->stop) {
-		if (loop->before_sleep)
-			loop->before_sleep(loop, loop->before_sleep_arg);
+		for (int i = 0; i < loop->nhooks && !loop->stop; i++)
+			loop->hooks[i].fn(loop, loop->hooks[i].arg);
 		if (loop->stop)
 			break;
 		int n = epoll_wait(loop->epfd, evs, 32, -1);

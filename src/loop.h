@@ -30,8 +30,12 @@ int loop_del_timer(struct loop *loop, int timer);
 /* Blocks sigs[] and delivers them through a signalfd to fn. Returns 0 or -errno. */
 int loop_add_signals(struct loop *loop, const int *sigs, int nsigs, loop_signal_fn fn, void *arg);
 
-/* Called once per wake-up, after all events are handled and before sleeping again. */
-void loop_set_before_sleep(struct loop *loop, loop_hook_fn fn, void *arg);
+#define LOOP_MAX_HOOKS 8
+
+/* fn is called once per wake-up, after all events are handled and before sleeping again;
+ * hooks run in the order they were added. Returns 0 or -ENOSPC. */
+int loop_add_before_sleep(struct loop *loop, loop_hook_fn fn, void *arg);
+void loop_del_before_sleep(struct loop *loop, loop_hook_fn fn, void *arg);
 
 /* Runs until loop_stop(); returns the status passed to it. */
 int loop_run(struct loop *loop);

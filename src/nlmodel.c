@@ -759,3 +759,28 @@ int nlmodel_ifindex(const struct nlmodel *m)
 {
 	return m->ifindex;
 }
+
+int nlmodel_read_counters(struct nlmodel *m, struct nl_counters *out)
+{
+	if (!m || !m->ifindex)
+		return -ENODEV;
+	read_counters(m);
+	if (!m->has_counters)
+		return -EIO;
+	*out = m->ctr;
+	return 0;
+}
+
+int nlmodel_dad_running(struct nlmodel *m)
+{
+	if (!m)
+		return 0;
+	for (struct nl_object *o = nl_cache_get_first(m->addrs); o; o = nl_cache_get_next(o)) {
+		struct rtnl_addr *a = (struct rtnl_addr *)o;
+
+		if (addr_is_ours(m, a) && rtnl_addr_get_family(a) == AF_INET6 &&
+		    (rtnl_addr_get_flags(a) & IFA_F_TENTATIVE))
+			return 1;
+	}
+	return 0;
+}

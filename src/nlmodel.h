@@ -53,6 +53,12 @@ int nlmodel_snapshot(struct nlmodel *m, struct nl_snapshot *out);
  * with the value it last drew. */
 uint64_t nlmodel_generation(const struct nlmodel *m);
 
+/* Reads the device's counters now into out (the rates follow). 0, -ENODEV or -EIO. */
+int nlmodel_read_counters(struct nlmodel *m, struct nl_counters *out);
+
+/* 1 while one of the device's IPv6 addresses is still tentative (duplicate address detection). */
+int nlmodel_dad_running(struct nlmodel *m);
+
 /* The device's ifindex, 0 when absent. */
 int nlmodel_ifindex(const struct nlmodel *m);
 

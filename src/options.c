@@ -11,6 +11,7 @@
 enum {
 	OPT_TUN = 256, OPT_TAP, OPT_PI, OPT_ATTACH, OPT_PERSIST, OPT_NO_CONFIG, OPT_NETNS,
 	OPT_ECHO, OPT_INJECT, OPT_JSON, OPT_EVENTS, OPT_STATUS, OPT_NO_COLOR, OPT_MAX_FRAMES, OPT_LOCAL_ROUTES,
+	OPT_HOLD, OPT_CONTROL, OPT_NO_URING,
 };
 
 static const struct option long_opts[] = {
@@ -33,6 +34,9 @@ static const struct option long_opts[] = {
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "max-frames", required_argument, NULL, OPT_MAX_FRAMES },
 	{ "local-routes", no_argument, NULL, OPT_LOCAL_ROUTES },
+	{ "hold", no_argument, NULL, OPT_HOLD },
+	{ "control", required_argument, NULL, OPT_CONTROL },
+	{ "no-uring", no_argument, NULL, OPT_NO_URING },
 	{ "write", required_argument, NULL, 'w' },
 	{ "read", required_argument, NULL, 'r' },
 	{ "filter", required_argument, NULL, 'f' },
@@ -67,6 +71,11 @@ const char *options_usage(void)
 "      --inject SPEC   write a crafted ICMP packet toward the kernel once the device\n"
 "                      is up (repeatable), e.g.\n"
 "                      'icmp type=echo-request src=10.18.0.3 dst=10.18.0.1 id=7 seq=1'\n"
+"      --hold          start with the outbox on hold: replies and injections wait\n"
+"                      until released (the release action, or the UI's step mode)\n"
+"      --control FILE  run named actions, one a line, read from FILE (a FIFO, or '-'\n"
+"                      for stdin): echo on, neigh off, hold on, release, drop 2,\n"
+"                      edit 3 SPEC, inject SPEC, cancel 1, jobs, outbox, verdict...\n"
 "Capture and output:\n"
 "  -p, --print         one line per frame: time, < (kernel sent it) or > (tapscope\n"
 "                      wrote it), length, summary\n"
@@ -77,6 +86,7 @@ const char *options_usage(void)
 "  -r, --read FILE     decode a pcap/pcapng file instead of a device ('-': stdin)\n"
 "  -f, --filter EXPR   BPF filter in tcpdump syntax, e.g. 'icmp or arp'\n"
 "  -c, --count N       stop after N frames\n"
+"      --no-uring      read the device with read() instead of batched io_uring reads\n"
 "Full-screen UI (the default when no output option is given):\n"
 "      --max-frames N  frames kept for browsing (default 100000; older ones drop)\n"
 "      --no-color      monochrome (so does the NO_COLOR environment variable)\n"
@@ -147,6 +157,9 @@ static int parse_one(struct options *o, int c, const char *arg, char *err, size_
 	case OPT_STATUS: o->status = 1; break;
 	case OPT_LOCAL_ROUTES: o->local_routes = 1; break;
 	case OPT_NO_COLOR: o->no_color = 1; break;
+	case OPT_HOLD: o->hold = 1; break;
+	case OPT_CONTROL: o->control = arg; break;
+	case OPT_NO_URING: o->no_uring = 1; break;
 	case OPT_MAX_FRAMES:
 		if (parse_count(arg, &o->max_frames) < 0)
 			return bad(err, errlen, "bad number '%s' for --max-frames: expected how many frames the UI keeps, 1 or more%s",
@@ -174,9 +187,10 @@ static int check_combinations(struct options *o, char *err, size_t errlen)
 			   o->dev.name ? o->dev.name : (o->dev.tun ? "tun0" : "tap0"), "");
 	if (o->no_config && o->addrs.n)
 		return bad(err, errlen, "--no-config and -a/--addr contradict each other: choose one%s%s", "", "");
-	if (o->read_path && (o->echo || o->ninject || o->dev.attach_only || o->status))
+	if (o->read_path && (o->echo || o->ninject || o->dev.attach_only || o->status || o->hold || o->control))
 		return bad(err, errlen, "-r/--read decodes a file: it cannot be combined with %s%s",
-			   o->echo ? "--echo" : o->ninject ? "--inject" : o->status ? "--status" : "--attach", "");
+			   o->echo ? "--echo" : o->ninject ? "--inject" : o->status ? "--status" : o->hold ? "--hold" :
+			   o->control ? "--control" : "--attach", "");
 	if (o->verbose && o->json)
 		return bad(err, errlen, "-v and --json are two output forms: choose one%s%s", "", "");
 	return 0;

@@ -28,6 +28,9 @@ struct options {
 	const char *filter;
 	long count;			/* 0: no limit */
 	long max_frames;		/* frames the UI keeps (0: the default) */
+	int hold;			/* start with the outbox on hold */
+	const char *control;		/* read named actions, a line each, from this file/FIFO ('-': stdin) */
+	int no_uring;			/* read the device with read(), not io_uring */
 	int help, version;
 };
 

@@ -290,18 +290,24 @@ static void draw(struct ui *ui)
 
 /* ---- the loop: frames in, keys in, throttled drawing ---- */
 
-static void on_frame(struct session *s, const struct frame *f, void *arg)
+static void on_frame(struct session *s, const struct frame *f, const struct frame_meta *m, void *arg)
 {
 	struct ui *ui = arg;
 
 	(void)s;
+	(void)m;
 	if (!ui->t0.tv_sec && !ui->t0.tv_usec)
 		ui->t0 = f->ts;
 	if (ring_push(ui->ring, f) < 0)
 		return;
-	ui_net_note_frame(ui, f);
 	ui_view_frame_added(ui, f);
 	ui_dirty(ui);
+}
+
+static void on_change(struct session *s, void *arg)
+{
+	(void)s;
+	ui_dirty(arg);
 }
 
 static void on_msg(struct session *s, const char *text, void *arg)
@@ -498,8 +504,9 @@ int ui_run(struct session *s, const struct options *o)
 		return 1;
 	}
 	terminal_start(&ui);
-	s->on_frame = on_frame;
-	s->on_frame_arg = &ui;
+	session_observe(s, on_frame, &ui);
+	s->on_change = on_change;
+	s->on_change_arg = &ui;
 	s->on_msg = on_msg;
 	s->on_msg_arg = &ui;
 	nlmodel_set_event_cb(s->model, on_model_event, &ui);
@@ -507,7 +514,9 @@ int ui_run(struct session *s, const struct options *o)
 	loop_add_signals(s->loop, sigs, 1, on_signal, &ui);
 	loop_add_fd(s->loop, STDIN_FILENO, EPOLLIN, on_keys, &ui);
 	loop_add_timer(s->loop, 1000000000ull, 1000000000ull, on_second, &ui);
-	loop_set_before_sleep(s->loop, before_sleep, &ui);
+	loop_add_before_sleep(s->loop, before_sleep, &ui);
+	if (o->hold)
+		session_hold(s, 1);
 	ui_actions_inject_cli(&ui);
 	draw(&ui);
 	rc = loop_run(s->loop);
@@ -517,7 +526,9 @@ int ui_run(struct session *s, const struct options *o)
 		ui_form_close(&ui);
 	ui_prompt_close(&ui);
 	terminal_stop();
-	s->on_frame = NULL;
+	loop_del_before_sleep(s->loop, before_sleep, &ui);
+	session_unobserve(s, on_frame, &ui);
+	s->on_change = NULL;
 	s->on_msg = NULL;
 	ui_view_free(&ui);
 	ring_free(ui.ring);

@@ -75,8 +75,6 @@ struct ui {
 
 	/* netlink pane */
 	int net_sel;			/* selected address row (for 'd') */
-	int target_family;		/* the peer the kernel last tried to reach: the diagnosis */
-	uint8_t target[16];		/* explains why traffic to it does or does not flow */
 	uint64_t net_gen;		/* model generation last drawn */
 
 	/* modal overlays: while one is open it gets every key first */
@@ -118,8 +116,6 @@ void ui_list_click(struct ui *ui, int row);
 /* --- ui_net.c: the netlink pane --- */
 void ui_net_draw(struct ui *ui, WINDOW *w, struct ui_rect r);
 enum ui_result ui_net_key(struct ui *ui, int ch);
-/* Notes the peer a frame from the kernel is for (ARP target, IP destination). */
-void ui_net_note_frame(struct ui *ui, const struct frame *f);
 
 /* --- ui_detail.c: the field tree and the hex/ASCII dump of the selected frame --- */
 /* Decodes the selected frame into ui->detail when the selection changed. */

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <arpa/inet.h>
 
+#include "action.h"
 #include "craft.h"
 #include "nlaction.h"
 #include "nlmodel.h"
@@ -29,7 +30,7 @@ int ui_inject_spec(struct ui *ui, const char *spec)
 		return -ENOMEM;
 	rc = craft_parse(spec, cs, err, sizeof(err));
 	if (!rc)
-		rc = session_inject(ui->s, cs, err, sizeof(err));
+		rc = session_inject(ui->s, cs, NULL, err, sizeof(err));
 	free(cs);
 	if (rc) {
 		ui_message(ui, 1, "%s", err);
@@ -46,10 +47,14 @@ void ui_actions_inject_cli(struct ui *ui)
 		ui_inject_spec(ui, ui->o->inject[i]);
 }
 
-static void toggle(struct ui *ui, int *flag, const char *what)
+/* A named action (src/action.c), as lessons and the console call it; its answer on the status line. */
+static void run_action(struct ui *ui, const char *line)
 {
-	*flag = !*flag;
-	ui_message(ui, 0, "%s %s", what, *flag ? "on" : "off");
+	char msg[512];
+	int rc = action_run(ui->s, line, msg, sizeof(msg));
+
+	if (msg[0])
+		ui_message(ui, rc < 0, "%s", msg);
 }
 
 static void on_filter(struct ui *ui, const char *text)
@@ -219,16 +224,14 @@ static enum ui_result focus_step(struct ui *ui, int step)
 
 enum ui_result ui_actions_key(struct ui *ui, int ch)
 {
-	struct responder_policy *pol = &ui->s->resp.policy;
-
 	switch (ch) {
 	case 'q': case KEY_F(10): return UI_QUIT;
 	case '?': case KEY_F(1): ui->help_open = 1; break;
 	case '\t': return focus_step(ui, 1);
 	case KEY_BTAB: return focus_step(ui, -1);
 	case 27: if (ui->focus != FOCUS_LIST) ui->focus = FOCUS_LIST; break;
-	case 'e': toggle(ui, &pol->answer_echo, "echo replies"); break;
-	case 'n': toggle(ui, &pol->answer_neigh, "neighbour (ARP/NDP) answers"); break;
+	case 'e': run_action(ui, "echo toggle"); break;
+	case 'n': run_action(ui, "neigh toggle"); break;
 	case 'i': ui_form_open(ui); break;
 	case 'r':
 		if (ui->last_spec[0])

@@ -101,11 +101,7 @@ static int wrap_len(const char *t, int width)
 static void diagnosis_lines(struct ui *ui, WINDOW *w, int *y, struct ui_rect r, int max)
 {
 	struct diag_verdict v[DIAG_MAX];
-	struct diag_target target = { .family = ui->target_family };
-	int n;
-
-	memcpy(target.addr, ui->target, sizeof(target.addr));
-	n = diagnose_run(&snap, &target, v, DIAG_MAX);
+	int n = session_diagnose(ui->s, v, DIAG_MAX);
 
 	for (int i = 0; i < n && i < max; i++) {
 		const char *t = v[i].text;
@@ -256,34 +252,4 @@ enum ui_result ui_net_key(struct ui *ui, int ch)
 		return UI_REDRAW;
 	}
 	return UI_IGNORED;
-}
-
-static void note_target(struct ui *ui, int family, const uint8_t *addr)
-{
-	if (!addrset_is_peer(&ui->s->addrs, family, addr))
-		return;		/* multicast, the device itself, or off-link: not a peer */
-	ui->target_family = family;
-	memcpy(ui->target, addr, family == AF_INET ? 4 : 16);
-}
-
-void ui_net_note_frame(struct ui *ui, const struct frame *f)
-{
-	const uint8_t *p = f->data + (f->has_pi ? 4 : 0);
-	uint32_t len = f->caplen - (f->has_pi ? 4 : 0), type;
-
-	if (f->dir != FRAME_IN || f->caplen < (f->has_pi ? 4u : 0u) + 20)
-		return;
-	if (f->dlt == 1) {	/* DLT_EN10MB */
-		type = get_be16(p + 12);
-		p += 14;
-		len -= 14;
-	} else {
-		type = p[0] >> 4 == 6 ? 0x86dd : 0x0800;
-	}
-	if (type == 0x0806 && len >= 28 && get_be16(p + 6) == 1)
-		note_target(ui, AF_INET, p + 24);
-	else if (type == 0x0800 && len >= 20)
-		note_target(ui, AF_INET, p + 16);
-	else if (type == 0x86dd && len >= 40)
-		note_target(ui, AF_INET6, p + 24);
 }

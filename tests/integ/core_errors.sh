@@ -24,25 +24,25 @@ expect_error 2 "unexpected argument 'tap0'" $T tap0
 expect_error 2 "inject: .*'echo-requets'.*echo-request" $T --netns "$NS" --inject 'icmp type=echo-requets'
 expect_error 2 "inject: .*ttl" $T --netns "$NS" --inject 'icmp ttl=300'
 assert_no_namespace "$NS"	# a bad spec refuses before anything is made
-expect_error 1 "bad namespace name" $T --netns 'a/b'
-expect_error 1 "bad device name" $T --netns "$NS" -i 'waytoolongdevicename0'
+expect_error 1 "bad namespace name" $T --netns 'a/b' --print
+expect_error 1 "bad device name" $T --netns "$NS" -i 'waytoolongdevicename0' --print
 assert_no_namespace "$NS"
-expect_error 1 "bad filter \"icmp and and\": .*syntax error.*tcpdump filter syntax" $T --netns "$NS" -f 'icmp and and'
+expect_error 1 "bad filter \"icmp and and\": .*syntax error.*tcpdump filter syntax" $T --netns "$NS" -f 'icmp and and' --print
 assert_no_namespace "$NS"
 
 # the device half: a namespace of the test's own
 ip netns add "$NS" || fail "cannot create namespace"
-expect_error 1 "no device tap9 to attach to \(--attach never creates one" $T --netns "$NS" --attach -i tap9
+expect_error 1 "no device tap9 to attach to \(--attach never creates one" $T --netns "$NS" --attach -i tap9 --print
 nsexec ip tuntap add dev tap4 mode tap
-expect_error 1 "type mismatch: tap4 is a tap device but tun was asked; use --tap" $T --netns "$NS" --attach --tun -i tap4
+expect_error 1 "type mismatch: tap4 is a tap device but tun was asked; use --tap" $T --netns "$NS" --attach --tun -i tap4 --print
 nsexec ip tuntap add dev tun4 mode tun
-expect_error 1 "type mismatch: tun4 is a tun device but tap was asked; use --tun" $T --netns "$NS" --attach -i tun4
-expect_error 1 "lo exists but is not a tun/tap device" $T --netns "$NS" -i lo
+expect_error 1 "type mismatch: tun4 is a tun device but tap was asked; use --tun" $T --netns "$NS" --attach -i tun4 --print
+expect_error 1 "lo exists but is not a tun/tap device" $T --netns "$NS" -i lo --print
 
 # busy: a second tapscope on the same device names the first
 start_tapscope "$TMPD/first" --netns "$NS" --print -i tap4 --attach
 wait_ready "$TMPD/first" || fail "first tapscope did not start"
-expect_error 1 "device busy: tap4 is held by tapscope \(pid $TS_PID\)" $T --netns "$NS" --attach -i tap4
+expect_error 1 "device busy: tap4 is held by tapscope \(pid $TS_PID\)" $T --netns "$NS" --attach -i tap4 --print
 stop_tapscope INT
 
 # permission: an unprivileged user may not create a device

@@ -71,13 +71,15 @@ int main(int argc, char **argv)
 	fprintf(stderr, "reflector: ready\n");
 	while (!done) {
 		ssize_t len = read(dev.fd, in, sizeof(in));
-		struct frame f = { .data = in, .dlt = 1 };
+		struct frame f = { .data = in, .dlt = 1, .dir = FRAME_IN };
+		struct frameloc loc;
 		size_t reply;
 
 		if (len <= 0)
 			continue;	/* EINTR from the signal ends the loop */
 		f.caplen = f.len = (uint32_t)len;
-		reply = responder_handle(&r, &f, out, sizeof(out));
+		frameloc_compute(&loc, &f);
+		reply = responder_handle(&r, &f, &loc, out, sizeof(out), NULL);
 		if (reply && write(dev.fd, out, reply) == (ssize_t)reply)
 			n++;
 	}

@@ -289,7 +289,7 @@ static void test_parse_errors(void **state)
 		{ "icmp6 df", "'df=1': df applies only to icmp" },
 		{ "icmp flow=1", "'flow=1': flow applies only to icmp6" },
 		{ "icmp quote=last", "'quote=last': quote applies only to error messages" },
-		{ "icmp6 type=dest-unreach quote=first", "'quote=first': quote must be last or none" },
+		{ "icmp6 type=dest-unreach quote=first", "'quote=first': quote must be last, frame:N (a frame's number) or none" },
 		{ "icmp6 type=dest-unreach id=3", "'id=3': id applies only to echo" },
 		{ "icmp6 target=fd00::1", "'target=fd00::1': target applies only to icmp6 neighbor-solicit" },
 		{ "icmp type=redirect", "inject: redirect needs gateway=" },
@@ -627,7 +627,7 @@ static void test_build_quote6(void **state)
 
 		parse_ok("icmp type=dest-unreach quote=last", &s);
 		assert_int_equal(craft_build(&s, &ctx, 0, buf, sizeof(buf), &blen, err, sizeof(err)), -EINVAL);
-		assert_non_null(strstr(err, "quote=last: the last packet the kernel sent is IPv6, but the spec is icmp"));
+		assert_non_null(strstr(err, "quote=last: the last frame the kernel sent is IPv6, but the spec is icmp"));
 		assert_int_equal(blen, 0);
 	}
 	ctx.last_in = NULL;

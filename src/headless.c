@@ -1,0 +1,192 @@
+/* headless.c — a live run without the screen: print frames (or capture quietly to -w), run --inject and --control, and sum up at the end. */
+#include "headless.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "control.h"
+#include "decode.h"
+#include "frameprint.h"
+#include "nlmodel.h"
+#include "pcapout.h"
+
+/* Output is pushed out at most every FLUSH_NS, and FLUSH_NS after the last frame at the
+ * latest: readers (a pipe, a test, tail -f on the pcap) see frames promptly, while a
+ * flood costs no write per frame. */
+#define FLUSH_NS 20000000ull
+
+struct printer {
+	struct decoded d;
+	uint64_t lines;		/* lines written: the flusher compares it with what it last pushed */
+	int verbose, json, print;
+};
+
+struct flusher {
+	struct session *s;
+	struct printer *p;
+	uint64_t last;
+	int timer;		/* armed one-shot timer, or -1 */
+	uint64_t seen;		/* lines (or frames) at the last flush */
+};
+
+static void print_frame(struct session *s, const struct frame *f, const struct frame_meta *m, void *arg)
+{
+	struct printer *p = arg;
+
+	(void)s;
+	p->lines++;
+	if (!p->print && !p->json)
+		return;		/* quiet capture: -w alone formats nothing */
+	decode_frame(&p->d, f);
+	if (p->json) {
+		frameprint_json(stdout, f, &p->d);
+		return;
+	}
+	frameprint_line(stdout, f, &p->d);
+	if (!p->verbose)
+		return;
+	frameprint_tree_ex(stdout, &p->d, p->verbose > 1);
+	if (f->dir == FRAME_IN && responder_why_is_refusal(m->why))
+		printf("    not answered: %s\n", responder_why_text(m->why));
+}
+
+static void print_event(const struct nl_event *ev, void *arg)
+{
+	struct printer *p = arg;
+
+	nlevent_print(stdout, ev);
+	p->lines++;
+}
+
+static void print_msg(struct session *s, const char *text, void *arg)
+{
+	(void)s;
+	(void)arg;
+	fprintf(stderr, "tapscope: %s\n", text);
+}
+
+static void print_reply(const char *line, int rc, const char *msg, void *arg)
+{
+	(void)arg;
+	(void)line;
+	fprintf(stderr, "tapscope: %s%s\n", rc < 0 ? "error: " : "", msg);
+	fflush(stderr);
+}
+
+static void flush_now(struct loop *loop, struct flusher *fl)
+{
+	fl->last = loop_now_ns();
+	fl->seen = fl->p->lines;
+	session_flush(fl->s);
+	if (fflush(stdout) == EOF || ferror(stdout))
+		loop_stop(loop, 0);	/* the reader went away (| head): end cleanly */
+}
+
+static void on_flush_timer(struct loop *loop, int timer, void *arg)
+{
+	struct flusher *fl = arg;
+
+	(void)timer;
+	fl->timer = -1;
+	flush_now(loop, fl);
+}
+
+static void before_sleep(struct loop *loop, void *arg)
+{
+	struct flusher *fl = arg;
+	uint64_t now;
+
+	if (fl->p->lines == fl->seen)
+		return;
+	now = loop_now_ns();
+	if (now - fl->last >= FLUSH_NS)
+		flush_now(loop, fl);
+	else if (fl->timer < 0)
+		fl->timer = loop_add_timer(loop, FLUSH_NS - (now - fl->last), 0, on_flush_timer, fl);
+}
+
+/* A spec that cannot be built yet (quote=last before the kernel sent anything) is reported,
+ * and the run goes on. */
+static void inject_all(struct session *s, const struct options *o)
+{
+	struct craft_spec *spec = malloc(sizeof(*spec));
+	char err[512];
+
+	for (int i = 0; spec && i < o->ninject; i++) {
+		unsigned id;
+
+		if (craft_parse(o->inject[i], spec, err, sizeof(err)) < 0 ||
+		    session_inject(s, spec, &id, err, sizeof(err)) < 0)
+			fprintf(stderr, "tapscope: --inject '%s' not sent: %s\n", o->inject[i], err);
+	}
+	free(spec);
+}
+
+static void announce(const struct session *s, const struct options *o)
+{
+	char text[64];
+
+	fprintf(stderr, "tapscope: ready: %s (%s%s, %s)", s->dev.name, s->dev.tun ? "tun" : "tap",
+		s->dev.pi ? ", pi" : "", s->dev.created ? (s->dev.persist ? "created, persists" : "created")
+							: "attached");
+	if (s->ns.name[0])
+		fprintf(stderr, " in namespace %s", s->ns.name);
+	for (int i = 0; i < s->addrs.n; i++)
+		fprintf(stderr, "%s%s", i ? " " : ", ", addrset_format(&s->addrs.a[i], text, sizeof(text)));
+	fprintf(stderr, "; peers %s%s\n", o->echo ? "answer (ARP/NDP and echo)" : "are silent (--echo answers)",
+		o->hold ? "; outbox on hold" : "");
+}
+
+void headless_summary(struct session *s, const struct options *o)
+{
+	int64_t drops = session_kernel_drops(s);
+
+	fprintf(stderr, "tapscope: %llu frames (%llu from the kernel, %llu to it)",
+		(unsigned long long)s->count.shown, (unsigned long long)s->count.in,
+		(unsigned long long)s->count.out);
+	if (drops >= 0)
+		fprintf(stderr, "; the kernel dropped %lld it could not queue to %s (tx_dropped)", (long long)drops,
+			s->dev.name);
+	if (o->write_path)
+		fprintf(stderr, "; written to %s", o->write_path);
+	if (s->count.write_errors)
+		fprintf(stderr, "; %llu writes to the device failed", (unsigned long long)s->count.write_errors);
+	if (s->outbox.n)
+		fprintf(stderr, "; %zu held frames were never sent", s->outbox.n);
+	fputc('\n', stderr);
+}
+
+int headless_run(struct session *s, const struct options *o)
+{
+	static struct printer p;
+	struct flusher fl = { .s = s, .p = &p, .timer = -1 };
+	struct control *ctl = NULL;
+	char err[512];
+	int rc;
+
+	p.verbose = o->verbose;
+	p.json = o->json;
+	p.print = o->print;
+	announce(s, o);
+	session_observe(s, print_frame, &p);
+	s->on_msg = print_msg;
+	if (o->events)
+		nlmodel_set_event_cb(s->model, print_event, &p);
+	if (o->hold)
+		session_hold(s, 1);
+	if (o->control && !(ctl = control_open(s, o->control, print_reply, NULL, err, sizeof(err)))) {
+		fprintf(stderr, "tapscope: %s\n", err);
+		return 1;
+	}
+	loop_add_before_sleep(s->loop, before_sleep, &fl);
+	inject_all(s, o);
+	rc = loop_run(s->loop);
+	fflush(stdout);
+	loop_del_before_sleep(s->loop, before_sleep, &fl);
+	if (fl.timer >= 0)
+		loop_del_timer(s->loop, fl.timer);
+	control_close(ctl);
+	return rc ? 1 : 0;
+}

@@ -1,0 +1,13 @@
+/* headless.h — a live run without the screen: print frames (or capture quietly to -w), run --inject and --control. */
+#ifndef TAPSCOPE_HEADLESS_H
+#define TAPSCOPE_HEADLESS_H
+
+#include "options.h"
+#include "session.h"
+
+/* Runs a started session until -c, a signal, or the end of output. Returns the exit status. */
+int headless_run(struct session *s, const struct options *o);
+/* The run's last line on stderr: frames shown, in and out, the kernel's drops, the file. */
+void headless_summary(struct session *s, const struct options *o);
+
+#endif
