@@ -5,7 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define DEVREADER_DEPTH 32	/* io_uring reads kept in flight */
+#define DEVREADER_DEPTH 32	/* io_uring reads kept in flight, at most */
+#define DEVREADER_MIN_DEPTH 2	/* ... and at least: one catches the next frame while one is re-armed */
 
 struct devreader;
 

@@ -27,7 +27,7 @@
 #include "tundev.h"
 
 #define SESSION_FRAME_MAX (65536 + TUN_PI_LEN + 18)
-#define SESSION_READ_BATCH 64	/* frames drained per wake-up before others get a turn */
+#define SESSION_READ_BATCH 256	/* frames drained per wake-up before others get a turn */
 #define SESSION_MAX_OBSERVERS 8
 #define SESSION_JOBS_KEPT 16	/* finished injection jobs still listed */
 

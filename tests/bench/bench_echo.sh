@@ -28,7 +28,7 @@ run_reflector() {
 }
 
 run_tapscope() {
-	"$TOP/tapscope" --netns "$NS" --echo --print -w "$TMP/bench.pcap" >/dev/null 2>"$TMP/ts.err" & local pid=$!
+	"$TOP/tapscope" --netns "$NS" ${TS_ARGS:-} --echo --print -w "$TMP/bench.pcap" >/dev/null 2>"$TMP/ts.err" & local pid=$!
 	flood tapscope; kill -INT $pid; wait $pid
 }
 
