@@ -16,10 +16,11 @@
 
 #define MAX_EXT_HEADERS 8	/* more than any real packet carries; bounds the walk */
 
-static void locate_l4(struct frameloc *l, struct cursor *c, uint8_t proto)
+/* A later fragment holds no transport header; a first one does (and stays flagged). */
+static void locate_l4(struct frameloc *l, struct cursor *c, uint8_t proto, int later_fragment)
 {
 	l->l4proto = proto;
-	if (l->flags & LOC_FRAGMENT)
+	if (later_fragment)
 		return;
 	l->l4_off = c->off;
 	l->l4_len = cursor_left(c);
@@ -70,7 +71,7 @@ static void locate_ipv4(struct frameloc *l, struct cursor *c)
 		l->flags |= LOC_SHORT;
 		return;
 	}
-	locate_l4(l, c, l->l4proto);
+	locate_l4(l, c, l->l4proto, (frag & 0x1fff) != 0);
 }
 
 static int is_ext_header(uint8_t next)
@@ -80,7 +81,7 @@ static int is_ext_header(uint8_t next)
 }
 
 /* Skips one extension header; returns its next-header value, or -1 when cut. */
-static int skip_ext_header(struct frameloc *l, struct cursor *c, uint8_t type)
+static int skip_ext_header(struct frameloc *l, struct cursor *c, uint8_t type, int *later_fragment)
 {
 	uint8_t next = cursor_peek(c, 0);
 	uint32_t len;
@@ -88,9 +89,13 @@ static int skip_ext_header(struct frameloc *l, struct cursor *c, uint8_t type)
 	if (c->truncated)
 		return -1;
 	if (type == IPP_FRAGMENT) {
+		unsigned offmf = cursor_has(c, 4) ? (unsigned)(cursor_peek(c, 2) << 8 | cursor_peek(c, 3)) : 0;
+
 		len = 8;
-		if (cursor_has(c, 4) && ((cursor_peek(c, 2) << 8 | cursor_peek(c, 3)) & 0xfff9))
+		if (offmf & 0xfff9)
 			l->flags |= LOC_FRAGMENT;	/* an offset, or more fragments to come */
+		if (offmf & 0xfff8)
+			*later_fragment = 1;
 	} else if (type == IPP_AH) {
 		len = ((uint32_t)cursor_peek(c, 1) + 2) * 4;
 	} else {
@@ -102,7 +107,7 @@ static int skip_ext_header(struct frameloc *l, struct cursor *c, uint8_t type)
 static void locate_ipv6(struct frameloc *l, struct cursor *c)
 {
 	uint8_t next;
-	int n;
+	int n, later = 0;
 
 	l->af = AF_INET6;
 	if (!cursor_has(c, IPV6_HDR_LEN)) {
@@ -116,7 +121,7 @@ static void locate_ipv6(struct frameloc *l, struct cursor *c)
 	cut_to_total(l, c, IPV6_HDR_LEN + ((uint32_t)cursor_peek(c, 4) << 8 | cursor_peek(c, 5)));
 	cursor_skip(c, IPV6_HDR_LEN);
 	for (n = 0; is_ext_header(next) && n < MAX_EXT_HEADERS; n++) {
-		int r = skip_ext_header(l, c, next);
+		int r = skip_ext_header(l, c, next, &later);
 
 		if (r < 0) {
 			l->flags |= LOC_SHORT;
@@ -126,7 +131,7 @@ static void locate_ipv6(struct frameloc *l, struct cursor *c)
 		next = (uint8_t)r;
 	}
 	l->l3_hlen = c->off - l->l3_off;
-	locate_l4(l, c, next);
+	locate_l4(l, c, next, later);
 }
 
 static void locate_arp(struct frameloc *l, struct cursor *c)

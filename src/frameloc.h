@@ -8,7 +8,7 @@
 
 enum frameloc_flag {
 	LOC_SHORT = 1 << 0,		/* the frame ends inside a header the locator needed */
-	LOC_FRAGMENT = 1 << 1,		/* an IP fragment: the transport header is not located */
+	LOC_FRAGMENT = 1 << 1,		/* an IP fragment (only the first has a transport header located) */
 	LOC_L3_BAD = 1 << 2,		/* the IP header's own lengths contradict it (IHL < 5, total < IHL...) */
 	LOC_PI_MISMATCH = 1 << 3,	/* the PI header's protocol is not the packet's IP version */
 	LOC_L3_CUT = 1 << 4,		/* fewer bytes captured than the IP header's total length */
@@ -33,7 +33,7 @@ struct frameloc {
 	uint32_t src_off, dst_off;	/* IP source and destination (4 or 16 bytes by af) */
 	uint8_t ttl;			/* TTL or hop limit */
 	uint8_t l4proto;		/* the upper-layer protocol after any IPv6 extension headers */
-	uint32_t l4_off, l4_len;	/* 0 when not located (fragment, cut) */
+	uint32_t l4_off, l4_len;	/* 0 when not located (a later fragment, cut) */
 	int icmp_type, icmp_code;	/* -1 unless ICMP/ICMPv6 with its first two bytes present */
 	int arp_op;			/* ARP for IPv4 over Ethernet: its opcode; else 0 */
 	uint32_t arp_sha_off, arp_spa_off, arp_tha_off, arp_tpa_off;

@@ -20,7 +20,7 @@
 struct printer {
 	struct decoded d;
 	uint64_t lines;		/* lines written: the flusher compares it with what it last pushed */
-	int verbose, json, print;
+	int verbose, json, print, number;
 };
 
 struct flusher {
@@ -44,6 +44,8 @@ static void print_frame(struct session *s, const struct frame *f, const struct f
 		frameprint_json(stdout, f, &p->d);
 		return;
 	}
+	if (p->number)
+		printf("%5llu  ", (unsigned long long)f->number);
 	frameprint_line(stdout, f, &p->d);
 	if (!p->verbose)
 		return;
@@ -65,6 +67,30 @@ static void print_msg(struct session *s, const char *text, void *arg)
 	(void)s;
 	(void)arg;
 	fprintf(stderr, "tapscope: %s\n", text);
+}
+
+/* On hold, each frame that starts to wait is announced once, so a script can release it. */
+static void print_held(struct session *s, void *arg)
+{
+	static struct decoded d;
+	uint64_t *announced = arg;
+
+	for (size_t i = 0; s->outbox.hold && i < s->outbox.n; i++) {
+		const struct outbox_item *it = outbox_at(&s->outbox, i);
+		struct frame f = { .dlt = session_dlt(s), .has_pi = s->dev.pi, .data = it->data,
+				   .caplen = it->len, .len = it->len, .dir = FRAME_OUT };
+
+		if (it->id <= *announced)
+			continue;
+		*announced = it->id;
+		decode_frame(&d, &f);
+		if (it->origin == OUTBOX_REPLY)
+			fprintf(stderr, "tapscope: held #%llu (reply to frame %llu): %s\n", (unsigned long long)it->id,
+				(unsigned long long)it->answers, decode_summary(&d));
+		else
+			fprintf(stderr, "tapscope: held #%llu (job %u): %s\n", (unsigned long long)it->id, it->job,
+				decode_summary(&d));
+	}
 }
 
 static void print_reply(const char *line, int rc, const char *msg, void *arg)
@@ -163,15 +189,19 @@ int headless_run(struct session *s, const struct options *o)
 	static struct printer p;
 	struct flusher fl = { .s = s, .p = &p, .timer = -1 };
 	struct control *ctl = NULL;
+	uint64_t announced = 0;
 	char err[512];
 	int rc;
 
 	p.verbose = o->verbose;
 	p.json = o->json;
 	p.print = o->print;
+	p.number = o->number;
 	announce(s, o);
 	session_observe(s, print_frame, &p);
 	s->on_msg = print_msg;
+	s->on_change = print_held;
+	s->on_change_arg = &announced;
 	if (o->events)
 		nlmodel_set_event_cb(s->model, print_event, &p);
 	if (o->hold)
@@ -188,5 +218,6 @@ int headless_run(struct session *s, const struct options *o)
 	if (fl.timer >= 0)
 		loop_del_timer(s->loop, fl.timer);
 	control_close(ctl);
+	s->on_change = NULL;
 	return rc ? 1 : 0;
 }

@@ -28,6 +28,7 @@ static const struct option long_opts[] = {
 	{ "inject", required_argument, NULL, OPT_INJECT },
 	{ "print", no_argument, NULL, 'p' },
 	{ "verbose", no_argument, NULL, 'v' },
+	{ "number", no_argument, NULL, '#' },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "events", no_argument, NULL, OPT_EVENTS },
 	{ "status", no_argument, NULL, OPT_STATUS },
@@ -79,8 +80,10 @@ const char *options_usage(void)
 "Capture and output:\n"
 "  -p, --print         one line per frame: time, < (kernel sent it) or > (tapscope\n"
 "                      wrote it), length, summary\n"
-"  -v, --verbose       with --print: the decoded field tree under each line;\n"
-"                      -vv adds a one-sentence explanation of each field\n"
+"  -v, --verbose       with --print: the decoded field tree under each line (and why\n"
+"                      a request was not answered); -vv adds a sentence on each field\n"
+"  -#, --number        with --print: start each line with the frame's number (the\n"
+"                      number quote=frame:N and the UI use)\n"
 "      --json          one JSON object per frame\n"
 "  -w, --write FILE    save every frame to a pcap file (tcpdump -r FILE reads it)\n"
 "  -r, --read FILE     decode a pcap/pcapng file instead of a device ('-': stdin)\n"
@@ -152,6 +155,7 @@ static int parse_one(struct options *o, int c, const char *arg, char *err, size_
 		break;
 	case 'p': o->print = 1; break;
 	case 'v': o->verbose++; break;
+	case '#': o->number = 1; break;
 	case OPT_JSON: o->json = 1; break;
 	case OPT_EVENTS: o->events = 1; break;
 	case OPT_STATUS: o->status = 1; break;
@@ -203,7 +207,7 @@ int options_parse(struct options *o, int argc, char **argv, char *err, size_t er
 	memset(o, 0, sizeof(*o));
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":i:a:pvw:r:f:c:hV", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":i:a:pv#w:r:f:c:hV", long_opts, NULL)) != -1) {
 		const char *opt = argv[optind - 1];
 
 		if (c == '?') {

@@ -18,6 +18,7 @@ struct options {
 	int ninject;
 	int print;
 	int verbose;
+	int number;			/* -#: each line starts with the frame's number (as tcpdump -#) */
 	int json;
 	int events;
 	int status;

@@ -116,11 +116,3 @@ int outbox_replace(struct outbox *o, uint64_t id, const uint8_t *data, size_t le
 	it->edited = 1;
 	return 0;
 }
-
-void outbox_set_answers(struct outbox *o, uint64_t id, uint64_t number)
-{
-	struct outbox_item *it = (struct outbox_item *)outbox_find(o, id);
-
-	if (it)
-		it->answers = number;
-}

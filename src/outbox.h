@@ -47,8 +47,6 @@ void outbox_item_free(struct outbox_item *it);
 const struct outbox_item *outbox_at(const struct outbox *o, size_t i);
 /* The item with that id, or NULL. */
 const struct outbox_item *outbox_find(const struct outbox *o, uint64_t id);
-/* Sets the number of the frame item id answers (known once that frame is numbered). */
-void outbox_set_answers(struct outbox *o, uint64_t id, uint64_t number);
 /* Replaces the bytes of item id in place (same position, same id). 0, -ENOENT or -ENOMEM. */
 int outbox_replace(struct outbox *o, uint64_t id, const uint8_t *data, size_t len);
 

@@ -41,7 +41,6 @@ struct devreader;
 struct frame_meta {
 	struct frameloc loc;
 	enum resp_why why;		/* FRAME_IN: what the responder did with it */
-	uint64_t reply_id;		/* FRAME_IN answered: the reply's outbox id */
 	enum outbox_origin origin;	/* FRAME_OUT: who made it */
 	unsigned job;			/* FRAME_OUT from an injection: its job */
 	uint64_t answers;		/* FRAME_OUT reply: the number of the frame it answers (0: not shown) */

@@ -117,7 +117,7 @@ static void remember_last_in(struct session *s, const struct frame *f)
 }
 
 /* The responder decides first, so what is shown of the frame can say whether and why not
- * it was answered; the reply then waits in the outbox. */
+ * it was answered; the reply then waits in the outbox, naming the frame it answers. */
 static void frame_in(const uint8_t *buf, size_t len, void *arg)
 {
 	struct session *s = arg;
@@ -132,14 +132,9 @@ static void frame_in(const uint8_t *buf, size_t len, void *arg)
 	frameloc_compute(&m.loc, &f);
 	reply = responder_handle(&s->resp, &f, &m.loc, s->wbuf, sizeof(s->wbuf), &m.why);
 	peerwatch_note(&s->peers, &f, &m.loc, &s->addrs, m.why);
-	if (reply) {
-		int64_t id = session_queue(s, OUTBOX_REPLY, 0, 0, s->wbuf, reply);
-
-		m.reply_id = id > 0 ? (uint64_t)id : 0;
-	}
 	deliver(s, &f, &m);
-	if (m.reply_id && f.number)
-		outbox_set_answers(&s->outbox, m.reply_id, f.number);
+	if (reply)
+		session_queue(s, OUTBOX_REPLY, 0, f.number, s->wbuf, reply);
 	remember_last_in(s, &f);
 }
 

@@ -61,3 +61,17 @@ nsexec() { ip netns exec "$NS" "$@"; }
 
 assert_no_namespace() { ! ip netns list | grep -qw "$1" || fail "namespace $1 left behind"; }
 assert_grep() { grep -Eq -- "$2" "$1" || { sed 's/^/    | /' "$1" >&2; fail "no line matching /$2/ in $1"; }; }
+
+# A control FIFO for tapscope --control "$CTL": ctl LINE writes one named action to it.
+CTL=$TMPD/control
+make_control() { mkfifo "$CTL"; }
+ctl() { printf '%s\n' "$*" >"$CTL"; }
+
+# icmp_counter NAME: a counter of the Icmp line in the namespace's /proc/net/snmp (InEchoReps...).
+icmp_counter() {
+	nsexec awk -v want="$1" '$1 == "Icmp:" && !h { for (i = 2; i <= NF; i++) col[$i] = i; h = 1; next }
+		$1 == "Icmp:" && h { print $col[want]; exit }' /proc/net/snmp
+}
+
+# count_matching FILE REGEX: how many lines of FILE match.
+count_matching() { grep -Ec -- "$2" "$1" || true; }
