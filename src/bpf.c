@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "bpf.h"
+#include "frameloc.h"
 
 struct bpf_filter {
 	struct bpf_program prog;
@@ -40,19 +41,11 @@ struct bpf_filter *bpf_filter_new(int dlt, const char *expr, char *err, size_t e
 int bpf_filter_match(const struct bpf_filter *b, const struct frame *f)
 {
 	struct pcap_pkthdr h;
-	const uint8_t *data = f->data;
-	uint32_t caplen = f->caplen, len = f->len;
+	const uint8_t *data = frame_after_pi(f, &h.caplen, &h.len);
 
-	if (f->has_pi) {
-		if (caplen < TUN_PI_LEN)
-			return 0;
-		data += TUN_PI_LEN;
-		caplen -= TUN_PI_LEN;
-		len = len >= TUN_PI_LEN ? len - TUN_PI_LEN : caplen;
-	}
+	if (f->has_pi && !h.caplen)
+		return 0;
 	h.ts = f->ts;
-	h.caplen = caplen;
-	h.len = len < caplen ? caplen : len;
 	return pcap_offline_filter(&b->prog, &h, data) != 0;
 }
 

@@ -1,5 +1,6 @@
 /* pcapout.c — write frames to a pcap file through libpcap (pcap_open_dead + pcap_dump_open). */
 #include "pcapout.h"
+#include "frameloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,15 +39,13 @@ struct pcapout *pcapout_open(const char *path, int dlt, char *err, size_t errlen
 
 void pcapout_write(struct pcapout *w, const struct frame *f)
 {
-	uint32_t skip = f->has_pi ? TUN_PI_LEN : 0;
 	struct pcap_pkthdr h;
+	const uint8_t *data = frame_after_pi(f, &h.caplen, &h.len);
 
-	if (f->caplen < skip)
+	if (f->has_pi && !h.caplen)
 		return;
 	h.ts = f->ts;
-	h.caplen = f->caplen - skip;
-	h.len = f->len - skip;
-	pcap_dump((u_char *)w->dumper, &h, f->data + skip);
+	pcap_dump((u_char *)w->dumper, &h, data);
 	w->count++;
 	w->dirty = 1;
 }
