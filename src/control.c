@@ -16,7 +16,8 @@
 #define CONTROL_LINE_MAX 2048
 
 struct control {
-	struct session *s;
+	struct session *ss;		/* the devices: a line may start with @NAME to pick one */
+	int n;
 	int fd;
 	int own_fd;		/* opened here (not stdin) */
 	control_reply_fn reply;
@@ -25,10 +26,31 @@ struct control {
 	char buf[CONTROL_LINE_MAX];
 };
 
+/* "@tun0 echo on" acts on tun0; without @NAME, on the first device. */
+static struct session *pick_device(struct control *c, char **line, char *msg, size_t msglen)
+{
+	char *p = *line, *end;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p != '@')
+		return &c->ss[0];
+	end = p + strcspn(p, " \t");
+	for (int i = 0; i < c->n; i++) {
+		if (strlen(c->ss[i].dev.name) == (size_t)(end - p - 1) && !strncmp(c->ss[i].dev.name, p + 1, (size_t)(end - p - 1))) {
+			*line = end;
+			return &c->ss[i];
+		}
+	}
+	snprintf(msg, msglen, "no device '%.*s' (the devices are given with -i)", (int)(end - p - 1), p + 1);
+	return NULL;
+}
+
 static void run_line(struct control *c, char *line)
 {
 	char msg[1024];
-	int rc = action_run(c->s, line, msg, sizeof(msg));
+	struct session *s = pick_device(c, &line, msg, sizeof(msg));
+	int rc = s ? action_run(s, line, msg, sizeof(msg)) : -ENODEV;
 
 	if (c->reply && (rc < 0 || msg[0]))
 		c->reply(line, rc, msg, c->arg);
@@ -76,7 +98,7 @@ static void on_readable(struct loop *loop, int fd, uint32_t events, void *arg)
 	loop_del_fd(loop, fd);		/* end of file: nothing more will come */
 }
 
-struct control *control_open(struct session *s, const char *path, control_reply_fn reply, void *arg,
+struct control *control_open(struct session *ss, int n, const char *path, control_reply_fn reply, void *arg,
 			     char *err, size_t errlen)
 {
 	struct control *c = calloc(1, sizeof(*c));
@@ -87,7 +109,8 @@ struct control *control_open(struct session *s, const char *path, control_reply_
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	c->s = s;
+	c->ss = ss;
+	c->n = n;
 	c->reply = reply;
 	c->arg = arg;
 	if (!strcmp(path, "-")) {
@@ -105,7 +128,7 @@ struct control *control_open(struct session *s, const char *path, control_reply_
 		return NULL;
 	}
 	fcntl(c->fd, F_SETFL, fcntl(c->fd, F_GETFL) | O_NONBLOCK);
-	rc = loop_add_fd(s->loop, c->fd, EPOLLIN, on_readable, c);
+	rc = loop_add_fd(ss[0].loop, c->fd, EPOLLIN, on_readable, c);
 	if (rc == -EPERM) {		/* a regular file: epoll cannot watch it, it is all there now */
 		ssize_t n;
 
@@ -113,7 +136,7 @@ struct control *control_open(struct session *s, const char *path, control_reply_
 			c->len += (size_t)n;
 			take_lines(c);
 		}
-		on_readable(s->loop, c->fd, 0, c);
+		on_readable(ss[0].loop, c->fd, 0, c);
 		return c;
 	}
 	if (rc < 0) {
@@ -128,7 +151,7 @@ void control_close(struct control *c)
 {
 	if (!c)
 		return;
-	loop_del_fd(c->s->loop, c->fd);
+	loop_del_fd(c->ss[0].loop, c->fd);
 	if (c->own_fd)
 		close(c->fd);
 	free(c);

@@ -11,8 +11,9 @@ struct control;
 typedef void (*control_reply_fn)(const char *line, int rc, const char *msg, void *arg);
 
 /* Opens path ('-': stdin; a FIFO is opened read-write so that writers may come and go) and
- * runs each line through action_run on s. NULL with err on failure. */
-struct control *control_open(struct session *s, const char *path, control_reply_fn reply, void *arg,
+ * runs each line through action_run on one of the n devices: "@NAME action" picks one, else
+ * the first. NULL with err on failure. */
+struct control *control_open(struct session *ss, int n, const char *path, control_reply_fn reply, void *arg,
 			     char *err, size_t errlen);
 void control_close(struct control *c);
 

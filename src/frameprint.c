@@ -42,11 +42,20 @@ static void put_time(struct fmtbuf *b, const struct timeval *tv)
 
 void frameprint_line(FILE *out, const struct frame *f, const struct decoded *d)
 {
-	char line[DECODE_SUMMARY_MAX + 64];
+	frameprint_line_dev(out, f, d, NULL);
+}
+
+void frameprint_line_dev(FILE *out, const struct frame *f, const struct decoded *d, const char *dev)
+{
+	char line[DECODE_SUMMARY_MAX + 96];
 	struct fmtbuf b;
 
 	fmtbuf_init(&b, line, sizeof(line));
 	put_time(&b, &f->ts);
+	if (dev) {
+		fmtbuf_char(&b, ' ');
+		fmtbuf_str(&b, dev);
+	}
 	fmtbuf_str(&b, f->dir == FRAME_IN ? " < " : f->dir == FRAME_OUT ? " > " : " - ");
 	fmtbuf_u64(&b, f->len);
 	fmtbuf_char(&b, ' ');

@@ -10,6 +10,9 @@
 /* "21:07:42.123456 < 98 IP 10.18.0.1 > 10.18.0.3: ICMP echo request, id 7, seq 1, length 64\n":
  * local time, '<' in / '>' out / '-' unknown, the frame length, the summary. */
 void frameprint_line(FILE *out, const struct frame *f, const struct decoded *d);
+/* The same with the device's name after the time ("21:07:42.123456 tun0 < ..."), as tcpdump -i any
+ * names interfaces; dev NULL: none. */
+void frameprint_line_dev(FILE *out, const struct frame *f, const struct decoded *d, const char *dev);
 
 /* The field tree under a line: one "name: display" line a node, indented 4 + 2 per level. */
 void frameprint_tree(FILE *out, const struct decoded *d);

@@ -19,12 +19,17 @@
 
 struct printer {
 	struct decoded d;
-	uint64_t lines;		/* lines written: the flusher compares it with what it last pushed */
+	uint64_t lines;		/* frames and lines written: the flusher compares it with what it last pushed */
 	int verbose, json, print, number;
+	int names;		/* several devices: each line names its device */
+	long limit;		/* -c: stop after this many frames in all (0: never) */
+	uint64_t frames;
+	struct loop *loop;
 };
 
 struct flusher {
-	struct session *s;
+	struct session *ss;
+	int n;
 	struct printer *p;
 	uint64_t last;
 	int timer;		/* armed one-shot timer, or -1 */
@@ -35,7 +40,8 @@ static void print_frame(struct session *s, const struct frame *f, const struct f
 {
 	struct printer *p = arg;
 
-	(void)s;
+	if (p->limit && (long)++p->frames >= p->limit)
+		loop_stop(p->loop, 0);
 	p->lines++;
 	if (!p->print && !p->json)
 		return;		/* quiet capture: -w alone formats nothing */
@@ -46,7 +52,7 @@ static void print_frame(struct session *s, const struct frame *f, const struct f
 	}
 	if (p->number)
 		printf("%5llu  ", (unsigned long long)f->number);
-	frameprint_line(stdout, f, &p->d);
+	frameprint_line_dev(stdout, f, &p->d, p->names ? s->dev.name : NULL);
 	if (!p->verbose)
 		return;
 	frameprint_tree_ex(stdout, &p->d, p->verbose > 1);
@@ -85,11 +91,12 @@ static void print_held(struct session *s, void *arg)
 		*announced = it->id;
 		decode_frame(&d, &f);
 		if (it->origin == OUTBOX_REPLY)
-			fprintf(stderr, "tapscope: held #%llu (reply to frame %llu): %s\n", (unsigned long long)it->id,
-				(unsigned long long)it->answers, decode_summary(&d));
-		else
-			fprintf(stderr, "tapscope: held #%llu (job %u): %s\n", (unsigned long long)it->id, it->job,
+			fprintf(stderr, "tapscope: %s%sheld #%llu (reply to frame %llu): %s\n", s->index ? s->dev.name : "",
+				s->index ? " " : "", (unsigned long long)it->id, (unsigned long long)it->answers,
 				decode_summary(&d));
+		else
+			fprintf(stderr, "tapscope: %s%sheld #%llu (job %u): %s\n", s->index ? s->dev.name : "",
+				s->index ? " " : "", (unsigned long long)it->id, it->job, decode_summary(&d));
 	}
 }
 
@@ -105,7 +112,8 @@ static void flush_now(struct loop *loop, struct flusher *fl)
 {
 	fl->last = loop_now_ns();
 	fl->seen = fl->p->lines;
-	session_flush(fl->s);
+	for (int i = 0; i < fl->n; i++)
+		session_flush(&fl->ss[i]);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		loop_stop(loop, 0);	/* the reader went away (| head): end cleanly */
 }
@@ -134,7 +142,7 @@ static void before_sleep(struct loop *loop, void *arg)
 }
 
 /* A spec that cannot be built yet (quote=last before the kernel sent anything) is reported,
- * and the run goes on. */
+ * and the run goes on. Injections go to the first device. */
 static void inject_all(struct session *s, const struct options *o)
 {
 	struct craft_spec *spec = malloc(sizeof(*spec));
@@ -155,22 +163,23 @@ static void announce(const struct session *s, const struct options *o)
 	char text[64];
 
 	fprintf(stderr, "tapscope: ready: %s (%s%s, %s)", s->dev.name, s->dev.tun ? "tun" : "tap",
-		s->dev.pi ? ", pi" : "", s->dev.created ? (s->dev.persist ? "created, persists" : "created")
-							: "attached");
-	if (s->ns.name[0])
-		fprintf(stderr, " in namespace %s", s->ns.name);
+		s->dev.pi ? ", pi" : "",
+		s->dev.fd < 0 ? "not open yet" : s->dev.created ? (s->dev.persist ? "created, persists" : "created")
+								 : "attached");
+	if (o->netns)
+		fprintf(stderr, " in namespace %s", o->netns);
 	for (int i = 0; i < s->addrs.n; i++)
 		fprintf(stderr, "%s%s", i ? " " : ", ", addrset_format(&s->addrs.a[i], text, sizeof(text)));
 	fprintf(stderr, "; peers %s%s\n", o->echo ? "answer (ARP/NDP and echo)" : "are silent (--echo answers)",
 		o->hold ? "; outbox on hold" : "");
 }
 
-void headless_summary(struct session *s, const struct options *o)
+static void summary_one(struct session *s, const struct options *o, int names)
 {
 	int64_t drops = session_kernel_drops(s);
 
-	fprintf(stderr, "tapscope: %llu frames (%llu from the kernel, %llu to it)",
-		(unsigned long long)s->count.shown, (unsigned long long)s->count.in,
+	fprintf(stderr, "tapscope: %s%s%llu frames (%llu from the kernel, %llu to it)", names ? s->dev.name : "",
+		names ? ": " : "", (unsigned long long)s->count.shown, (unsigned long long)s->count.in,
 		(unsigned long long)s->count.out);
 	if (drops >= 0)
 		fprintf(stderr, "; the kernel dropped %lld it could not queue to %s (tx_dropped)", (long long)drops,
@@ -184,12 +193,19 @@ void headless_summary(struct session *s, const struct options *o)
 	fputc('\n', stderr);
 }
 
-int headless_run(struct session *s, const struct options *o)
+void headless_summary(struct session *ss, int n, const struct options *o)
+{
+	for (int i = 0; i < n; i++)
+		summary_one(&ss[i], o, n > 1);
+}
+
+int headless_run(struct session *ss, int n, const struct options *o)
 {
 	static struct printer p;
-	struct flusher fl = { .s = s, .p = &p, .timer = -1 };
+	struct flusher fl = { .ss = ss, .n = n, .p = &p, .timer = -1 };
+	struct loop *loop = ss[0].loop;
 	struct control *ctl = NULL;
-	uint64_t announced = 0;
+	uint64_t announced[OPTIONS_MAX_DEVICES] = { 0 };
 	char err[512];
 	int rc;
 
@@ -197,27 +213,35 @@ int headless_run(struct session *s, const struct options *o)
 	p.json = o->json;
 	p.print = o->print;
 	p.number = o->number;
-	announce(s, o);
-	session_observe(s, print_frame, &p);
-	s->on_msg = print_msg;
-	s->on_change = print_held;
-	s->on_change_arg = &announced;
-	if (o->events)
-		nlmodel_set_event_cb(s->model, print_event, &p);
-	if (o->hold)
-		session_hold(s, 1);
-	if (o->control && !(ctl = control_open(s, o->control, print_reply, NULL, err, sizeof(err)))) {
+	p.names = n > 1;
+	p.limit = o->count;
+	p.loop = loop;
+	for (int i = 0; i < n; i++) {
+		struct session *s = &ss[i];
+
+		announce(s, o);
+		session_observe(s, print_frame, &p);
+		s->on_msg = print_msg;
+		s->on_change = print_held;
+		s->on_change_arg = &announced[i];
+		if (o->events)
+			nlmodel_set_event_cb(s->model, print_event, &p);
+		if (o->hold)
+			session_hold(s, 1);
+	}
+	if (o->control && !(ctl = control_open(ss, n, o->control, print_reply, NULL, err, sizeof(err)))) {
 		fprintf(stderr, "tapscope: %s\n", err);
 		return 1;
 	}
-	loop_add_before_sleep(s->loop, before_sleep, &fl);
-	inject_all(s, o);
-	rc = loop_run(s->loop);
+	loop_add_before_sleep(loop, before_sleep, &fl);
+	inject_all(&ss[0], o);
+	rc = loop_run(loop);
 	fflush(stdout);
-	loop_del_before_sleep(s->loop, before_sleep, &fl);
+	loop_del_before_sleep(loop, before_sleep, &fl);
 	if (fl.timer >= 0)
-		loop_del_timer(s->loop, fl.timer);
+		loop_del_timer(loop, fl.timer);
 	control_close(ctl);
-	s->on_change = NULL;
+	for (int i = 0; i < n; i++)
+		ss[i].on_change = NULL;
 	return rc ? 1 : 0;
 }

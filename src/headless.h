@@ -5,9 +5,10 @@
 #include "options.h"
 #include "session.h"
 
-/* Runs a started session until -c, a signal, or the end of output. Returns the exit status. */
-int headless_run(struct session *s, const struct options *o);
-/* The run's last line on stderr: frames shown, in and out, the kernel's drops, the file. */
-void headless_summary(struct session *s, const struct options *o);
+/* Runs the started sessions (one a device) until -c, a signal, or the end of output.
+ * Returns the exit status. */
+int headless_run(struct session *ss, int n, const struct options *o);
+/* The run's last lines on stderr: frames shown, in and out, the kernel's drops, the file. */
+void headless_summary(struct session *ss, int n, const struct options *o);
 
 #endif

@@ -37,13 +37,19 @@ static int wants_ui(const struct options *o)
 	return 1;
 }
 
+static void end_all(struct session *ss, int n)
+{
+	while (n-- > 0)
+		session_end(&ss[n]);	/* the first goes last: it made the namespace */
+}
+
 static int run_live(const struct options *o)
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
-	static struct session s;
+	static struct session ss[OPTIONS_MAX_DEVICES];
 	struct loop *loop;
 	char err[512];
-	int rc, ui = wants_ui(o);
+	int rc, n, ui = wants_ui(o);
 
 	if (session_check_specs(o->inject, o->ninject, err, sizeof(err)) < 0) {
 		fprintf(stderr, "tapscope: %s\n", err);
@@ -61,15 +67,17 @@ static int run_live(const struct options *o)
 	}
 	signal(SIGPIPE, SIG_IGN);
 	loop_add_signals(loop, sigs, 3, on_signal, NULL);
-	rc = session_start(&s, loop, o, err, sizeof(err));
-	if (rc) {
-		fprintf(stderr, "tapscope: %s\n", err);
-		loop_free(loop);
-		return 1;
+	for (n = 0; n < o->ndevs; n++) {
+		if (session_start(&ss[n], loop, o, n, err, sizeof(err)) < 0) {
+			fprintf(stderr, "tapscope: %s\n", err);
+			end_all(ss, n);
+			loop_free(loop);
+			return 1;
+		}
 	}
-	rc = ui ? ui_run(&s, o) : headless_run(&s, o);
-	headless_summary(&s, o);
-	session_end(&s);
+	rc = ui ? ui_run(&ss[0], o) : headless_run(ss, n, o);
+	headless_summary(ss, n, o);
+	end_all(ss, n);
 	loop_free(loop);
 	return rc;
 }
@@ -89,20 +97,21 @@ static int run_offline(const struct options *o)
 	return 0;
 }
 
-/* --status only reads: it never creates the namespace, nor opens or changes the device. */
+/* --status only reads: it never creates the namespace, nor opens or changes a device. */
 static int run_status(const struct options *o)
 {
-	const char *name = o->dev.name ? o->dev.name : (o->dev.tun ? "tun0" : "tap0");
 	struct netns ns;
 	char err[512];
-	int rc;
+	int rc = 0;
 
 	if (o->netns && netns_enter(&ns, o->netns, 0, err, sizeof(err)) < 0) {
 		fprintf(stderr, "tapscope: %s\n", err);
 		return 1;
 	}
-	rc = nlstatus_print(stdout, name, (o->json ? NLSTATUS_JSON : 0) | (o->local_routes ? NLSTATUS_LOCAL_ROUTES : 0),
-			    err, sizeof(err));
+	for (int i = 0; i < o->ndevs && !rc; i++)
+		rc = nlstatus_print(stdout, o->devs[i].dev.name,
+				    (o->json ? NLSTATUS_JSON : 0) | (o->local_routes ? NLSTATUS_LOCAL_ROUTES : 0), err,
+				    sizeof(err));
 	fflush(stdout);
 	if (rc < 0) {
 		fprintf(stderr, "tapscope: %s\n", err);

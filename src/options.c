@@ -55,14 +55,15 @@ const char *options_usage(void)
 "shows every frame the kernel sends into it, answers as simulated peers, injects\n"
 "crafted ICMP, and records to pcap.\n"
 "\n"
-"Device:\n"
+"Device (give -i again for more devices; each takes the device options after it,\n"
+"e.g. -i tap0 -i tun0 --tun):\n"
 "  -i, --dev NAME      device name (default tap0, or tun0 with --tun)\n"
 "      --tap | --tun   Ethernet frames (default) or IP packets\n"
 "      --pi            keep the 4-byte packet-information header (default: IFF_NO_PI)\n"
 "      --attach        only attach to an existing device, never create one\n"
 "      --persist       leave a device this run created behind on exit\n"
 "  -a, --addr CIDR     address for a device this run creates (repeatable, IPv4 or\n"
-"                      IPv6; default 10.18.0.1/24)\n"
+"                      IPv6; default 10.18.N.1/24 for the Nth device, from 0)\n"
 "      --no-config     create the device but give it no address and leave it down\n"
 "      --netns NAME    work inside network namespace NAME (created if missing and\n"
 "                      removed on exit if this run created it)\n"
@@ -123,29 +124,48 @@ static int parse_count(const char *arg, long *out)
 	return 0;
 }
 
-static int add_addr(struct options *o, const char *arg, char *err, size_t errlen)
+static int add_addr(struct dev_options *d, const char *arg, char *err, size_t errlen)
 {
 	struct dev_addr a;
 
 	if (addrset_parse_cidr(arg, &a) < 0)
 		return bad(err, errlen, "bad address '%s' for -a/--addr: expected an IPv4 or IPv6 address with a prefix, "
 			   "such as 10.18.0.1/24 or fd00::1/64%s", arg, "");
-	if (addrset_add(&o->addrs, &a) < 0)
+	if (addrset_add(&d->addrs, &a) < 0)
 		return bad(err, errlen, "too many addresses at '%s' (at most %s)", arg, "32");
+	return 0;
+}
+
+/* -i names the current device, or starts the next one when the current has a name. */
+static int next_device(struct options *o, const char *name, char *err, size_t errlen)
+{
+	struct dev_options *cur = &o->devs[o->ndevs - 1];
+
+	for (int i = 0; i < o->ndevs; i++)
+		if (o->devs[i].dev.name && !strcmp(o->devs[i].dev.name, name))
+			return bad(err, errlen, "device '%s' given twice with -i%s", name, "");
+	if (cur->dev.name) {
+		if (o->ndevs == OPTIONS_MAX_DEVICES)
+			return bad(err, errlen, "too many devices at -i %s (at most %s)", name, "4");
+		cur = &o->devs[o->ndevs++];
+	}
+	cur->dev.name = name;
 	return 0;
 }
 
 static int parse_one(struct options *o, int c, const char *arg, char *err, size_t errlen)
 {
+	struct dev_options *d = &o->devs[o->ndevs - 1];
+
 	switch (c) {
-	case 'i': o->dev.name = arg; break;
-	case OPT_TUN: o->dev.tun = 1; break;
-	case OPT_TAP: o->dev.tun = 0; break;
-	case OPT_PI: o->dev.pi = 1; break;
-	case OPT_ATTACH: o->dev.attach_only = 1; break;
-	case OPT_PERSIST: o->dev.persist = 1; break;
-	case OPT_NO_CONFIG: o->no_config = 1; break;
-	case 'a': return add_addr(o, arg, err, errlen);
+	case 'i': return next_device(o, arg, err, errlen);
+	case OPT_TUN: d->dev.tun = 1; break;
+	case OPT_TAP: d->dev.tun = 0; break;
+	case OPT_PI: d->dev.pi = 1; break;
+	case OPT_ATTACH: d->dev.attach_only = 1; break;
+	case OPT_PERSIST: d->dev.persist = 1; break;
+	case OPT_NO_CONFIG: d->no_config = 1; break;
+	case 'a': return add_addr(d, arg, err, errlen);
 	case OPT_NETNS: o->netns = arg; break;
 	case OPT_ECHO: o->echo = 1; break;
 	case OPT_INJECT:
@@ -183,15 +203,29 @@ static int parse_one(struct options *o, int c, const char *arg, char *err, size_
 	return 0;
 }
 
+static int check_device(struct dev_options *d, char *err, size_t errlen)
+{
+	if (d->dev.attach_only && d->addrs.n)
+		return bad(err, errlen, "-a/--addr configures a device tapscope creates; with --attach the device "
+			   "keeps its own addresses (add one with: ip addr add CIDR dev %s)%s", d->dev.name, "");
+	if (d->no_config && d->addrs.n)
+		return bad(err, errlen, "--no-config and -a/--addr contradict each other for %s: choose one%s",
+			   d->dev.name, "");
+	return 0;
+}
+
 static int check_combinations(struct options *o, char *err, size_t errlen)
 {
-	if (o->dev.attach_only && o->addrs.n)
-		return bad(err, errlen, "-a/--addr configures a device tapscope creates; with --attach the device "
-			   "keeps its own addresses (add one with: ip addr add CIDR dev %s)%s",
-			   o->dev.name ? o->dev.name : (o->dev.tun ? "tun0" : "tap0"), "");
-	if (o->no_config && o->addrs.n)
-		return bad(err, errlen, "--no-config and -a/--addr contradict each other: choose one%s%s", "", "");
-	if (o->read_path && (o->echo || o->ninject || o->dev.attach_only || o->status || o->hold || o->control))
+	for (int i = 0; i < o->ndevs; i++) {
+		int rc = check_device(&o->devs[i], err, errlen);
+
+		if (rc)
+			return rc;
+	}
+	if (o->ndevs > 1 && o->write_path)
+		return bad(err, errlen, "-w with several devices: one pcap file holds one link type; run one tapscope a "
+			   "device, or write each with its own -w%s%s", "", "");
+	if (o->read_path && (o->echo || o->ninject || o->devs[0].dev.attach_only || o->status || o->hold || o->control))
 		return bad(err, errlen, "-r/--read decodes a file: it cannot be combined with %s%s",
 			   o->echo ? "--echo" : o->ninject ? "--inject" : o->status ? "--status" : o->hold ? "--hold" :
 			   o->control ? "--control" : "--attach", "");
@@ -205,6 +239,7 @@ int options_parse(struct options *o, int argc, char **argv, char *err, size_t er
 	int c, rc;
 
 	memset(o, 0, sizeof(*o));
+	o->ndevs = 1;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":i:a:pv#w:r:f:c:hV", long_opts, NULL)) != -1) {
@@ -225,7 +260,15 @@ int options_parse(struct options *o, int argc, char **argv, char *err, size_t er
 	if (optind < argc)
 		return bad(err, errlen, "unexpected argument '%s': tapscope takes only options (tapscope --help)%s",
 			   argv[optind], "");
-	if (!o->addrs.n && !o->no_config && !o->dev.attach_only)
-		add_addr(o, "10.18.0.1/24", err, errlen);
+	for (int i = 0; i < o->ndevs; i++) {
+		struct dev_options *d = &o->devs[i];
+		char cidr[32];
+
+		if (!d->dev.name)
+			d->dev.name = d->dev.tun ? "tun0" : "tap0";
+		snprintf(cidr, sizeof(cidr), "10.18.%d.1/24", i);
+		if (!d->addrs.n && !d->no_config && !d->dev.attach_only)
+			add_addr(d, cidr, err, errlen);
+	}
 	return check_combinations(o, err, errlen);
 }

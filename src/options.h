@@ -7,12 +7,20 @@
 #include "tundev.h"
 
 #define OPTIONS_MAX_INJECT 32
+#define OPTIONS_MAX_DEVICES 4
+
+/* One device: -i NAME and the device options after it (--tun, --pi, -a, ...). */
+struct dev_options {
+	struct tundev_opts dev;
+	struct addrset addrs;		/* -a, in order given; default 10.18.N.1/24 for the Nth device */
+	int no_config;
+	int absent;			/* (lessons) start without opening it: the attach action opens it later */
+};
 
 struct options {
-	struct tundev_opts dev;
+	struct dev_options devs[OPTIONS_MAX_DEVICES];
+	int ndevs;			/* >= 1 */
 	const char *netns;
-	struct addrset addrs;		/* -a, in order given */
-	int no_config;
 	int echo;
 	const char *inject[OPTIONS_MAX_INJECT];
 	int ninject;

@@ -25,15 +25,15 @@ int session_dlt(const struct session *s)
 
 /* A device this run created gets its addresses and is brought up; its addresses then reach
  * s->addrs through the model's feed (nlmodel_set_addrs_cb). */
-static int configure(struct session *s, const struct options *o, char *err, size_t errlen)
+static int configure(struct session *s, const struct dev_options *d, char *err, size_t errlen)
 {
 	char cidr[64];
 	int rc = 0;
 
-	if (!s->dev.created || o->no_config)
+	if (!s->dev.created || d->no_config)
 		return 0;
-	for (int i = 0; i < o->addrs.n && !rc; i++)
-		rc = nlaction_addr_add(s->dev.name, addrset_format(&o->addrs.a[i], cidr, sizeof(cidr)), err, errlen);
+	for (int i = 0; i < d->addrs.n && !rc; i++)
+		rc = nlaction_addr_add(s->dev.name, addrset_format(&d->addrs.a[i], cidr, sizeof(cidr)), err, errlen);
 	return rc ? rc : nlaction_link_set_up(s->dev.name, 1, err, errlen);
 }
 
@@ -121,20 +121,31 @@ int session_reattach(struct session *s, char *err, size_t errlen)
 	return rc;
 }
 
-int session_start(struct session *s, struct loop *loop, const struct options *o, char *err, size_t errlen)
+/* A device the lesson makes itself later: nothing is opened now, the attach action opens it. */
+static void start_absent(struct session *s, const struct dev_options *d)
 {
+	snprintf(s->dev.name, sizeof(s->dev.name), "%s", d->dev.name);
+	s->dev.tun = d->dev.tun;
+	s->dev.pi = d->dev.pi;
+	s->dev.fd = -1;
+}
+
+int session_start(struct session *s, struct loop *loop, const struct options *o, int index, char *err,
+		  size_t errlen)
+{
+	const struct dev_options *d = &o->devs[index];
 	int rc;
 
 	memset(s, 0, sizeof(*s));
 	s->loop = loop;
+	s->index = index;
 	s->dev.fd = -1;
-	s->count_limit = o->count;
 	s->next_ip_id = 1;
 	s->use_uring = !o->no_uring && !getenv("TAPSCOPE_NO_URING");
 	outbox_init(&s->outbox);
 	peerwatch_init(&s->peers);
 	/* a bad filter is refused before anything is made */
-	if (o->filter && !(s->filter = bpf_filter_new(o->dev.tun ? DLT_RAW : DLT_EN10MB, o->filter, err, errlen))) {
+	if (o->filter && !(s->filter = bpf_filter_new(d->dev.tun ? DLT_RAW : DLT_EN10MB, o->filter, err, errlen))) {
 		char why[256];
 
 		snprintf(why, sizeof(why), "%s", err);
@@ -146,19 +157,22 @@ int session_start(struct session *s, struct loop *loop, const struct options *o,
 		rc = -ENOMEM;
 		goto fail;
 	}
-	if (o->netns) {
+	if (o->netns && index == 0) {	/* the devices after the first are made in it too */
 		rc = netns_enter(&s->ns, o->netns, 1, err, errlen);
 		if (rc)
 			goto fail;
 		if (s->ns.created && (rc = nlaction_link_set_up("lo", 1, err, errlen)))
 			goto fail;
 	}
-	rc = tundev_open(&s->dev, &o->dev, err, errlen);
-	if (rc)
-		goto fail;
-	rc = configure(s, o, err, errlen);
-	if (rc)
-		goto fail;
+	if (d->absent) {
+		start_absent(s, d);
+	} else {
+		rc = tundev_open(&s->dev, &d->dev, err, errlen);
+		if (!rc)
+			rc = configure(s, d, err, errlen);
+		if (rc)
+			goto fail;
+	}
 	s->model = nlmodel_new(loop, s->dev.name, err, errlen);
 	if (!s->model) {
 		rc = -EIO;
@@ -172,8 +186,7 @@ int session_start(struct session *s, struct loop *loop, const struct options *o,
 		rc = -EIO;
 		goto fail;
 	}
-	rc = watch_device(s, err, errlen);
-	if (rc)
+	if (!d->absent && (rc = watch_device(s, err, errlen)))
 		goto fail;
 	loop_add_before_sleep(loop, before_sleep, s);
 	return 0;

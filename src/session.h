@@ -95,7 +95,7 @@ struct session {
 	struct pcapout *pcap;
 	struct bpf_filter *filter;
 	struct session_counters count;
-	long count_limit;		/* stop after this many shown frames (0: never) */
+	int index;			/* the device's position in the options (0: the first -i) */
 	uint16_t next_ip_id;
 	int detached_was_created;	/* detached: the device was ours to remove (persist kept it) */
 	int carrier_off;		/* turned off with TUNSETCARRIER */
@@ -115,10 +115,12 @@ struct session {
 	uint8_t wbuf[SESSION_FRAME_MAX];	/* a reply or an injected packet being built */
 };
 
-/* Enters the namespace, opens and configures the device, opens the pcap file and filter,
- * and watches the device on loop. Returns 0, or a negative code with a message in err
- * (everything already made is undone). */
-int session_start(struct session *s, struct loop *loop, const struct options *o, char *err, size_t errlen);
+/* Starts device o->devs[index]: the first enters (or makes) the namespace; each opens and
+ * configures its device (unless absent), opens the pcap file and filter, and watches the
+ * device on loop. Returns 0, or a negative code with a message in err (everything already
+ * made is undone). */
+int session_start(struct session *s, struct loop *loop, const struct options *o, int index, char *err,
+		  size_t errlen);
 /* Closes the device, the pcap file (flushed, valid) and the namespace this run created. */
 void session_end(struct session *s);
 

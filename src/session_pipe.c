@@ -72,8 +72,6 @@ static void deliver(struct session *s, struct frame *f, const struct frame_meta 
 		pcapout_write(s->pcap, f);
 	for (int i = 0; i < s->nobservers; i++)
 		s->observers[i].fn(s, f, m, s->observers[i].arg);
-	if (s->count_limit && s->count.shown >= (uint64_t)s->count_limit)
-		loop_stop(s->loop, 0);
 }
 
 static void note_job_sent(struct session *s, unsigned job)
