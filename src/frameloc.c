@@ -245,7 +245,7 @@ int frameloc_target(const struct frameloc *l, const struct frame *f, uint8_t add
 	}
 	if (!l->af || !l->dst_off || (l->flags & (LOC_SHORT | LOC_L3_BAD)))
 		return 0;
-	if (l->icmp_type == ICMP6_T_NEIGH_SOLICIT && l->l4proto == IPP_ICMPV6 && l->l4_len >= 24) {
+	if (l->af == AF_INET6 && l->icmp_type == ICMP6_T_NEIGH_SOLICIT && l->l4proto == IPP_ICMPV6 && l->l4_len >= 24) {
 		memcpy(addr, f->data + l->l4_off + 8, 16);	/* the address asked about */
 		return AF_INET6;
 	}

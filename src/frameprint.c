@@ -166,7 +166,31 @@ static int nameset_add(struct nameset *ns, const char *name)
 	}
 }
 
+/* What a live run knows beside the bytes: "dev", "why", "answer". */
+static void json_extra(struct fmtbuf *b, const struct frameprint_extra *x)
+{
+	if (!x)
+		return;
+	if (x->dev) {
+		fmtbuf_str(b, ",\"dev\":");
+		json_str(b, x->dev);
+	}
+	if (x->why) {
+		fmtbuf_str(b, ",\"why\":");
+		json_str(b, x->why);
+	}
+	if (x->answer) {
+		fmtbuf_str(b, ",\"answer\":");
+		json_str(b, x->answer);
+	}
+}
+
 void frameprint_json(FILE *out, const struct frame *f, const struct decoded *d)
+{
+	frameprint_json_ex(out, f, d, NULL);
+}
+
+void frameprint_json_ex(FILE *out, const struct frame *f, const struct decoded *d, const struct frameprint_extra *x)
 {
 	static char buf[1 << 16];
 	static struct nameset seen;
@@ -219,6 +243,7 @@ void frameprint_json(FILE *out, const struct frame *f, const struct decoded *d)
 		seen.slot[seen.used[--seen.nused]] = NULL;
 	fmtbuf_str(&b, "},\"summary\":");
 	json_str(&b, decode_summary(d));
+	json_extra(&b, x);
 	fmtbuf_char(&b, '}');
 	if (b.len + 1 >= b.cap) {
 		/* a pathological frame filled the buffer: keep the line valid JSON */

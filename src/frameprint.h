@@ -31,4 +31,11 @@ void frameprint_tree_ex(FILE *out, const struct decoded *d, int explain);
  */
 void frameprint_json(FILE *out, const struct frame *f, const struct decoded *d);
 
+/* What a live run adds to the JSON object, after "summary" (NULL members are left out):
+ * "dev" (several devices), "why" (why_frame), "answer" ("answered by tapscope" or why not). */
+struct frameprint_extra {
+	const char *dev, *why, *answer;
+};
+void frameprint_json_ex(FILE *out, const struct frame *f, const struct decoded *d, const struct frameprint_extra *x);
+
 #endif

@@ -11,6 +11,7 @@
 #include "frameprint.h"
 #include "nlmodel.h"
 #include "pcapout.h"
+#include "why.h"
 
 /* Output is pushed out at most every FLUSH_NS, and FLUSH_NS after the last frame at the
  * latest: readers (a pipe, a test, tail -f on the pcap) see frames promptly, while a
@@ -36,6 +37,20 @@ struct flusher {
 	uint64_t seen;		/* lines (or frames) at the last flush */
 };
 
+/* Under the line with -v: why the frame exists, and what the peers did with a request. */
+static void print_why(const struct frame *f, const struct frame_meta *m)
+{
+	const char *answer = why_answer(f, m);
+	char why[512];
+
+	if (why_frame(f, m, why, sizeof(why)))
+		printf("    why: %s\n", why);
+	if (answer && m->why == RESP_ANSWERED)
+		printf("    %s\n", answer);
+	else if (answer)
+		printf("    not answered: %s\n", answer);
+}
+
 static void print_frame(struct session *s, const struct frame *f, const struct frame_meta *m, void *arg)
 {
 	struct printer *p = arg;
@@ -47,7 +62,11 @@ static void print_frame(struct session *s, const struct frame *f, const struct f
 		return;		/* quiet capture: -w alone formats nothing */
 	decode_frame(&p->d, f);
 	if (p->json) {
-		frameprint_json(stdout, f, &p->d);
+		char why[512];
+		struct frameprint_extra x = { p->names ? s->dev.name : NULL, why, why_answer(f, m) };
+
+		why_frame(f, m, why, sizeof(why));
+		frameprint_json_ex(stdout, f, &p->d, &x);
 		return;
 	}
 	if (p->number)
@@ -55,9 +74,8 @@ static void print_frame(struct session *s, const struct frame *f, const struct f
 	frameprint_line_dev(stdout, f, &p->d, p->names ? s->dev.name : NULL);
 	if (!p->verbose)
 		return;
+	print_why(f, m);
 	frameprint_tree_ex(stdout, &p->d, p->verbose > 1);
-	if (f->dir == FRAME_IN && responder_why_is_refusal(m->why))
-		printf("    not answered: %s\n", responder_why_text(m->why));
 }
 
 static void print_event(const struct nl_event *ev, void *arg)

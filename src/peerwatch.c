@@ -44,13 +44,14 @@ static struct peerwatch_peer *slot_for(struct peerwatch *pw, int family, const u
 
 static int is_neigh_request(const struct frameloc *loc)
 {
-	return loc->arp_op == ARP_OP_REQUEST || (loc->l4proto == IPP_ICMPV6 && loc->icmp_type == ICMP6_T_NEIGH_SOLICIT);
+	return loc->arp_op == ARP_OP_REQUEST ||
+	       (loc->af == AF_INET6 && loc->l4proto == IPP_ICMPV6 && loc->icmp_type == ICMP6_T_NEIGH_SOLICIT);
 }
 
 static int is_echo_request(const struct frameloc *loc)
 {
-	return (loc->l4proto == IPP_ICMP && loc->icmp_type == ICMP_T_ECHO_REQUEST) ||
-	       (loc->l4proto == IPP_ICMPV6 && loc->icmp_type == ICMP6_T_ECHO_REQUEST);
+	return (loc->af == AF_INET && loc->l4proto == IPP_ICMP && loc->icmp_type == ICMP_T_ECHO_REQUEST) ||
+	       (loc->af == AF_INET6 && loc->l4proto == IPP_ICMPV6 && loc->icmp_type == ICMP6_T_ECHO_REQUEST);
 }
 
 void peerwatch_note(struct peerwatch *pw, const struct frame *f, const struct frameloc *loc,

@@ -124,6 +124,8 @@ static enum resp_why arp_check(const struct responder *r, const struct frame *f,
 	const uint8_t *tpa = f->data + loc->arp_tpa_off;
 	uint8_t mac[6];
 
+	if (!memcmp(spa, "\0\0\0\0", 4))
+		return RESP_DAD_PROBE;		/* an ARP probe (RFC 5227) */
 	if (!addrset_is_peer(r->addrs, AF_INET, tpa))
 		return RESP_NOT_PEER;
 	if (!r->policy.answer_neigh)
@@ -133,8 +135,6 @@ static enum resp_why arp_check(const struct responder *r, const struct frame *f,
 		return RESP_BAD_DEST;	/* broadcast, or unicast to the peer when the kernel re-checks it */
 	if (mac_is_group(eth + 6) || mac_is_group(sha) || memcmp(eth + 6, sha, 6))
 		return RESP_BAD_ARP;
-	if (!memcmp(spa, "\0\0\0\0", 4))
-		return RESP_DAD_PROBE;
 	if (!memcmp(spa, tpa, 4))
 		return RESP_GRATUITOUS;
 	return check_source(r, AF_INET, spa);
@@ -323,6 +323,8 @@ static enum resp_why ns_check(const struct responder *r, const struct frame *f, 
 
 	if (loc->flags & (LOC_SHORT | LOC_L3_CUT) || loc->l4_len < 24)
 		return RESP_TRUNCATED;
+	if (!memcmp(ip6 + 8, unspecified6, 16))
+		return RESP_DAD_PROBE;		/* the kernel's own DAD too: it must succeed */
 	if (!addrset_is_peer(r->addrs, AF_INET6, target))
 		return RESP_NOT_PEER;
 	if (!r->policy.answer_neigh)
@@ -331,8 +333,6 @@ static enum resp_why ns_check(const struct responder *r, const struct frame *f, 
 		return RESP_BAD_NDP;
 	if (icmp6_sum(ip6 + 8, ip6 + 24, ns, loc->l4_len) != 0)
 		return RESP_BAD_ICMP_CSUM;
-	if (!memcmp(ip6 + 8, unspecified6, 16))
-		return RESP_DAD_PROBE;
 	peer_mac(AF_INET6, target, mac);
 	if (!(is_solicited_node(ip6 + 24, target) && eth[0] == 0x33 && eth[1] == 0x33 && eth[2] == 0xff &&
 	      !memcmp(eth + 3, target + 13, 3)) &&

@@ -16,6 +16,7 @@
 #include "decode.h"
 #include "frameloc.h"
 #include "responder.h"
+#include "why.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -65,6 +66,8 @@ static void check_reply(const uint8_t *buf, size_t len, const struct frame *in)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static int ready;
+	struct frame_meta meta = { .why = RESP_NOT_REQUEST };
+	char why[512];
 	struct frameloc loc;
 	struct frame f;
 	struct timeval now;
@@ -95,8 +98,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	frameloc_compute(&loc, &f);
 	check_loc(&loc, &f);
-	n = responder_handle(&resp, &f, &loc, big, sizeof(big), NULL);
+	n = responder_handle(&resp, &f, &loc, big, sizeof(big), &meta.why);
+	meta.loc = loc;
+	why_frame(&f, &meta, why, sizeof(why));
+	why_answer(&f, &meta);
 	if (n) {
+		struct frame out = f;
+
+		out.dir = FRAME_OUT;
+		out.data = big;
+		out.caplen = out.len = (uint32_t)n;
+		frameloc_compute(&meta.loc, &out);
+		meta.origin = OUTBOX_REPLY;
+		why_frame(&out, &meta, why, 7);	/* a short buffer cuts, never overflows */
 		check_reply(big, n, &f);
 		exact = malloc(n);
 		if (exact) {

@@ -17,7 +17,7 @@ PKG=$(pkg-config --cflags libpcap 2>/dev/null)
 sources() {	# the core files a target links
 	case $1 in
 	decode) echo "src/decode*.c src/fmtbuf.c src/frameprint.c src/checksum.c";;
-	responder) echo "src/responder.c src/frameloc.c src/addrset.c src/checksum.c src/decode*.c src/fmtbuf.c";;
+	responder) echo "src/responder.c src/frameloc.c src/why.c src/addrset.c src/checksum.c src/decode*.c src/fmtbuf.c";;
 	*) echo "fuzz: unknown target $1" >&2; return 1;;
 	esac
 }

@@ -129,16 +129,31 @@ static void options_defaults_and_errors(void **state)
 	char *bad_addr[] = { "tapscope", "--addr=1.2.3.4/40", NULL };
 	char *attach_addr[] = { "tapscope", "--attach", "-a", "10.0.0.1/24", NULL };
 	char *deflt[] = { "tapscope", NULL };
+	char *two[] = { "tapscope", "-i", "tap0", "-i", "tun0", "--tun", NULL };
+	char *twice[] = { "tapscope", "-i", "tap0", "-i", "tap0", NULL };
 
 	(void)state;
 	assert_int_equal(options_parse(&o, 9, ok, err, sizeof(err)), 0);
-	assert_true(o.dev.tun);
-	assert_int_equal(o.addrs.n, 1);
+	assert_true(o.devs[0].dev.tun);
+	assert_string_equal(o.devs[0].dev.name, "tun0");
+	assert_int_equal(o.devs[0].addrs.n, 1);
 	assert_int_equal(o.count, 5);
 	assert_int_equal(o.ninject, 1);
 	assert_int_equal(options_parse(&o, 1, deflt, err, sizeof(err)), 0);
-	assert_int_equal(o.addrs.n, 1);
-	assert_int_equal(o.addrs.a[0].prefixlen, 24);
+	assert_int_equal(o.ndevs, 1);
+	assert_string_equal(o.devs[0].dev.name, "tap0");
+	assert_int_equal(o.devs[0].addrs.n, 1);
+	assert_int_equal(o.devs[0].addrs.a[0].prefixlen, 24);
+	/* each device takes the options after its -i; the Nth gets 10.18.N.1/24 */
+	assert_int_equal(options_parse(&o, 6, two, err, sizeof(err)), 0);
+	assert_int_equal(o.ndevs, 2);
+	assert_string_equal(o.devs[0].dev.name, "tap0");
+	assert_false(o.devs[0].dev.tun);
+	assert_string_equal(o.devs[1].dev.name, "tun0");
+	assert_true(o.devs[1].dev.tun);
+	assert_int_equal(o.devs[1].addrs.a[0].addr[2], 1);
+	assert_int_equal(options_parse(&o, 5, twice, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "given twice"));
 	assert_int_equal(options_parse(&o, 3, bad_count, err, sizeof(err)), -EINVAL);
 	assert_non_null(strstr(err, "bad count '0'"));
 	assert_int_equal(options_parse(&o, 2, bad_addr, err, sizeof(err)), -EINVAL);
