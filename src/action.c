@@ -282,7 +282,7 @@ static int act_attach(struct session *s, int argc, char **argv, char *msg, size_
 	(void)argv;
 	rc = session_reattach(s, msg, msglen);
 	if (!rc)
-		snprintf(msg, msglen, "attached to %s again", s->dev.name);
+		snprintf(msg, msglen, "attached to %s: tapscope reads it", s->dev.name);
 	return rc;
 }
 

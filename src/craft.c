@@ -274,7 +274,7 @@ static const struct { const char *unit; uint64_t ns; } units[] = {
 };
 
 /* "2.5s" -> 2500000000; integer arithmetic so the result is exact. */
-static int duration_parse(const char *v, uint64_t *ns)
+int craft_parse_duration(const char *v, uint64_t *ns)
 {
 	uint64_t whole = 0, frac = 0, scale = 1;
 	const char *c = v;
@@ -442,6 +442,7 @@ static int has_lifetime(const struct craft_spec *s)
 	return s->v6 ? s->type == ND_RA : s->type == 9;
 }
 static int is_ra6(const struct craft_spec *s) { return s->v6 && s->type == ND_RA; }
+static int is_echo_reply(const struct craft_spec *s) { return s->type == (s->v6 ? 129 : 0); }
 static int is_ndp(const struct craft_spec *s) { return craft_kind(s->v6, s->type) == CRAFT_K_NDP; }
 
 static const struct rule rules[] = {
@@ -461,6 +462,7 @@ static const struct rule rules[] = {
 	{ CRAFT_F_CURHLIM, is_ra6, "icmp6 router-advert" },
 	{ CRAFT_F_PREFIX, is_ra6, "icmp6 router-advert" },
 	{ CRAFT_F_LLADDR, is_ndp, "icmp6 NDP messages (router-solicit ... redirect)" },
+	{ CRAFT_F_ANSWER, is_echo_reply, "echo-reply" },
 	{ -1, NULL, NULL }
 };
 
@@ -485,25 +487,51 @@ static int check_rules(struct parse *p)
 
 /* ---- the remaining fields, each from its text ---- */
 
-static int quote_field(struct parse *p)
+/* last, or frame:N: which real packet quote= quotes or answer= answers. */
+static int packet_ref(struct parse *p, int f)
 {
-	const char *v = p->val[CRAFT_F_QUOTE];
-
+	const char *v = p->val[f];
 	char *end;
 
-	if (!strcasecmp(v, "last") || !strcasecmp(v, "none")) {
-		p->s->quote_last = !strcasecmp(v, "last");
+	if (!strcasecmp(v, "last")) {
+		p->s->quote_last = 1;
 		return 0;
 	}
 	if (!strncasecmp(v, "frame:", 6)) {
 		errno = 0;
 		p->s->quote_frame = strtoull(v + 6, &end, 10);
 		if (errno || end == v + 6 || *end || !p->s->quote_frame || v[6] == '-')
-			return perr(p, "'quote=%s': frame:N takes a frame number, 1 or more", v);
+			return perr(p, "'%s=%s': frame:N takes a frame number, 1 or more", p->key[f], v);
 		p->s->quote_last = 1;
 		return 0;
 	}
+	return -ENOENT;
+}
+
+static int quote_field(struct parse *p)
+{
+	const char *v = p->val[CRAFT_F_QUOTE];
+	int rc;
+
+	if (!strcasecmp(v, "none")) {
+		p->s->quote_last = 0;
+		return 0;
+	}
+	rc = packet_ref(p, CRAFT_F_QUOTE);
+	if (rc != -ENOENT)
+		return rc;
 	return perr(p, "'quote=%s': quote must be last, frame:N (a frame's number) or none", v);
+}
+
+static int answer_field(struct parse *p)
+{
+	int rc = packet_ref(p, CRAFT_F_ANSWER);
+
+	if (rc != -ENOENT) {
+		p->s->answer = 1;
+		return rc;
+	}
+	return perr(p, "'answer=%s': answer must be last (the kernel's last packet) or frame:N", p->val[CRAFT_F_ANSWER]);
 }
 
 static int checksum_field(struct parse *p)
@@ -539,7 +567,7 @@ static int interval_field(struct parse *p)
 {
 	const char *v = p->val[CRAFT_F_INTERVAL];
 
-	if (!duration_parse(v, &p->s->interval_ns))
+	if (!craft_parse_duration(v, &p->s->interval_ns))
 		return 0;
 	return perr(p, "'interval=%s': interval must be a duration 0..1h like 500ms, 1s, 2.5s", v);
 }
@@ -613,6 +641,7 @@ static int value_field(struct parse *p, int f)
 	case CRAFT_F_DF: return df_field(p);
 	case CRAFT_F_PAYLOAD: return payload_field(p);
 	case CRAFT_F_QUOTE: return quote_field(p);
+	case CRAFT_F_ANSWER: return answer_field(p);
 	case CRAFT_F_CHECKSUM: return checksum_field(p);
 	case CRAFT_F_COUNT: return count_field(p);
 	case CRAFT_F_INTERVAL: return interval_field(p);
@@ -795,10 +824,11 @@ static void emit_field(struct out *o, const struct craft_spec *s, int f)
 	case CRAFT_F_IPID: emit(o, " ipid=%u", s->ip_id); break;
 	case CRAFT_F_PAYLOAD: emit_payload(o, s); break;
 	case CRAFT_F_QUOTE:
+	case CRAFT_F_ANSWER:
 		if (s->quote_frame)
-			emit(o, " quote=frame:%llu", (unsigned long long)s->quote_frame);
+			emit(o, " %s=frame:%llu", f == CRAFT_F_ANSWER ? "answer" : "quote", (unsigned long long)s->quote_frame);
 		else
-			emit(o, " quote=%s", s->quote_last ? "last" : "none");
+			emit(o, " %s=%s", f == CRAFT_F_ANSWER ? "answer" : "quote", s->quote_last ? "last" : "none");
 		break;
 	case CRAFT_F_CHECKSUM:
 		if (s->csum_mode == CRAFT_CSUM_VALUE)

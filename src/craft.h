@@ -14,6 +14,7 @@
  * A value may be double-quoted ("..."; \" and \\ escape) to hold blanks: payload="text:a b".
  * Fields (see craft_fields()): type code src dst id seq ttl|hlim tos|tclass flow df ipid
  *   payload=text:..|hex:..|size:N  quote=last|frame:N|none  checksum=auto|bad|0..0xffff
+ *   answer=last|frame:N (echo replies: the request's id, seq and data, its addresses swapped)
  *   count=N interval=DURATION (ns, us, ms, s, m; bare number = seconds; "2.5s")
  *   smac dmac (tap only)  mtu gateway pointer target rdst flags lifetime curhlim prefix lladdr
  *
@@ -47,7 +48,7 @@ enum craft_field {
 	CRAFT_F_QUOTE, CRAFT_F_CHECKSUM, CRAFT_F_COUNT, CRAFT_F_INTERVAL, CRAFT_F_SMAC,
 	CRAFT_F_DMAC, CRAFT_F_MTU, CRAFT_F_GATEWAY, CRAFT_F_POINTER, CRAFT_F_TARGET,
 	CRAFT_F_RDST, CRAFT_F_FLAGS, CRAFT_F_LIFETIME, CRAFT_F_CURHLIM, CRAFT_F_PREFIX,
-	CRAFT_F_LLADDR,
+	CRAFT_F_LLADDR, CRAFT_F_ANSWER,
 	CRAFT_F_COUNT_OF_FIELDS
 };
 
@@ -76,8 +77,9 @@ struct craft_spec {
 	enum craft_payload payload_kind;
 	uint32_t payload_len;	/* bytes in payload[], or N for size:N */
 	uint8_t payload[CRAFT_PAYLOAD_MAX];
-	int quote_last;		/* quote=last or quote=frame:N: quote a real packet */
-	uint64_t quote_frame;	/* quote=frame:N: N (0: the kernel's last packet) */
+	int quote_last;		/* quote= or answer= last or frame:N: a real packet to quote or answer */
+	uint64_t quote_frame;	/* frame:N: N (0: the kernel's last packet) */
+	int answer;		/* answer=: an echo reply taking id, seq and data from that request */
 	enum craft_csum csum_mode;
 	uint16_t csum_value;
 	unsigned count;
@@ -128,6 +130,10 @@ int craft_build(const struct craft_spec *s, const struct craft_ctx *ctx, unsigne
 /* Writes the canonical spec text (given fields only, fixed order); parse(format(x)) == x.
  * Returns the length it needed (like snprintf) or -ENOSPC when n is too small. */
 int craft_format(const struct craft_spec *s, char *out, size_t n);
+
+/* "500ms", "2s", "2.5s", "1m" (ns, us, ms, s, m; a bare number is seconds), at most an hour,
+ * into nanoseconds. 0 or -EINVAL. */
+int craft_parse_duration(const char *text, uint64_t *ns);
 
 /* How many packets to send (count=, default 1) and the gap between them (interval=, default 1s). */
 unsigned craft_count(const struct craft_spec *s);

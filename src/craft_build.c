@@ -66,6 +66,9 @@ struct bld {
 	const uint8_t *quote;	/* the inner IP packet */
 	size_t quote_len;
 	int quote_af;
+	uint16_t ans_id, ans_seq;	/* answer=: the request's */
+	const uint8_t *ans_data;
+	size_t ans_len;
 };
 
 static int berr(struct bld *b, int rc, const char *fmt, ...)
@@ -149,19 +152,21 @@ static int find_quote(struct bld *b)
 	struct frameloc loc;
 	char label[48], what[48];
 
+	const char *key = b->s->answer ? "answer" : "quote";
+
 	if (b->s->quote_frame) {
-		snprintf(label, sizeof(label), "quote=frame:%llu", (unsigned long long)b->s->quote_frame);
+		snprintf(label, sizeof(label), "%s=frame:%llu", key, (unsigned long long)b->s->quote_frame);
 		snprintf(what, sizeof(what), "frame %llu", (unsigned long long)b->s->quote_frame);
 		f = b->ctx->find_frame ? b->ctx->find_frame(b->ctx->find_arg, b->s->quote_frame) : NULL;
 		if (!f)
 			return berr(b, -ENOENT, "%s: %s is not kept (only the last %d frames can be quoted)", label, what,
 				    QUOTERING_FRAMES);
 	} else {
-		snprintf(label, sizeof(label), "quote=last");
+		snprintf(label, sizeof(label), "%s=last", key);
 		snprintf(what, sizeof(what), "the last frame the kernel sent");
 		f = b->ctx->last_in;
 		if (!f || !f->data)
-			return berr(b, -ENOENT, "quote=last: the kernel has sent nothing into the device yet");
+			return berr(b, -ENOENT, "%s: the kernel has sent nothing into the device yet", label);
 	}
 	if (frameloc_compute(&loc, f) < 0)
 		return berr(b, -ENOENT, "%s: cannot quote from link type %d", label, f->dlt);
@@ -177,6 +182,15 @@ static int find_quote(struct bld *b)
 	b->quote_af = loc.af;
 	b->quote = f->data + loc.l3_off;
 	b->quote_len = loc.l3_len;
+	if (!b->s->answer)
+		return 0;
+	if (loc.icmp_type != (loc.af == AF_INET6 ? ICMP6_T_ECHO_REQUEST : ICMP_T_ECHO_REQUEST) || loc.l4_len < 8 ||
+	    loc.l3_hlen != loc.l4_off - loc.l3_off)
+		return berr(b, -EINVAL, "%s: %s is not an echo request to answer", label, what);
+	b->ans_id = get_be16(f->data + loc.l4_off + 4);
+	b->ans_seq = get_be16(f->data + loc.l4_off + 6);
+	b->ans_data = f->data + loc.l4_off + 8;
+	b->ans_len = loc.l4_len - 8;
 	return 0;
 }
 
@@ -351,8 +365,19 @@ static uint32_t val_or(const struct craft_spec *s, int f, uint32_t v, uint32_t d
 
 static void put_idseq(struct wr *w, const struct bld *b)
 {
-	wr_u16(w, (uint16_t)val_or(b->s, CRAFT_F_ID, b->s->id, DEFAULT_ID));
-	wr_u16(w, (uint16_t)(val_or(b->s, CRAFT_F_SEQ, b->s->seq, DEFAULT_SEQ) + b->repeat));
+	int ans = b->s->answer && b->ans_data;
+
+	wr_u16(w, (uint16_t)val_or(b->s, CRAFT_F_ID, b->s->id, ans ? b->ans_id : DEFAULT_ID));
+	wr_u16(w, (uint16_t)(val_or(b->s, CRAFT_F_SEQ, b->s->seq, ans ? b->ans_seq : DEFAULT_SEQ) + b->repeat));
+}
+
+/* An answer carries the request's data unless payload= says otherwise. */
+static void put_echo_payload(struct wr *w, const struct bld *b)
+{
+	if (b->s->answer && b->ans_data && b->s->payload_kind == CRAFT_PAYLOAD_NONE)
+		wr_bytes(w, b->ans_data, b->ans_len);
+	else
+		put_payload(w, b->s);
 }
 
 /* The 4 bytes after the checksum of an error message. */
@@ -537,7 +562,7 @@ static void put_icmp(struct wr *w, const struct bld *b)
 	wr_u8(w, s->code);
 	wr_u16(w, 0);
 	switch (craft_kind(s->v6, s->type)) {
-	case CRAFT_K_ECHO: put_idseq(w, b); put_payload(w, s); break;
+	case CRAFT_K_ECHO: put_idseq(w, b); put_echo_payload(w, b); break;
 	case CRAFT_K_TSTAMP: put_idseq(w, b); wr_zero(w, 12); put_payload(w, s); break;
 	case CRAFT_K_MASK: put_idseq(w, b); wr_zero(w, 4); put_payload(w, s); break;
 	case CRAFT_K_ERROR: put_error(w, b); break;

@@ -140,7 +140,7 @@ static const struct craft_name fields[] = {
 	{ CRAFT_F_DF, "df", "IPv4 don't-fragment bit: df, df=1, df=0" },
 	{ CRAFT_F_IPID, "ipid", "IPv4 identification 0..65535" },
 	{ CRAFT_F_PAYLOAD, "payload", "text:..., hex:..., or size:N" },
-	{ CRAFT_F_QUOTE, "quote", "last: quote the kernel's last packet in an error message" },
+	{ CRAFT_F_QUOTE, "quote", "last or frame:N: quote that packet in an error message" },
 	{ CRAFT_F_CHECKSUM, "checksum", "auto, bad, or a value 0..0xffff" },
 	{ CRAFT_F_COUNT, "count", "packets to send, 1..1000000" },
 	{ CRAFT_F_INTERVAL, "interval", "gap between packets, e.g. 500ms, 1s, 2.5s" },
@@ -156,6 +156,7 @@ static const struct craft_name fields[] = {
 	{ CRAFT_F_CURHLIM, "curhlim", "RA current hop limit 0..255" },
 	{ CRAFT_F_PREFIX, "prefix", "RA prefix information option, e.g. fd00::/64" },
 	{ CRAFT_F_LLADDR, "lladdr", "NDP link-layer address option: auto, none or a MAC" },
+	{ CRAFT_F_ANSWER, "answer", "echo reply to last or frame:N: its id, seq and data, addresses swapped" },
 	{ 0, NULL, NULL }
 };
 

@@ -11,7 +11,7 @@
 enum {
 	OPT_TUN = 256, OPT_TAP, OPT_PI, OPT_ATTACH, OPT_PERSIST, OPT_NO_CONFIG, OPT_NETNS,
 	OPT_ECHO, OPT_INJECT, OPT_JSON, OPT_EVENTS, OPT_STATUS, OPT_NO_COLOR, OPT_MAX_FRAMES, OPT_LOCAL_ROUTES,
-	OPT_HOLD, OPT_CONTROL, OPT_NO_URING,
+	OPT_HOLD, OPT_CONTROL, OPT_NO_URING, OPT_LESSON, OPT_LESSONS,
 };
 
 static const struct option long_opts[] = {
@@ -38,6 +38,8 @@ static const struct option long_opts[] = {
 	{ "hold", no_argument, NULL, OPT_HOLD },
 	{ "control", required_argument, NULL, OPT_CONTROL },
 	{ "no-uring", no_argument, NULL, OPT_NO_URING },
+	{ "lesson", required_argument, NULL, OPT_LESSON },
+	{ "lessons", no_argument, NULL, OPT_LESSONS },
 	{ "write", required_argument, NULL, 'w' },
 	{ "read", required_argument, NULL, 'r' },
 	{ "filter", required_argument, NULL, 'f' },
@@ -94,6 +96,11 @@ const char *options_usage(void)
 "Full-screen UI (the default when no output option is given):\n"
 "      --max-frames N  frames kept for browsing (default 100000; older ones drop)\n"
 "      --no-color      monochrome (so does the NO_COLOR environment variable)\n"
+"Lessons:\n"
+"      --lessons       list the built-in lessons (name first)\n"
+"      --lesson NAME|FILE  run a lesson (a built-in one, or a lesson file) in its own\n"
+"                      namespace and devices: the UI's lesson pane, or with --print\n"
+"                      unattended (exit 1 naming the first step that failed)\n"
 "Netlink:\n"
 "      --status        print what the kernel thinks of the device and exit (read-only)\n"
 "      --events        with --print: add link/addr/route/neigh change lines\n"
@@ -150,6 +157,7 @@ static int next_device(struct options *o, const char *name, char *err, size_t er
 		cur = &o->devs[o->ndevs++];
 	}
 	cur->dev.name = name;
+	o->devices_given = 1;
 	return 0;
 }
 
@@ -184,6 +192,8 @@ static int parse_one(struct options *o, int c, const char *arg, char *err, size_
 	case OPT_HOLD: o->hold = 1; break;
 	case OPT_CONTROL: o->control = arg; break;
 	case OPT_NO_URING: o->no_uring = 1; break;
+	case OPT_LESSON: o->lesson = arg; break;
+	case OPT_LESSONS: o->lessons = 1; break;
 	case OPT_MAX_FRAMES:
 		if (parse_count(arg, &o->max_frames) < 0)
 			return bad(err, errlen, "bad number '%s' for --max-frames: expected how many frames the UI keeps, 1 or more%s",
@@ -222,6 +232,9 @@ static int check_combinations(struct options *o, char *err, size_t errlen)
 		if (rc)
 			return rc;
 	}
+	if (o->lesson && (o->read_path || o->status || o->ninject || o->devices_given))
+		return bad(err, errlen, "--lesson brings its own devices and actions: it cannot be combined with %s%s",
+			   o->read_path ? "-r" : o->status ? "--status" : o->ninject ? "--inject" : "-i", "");
 	if (o->ndevs > 1 && o->write_path)
 		return bad(err, errlen, "-w with several devices: one pcap file holds one link type; run one tapscope a "
 			   "device, or write each with its own -w%s%s", "", "");

@@ -40,6 +40,9 @@ struct options {
 	int hold;			/* start with the outbox on hold */
 	const char *control;		/* read named actions, a line each, from this file/FIFO ('-': stdin) */
 	int no_uring;			/* read the device with read(), not io_uring */
+	const char *lesson;		/* --lesson NAME|FILE */
+	int lessons;			/* --lessons: list the built-in ones */
+	int devices_given;		/* -i was given */
 	int help, version;
 };
 

@@ -578,6 +578,45 @@ static void test_build_quote4(void **state)
 	ctx.last_in = NULL;
 }
 
+/* answer=last: an echo reply with the request's id, seq and data, its addresses swapped. */
+static void test_build_answer(void **state)
+{
+	static uint8_t f[64];
+	struct frame fr = { .dir = FRAME_IN, .dlt = 12, .data = f, .caplen = 33, .len = 33 };
+	struct craft_spec s;
+	uint8_t *req = f + 20;
+	const uint8_t *icmp = buf + 20;
+
+	(void)state;
+	memset(f, 0, sizeof(f));
+	f[0] = 0x45; f[2] = 0; f[3] = 33; f[8] = 64; f[9] = 1;
+	ip4("10.18.0.1", f + 12);
+	ip4("10.18.0.3", f + 16);
+	req[0] = 8; req[4] = 0x12; req[5] = 0x34; req[6] = 0; req[7] = 9;
+	memcpy(req + 8, "hello", 5);
+	ctx.last_in = &fr;
+	build_ok("icmp type=echo-reply answer=last", 0);
+	assert_int_equal(blen, 20 + 8 + 5);
+	assert_memory_equal(buf + 12, "\x0a\x12\x00\x03", 4);
+	assert_memory_equal(buf + 16, "\x0a\x12\x00\x01", 4);
+	assert_int_equal(icmp[0], 0);
+	assert_int_equal(be16(icmp + 4), 0x1234);
+	assert_int_equal(be16(icmp + 6), 9);
+	assert_memory_equal(icmp + 8, "hello", 5);
+	assert_true(ref_ok4(icmp, 13));
+	build_ok("icmp type=echo-reply answer=last seq=100", 0);	/* a field given wins */
+	assert_int_equal(be16(icmp + 6), 100);
+	parse_ok("icmp type=echo-reply answer=frame:12", &s);
+	assert_int_equal(s.quote_frame, 12);
+	assert_int_equal(craft_parse("icmp type=echo-request answer=last", &s, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "answer applies only to echo-reply"));
+	req[0] = 0;	/* a reply is not a request to answer */
+	parse_ok("icmp type=echo-reply answer=last", &s);
+	assert_int_equal(craft_build(&s, &ctx, 0, buf, sizeof(buf), &blen, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "is not an echo request to answer"));
+	ctx.last_in = NULL;
+}
+
 static void test_build_quote6(void **state)
 {
 	static uint8_t f[2100];
@@ -848,6 +887,7 @@ int main(void)
 		cmocka_unit_test_setup(test_build_checksum_modes, setup),
 		cmocka_unit_test_setup(test_build_quote4, setup),
 		cmocka_unit_test_setup(test_build_quote6, setup),
+		cmocka_unit_test_setup(test_build_answer, setup),
 		cmocka_unit_test_setup(test_build_quote_errors, setup),
 		cmocka_unit_test_setup(test_build_ndp, setup),
 		cmocka_unit_test_setup(test_build_error_layouts, setup),
