@@ -447,6 +447,45 @@ static int split(char *line, char **argv, int max)
 	return argc;
 }
 
+/* "@tun0 echo on": the device named after @, else the first; *line moves past the name. */
+static struct session *pick_device(struct session *ss, int n, const char **line, char *msg, size_t msglen)
+{
+	const char *p = *line, *end;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p != '@')
+		return &ss[0];
+	end = p + strcspn(p, " \t");
+	for (int i = 0; i < n; i++) {
+		if (strlen(ss[i].dev.name) == (size_t)(end - p - 1) && !strncmp(ss[i].dev.name, p + 1, (size_t)(end - p - 1))) {
+			*line = end;
+			return &ss[i];
+		}
+	}
+	snprintf(msg, msglen, "no device '%.*s' (the devices are given with -i)", (int)(end - p - 1), p + 1);
+	return NULL;
+}
+
+int action_run_on(struct session *ss, int n, const char *line, char *msg, size_t msglen)
+{
+	struct session *s = pick_device(ss, n, &line, msg, msglen);
+
+	return s ? action_run(s, line, msg, msglen) : -ENODEV;
+}
+
+int action_is_named(const char *line)
+{
+	char name[32];
+
+	while (*line == ' ' || *line == '\t')
+		line++;
+	if (*line == '@')
+		return 1;
+	snprintf(name, sizeof(name), "%.*s", (int)strcspn(line, " \t"), line);
+	return action_find(name) != NULL;
+}
+
 int action_run(struct session *s, const char *line, char *msg, size_t msglen)
 {
 	char copy[2048], *argv[64];

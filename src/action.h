@@ -26,6 +26,10 @@ struct action_def {
 /* Splits line into words (a spec's double-quoted values stay whole) and runs the action
  * named by the first. Blank lines and lines starting with '#' do nothing and return 0. */
 int action_run(struct session *s, const char *line, char *msg, size_t msglen);
+/* The same on one of n devices: a line "@tun0 echo on" acts on tun0, else on ss[0]. */
+int action_run_on(struct session *ss, int n, const char *line, char *msg, size_t msglen);
+/* 1 when the line's first word names an action (or a device, @NAME). */
+int action_is_named(const char *line);
 /* The same with the words already split. */
 int action_runv(struct session *s, int argc, char **argv, char *msg, size_t msglen);
 /* The action called name, or NULL. */

@@ -26,31 +26,10 @@ struct control {
 	char buf[CONTROL_LINE_MAX];
 };
 
-/* "@tun0 echo on" acts on tun0; without @NAME, on the first device. */
-static struct session *pick_device(struct control *c, char **line, char *msg, size_t msglen)
-{
-	char *p = *line, *end;
-
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (*p != '@')
-		return &c->ss[0];
-	end = p + strcspn(p, " \t");
-	for (int i = 0; i < c->n; i++) {
-		if (strlen(c->ss[i].dev.name) == (size_t)(end - p - 1) && !strncmp(c->ss[i].dev.name, p + 1, (size_t)(end - p - 1))) {
-			*line = end;
-			return &c->ss[i];
-		}
-	}
-	snprintf(msg, msglen, "no device '%.*s' (the devices are given with -i)", (int)(end - p - 1), p + 1);
-	return NULL;
-}
-
 static void run_line(struct control *c, char *line)
 {
 	char msg[1024];
-	struct session *s = pick_device(c, &line, msg, sizeof(msg));
-	int rc = s ? action_run(s, line, msg, sizeof(msg)) : -ENODEV;
+	int rc = action_run_on(c->ss, c->n, line, msg, sizeof(msg));
 
 	if (c->reply && (rc < 0 || msg[0]))
 		c->reply(line, rc, msg, c->arg);
