@@ -131,6 +131,10 @@ static int one_or_all(struct session *s, int argc, char **argv, char *msg, size_
 			snprintf(msg, msglen, "%s: no held frame %" PRIu64 " (%zu held)", a->name, got, s->outbox.n);
 			return rc;
 		}
+		if (rc == -ENOTCONN) {
+			snprintf(msg, msglen, "%s: the queue is detached: attach first (the frame stays held)", a->name);
+			return rc;
+		}
 		if (rc < 0) {
 			snprintf(msg, msglen, "%s: %s", a->name, strerror(-rc));
 			return rc;

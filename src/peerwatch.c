@@ -24,13 +24,17 @@ static int alen(int family)
 /* The peer's slot: found, else a free one, else the one seen longest ago. */
 static struct peerwatch_peer *slot_for(struct peerwatch *pw, int family, const uint8_t *addr)
 {
-	struct peerwatch_peer *victim = NULL;
+	struct peerwatch_peer *victim = NULL, *last = &pw->peers[pw->last];
 
+	if (last->family == family && !memcmp(last->addr, addr, (size_t)alen(family)))
+		return last;	/* a flood goes to one peer: no search */
 	for (int i = 0; i < PEERWATCH_MAX; i++) {
 		struct peerwatch_peer *p = &pw->peers[i];
 
-		if (p->family == family && !memcmp(p->addr, addr, (size_t)alen(family)))
+		if (p->family == family && !memcmp(p->addr, addr, (size_t)alen(family))) {
+			pw->last = i;
 			return p;
+		}
 		if (!victim || (victim->family && (!p->family || timercmp(&p->seen, &victim->seen, <))))
 			victim = p;
 	}
@@ -39,6 +43,7 @@ static struct peerwatch_peer *slot_for(struct peerwatch *pw, int family, const u
 	memset(victim, 0, sizeof(*victim));
 	victim->family = family;
 	memcpy(victim->addr, addr, (size_t)alen(family));
+	pw->last = (int)(victim - pw->peers);
 	return victim;
 }
 

@@ -28,6 +28,7 @@ struct peerwatch_peer {
 struct peerwatch {
 	struct peerwatch_peer peers[PEERWATCH_MAX];
 	int current;			/* index of the peer diagnoses name, -1: none yet */
+	int last;			/* index of the peer the last frame was for */
 };
 
 void peerwatch_init(struct peerwatch *pw);
