@@ -8,7 +8,9 @@ static const char *const proto_short[PROTO_COUNT] = {
 	[PROTO_TUN] = "tun", [PROTO_ETH] = "eth", [PROTO_VLAN] = "vlan", [PROTO_SLL] = "sll",
 	[PROTO_ARP] = "arp", [PROTO_IP] = "ip", [PROTO_IPV6] = "ipv6", [PROTO_ICMP] = "icmp",
 	[PROTO_ICMPV6] = "icmpv6", [PROTO_UDP] = "udp", [PROTO_TCP] = "tcp", [PROTO_DNS] = "dns",
-	[PROTO_DHCP] = "dhcp", [PROTO_DATA] = "data",
+	[PROTO_DHCP] = "dhcp", [PROTO_DATA] = "data", [PROTO_NULL] = "null", [PROTO_PPP] = "ppp",
+	[PROTO_GRE] = "gre", [PROTO_ERSPAN] = "erspan", [PROTO_VXLAN] = "vxlan", [PROTO_GENEVE] = "geneve",
+	[PROTO_MPLS] = "mpls",
 };
 
 const struct tok ipproto_names[] = {
@@ -171,7 +173,9 @@ static const char *const trunc_tag[PROTO_COUNT] = {
 	[PROTO_TUN] = "tun", [PROTO_ETH] = "ether", [PROTO_VLAN] = "vlan", [PROTO_SLL] = "sll",
 	[PROTO_ARP] = "ARP", [PROTO_IP] = "ip", [PROTO_IPV6] = "ip6", [PROTO_ICMP] = "icmp",
 	[PROTO_ICMPV6] = "icmp6", [PROTO_UDP] = "udp", [PROTO_TCP] = "tcp", [PROTO_DNS] = "domain",
-	[PROTO_DHCP] = "bootp", [PROTO_DATA] = "data",
+	[PROTO_DHCP] = "bootp", [PROTO_DATA] = "data", [PROTO_NULL] = "null", [PROTO_PPP] = "ppp",
+	[PROTO_GRE] = "gre", [PROTO_ERSPAN] = "erspan", [PROTO_VXLAN] = "vxlan", [PROTO_GENEVE] = "geneve",
+	[PROTO_MPLS] = "mpls",
 };
 
 int dec_short_note(struct decoded *d, const struct cursor *c, enum decode_proto p)
@@ -245,6 +249,19 @@ void dec_sum_addrs(struct decoded *d, const struct l3info *l3, int sport, int dp
 
 /* ---- dispatch ---- */
 
+#define DECODE_MAX_ENCAP 8
+
+int dec_encap_enter(struct decoded *d, struct cursor *c)
+{
+	if (d->encap < DECODE_MAX_ENCAP) {
+		d->encap++;
+		return 1;
+	}
+	dec_malformed(d, c->off, cursor_left(c), "More nested tunnels than tapscope follows (8)");
+	decode_data(d, c);
+	return 0;
+}
+
 void decode_data(struct decoded *d, struct cursor *c)
 {
 	uint32_t n = cursor_left(c);
@@ -296,6 +313,15 @@ static void decode_link(struct decoded *d, struct cursor *c, int dlt)
 	case DLT_LINUX_SLL2:
 		decode_sll2(d, c);
 		break;
+	case DLT_NULL:
+	case DLT_LOOP:
+		decode_null(d, c);
+		break;
+	case DLT_PPP:
+	case DLT_PPP_SERIAL:
+	case DLT_PPP_WITH_DIR:
+		decode_ppp(d, c, dlt);
+		break;
 	default:
 		dec_sum_str(d, "unknown link type");
 		decode_data(d, c);
@@ -313,7 +339,12 @@ void decode_ethertype(struct decoded *d, struct cursor *c, unsigned type)
 		decode_ipv6(d, c);
 		return;
 	case 0x0806:
+	case 0x8035:
 		decode_arp(d, c);
+		return;
+	case 0x8847:
+	case 0x8848:
+		decode_mpls(d, c);
 		return;
 	}
 	{
@@ -346,6 +377,20 @@ void decode_ipproto(struct decoded *d, struct cursor *c, unsigned proto, struct 
 		return;
 	case 17:
 		decode_udp(d, c, l3);
+		return;
+	case 4:
+	case 41:
+	case 47:
+		if (l3->summary_open)
+			dec_sum_addrs(d, l3, -1, -1);
+		if (!dec_encap_enter(d, c))
+			return;
+		if (proto == 47)
+			decode_gre(d, c, l3);
+		else if (proto == 4)
+			decode_ip(d, c);
+		else
+			decode_ipv6(d, c);
 		return;
 	}
 	if (l3->summary_open)
@@ -383,6 +428,7 @@ int decode_frame(struct decoded *d, const struct frame *f)
 	d->cur_parent = -1;
 	d->cur_depth = 0;
 	d->inner = 0;
+	d->encap = 0;
 	d->summary_len = 0;
 	d->summary[0] = '\0';
 	if (!f->data || f->caplen == 0) {

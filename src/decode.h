@@ -57,6 +57,7 @@ struct field {
 enum decode_proto {
 	PROTO_TUN, PROTO_ETH, PROTO_VLAN, PROTO_SLL, PROTO_ARP, PROTO_IP, PROTO_IPV6,
 	PROTO_ICMP, PROTO_ICMPV6, PROTO_UDP, PROTO_TCP, PROTO_DNS, PROTO_DHCP, PROTO_DATA,
+	PROTO_NULL, PROTO_PPP, PROTO_GRE, PROTO_ERSPAN, PROTO_VXLAN, PROTO_GENEVE, PROTO_MPLS,
 	PROTO_COUNT
 };
 
@@ -81,6 +82,7 @@ struct decoded {
 	int cur_parent;
 	int cur_depth;
 	int inner;		/* > 0 while decoding the packet quoted in an ICMP error */
+	int encap;		/* tunnels entered so far (GRE, VXLAN, IP-in-IP...): bounded */
 	size_t summary_len;
 	char summary[DECODE_SUMMARY_MAX];
 };

@@ -75,6 +75,17 @@ void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3);
 void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3);
 void decode_dns(struct decoded *d, struct cursor *c, int summary);
 void decode_dhcp(struct decoded *d, struct cursor *c);
+void decode_null(struct decoded *d, struct cursor *c);
+void decode_ppp(struct decoded *d, struct cursor *c, int dlt);
+void decode_ppp_proto(struct decoded *d, struct cursor *c, unsigned proto);
+void decode_gre(struct decoded *d, struct cursor *c, struct l3info *l3);
+/* ERSPAN after GRE: type II when the GRE header had a sequence number, else type I (no header). */
+void decode_erspan(struct decoded *d, struct cursor *c, int type2);
+void decode_vxlan(struct decoded *d, struct cursor *c);
+void decode_geneve(struct decoded *d, struct cursor *c);
+void decode_mpls(struct decoded *d, struct cursor *c);
+/* Enters one more tunnel level: 0 when too many are nested (the rest is then data). */
+int dec_encap_enter(struct decoded *d, struct cursor *c);
 /* After the tun PI header: Ethernet on a tap, else the PI's ethertype (or the IP version). */
 void decode_tunpi_next(struct decoded *d, struct cursor *c, int dlt, unsigned proto);
 /* Writes the DNS name at name_off (message at [msg_off, msg_end)) as "a.b.c."; returns bytes in place. */

@@ -121,7 +121,8 @@ void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3)
 		return;
 	}
 	app = l3->fragment ? 0 : (sport == 53 || dport == 53) ? 1 :
-	      ((sport == 67 || sport == 68) && (dport == 67 || dport == 68)) ? 2 : 0;
+	      ((sport == 67 || sport == 68) && (dport == 67 || dport == 68)) ? 2 :
+	      (sport == 4789 || dport == 4789) ? 3 : (sport == 6081 || dport == 6081) ? 4 : 0;
 	cut = !app && !l3->fragment && start + ulen > c->end && dec_short_note(d, c, PROTO_UDP);
 	dec_close(d, idx, c->off);
 	payload = cursor_sub(c, ulen - 8);
@@ -129,6 +130,13 @@ void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3)
 		decode_dns(d, &payload, 1);
 	} else if (app == 2) {
 		decode_dhcp(d, &payload);
+	} else if (app >= 3 && dec_encap_enter(d, &payload)) {
+		if (app == 3)
+			decode_vxlan(d, &payload);
+		else
+			decode_geneve(d, &payload);
+	} else if (app >= 3) {
+		/* too deep: dec_encap_enter made the rest data */
 	} else {
 		udp_summary(d, "UDP, length ", ulen - 8);
 		if (cut)

@@ -13,7 +13,8 @@ static char outbuf[1 << 18];
 static int supported(int dlt)
 {
 	return dlt == DLT_EN10MB || dlt == DLT_RAW || dlt == DLT_IPV4 || dlt == DLT_IPV6 ||
-	       dlt == DLT_LINUX_SLL || dlt == DLT_LINUX_SLL2;
+	       dlt == DLT_LINUX_SLL || dlt == DLT_LINUX_SLL2 || dlt == DLT_NULL || dlt == DLT_LOOP ||
+	       dlt == DLT_PPP || dlt == DLT_PPP_SERIAL || dlt == DLT_PPP_WITH_DIR;
 }
 
 static const char *shown_path(const char *path)
@@ -87,7 +88,8 @@ int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errle
 		const char *name = pcap_datalink_val_to_name(dlt);
 
 		snprintf(err, errlen, "%s: unsupported link type %s (%d); tapscope reads Ethernet (EN10MB), "
-			 "raw IP (RAW, IPV4, IPV6) and Linux cooked (LINUX_SLL, LINUX_SLL2) captures",
+			 "raw IP (RAW, IPV4, IPV6), Linux cooked (LINUX_SLL, LINUX_SLL2), BSD loopback "
+			 "(NULL, LOOP) and PPP (PPP, PPP_SERIAL, PPP_WITH_DIR) captures",
 			 shown_path(o->path), name ? name : "unknown", dlt);
 		pcap_close(p);
 		return -1;
