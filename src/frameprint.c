@@ -143,26 +143,70 @@ static void json_time(struct fmtbuf *b, const struct timeval *tv)
 	fmtbuf_str(b, "Z\"");
 }
 
-/* First-occurrence filter: a small open-addressed set of field names, cleared per frame. */
-struct nameset {
+/*
+ * Groups the occurrences of each field name: one open-addressed table of name pointers (names
+ * are unique pointers, see decode.h) gives each field the index of the next field of the same
+ * name, so the JSON writer emits all of a name's values at its first occurrence.
+ */
+struct namegroups {
 	const char *slot[1024];
+	int16_t last[1024];		/* per slot: the latest field index with that name */
 	uint16_t used[DECODE_MAX_FIELDS];
 	int nused;
+	int16_t next[DECODE_MAX_FIELDS];	/* per field: the next field of the same name, or -1 */
+	uint8_t later[DECODE_MAX_FIELDS];	/* per field: 1 when an earlier field had its name */
 };
 
-static int nameset_add(struct nameset *ns, const char *name)
+static void namegroups_build(struct namegroups *g, const struct decoded *d, int n)
 {
-	uint32_t h = (uint32_t)(((uintptr_t)name >> 3) * 2654435761u) >> 22;	/* names are unique pointers */
+	for (int i = 0; i < n; i++) {
+		const struct field *fl = decode_field(d, i);
+		const char *name = fl->def->name;
+		uint32_t h = (uint32_t)(((uintptr_t)name >> 3) * 2654435761u) >> 22;
 
-	for (;; h = (h + 1) & 1023) {
-		if (!ns->slot[h]) {
-			ns->slot[h] = name;
-			if (ns->nused < DECODE_MAX_FIELDS)
-				ns->used[ns->nused++] = (uint16_t)h;
-			return 1;
+		g->next[i] = -1;
+		g->later[i] = 0;
+		if (fl->def->type == FT_PROTO || fl->def->type == FT_GROUP)
+			continue;
+		for (;; h = (h + 1) & 1023) {
+			if (!g->slot[h]) {
+				g->slot[h] = name;
+				g->last[h] = (int16_t)i;
+				if (g->nused < DECODE_MAX_FIELDS)
+					g->used[g->nused++] = (uint16_t)h;
+				break;
+			}
+			if (g->slot[h] == name) {
+				g->next[g->last[h]] = (int16_t)i;
+				g->last[h] = (int16_t)i;
+				g->later[i] = 1;
+				break;
+			}
 		}
-		if (ns->slot[h] == name)
-			return 0;
+	}
+}
+
+static void namegroups_clear(struct namegroups *g)
+{
+	while (g->nused > 0)
+		g->slot[g->used[--g->nused]] = NULL;
+}
+
+static void json_value(struct fmtbuf *b, const struct decoded *d, int i)
+{
+	const struct field *fl = decode_field(d, i);
+	char val[1024];
+
+	switch (fl->def->type) {
+	case FT_UINT:
+	case FT_HEX:
+	case FT_BOOL:
+		fmtbuf_u64(b, fl->value);
+		break;
+	default:
+		decode_value_text(d, i, val, sizeof(val));
+		json_str(b, val);
+		break;
 	}
 }
 
@@ -193,8 +237,7 @@ void frameprint_json(FILE *out, const struct frame *f, const struct decoded *d)
 void frameprint_json_ex(FILE *out, const struct frame *f, const struct decoded *d, const struct frameprint_extra *x)
 {
 	static char buf[1 << 16];
-	static struct nameset seen;
-	char val[1024];
+	static struct namegroups groups;
 	struct fmtbuf b;
 	int i, k, n = decode_count(d), first = 1;
 
@@ -216,31 +259,32 @@ void frameprint_json_ex(FILE *out, const struct frame *f, const struct decoded *
 		json_str(&b, decode_proto_name(d, k));
 	}
 	fmtbuf_str(&b, "],\"fields\":{");
+	namegroups_build(&groups, d, n);
 	for (i = 0; i < n; i++) {
 		const struct field *fl = decode_field(d, i);
 		enum field_type t = fl->def->type;
 
-		if (t == FT_PROTO || t == FT_GROUP || !nameset_add(&seen, fl->def->name))
+		if (t == FT_PROTO || t == FT_GROUP || groups.later[i])
 			continue;
 		if (!first)
 			fmtbuf_char(&b, ',');
 		first = 0;
 		json_str(&b, fl->def->name);
 		fmtbuf_char(&b, ':');
-		switch (t) {
-		case FT_UINT:
-		case FT_HEX:
-		case FT_BOOL:
-			fmtbuf_u64(&b, fl->value);
-			break;
-		default:
-			decode_value_text(d, i, val, sizeof(val));
-			json_str(&b, val);
-			break;
+		if (groups.next[i] < 0) {
+			json_value(&b, d, i);
+			continue;
 		}
+		/* a repeated field: all its values in order, as tshark -T json --no-duplicate-keys */
+		fmtbuf_char(&b, '[');
+		for (int j = i; j >= 0; j = groups.next[j]) {
+			if (j != i)
+				fmtbuf_char(&b, ',');
+			json_value(&b, d, j);
+		}
+		fmtbuf_char(&b, ']');
 	}
-	while (seen.nused > 0)
-		seen.slot[seen.used[--seen.nused]] = NULL;
+	namegroups_clear(&groups);
 	fmtbuf_str(&b, "},\"summary\":");
 	json_str(&b, decode_summary(d));
 	json_extra(&b, x);

@@ -45,11 +45,12 @@ for p in $pcaps; do
 		for (i = 3; i <= length(v); i++) r = r * 16 + index("0123456789abcdef", tolower(substr(v, i, 1))) - 1
 		return r
 	}
-	function mine(line, name,   re, m) {
-		re = "\"" name "\":(\"[^\"]*\"|[0-9]+)"
+	function mine(line, name,   re, m) {	# the first occurrence (a repeated field is a list)
+		re = "\"" name "\":\\[?(\"[^\"]*\"|[0-9]+)"
 		gsub(/\./, "\\.", re)
 		if (!match(line, re)) return ""
 		m = substr(line, RSTART + length(name) + 3, RLENGTH - length(name) - 3)
+		gsub(/^\[/, "", m)
 		gsub(/^"|"$/, "", m)
 		return m
 	}
