@@ -1,6 +1,7 @@
 /* decode.c — the decoding engine: frame entry, the field tree, display text, and dispatch between layers. */
 #include <pcap/dlt.h>
 #include <string.h>
+#include <time.h>
 
 #include "decode_priv.h"
 
@@ -10,7 +11,7 @@ static const char *const proto_short[PROTO_COUNT] = {
 	[PROTO_ICMPV6] = "icmpv6", [PROTO_UDP] = "udp", [PROTO_TCP] = "tcp", [PROTO_DNS] = "dns",
 	[PROTO_DHCP] = "dhcp", [PROTO_DATA] = "data", [PROTO_NULL] = "null", [PROTO_PPP] = "ppp",
 	[PROTO_GRE] = "gre", [PROTO_ERSPAN] = "erspan", [PROTO_VXLAN] = "vxlan", [PROTO_GENEVE] = "geneve",
-	[PROTO_MPLS] = "mpls",
+	[PROTO_MPLS] = "mpls", [PROTO_PPPOES] = "pppoes", [PROTO_PPPOED] = "pppoed",
 };
 
 const struct tok ipproto_names[] = {
@@ -175,7 +176,7 @@ static const char *const trunc_tag[PROTO_COUNT] = {
 	[PROTO_ICMPV6] = "icmp6", [PROTO_UDP] = "udp", [PROTO_TCP] = "tcp", [PROTO_DNS] = "domain",
 	[PROTO_DHCP] = "bootp", [PROTO_DATA] = "data", [PROTO_NULL] = "null", [PROTO_PPP] = "ppp",
 	[PROTO_GRE] = "gre", [PROTO_ERSPAN] = "erspan", [PROTO_VXLAN] = "vxlan", [PROTO_GENEVE] = "geneve",
-	[PROTO_MPLS] = "mpls",
+	[PROTO_MPLS] = "mpls", [PROTO_PPPOES] = "pppoe", [PROTO_PPPOED] = "pppoe",
 };
 
 int dec_short_note(struct decoded *d, const struct cursor *c, enum decode_proto p)
@@ -346,6 +347,10 @@ void decode_ethertype(struct decoded *d, struct cursor *c, unsigned type)
 	case 0x8848:
 		decode_mpls(d, c);
 		return;
+	case 0x8863:
+	case 0x8864:
+		decode_pppoe(d, c, type == 0x8864);
+		return;
 	}
 	{
 		struct fmtbuf b = dec_sum_begin(d);
@@ -418,6 +423,7 @@ int decode_frame(struct decoded *d, const struct frame *f)
 
 	d->data = f->data;
 	d->caplen = f->caplen;
+	d->ts_sec = f->ts.tv_sec;
 	d->len = f->len >= f->caplen ? f->len : f->caplen;
 	d->nfields = 0;
 	d->overflow = 0;
@@ -468,6 +474,42 @@ int decode_depth(const struct decoded *d, int i) { return d->fields[i].depth; }
 int decode_nprotos(const struct decoded *d) { return d->nprotos; }
 const char *decode_proto_name(const struct decoded *d, int k) { return proto_short[d->protos[k]]; }
 const char *decode_proto_short(enum decode_proto p) { return (unsigned)p < PROTO_COUNT ? proto_short[p] : "?"; }
+
+/* Wireshark's absolute time, in UTC: "May 30, 2013 22:45:17.283108000 UTC" */
+static void abstime_text(struct fmtbuf *b, uint64_t v)
+{
+	static const char mon[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	time_t t = (time_t)(v >> 20);
+	unsigned us = (unsigned)(v & 0xfffff);
+	struct tm tm;
+	char frac[7];
+	int i;
+
+	if (!gmtime_r(&t, &tm))
+		return;
+	fmtbuf_str(b, mon[tm.tm_mon]);
+	fmtbuf_char(b, ' ');
+	if (tm.tm_mday < 10)
+		fmtbuf_char(b, ' ');
+	fmtbuf_u64(b, (unsigned)tm.tm_mday);
+	fmtbuf_str(b, ", ");
+	fmtbuf_i64(b, (int64_t)tm.tm_year + 1900);
+	fmtbuf_char(b, ' ');
+	for (i = 0; i < 3; i++) {
+		int x = i == 0 ? tm.tm_hour : i == 1 ? tm.tm_min : tm.tm_sec;
+
+		if (i)
+			fmtbuf_char(b, ':');
+		fmtbuf_char(b, (char)('0' + x / 10));
+		fmtbuf_char(b, (char)('0' + x % 10));
+	}
+	for (i = 5; i >= 0; i--, us /= 10)
+		frac[i] = (char)('0' + us % 10);
+	frac[6] = '\0';
+	fmtbuf_char(b, '.');
+	fmtbuf_str(b, frac);
+	fmtbuf_str(b, "000 UTC");
+}
 
 static void text_string(struct fmtbuf *b, const uint8_t *p, uint32_t n)
 {
@@ -538,6 +580,9 @@ size_t decode_value_text(const struct decoded *d, int i, char *buf, size_t len)
 		break;
 	case FT_EXPERT:
 		fmtbuf_str(&b, (const char *)(uintptr_t)f->value);
+		break;
+	case FT_ABSTIME:
+		abstime_text(&b, f->value);
 		break;
 	}
 	return b.len;

@@ -23,6 +23,7 @@ enum field_type {
 	FT_DNSNAME,	/* a DNS name at off; value = offset of the DNS message (for compression) */
 	FT_CSUM,	/* checksum status: value is enum csum_status */
 	FT_EXPERT,	/* a note on the frame (truncated, malformed); value points to static text */
+	FT_ABSTIME,	/* a wall-clock time: value = seconds << 20 | microseconds, shown in UTC */
 };
 
 /* Wireshark's numbers: 3 is an IPv4 UDP checksum of 0 ("not present"). */
@@ -58,17 +59,19 @@ enum decode_proto {
 	PROTO_TUN, PROTO_ETH, PROTO_VLAN, PROTO_SLL, PROTO_ARP, PROTO_IP, PROTO_IPV6,
 	PROTO_ICMP, PROTO_ICMPV6, PROTO_UDP, PROTO_TCP, PROTO_DNS, PROTO_DHCP, PROTO_DATA,
 	PROTO_NULL, PROTO_PPP, PROTO_GRE, PROTO_ERSPAN, PROTO_VXLAN, PROTO_GENEVE, PROTO_MPLS,
+	PROTO_PPPOES, PROTO_PPPOED,
 	PROTO_COUNT
 };
 
 #define DECODE_MAX_FIELDS 512
 #define DECODE_MAX_PROTOS 16
-#define DECODE_SUMMARY_MAX 400
+#define DECODE_SUMMARY_MAX 1024
 
 /* Reusable and fixed-size: decode_frame never allocates. Initialise with memset 0 or just decode. */
 struct decoded {
 	const uint8_t *data;	/* the frame's bytes (not copied: keep the frame while using this) */
 	uint32_t caplen, len;
+	int64_t ts_sec;		/* the frame's arrival time (a ping's timestamp is judged against it) */
 	int nfields;
 	int overflow;		/* more fields than DECODE_MAX_FIELDS: the rest were dropped */
 	int truncated;		/* the capture ended inside a layer (see trunc_proto) */

@@ -24,7 +24,8 @@ static const struct tok ethertype_names[] = {
 	{ 0x88a8, "802.1ad Provider Bridge (Q-in-Q)" }, { 0x8035, "RARP" }, { 0x88cc, "LLDP" },
 	{ 0x8847, "MPLS label switched packet" }, { 0x8848, "MPLS multicast label switched packet" },
 	{ 0x6558, "Transparent Ethernet bridging" }, { 0x88be, "ERSPAN" }, { 0x22eb, "ERSPAN type III" },
-	{ 0x888e, "802.1X Authentication" }, { 0x88e5, "802.1AE (MACsec)" }, { 0, NULL }
+	{ 0x888e, "802.1X Authentication" }, { 0x88e5, "802.1AE (MACsec)" }, { 0x8863, "PPPoE Discovery" },
+	{ 0x8864, "PPPoE Session" }, { 0, NULL }
 };
 
 static const struct field_def f_eth = {
@@ -82,6 +83,7 @@ static int summary_without_macs(unsigned type)
 {
 	switch (type) {
 	case 0x0800: case 0x0806: case 0x86dd: case 0x8100: case 0x88a8: case 0x8847: case 0x8848: case 0x8035:
+	case 0x8863: case 0x8864:
 		return 1;
 	}
 	return 0;

@@ -136,7 +136,8 @@ static void gre_flags(struct decoded *d, uint32_t off, unsigned fv)
 	dec_add(d, &f_fl_recur, off, 2, (fv >> 8) & 7);
 	if ((fv & 7) == 1)
 		dec_add(d, &f_fl_ack, off, 2, !!(fv & GRE_A));
-	dec_add(d, &f_fl_res, off, 2, (fv & 0xf8) >> 3);
+	/* in version 1 the A bit is not reserved (Wireshark's masks: 0xf8 for 0, 0x78 for 1) */
+	dec_add(d, &f_fl_res, off, 2, (fv & ((fv & 7) == 1 ? 0x78 : 0xf8)) >> 3);
 	dec_add(d, &f_fl_ver, off, 2, fv & 7);
 }
 

@@ -106,6 +106,10 @@ static const struct field_def f_seq = {
 	"icmp.seq", "Sequence Number (BE)", FT_UINT, NULL, NULL,
 	"Sequence number: counts the requests; the reply copies it so they can be matched.",
 };
+static const struct field_def f_data_time = {
+	"icmp.data_time", "Timestamp from icmp data", FT_ABSTIME, NULL, NULL,
+	"When ping sent this request, as ping wrote it into the first 8 data bytes.",
+};
 static const struct field_def f_unused = {
 	"icmp.unused", "Unused", FT_BYTES, NULL, NULL, "Unused: zero.",
 };
@@ -367,6 +371,33 @@ static void icmp_quoted(struct decoded *d, struct cursor *c)
 	c->off = c->end;
 }
 
+/*
+ * ping puts its send time in the first 8 data bytes (seconds, microseconds; big- or
+ * little-endian). Wireshark shows it as icmp.data_time when it is within a day of the frame's
+ * own time, and so does tapscope.
+ */
+static void echo_time(struct decoded *d, struct cursor *c)
+{
+	const uint8_t *p = c->buf + c->off;
+	uint32_t s, us;
+	int64_t diff;
+
+	if (!cursor_has(c, 8))
+		return;
+	s = get_be32(p);
+	us = get_be32(p + 4);
+	diff = (int32_t)(s - (uint32_t)d->ts_sec);
+	if (diff <= -86400 || diff >= 86400 || us >= 1000000) {
+		s = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+		us = (uint32_t)p[4] | (uint32_t)p[5] << 8 | (uint32_t)p[6] << 16 | (uint32_t)p[7] << 24;
+		diff = (int32_t)(s - (uint32_t)d->ts_sec);
+	}
+	if (diff <= -86400 || diff >= 86400 || us >= 1000000)
+		return;
+	dec_add(d, &f_data_time, c->off, 8, (uint64_t)s << 20 | us);
+	c->off += 8;
+}
+
 static void icmp_body(struct decoded *d, struct cursor *c, unsigned type, unsigned code)
 {
 	unsigned i, num, size;
@@ -374,6 +405,11 @@ static void icmp_body(struct decoded *d, struct cursor *c, unsigned type, unsign
 	switch (type) {
 	case 0:
 	case 8:
+		dec_be16(d, c, &f_ident);
+		dec_be16(d, c, &f_seq);
+		if (!d->inner)
+			echo_time(d, c);
+		break;
 	case 15:
 	case 16:
 		dec_be16(d, c, &f_ident);

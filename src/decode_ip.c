@@ -46,9 +46,11 @@ static const struct field_def f_ip = {
 	"ip", "Internet Protocol Version 4", FT_PROTO, NULL, NULL,
 	"IPv4: carries a packet from one address to another, across routers if needed.",
 };
-static const struct field_def f_version = {
-	"ip.version", "Version", FT_UINT, NULL, NULL, "Version: 4 for IPv4.",
+/* shared with decode_ipv6.c: Wireshark's IPv6 tree carries ip.version too */
+const struct field_def dec_ip_version = {
+	"ip.version", "Version", FT_UINT, NULL, NULL, "Version: 4 for IPv4, 6 for IPv6.",
 };
+#define f_version dec_ip_version
 static const struct field_def f_hdr_len = {
 	"ip.hdr_len", "Header Length", FT_UINT, NULL, " bytes",
 	"Header length: 20 bytes, plus any options (the field counts 4-byte words).",
@@ -276,7 +278,7 @@ void decode_ip(struct decoded *d, struct cursor *c)
 	flags = have >= 7 ? h[6] & 0xe0 : 0;
 	frag = have >= 8 ? get_be16(h + 6) & 0x1fff : 0;
 	if (have >= 8) {
-		dec_add(d, &f_flags, start + 6, 1, flags);
+		dec_add(d, &f_flags, start + 6, 1, flags >> 5);	/* Wireshark: the 3 bits, shifted */
 		dec_add(d, &f_rb, start + 6, 1, !!(flags & 0x80));
 		dec_add(d, &f_df, start + 6, 1, !!(flags & 0x40));
 		dec_add(d, &f_mf, start + 6, 1, !!(flags & 0x20));

@@ -325,8 +325,10 @@ void decode_ipv6(struct decoded *d, struct cursor *c)
 
 	idx = dec_open(d, PROTO_IPV6, &f_ipv6, start, 40);
 	if (!cursor_has(c, 40)) {
-		if (cursor_has(c, 1))
+		if (cursor_has(c, 1)) {
+			dec_add(d, &dec_ip_version, start, 1, cursor_peek(c, 0) >> 4);
 			dec_add(d, &f_version, start, 1, cursor_peek(c, 0) >> 4);
+		}
 		dec_sum_str(d, "IP6");
 		dec_short(d, c, PROTO_IPV6);
 		dec_close(d, idx, 0);
@@ -335,6 +337,7 @@ void decode_ipv6(struct decoded *d, struct cursor *c)
 	}
 	h = c->buf + start;
 	vtf = get_be32(h);
+	dec_add(d, &dec_ip_version, start, 1, vtf >> 28);
 	dec_add(d, &f_version, start, 1, vtf >> 28);
 	dec_add(d, &f_tclass, start, 4, (vtf >> 20) & 0xff);
 	dec_add(d, &f_dscp, start, 4, (vtf >> 22) & 0x3f);

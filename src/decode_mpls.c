@@ -49,7 +49,8 @@ void decode_mpls(struct decoded *d, struct cursor *c)
 	dec_sum_str(d, "MPLS");
 	do {
 		uint32_t off = c->off;
-		int idx = dec_open(d, PROTO_MPLS, &f_mpls, off, 4);
+		/* one "mpls" in the layer list for the whole stack, as Wireshark lists it */
+		int idx = n ? dec_group(d, &f_mpls, off, 4) : dec_open(d, PROTO_MPLS, &f_mpls, off, 4);
 
 		if (!cursor_has(c, 4)) {
 			dec_short(d, c, PROTO_MPLS);

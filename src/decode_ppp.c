@@ -52,10 +52,11 @@ static const struct field_def f_address = {
 static const struct field_def f_control = {
 	"ppp.control", "Control", FT_HEX, NULL, NULL, "HDLC control: always 0x03 (unnumbered information).",
 };
-static const struct field_def f_protocol = {
+const struct field_def dec_ppp_protocol = {
 	"ppp.protocol", "Protocol", FT_HEX, proto_names, NULL,
 	"Protocol: what the frame carries (0x0021 IPv4, 0x0057 IPv6, 0xc021 link control).",
 };
+#define f_protocol dec_ppp_protocol
 
 static void ctrl_summary(struct decoded *d, struct cursor *c, unsigned proto)
 {

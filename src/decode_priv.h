@@ -73,11 +73,15 @@ void decode_icmp(struct decoded *d, struct cursor *c, struct l3info *l3);
 void decode_icmpv6(struct decoded *d, struct cursor *c, struct l3info *l3);
 void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3);
 void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3);
-void decode_dns(struct decoded *d, struct cursor *c, int summary);
+/* A DNS message; claimed is its length as the lower layer says (the summary's "(N)"). */
+void decode_dns(struct decoded *d, struct cursor *c, int summary, uint32_t claimed);
+/* A TCP segment's payload on port 53: a 2-byte length, then one DNS message (not reassembled). */
+void decode_dns_tcp(struct decoded *d, struct cursor *c, uint32_t seglen);
 void decode_dhcp(struct decoded *d, struct cursor *c);
 void decode_null(struct decoded *d, struct cursor *c);
 void decode_ppp(struct decoded *d, struct cursor *c, int dlt);
 void decode_ppp_proto(struct decoded *d, struct cursor *c, unsigned proto);
+void decode_pppoe(struct decoded *d, struct cursor *c, int session);
 void decode_gre(struct decoded *d, struct cursor *c, struct l3info *l3);
 /* ERSPAN after GRE: type II when the GRE header had a sequence number, else type I (no header). */
 void decode_erspan(struct decoded *d, struct cursor *c, int type2);
@@ -95,6 +99,7 @@ void decode_data(struct decoded *d, struct cursor *c);
 /* Writes "src > dst" or "src.sport > dst.dport" for the l3 addresses into the summary. */
 void dec_sum_addrs(struct decoded *d, const struct l3info *l3, int sport, int dport);
 
-extern const struct tok ipproto_names[];	/* tcpdump's lower-case names: "udp", "tcp"... */
+extern const struct tok ipproto_names[];
+extern const struct field_def dec_ip_version;	/* "ip.version", in the IPv4 and IPv6 trees */	/* tcpdump's lower-case names: "udp", "tcp"... */
 
 #endif

@@ -154,10 +154,15 @@ static const struct field_def f_seglen = {
 };
 
 /* Adds the option nodes and writes tcpdump's "options [...]" text into b. */
-static void tcp_options(struct decoded *d, struct cursor *o, struct fmtbuf *b, int cut)
+static void tcp_options(struct decoded *d, struct cursor *o, struct fmtbuf *btext, int cut)
 {
+	char sink[8];
+	struct fmtbuf after_eol;
+	struct fmtbuf *b = btext;
 	int first = 1;
 
+	/* Wireshark goes on decoding past an EOL (each padding 0 is one more EOL); tcpdump's text stops */
+	fmtbuf_init(&after_eol, sink, sizeof(sink));
 	while (cursor_left(o) > 0) {
 		uint32_t off = o->off;
 		unsigned kind = o->buf[off], len, i;
@@ -166,6 +171,7 @@ static void tcp_options(struct decoded *d, struct cursor *o, struct fmtbuf *b, i
 
 		if (!first)
 			fmtbuf_char(b, ',');
+		after_eol.len = 0;
 		first = 0;
 		if (kind == 0 || kind == 1) {
 			g = dec_group(d, &f_option, off, 1);
@@ -175,7 +181,7 @@ static void tcp_options(struct decoded *d, struct cursor *o, struct fmtbuf *b, i
 			dec_close(d, g, 0);
 			fmtbuf_str(b, kind ? "nop" : "eol");
 			if (kind == 0)
-				o->off = o->end;
+				b = &after_eol;
 			continue;
 		}
 		len = cursor_has(o, 2) ? o->buf[off + 1] : 0;
@@ -411,6 +417,9 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	if (cut_opts)
 		return;
 	payload = cursor_sub(c, seglen);
-	decode_data(d, &payload);
+	if ((sport == 53 || dport == 53) && !l3->fragment && !cut)
+		decode_dns_tcp(d, &payload, seglen);
+	else
+		decode_data(d, &payload);
 	c->off = payload.off;
 }

@@ -127,7 +127,7 @@ void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	dec_close(d, idx, c->off);
 	payload = cursor_sub(c, ulen - 8);
 	if (app == 1) {
-		decode_dns(d, &payload, 1);
+		decode_dns(d, &payload, 1, ulen - 8);
 	} else if (app == 2) {
 		decode_dhcp(d, &payload);
 	} else if (app >= 3 && dec_encap_enter(d, &payload)) {
