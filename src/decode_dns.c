@@ -248,6 +248,23 @@ static const struct field_def f_edns_z = {
 static const struct field_def f_edns_do = {
 	"dns.resp.z.do", "DO bit", FT_BOOL, NULL, NULL, "DO: the sender wants DNSSEC records too.",
 };
+static const struct tok opt_code_names[] = {
+	{ 3, "NSID" }, { 5, "DAU" }, { 6, "DHU" }, { 7, "N3U" }, { 8, "CSUBNET - Client subnet" },
+	{ 9, "EDNS EXPIRE" }, { 10, "COOKIE" }, { 11, "EDNS TCP KEEPALIVE" }, { 12, "PADDING" },
+	{ 13, "CHAIN" }, { 14, "EDNS KEY TAG" }, { 15, "EXTENDED DNS ERROR" }, { 0, NULL }
+};
+static const struct field_def f_opt = {
+	"dns.opt", "Option", FT_GROUP, opt_code_names, NULL, "One EDNS option: code, length, data.",
+};
+static const struct field_def f_opt_code = {
+	"dns.opt.code", "Option Code", FT_UINT, opt_code_names, NULL, "Which EDNS option this is.",
+};
+static const struct field_def f_opt_len = {
+	"dns.opt.len", "Option Length", FT_UINT, NULL, NULL, "Bytes of option data.",
+};
+static const struct field_def f_opt_data = {
+	"dns.opt.data", "Option Data", FT_BYTES, NULL, NULL, "The option's data.",
+};
 static const struct field_def f_uri_prio = {
 	"dns.uri.priority", "Priority", FT_UINT, NULL, NULL, "Lower priority targets are tried first.",
 };
@@ -543,6 +560,21 @@ static void rdata(struct decoded *d, struct cursor *r, uint32_t msg, unsigned ty
 		dec_be32(d, r, &f_soa_expire);
 		dec_be32(d, r, &f_soa_min);
 		break;
+	case 41:
+		while (cursor_has(r, 4)) {
+			unsigned olen = get_be16(r->buf + r->off + 2);
+			int g = dec_group(d, &f_opt, r->off, 4 + olen);
+
+			dec_be16(d, r, &f_opt_code);
+			dec_be16(d, r, &f_opt_len);
+			if (olen && !dec_bytes(d, r, &f_opt_data, olen)) {
+				dec_close(d, g, 0);
+				r->off = r->end;	/* Wireshark shows no more of an option that overruns */
+				break;
+			}
+			dec_close(d, g, 0);
+		}
+		break;
 	case 256:
 		if (cursor_has(r, 4)) {
 			unsigned prio = dec_be16(d, r, &f_uri_prio), weight = dec_be16(d, r, &f_uri_weight);
@@ -598,25 +630,6 @@ static int dns_rr(struct decoded *d, struct cursor *c, uint32_t msg, struct fmtb
 	type = get_be16(c->buf + off + n);
 	class = get_be16(c->buf + off + n + 2);
 	rdlen = get_be16(c->buf + off + n + 8);
-	g = dec_group(d, &f_rr, off, n + 10 + rdlen);
-	if (g >= 0)
-		d->fields[g].value = type;
-	dns_name(d, c, msg, &f_resp_name);
-	dec_be16(d, c, &f_resp_type);
-	dec_be16(d, c, type == 41 ? &f_udp_size : &f_resp_class);
-	if (type == 41) {
-		unsigned z;
-
-		*ext = dec_u8(d, c, &f_ext_rcode);
-		dec_u8(d, c, &f_edns_version);
-		z = get_be16(c->buf + c->off);
-		dec_add(d, &f_edns_z, c->off, 2, z);
-		dec_add(d, &f_edns_do, c->off, 2, z >> 15);
-		c->off += 2;
-	} else {
-		dec_be32(d, c, &f_ttl);
-	}
-	dec_be16(d, c, &f_rdlen);
 	if (sum) {
 		if (class != 1 && type != 41) {
 			fmtbuf_char(sb, ' ');
@@ -636,11 +649,30 @@ static int dns_rr(struct decoded *d, struct cursor *c, uint32_t msg, struct fmtb
 			fmtbuf_u64(sb, type);
 		}
 	}
-	if (!cursor_has(c, rdlen)) {
+	if (!cursor_has(c, n + 10 + rdlen)) {
+		/* Wireshark's record item spans the data too: a record cut short shows nothing */
 		c->truncated = 1;
-		dec_close(d, g, c->end);
 		return 0;
 	}
+	g = dec_group(d, &f_rr, off, n + 10 + rdlen);
+	if (g >= 0)
+		d->fields[g].value = type;
+	dns_name(d, c, msg, &f_resp_name);
+	dec_be16(d, c, &f_resp_type);
+	dec_be16(d, c, type == 41 ? &f_udp_size : &f_resp_class);
+	if (type == 41) {
+		unsigned z;
+
+		*ext = dec_u8(d, c, &f_ext_rcode);
+		dec_u8(d, c, &f_edns_version);
+		z = get_be16(c->buf + c->off);
+		dec_add(d, &f_edns_z, c->off, 2, z);
+		dec_add(d, &f_edns_do, c->off, 2, z >> 15);
+		c->off += 2;
+	} else {
+		dec_be32(d, c, &f_ttl);
+	}
+	dec_be16(d, c, &f_rdlen);
 	r = cursor_sub(c, rdlen);
 	rdata(d, &r, msg, type, sb, sum);
 	c->off += rdlen;

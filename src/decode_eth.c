@@ -78,6 +78,16 @@ static const struct field_def f_vlan_etype = {
 	"EtherType after the tag: which protocol the payload holds.",
 };
 
+static int is_padding(const struct cursor *c)
+{
+	if (c->end > 60)
+		return 0;
+	for (uint32_t i = c->off; i < c->end; i++)
+		if (c->buf[i])
+			return 0;
+	return 1;
+}
+
 /* tcpdump (without -e) leaves the MACs out of the line for the types it decodes, as tapscope does */
 static int summary_without_macs(unsigned type)
 {
@@ -137,7 +147,7 @@ void decode_eth(struct decoded *d, struct cursor *c)
 	dec_bytes(d, c, &f_dst, 6);
 	dec_bytes(d, c, &f_src, 6);
 	type = cursor_be16(c);
-	if (type < 0x0600) {
+	if (type < 0x0600 && type != 0) {	/* Wireshark takes 0 as an (unknown) EtherType, not a length */
 		struct fmtbuf b;
 		struct cursor payload;
 
@@ -162,8 +172,9 @@ void decode_eth(struct decoded *d, struct cursor *c)
 			decode_ethertype(d, c, type);
 	}
 	if (cursor_left(c) > 0 && d->trunc_proto < 0) {	/* after a cut, the rest belongs to the cut layer */
-		/* bytes past the packet's own length: top-level, since the payload's nodes came between */
-		dec_add(d, d->caplen <= 60 ? &f_padding : &f_trailer, c->off, cursor_left(c), 0);
+		/* bytes past the packet's own length: top-level, since the payload's nodes came between.
+		 * Wireshark calls them padding only when they fill a short frame up to 60 with zeros. */
+		dec_add(d, is_padding(c) ? &f_padding : &f_trailer, c->off, cursor_left(c), 0);
 		c->off = c->end;
 	}
 }

@@ -75,7 +75,8 @@ static const struct field_def f_opt_flags = {
 	"geneve.option.flags", "Flags", FT_HEX, NULL, NULL, "Reserved option flags.",
 };
 static const struct field_def f_opt_len = {
-	"geneve.option.length", "Length", FT_UINT, NULL, " bytes", "Bytes of option data.",
+	"geneve.option.length", "Length", FT_UINT, NULL, " bytes",
+	"Length in bytes: of all options (in the header), or of one option with its 4-byte header.",
 };
 static const struct field_def f_opt_data = {
 	"geneve.option.unknown.data", "Unknown Option Data", FT_BYTES, NULL, NULL, "The option's data, not decoded.",
@@ -98,7 +99,7 @@ static void geneve_options(struct decoded *d, struct cursor *o)
 		dec_add(d, &f_opt_type, off + 2, 1, type);
 		dec_add(d, &f_opt_crit, off + 2, 1, type >> 7);
 		dec_add(d, &f_opt_flags, off + 3, 1, o->buf[off + 3] >> 5);
-		dec_add(d, &f_opt_len, off + 3, 1, len);
+		dec_add(d, &f_opt_len, off + 3, 1, 4 + len);	/* Wireshark: the whole option, in bytes */
 		o->off += 4;
 		if (len)
 			dec_bytes(d, o, &f_opt_data, len);
@@ -128,6 +129,7 @@ void decode_geneve(struct decoded *d, struct cursor *c)
 	vni = get_be32(c->buf + off + 4) >> 8;
 	optlen = (v & 0x3f) * 4u;
 	dec_add(d, &f_version, off, 1, v >> 6);
+	dec_add(d, &f_opt_len, off, 1, optlen);	/* Wireshark shows Opt Len under the option length's name */
 	if (v >> 6) {
 		b = dec_sum_begin(d);
 		fmtbuf_str(&b, " ERROR: unknown-version ");

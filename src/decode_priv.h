@@ -77,7 +77,8 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3);
 void decode_dns(struct decoded *d, struct cursor *c, int summary, uint32_t claimed);
 /* A TCP segment's payload on port 53: a 2-byte length, then one DNS message (not reassembled). */
 void decode_dns_tcp(struct decoded *d, struct cursor *c, uint32_t seglen);
-void decode_dhcp(struct decoded *d, struct cursor *c);
+/* BOOTP/DHCP; claimed is the message length UDP gives (without any Ethernet trailer). */
+void decode_dhcp(struct decoded *d, struct cursor *c, uint32_t claimed);
 void decode_null(struct decoded *d, struct cursor *c);
 void decode_ppp(struct decoded *d, struct cursor *c, int dlt);
 void decode_ppp_proto(struct decoded *d, struct cursor *c, unsigned proto);

@@ -97,6 +97,7 @@ void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	dec_sum_addrs(d, l3, (int)sport, (int)dport);
 	if (d->inner && (ulen < 8 || ulen > l3->claimed || start + ulen > c->end)) {
 		/* a quote of the first 8 bytes only (ICMP errors over IPv4 usually) */
+		dec_csum(d, &f_checksum_status, start + 6, CSUM_UNVERIFIED, 0);
 		dec_close(d, idx, c->off);
 		dec_sum_str(d, "UDP");
 		c->off = c->end;
@@ -129,7 +130,7 @@ void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	if (app == 1) {
 		decode_dns(d, &payload, 1, ulen - 8);
 	} else if (app == 2) {
-		decode_dhcp(d, &payload);
+		decode_dhcp(d, &payload, ulen - 8);
 	} else if (app >= 3 && dec_encap_enter(d, &payload)) {
 		if (app == 3)
 			decode_vxlan(d, &payload);

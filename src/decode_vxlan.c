@@ -39,9 +39,6 @@ static const struct field_def f_flags_res = {
 static const struct field_def f_gbp = {
 	"vxlan.gbp", "Group Policy ID", FT_UINT, NULL, NULL, "The sender's policy group.",
 };
-static const struct field_def f_res16 = {
-	"vxlan.reserved_16", "Reserved", FT_UINT, NULL, NULL, "Reserved: zero.",
-};
 static const struct field_def f_vni = {
 	"vxlan.vni", "VXLAN Network Identifier (VNI)", FT_UINT, NULL, NULL,
 	"VNI: which virtual network (of 16 million) the inner frame belongs to.",
@@ -71,7 +68,8 @@ void decode_vxlan(struct decoded *d, struct cursor *c)
 	dec_add(d, &f_flag_d, off, 2, !!(fl & 0x0040));
 	dec_add(d, &f_flag_a, off, 2, !!(fl & 0x0008));
 	dec_add(d, &f_flags_res, off, 2, fl & 0x77b7);
-	dec_add(d, (fl & 0x8000) ? &f_gbp : &f_res16, off + 2, 2, get_be16(c->buf + off + 2));
+	if (fl & 0x8000)	/* Wireshark shows the field only with the G bit */
+		dec_add(d, &f_gbp, off + 2, 2, get_be16(c->buf + off + 2));
 	vni = get_be32(c->buf + off + 4) >> 8;
 	dec_add(d, &f_vni, off + 4, 3, vni);
 	dec_add(d, &f_res8, off + 7, 1, c->buf[off + 7]);
