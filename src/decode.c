@@ -169,10 +169,10 @@ void dec_malformed(struct decoded *d, uint32_t off, uint32_t len, const char *wh
 	dec_node(d, &ws_malformed, off, len, (uint64_t)(uintptr_t)why);
 }
 
-/* tcpdump's names in its "[|name]" truncation marks */
+/* tcpdump 4.99's names in its " [|name]" truncation marks */
 static const char *const trunc_tag[PROTO_COUNT] = {
 	[PROTO_TUN] = "tun", [PROTO_ETH] = "ether", [PROTO_VLAN] = "vlan", [PROTO_SLL] = "sll",
-	[PROTO_ARP] = "ARP", [PROTO_IP] = "ip", [PROTO_IPV6] = "ip6", [PROTO_ICMP] = "icmp",
+	[PROTO_ARP] = "arp", [PROTO_IP] = "ip", [PROTO_IPV6] = "ip6", [PROTO_ICMP] = "icmp",
 	[PROTO_ICMPV6] = "icmp6", [PROTO_UDP] = "udp", [PROTO_TCP] = "tcp", [PROTO_DNS] = "domain",
 	[PROTO_DHCP] = "bootp", [PROTO_DATA] = "data", [PROTO_NULL] = "null", [PROTO_PPP] = "ppp",
 	[PROTO_GRE] = "gre", [PROTO_ERSPAN] = "erspan", [PROTO_VXLAN] = "vxlan", [PROTO_GENEVE] = "geneve",
@@ -206,7 +206,7 @@ void dec_sum_trunc(struct decoded *d, enum decode_proto p)
 	if (d->inner)
 		return;
 	b = dec_sum_begin(d);
-	fmtbuf_str(&b, d->summary_len ? " [|" : "[|");
+	fmtbuf_str(&b, " [|");	/* tcpdump's nd_print_trunc, space included */
 	fmtbuf_str(&b, trunc_tag[p]);
 	fmtbuf_char(&b, ']');
 	dec_sum_end(d, &b);
@@ -227,6 +227,16 @@ void dec_sum_addrs(struct decoded *d, const struct l3info *l3, int sport, int dp
 {
 	struct fmtbuf b = dec_sum_begin(d);
 
+	if (l3->ports_only) {
+		if (sport >= 0) {
+			fmtbuf_u64(&b, (unsigned)sport);
+			fmtbuf_str(&b, " > ");
+			fmtbuf_u64(&b, (unsigned)dport);
+			fmtbuf_str(&b, ": ");
+		}
+		dec_sum_end(d, &b);
+		return;
+	}
 	if (l3->af == 4)
 		fmtbuf_ip4(&b, l3->src);
 	else
@@ -576,7 +586,8 @@ size_t decode_value_text(const struct decoded *d, int i, char *buf, size_t len)
 		break;
 	case FT_CSUM:
 		fmtbuf_str(&b, (f->value & 0xff) == CSUM_GOOD ? "good" : (f->value & 0xff) == CSUM_BAD ? "bad" :
-			       (f->value & 0xff) == CSUM_NONE ? "not present" : "unverified");
+			       (f->value & 0xff) == CSUM_NONE ? "not present" :
+			       (f->value & 0xff) == CSUM_ILLEGAL ? "illegal" : "unverified");
 		break;
 	case FT_EXPERT:
 		fmtbuf_str(&b, (const char *)(uintptr_t)f->value);
@@ -650,6 +661,9 @@ size_t decode_text(const struct decoded *d, int i, char *buf, size_t len)
 			break;
 		case CSUM_NONE:
 			fmtbuf_str(&b, "Not present (0: the sender did not compute one)");
+			break;
+		case CSUM_ILLEGAL:
+			fmtbuf_str(&b, "Illegal (0: IPv6 requires a UDP checksum)");
 			break;
 		default:
 			fmtbuf_str(&b, "Unverified (not all bytes captured, or a fragment)");

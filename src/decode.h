@@ -26,8 +26,8 @@ enum field_type {
 	FT_ABSTIME,	/* a wall-clock time: value = seconds << 20 | microseconds, shown in UTC */
 };
 
-/* Wireshark's numbers: 3 is an IPv4 UDP checksum of 0 ("not present"). */
-enum csum_status { CSUM_BAD = 0, CSUM_GOOD = 1, CSUM_UNVERIFIED = 2, CSUM_NONE = 3 };
+/* Wireshark's numbers: 3 is an IPv4 UDP checksum of 0 ("not present"), 4 the same over IPv6 ("illegal"). */
+enum csum_status { CSUM_BAD = 0, CSUM_GOOD = 1, CSUM_UNVERIFIED = 2, CSUM_NONE = 3, CSUM_ILLEGAL = 4 };
 
 /*
  * Static description of one field. A name string lives at one address: fields that share a

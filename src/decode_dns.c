@@ -265,14 +265,52 @@ static const struct field_def f_opt_len = {
 static const struct field_def f_opt_data = {
 	"dns.opt.data", "Option Data", FT_BYTES, NULL, NULL, "The option's data.",
 };
-static const struct field_def f_uri_prio = {
-	"dns.uri.priority", "Priority", FT_UINT, NULL, NULL, "Lower priority targets are tried first.",
+static const struct field_def f_sshfp_alg = {
+	"dns.sshfp.algorithm", "Algorithm", FT_UINT, NULL, NULL, "SSHFP: the host key's algorithm (1 RSA, 4 Ed25519...).",
 };
-static const struct field_def f_uri_weight = {
-	"dns.uri.weight", "Weight", FT_UINT, NULL, NULL, "Share among targets of equal priority.",
+static const struct field_def f_sshfp_type = {
+	"dns.sshfp.fingerprint.type", "Fingerprint type", FT_UINT, NULL, NULL, "SSHFP: the hash (1 SHA-1, 2 SHA-256).",
 };
-static const struct field_def f_uri_target = {
-	"dns.uri.target", "Target", FT_STRING, NULL, NULL, "The URI itself.",
+static const struct field_def f_sshfp_fp = {
+	"dns.sshfp.fingerprint", "Fingerprint", FT_BYTES, NULL, NULL, "SSHFP: the host key's fingerprint.",
+};
+static const struct field_def f_tlsa_usage = {
+	"dns.tlsa.certificate_usage", "Certificate Usage", FT_UINT, NULL, NULL, "TLSA: how the certificate is matched (DANE).",
+};
+static const struct field_def f_tlsa_selector = {
+	"dns.tlsa.selector", "Selector", FT_UINT, NULL, NULL, "TLSA: 0 the whole certificate, 1 its public key.",
+};
+static const struct field_def f_tlsa_match = {
+	"dns.tlsa.matching_type", "Matching Type", FT_UINT, NULL, NULL, "TLSA: 0 exact, 1 SHA-256, 2 SHA-512.",
+};
+static const struct field_def f_tlsa_data = {
+	"dns.tlsa.certificate_association_data", "Certificate Association Data", FT_BYTES, NULL, NULL,
+	"TLSA: the certificate data or its hash.",
+};
+static const struct field_def f_caa_flags = {
+	"dns.caa.flags", "CAA Flags", FT_HEX, NULL, NULL, "CAA flags: bit 7 marks the property critical.",
+};
+static const struct field_def f_caa_crit = {
+	"dns.caa.flags.issuer_critical", "Issuer Critical", FT_BOOL, NULL, NULL,
+	"A CA that does not understand this property must not issue.",
+};
+static const struct field_def f_caa_taglen = {
+	"dns.caa.tag_length", "Tag length", FT_UINT, NULL, NULL, "Bytes of the property tag.",
+};
+static const struct field_def f_caa_tag = {
+	"dns.caa.tag", "Tag", FT_STRING, NULL, NULL, "The property: issue, issuewild or iodef.",
+};
+static const struct field_def f_caa_issue = {
+	"dns.caa.issue", "Issue", FT_STRING, NULL, NULL, "The CA allowed to issue certificates for the name.",
+};
+static const struct field_def f_caa_issuewild = {
+	"dns.caa.issuewild", "Issue Wildcard", FT_STRING, NULL, NULL, "The CA allowed to issue wildcard certificates.",
+};
+static const struct field_def f_caa_iodef = {
+	"dns.caa.iodef", "Report URL", FT_STRING, NULL, NULL, "Where CAs report requests that break the policy.",
+};
+static const struct field_def f_caa_unknown = {
+	"dns.caa.unknown", "Unknown tag", FT_STRING, NULL, NULL, "The value of a property Wireshark does not know.",
 };
 static const struct field_def f_tcp_len = {
 	"dns.length", "Length", FT_UINT, NULL, NULL,
@@ -576,21 +614,54 @@ static void rdata(struct decoded *d, struct cursor *r, uint32_t msg, unsigned ty
 		}
 		break;
 	case 256:
-		if (cursor_has(r, 4)) {
-			unsigned prio = dec_be16(d, r, &f_uri_prio), weight = dec_be16(d, r, &f_uri_weight);
+		/* tcpdump prints a URI record; Wireshark 4.0 leaves it as dns.data, as tapscope does */
+		if (sum && cursor_has(r, 4)) {
 			uint32_t i, n = cursor_left(r);
 
-			if (sum) {
-				fmtbuf_char(sb, ' ');
-				fmtbuf_u64(sb, prio);
-				fmtbuf_char(sb, ' ');
-				fmtbuf_u64(sb, weight);
-				fmtbuf_char(sb, ' ');
-				for (i = 0; i < n; i++)
-					label_char_tcpdump(sb, r->buf[r->off + i]);
+			fmtbuf_char(sb, ' ');
+			fmtbuf_u64(sb, get_be16(r->buf + r->off));
+			fmtbuf_char(sb, ' ');
+			fmtbuf_u64(sb, get_be16(r->buf + r->off + 2));
+			fmtbuf_char(sb, ' ');
+			for (i = 4; i < n; i++)
+				label_char_tcpdump(sb, r->buf[r->off + i]);
+		}
+		break;
+	case 44:
+		if (cursor_has(r, 2)) {
+			dec_u8(d, r, &f_sshfp_alg);
+			dec_u8(d, r, &f_sshfp_type);
+			if (cursor_left(r))
+				dec_bytes(d, r, &f_sshfp_fp, cursor_left(r));
+		}
+		break;
+	case 52:
+		if (cursor_has(r, 3)) {
+			dec_u8(d, r, &f_tlsa_usage);
+			dec_u8(d, r, &f_tlsa_selector);
+			dec_u8(d, r, &f_tlsa_match);
+			if (cursor_left(r))
+				dec_bytes(d, r, &f_tlsa_data, cursor_left(r));
+		}
+		break;
+	case 257:
+		if (cursor_has(r, 2) && cursor_has(r, 2u + r->buf[r->off + 1])) {
+			unsigned fl = r->buf[r->off], tl = r->buf[r->off + 1];
+			const uint8_t *tag = r->buf + r->off + 2;
+
+			dec_add(d, &f_caa_flags, r->off, 1, fl);
+			dec_add(d, &f_caa_crit, r->off, 1, fl >> 7);
+			r->off++;
+			dec_u8(d, r, &f_caa_taglen);
+			dec_bytes(d, r, &f_caa_tag, tl);
+			if (cursor_left(r)) {
+				/* Wireshark names the value after the tag it knows */
+				const struct field_def *v = tl == 5 && !memcmp(tag, "issue", 5) ? &f_caa_issue :
+					tl == 9 && !memcmp(tag, "issuewild", 9) ? &f_caa_issuewild :
+					tl == 5 && !memcmp(tag, "iodef", 5) ? &f_caa_iodef : &f_caa_unknown;
+
+				dec_bytes(d, r, v, cursor_left(r));
 			}
-			if (n)
-				dec_bytes(d, r, &f_uri_target, n);
 		}
 		break;
 	case 33:
@@ -680,6 +751,25 @@ static int dns_rr(struct decoded *d, struct cursor *c, uint32_t msg, struct fmtb
 	return 1;
 }
 
+static void dns_flags(struct decoded *d, uint32_t off, unsigned flags)
+{
+	dec_add(d, &f_flags, off, 2, flags);
+	dec_add(d, &f_response, off, 2, flags >> 15);
+	dec_add(d, &f_opcode, off, 2, (flags >> 11) & 0xf);
+	if (flags & 0x8000)
+		dec_add(d, &f_aa, off, 2, (flags >> 10) & 1);
+	dec_add(d, &f_tc, off, 2, (flags >> 9) & 1);
+	dec_add(d, &f_rd, off, 2, (flags >> 8) & 1);
+	if (flags & 0x8000)
+		dec_add(d, &f_ra, off, 2, (flags >> 7) & 1);
+	dec_add(d, &f_z, off, 2, (flags >> 6) & 1);
+	if ((flags & 0x8000) || (flags & 0x0020))	/* Wireshark shows AD on a query only when set */
+		dec_add(d, &f_ad, off, 2, (flags >> 5) & 1);
+	dec_add(d, &f_cd, off, 2, (flags >> 4) & 1);
+	if (flags & 0x8000)
+		dec_add(d, &f_rcode, off, 2, flags & 0xf);
+}
+
 /* tcpdump's rcode word, put in after the id and opcode once any OPT record has been read */
 static void sum_insert_rcode(struct fmtbuf *b, size_t pos, unsigned rcode)
 {
@@ -717,21 +807,23 @@ static size_t dns_summary_head(struct fmtbuf *b, const uint8_t *h, unsigned flag
 	fmtbuf_str(b, op_words[op]);
 	rc_pos = b->len;
 	if (flags & 0x8000) {
-		/* tcpdump 4.99: the rcode (inserted later: an OPT record may extend it), AA, RA, TC; no
-		 * AD or CD marks on responses; the counts follow once the questions were skipped */
+		/* tcpdump 4.99: the rcode (inserted later: an OPT record may extend it), AA, RA, TC, AD;
+		 * no CD mark on responses; the counts follow once the questions were skipped */
 		if (flags & 0x0400)
 			fmtbuf_char(b, '*');
 		if (!(flags & 0x0080))
 			fmtbuf_char(b, '-');
 		if (flags & 0x0200)
 			fmtbuf_char(b, '|');
+		if (flags & 0x0020)
+			fmtbuf_char(b, '$');
 		if (qd != 1) {
 			fmtbuf_str(b, " [");
 			fmtbuf_u64(b, qd);
 			fmtbuf_str(b, "q]");
 		}
 	} else {
-		/* tcpdump 4.99 marks RD (+) and CD (%) on queries, never AD */
+		/* tcpdump 4.99 marks RD (+) and CD (%) on queries, not AD */
 		if (flags & 0x0100)
 			fmtbuf_char(b, '+');
 		if (flags & 0x0010)
@@ -784,33 +876,29 @@ static void dns_message(struct decoded *d, struct cursor *c, int summary, uint32
 	}
 
 	fmtbuf_init(&sb, sumbuf, sizeof(sumbuf));
-	if (!cursor_has(c, 12)) {
+	if (!cursor_has(c, 12)) {	/* every field the bytes hold (a quote in an ICMP error, a cut capture) */
+		static const struct field_def *const counts[4] = { &f_qdcount, &f_ancount, &f_nscount, &f_arcount };
+
 		if (summary)
 			dec_sum_str(d, "DNS");
 		if (cursor_has(c, 2))
 			dec_be16(d, c, &f_id);
-		dec_short(d, c, PROTO_DNS);
+		if (cursor_has(c, 2)) {
+			dns_flags(d, msg + 2, get_be16(c->buf + c->off));
+			c->off += 2;
+		}
+		for (s = 0; s < 4 && cursor_has(c, 2); s++)
+			dec_be16(d, c, counts[s]);
+		if (!d->inner)
+			dec_short(d, c, PROTO_DNS);
 		dec_close(d, idx, c->off);
+		c->off = c->end;
 		return;
 	}
 	h = c->buf + msg;
 	dec_be16(d, c, &f_id);
 	flags = get_be16(h + 2);
-	dec_add(d, &f_flags, msg + 2, 2, flags);
-	dec_add(d, &f_response, msg + 2, 2, flags >> 15);
-	dec_add(d, &f_opcode, msg + 2, 2, (flags >> 11) & 0xf);
-	if (flags & 0x8000)
-		dec_add(d, &f_aa, msg + 2, 2, (flags >> 10) & 1);
-	dec_add(d, &f_tc, msg + 2, 2, (flags >> 9) & 1);
-	dec_add(d, &f_rd, msg + 2, 2, (flags >> 8) & 1);
-	if (flags & 0x8000)
-		dec_add(d, &f_ra, msg + 2, 2, (flags >> 7) & 1);
-	dec_add(d, &f_z, msg + 2, 2, (flags >> 6) & 1);
-	if ((flags & 0x8000) || (flags & 0x0020))	/* Wireshark shows AD on a query only when set */
-		dec_add(d, &f_ad, msg + 2, 2, (flags >> 5) & 1);
-	dec_add(d, &f_cd, msg + 2, 2, (flags >> 4) & 1);
-	if (flags & 0x8000)
-		dec_add(d, &f_rcode, msg + 2, 2, flags & 0xf);
+	dns_flags(d, msg + 2, flags);
 	c->off += 2;
 	count[0] = dec_be16(d, c, &f_qdcount);
 	count[1] = dec_be16(d, c, &f_ancount);
@@ -932,7 +1020,7 @@ void decode_dns_tcp(struct decoded *d, struct cursor *c, uint32_t seglen)
 	if (len != seglen - 2) {
 		/* tcpdump 4.99's words; a message split over segments is not reassembled here */
 		b = dec_sum_begin(d);
-		fmtbuf_str(&b, ": [prefix length(");
+		fmtbuf_str(&b, " [prefix length(");
 		fmtbuf_u64(&b, len);
 		fmtbuf_str(&b, ") != length(");
 		fmtbuf_u64(&b, seglen - 2);
@@ -941,7 +1029,7 @@ void decode_dns_tcp(struct decoded *d, struct cursor *c, uint32_t seglen)
 		decode_data(d, c);
 		return;
 	}
-	dec_sum_str(d, ": ");
+	dec_sum_str(d, " ");	/* tcpdump: "length 31 1234+ A? ..." */
 	m = cursor_sub(c, 2 + len);
 	dns_message(d, &m, 1, len, 1);
 	c->off = m.off;

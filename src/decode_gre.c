@@ -288,6 +288,14 @@ void decode_gre(struct decoded *d, struct cursor *c, struct l3info *l3)
 		c->off = c->end;
 		return;
 	}
+	if (ver == 1 && !cursor_left(c) && start + l3->claimed <= c->off) {
+		/* an acknowledgment alone (PPTP): nothing follows, and Wireshark adds no layer */
+		fmtbuf_str(&b, ", no-payload, length ");
+		fmtbuf_u64(&b, l3->claimed);
+		dec_sum_end(d, &b);
+		dec_close(d, idx, c->off);
+		return;
+	}
 	fmtbuf_str(&b, ", length ");
 	fmtbuf_u64(&b, l3->claimed);
 	fmtbuf_str(&b, ": ");

@@ -26,7 +26,7 @@ static const struct tok type_names[] = {
 	{ 10, "Router solicitation" }, { 11, "Time-to-live exceeded" }, { 12, "Parameter problem" },
 	{ 13, "Timestamp request" }, { 14, "Timestamp reply" }, { 15, "Information request" },
 	{ 16, "Information reply" }, { 17, "Address mask request" }, { 18, "Address mask reply" },
-	{ 0, NULL }
+	{ 42, "Extended Echo request" }, { 43, "Extended Echo reply" }, { 0, NULL }
 };
 static const struct tok unreach_codes[] = {
 	{ 0, "Network unreachable" }, { 1, "Host unreachable" }, { 2, "Protocol unreachable" },
@@ -98,10 +98,11 @@ static const struct field_def f_checksum_status = {
 	"icmp.checksum.status", "Checksum Status", FT_CSUM, NULL, NULL,
 	"Whether the checksum matches the message's bytes.",
 };
-static const struct field_def f_ident = {
+const struct field_def dec_icmp_ident = {
 	"icmp.ident", "Identifier (BE)", FT_UINT, NULL, NULL,
 	"Identifier: chosen by the sender (ping uses it to tell its sessions apart); the reply copies it.",
 };
+#define f_ident dec_icmp_ident
 static const struct field_def f_seq = {
 	"icmp.seq", "Sequence Number (BE)", FT_UINT, NULL, NULL,
 	"Sequence number: counts the requests; the reply copies it so they can be matched.",
@@ -158,9 +159,6 @@ static const struct field_def f_ttime = {
 };
 static const struct field_def f_mask = {
 	"icmp.address_mask", "Address Mask", FT_IPV4, NULL, NULL, "The subnet mask of the network (RFC 950).",
-};
-static const struct field_def f_reserved = {
-	"icmp.reserved", "Reserved", FT_BYTES, NULL, NULL, "Reserved: zero.",
 };
 
 static const struct field_def *code_def(unsigned type)
@@ -438,7 +436,10 @@ static void icmp_body(struct decoded *d, struct cursor *c, unsigned type, unsign
 		}
 		icmp_quoted(d, c);
 		break;
-	case 4:
+	case 4:		/* Wireshark shows no field for source quench's unused word */
+		cursor_skip(c, 4);
+		icmp_quoted(d, c);
+		break;
 	case 11:
 		dec_bytes(d, c, &f_unused, 4);
 		icmp_quoted(d, c);
@@ -461,8 +462,12 @@ static void icmp_body(struct decoded *d, struct cursor *c, unsigned type, unsign
 			dec_be32(d, c, &f_pref);
 		}
 		break;
-	case 10:
-		dec_bytes(d, c, &f_reserved, 4);
+	case 10:		/* nor for a router solicitation's reserved word */
+		cursor_skip(c, 4);
+		break;
+	case 42:
+	case 43:
+		decode_icmp_extecho(d, c, type);
 		break;
 	}
 }
@@ -474,7 +479,6 @@ void decode_icmp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	int idx = dec_open(d, PROTO_ICMP, &f_icmp, start, cursor_left(c));
 
 	if (!cursor_has(c, 4)) {
-		dec_sum_str(d, "ICMP");
 		dec_short(d, c, PROTO_ICMP);
 		dec_close(d, idx, c->off);
 		return;
@@ -482,7 +486,9 @@ void decode_icmp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	type = dec_u8(d, c, &f_type);
 	code = dec_u8(d, c, code_def(type));
 	dec_be16(d, c, &f_checksum);
-	if (!d->inner) {
+	if (d->inner) {
+		dec_csum(d, &f_checksum_status, start + 2, CSUM_UNVERIFIED, 0);	/* a quote: not checked */
+	} else {
 		const uint8_t *p = c->buf + start;
 
 		if (!l3->fragment && cursor_has(c, icmp_len - 4) && icmp_len >= 4) {

@@ -92,7 +92,7 @@ static const struct field_def f_mf = {
 };
 static const struct field_def f_frag = {
 	"ip.frag_offset", "Fragment Offset", FT_UINT, NULL, NULL,
-	"Fragment offset: where this piece's data goes in the original packet, in bytes.",
+	"Fragment offset, in 8-byte units: where this piece's data goes in the original packet.",
 };
 static const struct field_def f_ttl = {
 	"ip.ttl", "Time to Live", FT_UINT, NULL, NULL,
@@ -282,7 +282,7 @@ void decode_ip(struct decoded *d, struct cursor *c)
 		dec_add(d, &f_rb, start + 6, 1, !!(flags & 0x80));
 		dec_add(d, &f_df, start + 6, 1, !!(flags & 0x40));
 		dec_add(d, &f_mf, start + 6, 1, !!(flags & 0x20));
-		dec_add(d, &f_frag, start + 6, 2, frag * 8u);
+		dec_add(d, &f_frag, start + 6, 2, frag);	/* Wireshark: in 8-byte units */
 	}
 	if (have >= 9)
 		dec_add(d, &f_ttl, start + 8, 1, h[8]);
@@ -305,7 +305,7 @@ void decode_ip(struct decoded *d, struct cursor *c)
 	if (have >= 20)
 		dec_add(d, &f_dst, start + 16, 4, 0);
 	if (have < 20) {
-		dec_sum_str(d, "IP ");
+		dec_sum_str(d, "IP ");	/* tcpdump: "IP  [|ip]" */
 		dec_short(d, c, PROTO_IP);
 		dec_close(d, idx, 0);
 		c->off = c->end;

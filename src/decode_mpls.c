@@ -90,7 +90,6 @@ void decode_mpls(struct decoded *d, struct cursor *c)
 		dec_sum_str(d, " ");
 		decode_ipv6(d, c);
 	} else {
-		dec_sum_str(d, ", ");
-		decode_data(d, c);
+		decode_data(d, c);	/* tcpdump dumps it in hex; Wireshark guesses pseudowires (not here) */
 	}
 }

@@ -31,6 +31,10 @@ static const struct tok ctrl_short[] = {
 	{ 0xc021, "LCP" }, { 0x8021, "IPCP" }, { 0x8057, "IP6CP" }, { 0xc023, "PAP" }, { 0xc223, "CHAP" },
 	{ 0x80fd, "CCP" }, { 0x8281, "MPLSCP" }, { 0, NULL }
 };
+static const struct tok hdlc_words[] = {
+	{ 0x0021, "IP" }, { 0x0057, "IPV6" }, { 0x0281, "MPLS" }, { 0xc021, "LCP" }, { 0x8021, "IPCP" },
+	{ 0x8057, "IP6CP" }, { 0xc023, "PAP" }, { 0xc223, "CHAP" }, { 0, NULL }
+};
 static const struct tok code_names[] = {
 	{ 1, "Conf-Request" }, { 2, "Conf-Ack" }, { 3, "Conf-Nack" }, { 4, "Conf-Reject" },
 	{ 5, "Term-Request" }, { 6, "Term-Ack" }, { 7, "Code-Reject" }, { 8, "Prot-Reject" },
@@ -126,5 +130,19 @@ void decode_ppp(struct decoded *d, struct cursor *c, int dlt)
 		return;
 	}
 	dec_close(d, idx, c->off);
+	if (dlt == DLT_PPP_SERIAL) {	/* tcpdump's HDLC printer names the protocol first */
+		struct fmtbuf b = dec_sum_begin(d);
+		const char *w = tok_name(hdlc_words, proto);
+
+		if (w) {
+			fmtbuf_str(&b, w);
+		} else {
+			fmtbuf_str(&b, "unknown PPP protocol (0x");
+			fmtbuf_hex(&b, proto, 4);
+			fmtbuf_char(&b, ')');
+		}
+		fmtbuf_str(&b, ": ");
+		dec_sum_end(d, &b);
+	}
 	decode_ppp_proto(d, c, proto);
 }

@@ -54,7 +54,86 @@ static const struct field_def f_ppp = {
 	"ppp", "Point-to-Point Protocol", FT_PROTO, NULL, NULL,
 	"PPP: carries packets over a point-to-point link (here, a PPPoE session).",
 };
+static const struct field_def f_tags = {
+	"pppoed.tags", "PPPoE Tags", FT_GROUP, NULL, NULL, "Discovery tags: what is asked for and offered.",
+};
+/* tcpdump's words */
+static const struct tok tag_words[] = {
+	{ 0x0000, "EOL" }, { 0x0101, "Service-Name" }, { 0x0102, "AC-Name" }, { 0x0103, "Host-Uniq" },
+	{ 0x0104, "AC-Cookie" }, { 0x0105, "Vendor-Specific" }, { 0x0110, "Relay-Session-ID" },
+	{ 0x0120, "PPP-Max-Payload" }, { 0x0201, "Service-Name-Error" }, { 0x0202, "AC-System-Error" },
+	{ 0x0203, "Generic-Error" }, { 0, NULL }
+};
+static const struct field_def f_service = {
+	"pppoed.tags.service_name", "Service-Name", FT_STRING, NULL, NULL, "The service asked for (empty: any).",
+};
+static const struct field_def f_ac_name = {
+	"pppoed.tags.ac_name", "AC-Name", FT_STRING, NULL, NULL, "The access concentrator's name.",
+};
+static const struct field_def f_host_uniq = {
+	"pppoed.tags.host_uniq", "Host-Uniq", FT_BYTES, NULL, NULL, "A value the client uses to match replies.",
+};
+static const struct field_def f_ac_cookie = {
+	"pppoed.tags.ac_cookie", "AC-Cookie", FT_BYTES, NULL, NULL, "A value the concentrator wants back.",
+};
+static const struct field_def f_tag_data = {
+	"pppoed.tag.unknown_data", "Unknown Data", FT_BYTES, NULL, NULL, "The tag's value, not decoded here.",
+};
 extern const struct field_def dec_ppp_protocol;
+
+/* Discovery tags (RFC 2516 appendix A), and tcpdump's " [Name "value"]" for each */
+static void pppoe_tags(struct decoded *d, struct cursor *p)
+{
+	struct fmtbuf b = dec_sum_begin(d);
+	int g = dec_group(d, &f_tags, p->off, cursor_left(p));
+
+	while (cursor_has(p, 4)) {
+		unsigned type = get_be16(p->buf + p->off), len = get_be16(p->buf + p->off + 2);
+		const uint8_t *v = p->buf + p->off + 4;
+		const struct field_def *def = type == 0x0101 ? &f_service : type == 0x0102 ? &f_ac_name :
+			type == 0x0103 ? &f_host_uniq : type == 0x0104 ? &f_ac_cookie : &f_tag_data;
+		unsigned i, text = 0;
+
+		if (type == 0)
+			break;
+		/* Wireshark shows tag numbers and lengths only on request (a preference): values only */
+		p->off += 4;
+		fmtbuf_str(&b, " [");
+		if (tok_name(tag_words, type)) {
+			fmtbuf_str(&b, tok_name(tag_words, type));
+		} else {
+			fmtbuf_str(&b, "TAG-0x");
+			fmtbuf_hex(&b, type, 0);
+		}
+		if (!cursor_has(p, len)) {
+			fmtbuf_char(&b, ']');
+			p->truncated = 1;
+			break;
+		}
+		if (len) {
+			for (i = 0; i < len; i++)
+				text += v[i] >= 0x20 && v[i] < 0x7f;
+			if (text > len - text) {
+				fmtbuf_str(&b, " \"");
+				for (i = 0; i < len && i < 80; i++)
+					fmtbuf_char(&b, v[i] >= 0x20 && v[i] < 0x7f ? (char)v[i] : '.');
+				fmtbuf_char(&b, '"');
+			} else {
+				fmtbuf_str(&b, " 0x");
+				for (i = 0; i < len && i < 80; i++) {
+					fmtbuf_char(&b, "0123456789ABCDEF"[v[i] >> 4]);
+					fmtbuf_char(&b, "0123456789ABCDEF"[v[i] & 15]);
+				}
+			}
+			if (len > 80)
+				fmtbuf_str(&b, "...");
+			dec_bytes(d, p, def, len);
+		}
+		fmtbuf_char(&b, ']');
+	}
+	dec_close(d, g, p->off);
+	dec_sum_end(d, &b);
+}
 
 void decode_pppoe(struct decoded *d, struct cursor *c, int session)
 {
@@ -90,10 +169,17 @@ void decode_pppoe(struct decoded *d, struct cursor *c, int session)
 		fmtbuf_hex(&b, sid, 0);
 		fmtbuf_char(&b, ']');
 	}
-	fmtbuf_char(&b, ' ');
+	if (session && !code)
+		fmtbuf_char(&b, ' ');
 	dec_sum_end(d, &b);
 	p = cursor_sub(c, plen);
-	if (!session || code || !cursor_has(&p, 2)) {
+	if (!session) {
+		pppoe_tags(d, &p);
+		dec_close(d, idx, p.off);
+		c->off = c->end;	/* Wireshark's discovery layer keeps the frame's rest: no padding shown */
+		return;
+	}
+	if (code || !cursor_has(&p, 2)) {
 		dec_close(d, idx, c->off);
 		decode_data(d, &p);
 		c->off = p.off;

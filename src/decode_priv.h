@@ -15,6 +15,8 @@ struct l3info {
 	uint32_t plen;		/* the same, cut to what the frame holds on the wire (checksums cover this) */
 	int fragment;		/* the payload is a fragment: no checksum over it is possible */
 	int summary_open;	/* the summary has "IP " but not yet the addresses (transport adds them) */
+	int ports_only;		/* IPv6 after extension headers: tcpdump writes "sport > dport: " alone */
+	int jumbo;		/* an IPv6 jumbogram: UDP's length field is 0, claimed is the real length */
 };
 
 /* Opens a layer node covering [off, off+len) and makes it the parent of what follows. */
@@ -101,6 +103,8 @@ void decode_data(struct decoded *d, struct cursor *c);
 void dec_sum_addrs(struct decoded *d, const struct l3info *l3, int sport, int dport);
 
 extern const struct tok ipproto_names[];
-extern const struct field_def dec_ip_version;	/* "ip.version", in the IPv4 and IPv6 trees */	/* tcpdump's lower-case names: "udp", "tcp"... */
+extern const struct field_def dec_ip_version;
+extern const struct field_def dec_icmp_ident;	/* "icmp.ident", for echo and extended echo */
+void decode_icmp_extecho(struct decoded *d, struct cursor *c, unsigned type);	/* "ip.version", in the IPv4 and IPv6 trees */	/* tcpdump's lower-case names: "udp", "tcp"... */
 
 #endif

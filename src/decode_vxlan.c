@@ -56,6 +56,17 @@ void decode_vxlan(struct decoded *d, struct cursor *c)
 
 	dec_sum_str(d, "VXLAN");
 	if (!cursor_has(c, 8)) {
+		if (cursor_has(c, 2)) {	/* the flags, as far as the capture goes */
+			fl = get_be16(c->buf + off);
+			dec_add(d, &f_flags, off, 2, fl);
+			dec_add(d, &f_flag_g, off, 2, !!(fl & 0x8000));
+			dec_add(d, &f_flag_i, off, 2, !!(fl & 0x0800));
+			dec_add(d, &f_flag_d, off, 2, !!(fl & 0x0040));
+			dec_add(d, &f_flag_a, off, 2, !!(fl & 0x0008));
+			dec_add(d, &f_flags_res, off, 2, fl & 0x77b7);
+			if ((fl & 0x8000) && cursor_has(c, 4))
+				dec_add(d, &f_gbp, off + 2, 2, get_be16(c->buf + off + 2));
+		}
 		dec_short(d, c, PROTO_VXLAN);
 		dec_close(d, idx, 0);
 		c->off = c->end;

@@ -5,20 +5,23 @@
 #include "fmtbuf.h"
 #include "frameprint.h"
 
-/* localtime() is slow and frames come in bursts within one second: remember the last second. */
+/* localtime() is slow and frames come in bursts within one second: remember the last second
+ * (with its own flag: every time_t value, -1 included, is a second someone may capture at). */
 static void put_time(struct fmtbuf *b, const struct timeval *tv)
 {
-	static time_t last = (time_t)-1;
+	static time_t last;
+	static int valid;
 	static char hms[9];
 	char us[7];
 	long u = (long)tv->tv_usec;
 	int i;
 
-	if (tv->tv_sec != last) {
+	if (!valid || tv->tv_sec != last) {
 		struct tm tm;
 		time_t t = tv->tv_sec;
 
-		localtime_r(&t, &tm);
+		if (!localtime_r(&t, &tm))
+			memset(&tm, 0, sizeof(tm));
 		hms[0] = (char)('0' + tm.tm_hour / 10);
 		hms[1] = (char)('0' + tm.tm_hour % 10);
 		hms[2] = ':';
@@ -29,6 +32,7 @@ static void put_time(struct fmtbuf *b, const struct timeval *tv)
 		hms[7] = (char)('0' + tm.tm_sec % 10);
 		hms[8] = '.';
 		last = tv->tv_sec;
+		valid = 1;
 	}
 	fmtbuf_mem(b, hms, 9);
 	if (u < 0 || u > 999999)

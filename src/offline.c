@@ -1,5 +1,6 @@
 /* offline.c — reads a pcap/pcapng file (or stdin) through libpcap, filters it, and prints each frame. */
 #include <pcap/pcap.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -39,6 +40,10 @@ static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_fi
 	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
 		f.number = ++n;
 		f.ts = h->ts;
+		/* pcap keeps seconds in 32 bits, unsigned in practice (to 2106); libpcap hands them
+		 * over sign-extended, so 2038 and later would read as 1901: undo that */
+		if (f.ts.tv_sec < 0 && f.ts.tv_sec >= INT32_MIN)
+			f.ts.tv_sec += (time_t)1 << 32;
 		f.data = data;
 		f.caplen = h->caplen;
 		f.len = h->len;

@@ -19,7 +19,7 @@ ip.checksum.status icmp.checksum.status icmpv6.checksum.status udp.checksum.stat
 # Protocols compared. Wireshark's frame.protocols also names pseudo-layers (ethertype, the IPv6
 # extension headers) that tapscope shows inside their layer: those are dropped. Layers tapscope
 # does not decode (llc, http...) count as "other", and tapscope's "data" matches them.
-PROTOS="eth vlan sll arp ip ipv6 icmp icmpv6 udp tcp dns dhcp data"
+PROTOS="eth vlan sll null ppp pppoes pppoed arp ip ipv6 icmp icmpv6 udp tcp dns dhcp gre erspan vxlan geneve mpls data"
 PSEUDO="raw ethertype ipv6.hopopts ipv6.routing ipv6.fraghdr ipv6.dstopts"
 # Known, reasoned differences: "pcap frame field reason..." lines.
 EXCEPTIONS=$TOP/tests/golden/tshark-exceptions
@@ -59,7 +59,7 @@ for p in $pcaps; do
 		for (i = 1; i <= np; i++) keep[P[i]] = 1
 		np = split(pseudo, P, " "); for (i = 1; i <= np; i++) skip[P[i]] = 1
 		while ((getline l < exfile) > 0) { split(l, X, " "); if (X[1] == pcap) ex[X[2] " " X[3]] = 1 }
-		st["good"] = 1; st["bad"] = 0; st["unverified"] = 2; st["not present"] = 3
+		st["good"] = 1; st["bad"] = 0; st["unverified"] = 2; st["not present"] = 3; st["illegal"] = 4
 	}
 	{
 		me = $1; n = split($2, T, "\t"); frame = NR

@@ -25,7 +25,7 @@ TSHARK_OPTS = ["-o", "ip.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE",
                "-o", "tcp.check_checksum:TRUE", "-o", "tcp.analyze_sequence_numbers:FALSE",
                "-o", "ip.defragment:FALSE", "-o", "ipv6.defragment:FALSE",
                "-o", "tcp.desegment_tcp_streams:FALSE"]
-STATUS = {"good": "1", "bad": "0", "unverified": "2", "not present": "3"}
+STATUS = {"good": "1", "bad": "0", "unverified": "2", "not present": "3", "illegal": "4"}
 # Layers tapscope decodes (others are "data" to it), and Wireshark's pseudo-layers that tapscope
 # shows inside their layer.
 PROTOS = set("eth vlan sll null ppp arp ip ipv6 icmp icmpv6 udp tcp dns dhcp gre erspan vxlan geneve "
