@@ -1,6 +1,7 @@
 /* offline.c — reads a pcap/pcapng file (or stdin) through libpcap, filters it, and prints each frame. */
 #include <pcap/pcap.h>
 #include <stdint.h>
+#include <sys/time.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,6 +9,8 @@
 #include "decode.h"
 #include "frameprint.h"
 #include "offline.h"
+#include "pcapngdir.h"
+#include "pcapout.h"
 
 static char outbuf[1 << 18];
 
@@ -23,8 +26,16 @@ static const char *shown_path(const char *path)
 	return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
+/* pcap keeps seconds in 32 bits, unsigned in practice (to 2106); libpcap hands them over
+ * sign-extended, so 2038 and later would read as 1901: undo that. */
+void offline_fix_time(struct timeval *tv)
+{
+	if (tv->tv_sec < 0 && tv->tv_sec >= INT32_MIN)
+		tv->tv_sec += (time_t)1 << 32;
+}
+
 static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_filter *flt,
-	       char *err, size_t errlen)
+	       struct pcapout *w, char *err, size_t errlen)
 {
 	static struct decoded d;
 	struct pcap_pkthdr *h;
@@ -32,7 +43,7 @@ static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_fi
 	struct frame f;
 	uint64_t n = 0;
 	long shown = 0;
-	int rc, dlt = pcap_datalink(p);
+	int rc, dlt = pcap_datalink(p), ng = pcapngdir_is_pcapng(p);
 
 	memset(&f, 0, sizeof(f));
 	f.dir = FRAME_DIR_UNKNOWN;
@@ -40,22 +51,25 @@ static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_fi
 	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
 		f.number = ++n;
 		f.ts = h->ts;
-		/* pcap keeps seconds in 32 bits, unsigned in practice (to 2106); libpcap hands them
-		 * over sign-extended, so 2038 and later would read as 1901: undo that */
-		if (f.ts.tv_sec < 0 && f.ts.tv_sec >= INT32_MIN)
-			f.ts.tv_sec += (time_t)1 << 32;
+		offline_fix_time(&f.ts);
 		f.data = data;
 		f.caplen = h->caplen;
 		f.len = h->len;
+		if (ng)
+			f.dir = pcapngdir_last(p);
 		if (flt && !bpf_filter_match(flt, &f))
 			continue;
-		decode_frame(&d, &f);
-		if (o->json) {
-			frameprint_json(out, &f, &d);
-		} else {
-			frameprint_line(out, &f, &d);
-			if (o->verbose)
-				frameprint_tree_ex(out, &d, o->verbose > 1);
+		if (w)
+			pcapout_write(w, &f);
+		if (!o->quiet) {
+			decode_frame(&d, &f);
+			if (o->json) {
+				frameprint_json(out, &f, &d);
+			} else {
+				frameprint_line(out, &f, &d);
+				if (o->verbose)
+					frameprint_tree_ex(out, &d, o->verbose > 1);
+			}
 		}
 		if (o->count > 0 && ++shown >= o->count)
 			break;
@@ -72,6 +86,7 @@ int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errle
 {
 	char perr[PCAP_ERRBUF_SIZE];
 	struct bpf_filter *flt = NULL;
+	struct pcapout *w = NULL;
 	pcap_t *p;
 	int dlt, rc;
 
@@ -109,9 +124,18 @@ int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errle
 			return -1;
 		}
 	}
-	setvbuf(out, outbuf, _IOFBF, sizeof(outbuf));
-	rc = run(p, o, out, flt, err, errlen);
+	setvbuf(out, outbuf, _IOFBF, sizeof(outbuf));	/* before anything, -w - included, writes to it */
+	if (o->write_path) {
+		w = pcapout_open_as(o->write_path, dlt, NULL, o->pcapng, err, errlen);
+		if (!w) {
+			bpf_filter_free(flt);
+			pcap_close(p);
+			return -1;
+		}
+	}
+	rc = run(p, o, out, flt, w, err, errlen);
 	fflush(out);
+	pcapout_close(w);
 	bpf_filter_free(flt);
 	pcap_close(p);
 	return rc;

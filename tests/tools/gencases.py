@@ -119,6 +119,36 @@ class Pcap:
         self.f.close()
 
 
+class Pcapng:
+    """A little-endian pcapng writer: one section, one interface; packets may carry epb_flags."""
+
+    def __init__(self, path, dlt, ifname=b"tap0"):
+        self.f = open(path, "wb")
+        self.block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))
+        self.block(1, struct.pack("<HHI", dlt, 0, 65535) + self.opt(2, ifname) + self.opt(0, b""))
+        self.n = 0
+
+    @staticmethod
+    def opt(code, val):
+        return struct.pack("<HH", code, len(val)) + val + b"\0" * (-len(val) % 4)
+
+    def block(self, btype, body):
+        n = 12 + len(body)
+        self.f.write(struct.pack("<II", btype, n) + body + struct.pack("<I", n))
+
+    def add(self, data, flags=None):
+        ts = (TS0 + self.n) * 1000000 + 1000 * self.n + 7
+        body = struct.pack("<IIIII", 0, ts >> 32, ts & 0xffffffff, len(data), len(data)) + data + \
+            b"\0" * (-len(data) % 4)
+        if flags is not None:
+            body += self.opt(2, struct.pack("<I", flags)) + self.opt(0, b"")
+        self.block(6, body)
+        self.n += 1
+
+    def close(self):
+        self.f.close()
+
+
 CASES = {}
 
 
@@ -333,6 +363,16 @@ def pppoe(p):
     tags = b"\x01\x01\x00\x03isp" + b"\x01\x03\x00\x04\x12\x34\x56\x78"
     w.add(eth(struct.pack("!BBHH", 0x11, 0x09, 0, len(tags)) + tags, 0x8863, dst=b"\xff" * 6))
     w.add(eth(struct.pack("!BBHH", 0x11, 0, 0x1234, 2 + len(INNER4)) + b"\x00\x21" + INNER4, 0x8864))
+    w.close()
+
+
+@case
+def pcapng_dir(p):
+    """pcapng with directions: an inbound frame ('<'), an outbound one ('>'), one without epb_flags ('-')"""
+    w = Pcapng(p.replace(".pcap", ".pcapng"), 1)
+    w.add(eth(ip4(echo(), 1), 0x0800), flags=1)
+    w.add(eth(ip4(echo(0), 1, src=B4, dst=A4), 0x0800, dst=MAC_A, src=MAC_B), flags=2)
+    w.add(eth(ip4(echo(), 1), 0x0800))
     w.close()
 
 
