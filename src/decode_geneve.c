@@ -100,7 +100,7 @@ static void geneve_options(struct decoded *d, struct cursor *o)
 		dec_add(d, &f_opt_crit, off + 2, 1, type >> 7);
 		dec_add(d, &f_opt_flags, off + 3, 1, o->buf[off + 3] >> 5);
 		dec_add(d, &f_opt_len, off + 3, 1, 4 + len);	/* Wireshark: the whole option, in bytes */
-		o->off += 4;
+		o->off = off + 4;	/* past class (read above), type and length */
 		if (len)
 			dec_bytes(d, o, &f_opt_data, len);
 		dec_close(d, g, 0);
