@@ -42,12 +42,12 @@ static const struct field_def ws_malformed = {
 
 /* ---- the tree ---- */
 
-static int dec_node(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len, uint64_t value)
+int dec_node(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len, uint64_t value)
 {
 	struct field *f;
 
 	if (d->nfields >= DECODE_MAX_FIELDS) {
-		d->overflow = 1;
+		d->overflow = !d->summary_only;
 		return -1;
 	}
 	/* a node never claims bytes that were not captured */
@@ -64,11 +64,6 @@ static int dec_node(struct decoded *d, const struct field_def *def, uint32_t off
 	f->depth = (uint8_t)d->cur_depth;
 	f->flags = 0;
 	return d->nfields++;
-}
-
-int dec_add(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len, uint64_t value)
-{
-	return dec_node(d, def, off, len, value);
 }
 
 int dec_group(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len)
@@ -100,59 +95,6 @@ void dec_close(struct decoded *d, int idx, uint32_t end)
 		f->len = (end <= d->caplen ? end : d->caplen) - f->off;
 	d->cur_parent = f->parent;
 	d->cur_depth = f->depth;
-}
-
-unsigned dec_u8(struct decoded *d, struct cursor *c, const struct field_def *def)
-{
-	uint32_t off = c->off;
-	unsigned v;
-
-	if (!cursor_has(c, 1)) {
-		c->truncated = 1;
-		return 0;
-	}
-	v = cursor_u8(c);
-	dec_node(d, def, off, 1, v);
-	return v;
-}
-
-unsigned dec_be16(struct decoded *d, struct cursor *c, const struct field_def *def)
-{
-	uint32_t off = c->off;
-	unsigned v;
-
-	if (!cursor_has(c, 2)) {
-		c->truncated = 1;
-		return 0;
-	}
-	v = cursor_be16(c);
-	dec_node(d, def, off, 2, v);
-	return v;
-}
-
-uint32_t dec_be32(struct decoded *d, struct cursor *c, const struct field_def *def)
-{
-	uint32_t off = c->off;
-	uint32_t v;
-
-	if (!cursor_has(c, 4)) {
-		c->truncated = 1;
-		return 0;
-	}
-	v = cursor_be32(c);
-	dec_node(d, def, off, 4, v);
-	return v;
-}
-
-const uint8_t *dec_bytes(struct decoded *d, struct cursor *c, const struct field_def *def, uint32_t n)
-{
-	const uint8_t *p = cursor_ptr(c, n);
-
-	if (!p)
-		return NULL;
-	dec_node(d, def, c->off, n, 0);
-	c->off += n;
-	return p;
 }
 
 void dec_sum_str(struct decoded *d, const char *s)
@@ -427,7 +369,23 @@ void decode_ipproto(struct decoded *d, struct cursor *c, unsigned proto, struct 
 	decode_data(d, c);
 }
 
+static int decode_run(struct decoded *d, const struct frame *f);
+
 int decode_frame(struct decoded *d, const struct frame *f)
+{
+	d->summary_only = 0;
+	return decode_run(d, f);
+}
+
+int decode_frame_summary(struct decoded *d, const struct frame *f)
+{
+	d->summary_only = 1;
+	decode_run(d, f);
+	d->nfields = 0;
+	return 0;
+}
+
+static int decode_run(struct decoded *d, const struct frame *f)
 {
 	struct cursor c;
 
@@ -435,7 +393,7 @@ int decode_frame(struct decoded *d, const struct frame *f)
 	d->caplen = f->caplen;
 	d->ts_sec = f->ts.tv_sec;
 	d->len = f->len >= f->caplen ? f->len : f->caplen;
-	d->nfields = 0;
+	d->nfields = d->summary_only ? DECODE_MAX_FIELDS : 0;	/* summary only: every node is refused */
 	d->overflow = 0;
 	d->truncated = 0;
 	d->malformed = 0;

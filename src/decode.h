@@ -84,6 +84,7 @@ struct decoded {
 	/* decoder state: where new nodes go, and what lower layers told upper ones */
 	int cur_parent;
 	int cur_depth;
+	int summary_only;	/* decode_frame_summary: the line alone, no tree and no checksums */
 	int inner;		/* > 0 while decoding the packet quoted in an ICMP error */
 	int encap;		/* tunnels entered so far (GRE, VXLAN, IP-in-IP...): bounded */
 	size_t summary_len;
@@ -95,6 +96,9 @@ struct decoded {
  * frame with caplen > 0; a frame of unknown link type becomes one data node).
  */
 int decode_frame(struct decoded *d, const struct frame *f);
+/* The summary line of f alone (decode_summary): no field tree is built and no checksum is
+ * verified, so it costs a fraction of decode_frame. The protocol list is filled. Returns 0. */
+int decode_frame_summary(struct decoded *d, const struct frame *f);
 
 /* tcpdump -n style one-liner: "IP 10.18.0.1 > 10.18.0.3: ICMP echo request, id 7, seq 1, length 64". */
 const char *decode_summary(const struct decoded *d);

@@ -146,6 +146,8 @@ static void gre_checksum(struct decoded *d, const struct cursor *c, uint32_t sta
 	uint32_t want = l3->claimed, have = c->end - start;
 	uint16_t correct;
 
+	if (!dec_tree(d))
+		return;
 	if (want > have || l3->fragment || want < 4) {
 		dec_csum(d, &f_checksum_status, start + 4, CSUM_UNVERIFIED, 0);
 		return;

@@ -488,7 +488,7 @@ void decode_icmp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	dec_be16(d, c, &f_checksum);
 	if (d->inner) {
 		dec_csum(d, &f_checksum_status, start + 2, CSUM_UNVERIFIED, 0);	/* a quote: not checked */
-	} else {
+	} else if (dec_tree(d)) {
 		const uint8_t *p = c->buf + start;
 
 		if (!l3->fragment && cursor_has(c, icmp_len - 4) && icmp_len >= 4) {

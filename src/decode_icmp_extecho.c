@@ -147,6 +147,10 @@ static void ext_structure(struct decoded *d, struct cursor *c)
 	unsigned h;
 	int g;
 
+	if (!dec_tree(d)) {
+		c->off = c->end;
+		return;
+	}
 	if (!cursor_has(c, 4))
 		return;
 	g = dec_group(d, &f_ext, start, n);

@@ -292,12 +292,12 @@ void decode_ip(struct decoded *d, struct cursor *c)
 	if (have >= 12)
 		dec_add(d, &f_checksum, start + 10, 2, get_be16(h + 10));
 	ok = have >= 20 && cursor_has(c, hl);
-	if (ok) {
+	if (ok && dec_tree(d)) {
 		uint16_t correct;
 		int good = csum_verify(0, h, hl, 10, &correct);
 
 		dec_csum(d, &f_checksum_status, start + 10, good ? CSUM_GOOD : CSUM_BAD, correct);
-	} else if (have >= 12) {
+	} else if (have >= 12 && !ok) {
 		dec_csum(d, &f_checksum_status, start + 10, CSUM_UNVERIFIED, 0);
 	}
 	if (have >= 16)

@@ -19,21 +19,80 @@ struct l3info {
 	int jumbo;		/* an IPv6 jumbogram: UDP's length field is 0, claimed is the real length */
 };
 
+/* False while only the summary is wanted (decode_frame_summary): skip work that only feeds the tree. */
+static inline int dec_tree(const struct decoded *d) { return !d->summary_only; }
+
 /* Opens a layer node covering [off, off+len) and makes it the parent of what follows. */
 int dec_open(struct decoded *d, enum decode_proto p, const struct field_def *def, uint32_t off, uint32_t len);
 /* Opens a group node (option, record) inside the current layer. */
 int dec_group(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len);
 /* Closes the node opened as idx: its parent becomes current again. end fixes its length (0: keep). */
 void dec_close(struct decoded *d, int idx, uint32_t end);
-/* Adds a leaf; returns its index or -1 when the tree is full. */
-int dec_add(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len, uint64_t value);
+/* Stores a node (the slow path of the helpers below); -1 when the tree is full or not wanted. */
+int dec_node(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len, uint64_t value);
+
+/* Adds a leaf; returns its index or -1 when the tree is full. (Inline: in summary-only decoding
+ * every node is skipped at the cost of one test.) */
+static inline int dec_add(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len, uint64_t value)
+{
+	return d->summary_only ? -1 : dec_node(d, def, off, len, value);
+}
 
 /* Read-and-add helpers: read at the cursor, add a node there, return the value (0 when short). */
-unsigned dec_u8(struct decoded *d, struct cursor *c, const struct field_def *def);
-unsigned dec_be16(struct decoded *d, struct cursor *c, const struct field_def *def);
-uint32_t dec_be32(struct decoded *d, struct cursor *c, const struct field_def *def);
+static inline unsigned dec_u8(struct decoded *d, struct cursor *c, const struct field_def *def)
+{
+	unsigned v;
+
+	if (!cursor_has(c, 1)) {
+		c->truncated = 1;
+		return 0;
+	}
+	v = c->buf[c->off];
+	dec_add(d, def, c->off++, 1, v);
+	return v;
+}
+
+static inline unsigned dec_be16(struct decoded *d, struct cursor *c, const struct field_def *def)
+{
+	unsigned v;
+
+	if (!cursor_has(c, 2)) {
+		c->truncated = 1;
+		return 0;
+	}
+	v = (unsigned)(c->buf[c->off] << 8 | c->buf[c->off + 1]);
+	dec_add(d, def, c->off, 2, v);
+	c->off += 2;
+	return v;
+}
+
+static inline uint32_t dec_be32(struct decoded *d, struct cursor *c, const struct field_def *def)
+{
+	const uint8_t *p;
+	uint32_t v;
+
+	if (!cursor_has(c, 4)) {
+		c->truncated = 1;
+		return 0;
+	}
+	p = c->buf + c->off;
+	v = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+	dec_add(d, def, c->off, 4, v);
+	c->off += 4;
+	return v;
+}
+
 /* Adds a node for n bytes at the cursor (MAC, addresses, bytes, strings) and skips them; NULL if short. */
-const uint8_t *dec_bytes(struct decoded *d, struct cursor *c, const struct field_def *def, uint32_t n);
+static inline const uint8_t *dec_bytes(struct decoded *d, struct cursor *c, const struct field_def *def, uint32_t n)
+{
+	const uint8_t *p = cursor_ptr(c, n);
+
+	if (!p)
+		return NULL;
+	dec_add(d, def, c->off, n, 0);
+	c->off += n;
+	return p;
+}
 
 /* The layer ends early: the capture was cut (short) or a length lies (malformed). Adds the note. */
 void dec_short(struct decoded *d, const struct cursor *c, enum decode_proto p);

@@ -372,6 +372,8 @@ static void tcp_checksum(struct decoded *d, const struct cursor *c, uint32_t sta
 	uint16_t correct;
 	int good;
 
+	if (!dec_tree(d))
+		return;
 	if (l3->fragment || len < 20 || c->end - start < len) {
 		dec_csum(d, &f_checksum_status, start + 16, CSUM_UNVERIFIED, 0);
 		return;

@@ -49,6 +49,8 @@ static void udp_checksum(struct decoded *d, const struct cursor *c, uint32_t sta
 	uint16_t correct;
 	int good;
 
+	if (!dec_tree(d))
+		return;
 	if (sum == 0) {	/* optional over IPv4 (RFC 768), required over IPv6 (RFC 8200 8.1) */
 		dec_csum(d, &f_checksum_status, start + 6, l3->af == 4 ? CSUM_NONE : CSUM_ILLEGAL, 0);
 		return;

@@ -99,7 +99,12 @@ void frameprint_tree(FILE *out, const struct decoded *d)
 	frameprint_tree_ex(out, d, 0);
 }
 
-/* JSON string body: our texts are ASCII already; escape quotes, backslashes and controls. */
+/* JSON string body: our texts are ASCII already; escape quotes, backslashes and controls.
+ * A table says which bytes need escaping, so plain runs are found with one test a byte. */
+static const uint8_t json_plain[256] = {
+	[0x20] = 1, [0x21] = 1, [0x23 ... 0x5b] = 1, [0x5d ... 0x7e] = 1,
+};
+
 static void json_str(struct fmtbuf *b, const char *s)
 {
 	fmtbuf_char(b, '"');
@@ -107,9 +112,10 @@ static void json_str(struct fmtbuf *b, const char *s)
 		const char *run = s;
 		unsigned char ch;
 
-		while ((ch = (unsigned char)*s) >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\')
+		while (json_plain[(unsigned char)*s])
 			s++;
 		fmtbuf_mem(b, run, (size_t)(s - run));
+		ch = (unsigned char)*s;
 		if (!ch)
 			break;
 		if (ch == '"' || ch == '\\') {
@@ -124,19 +130,27 @@ static void json_str(struct fmtbuf *b, const char *s)
 	fmtbuf_char(b, '"');
 }
 
+/* "2023-11-14T22:13:20.123456Z"; the date and time of the last second are kept, as put_time does */
 static void json_time(struct fmtbuf *b, const struct timeval *tv)
 {
-	struct tm tm;
-	time_t t = tv->tv_sec;
-	char s[32];
+	static time_t last;
+	static int valid;
+	static char day[32];
+	static size_t daylen;
+	char s[8];
 	long u = (long)tv->tv_usec;
 	int i;
 
-	gmtime_r(&t, &tm);
-	if (strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%S.", &tm) == 0)
-		s[0] = '\0';
+	if (!valid || tv->tv_sec != last) {
+		struct tm tm;
+		time_t t = tv->tv_sec;
+
+		daylen = gmtime_r(&t, &tm) ? strftime(day, sizeof(day), "%Y-%m-%dT%H:%M:%S.", &tm) : 0;
+		last = tv->tv_sec;
+		valid = 1;
+	}
 	fmtbuf_char(b, '"');
-	fmtbuf_str(b, s);
+	fmtbuf_mem(b, day, daylen);
 	if (u < 0 || u > 999999)
 		u = 0;
 	for (i = 5; i >= 0; i--) {
@@ -164,7 +178,7 @@ struct namegroups {
 static void namegroups_build(struct namegroups *g, const struct decoded *d, int n)
 {
 	for (int i = 0; i < n; i++) {
-		const struct field *fl = decode_field(d, i);
+		const struct field *fl = &d->fields[i];
 		const char *name = fl->def->name;
 		uint32_t h = (uint32_t)(((uintptr_t)name >> 3) * 2654435761u) >> 22;
 
@@ -206,6 +220,18 @@ static void json_value(struct fmtbuf *b, const struct decoded *d, int i)
 	case FT_HEX:
 	case FT_BOOL:
 		fmtbuf_u64(b, fl->value);
+		break;
+	case FT_MAC:
+	case FT_IPV4:
+	case FT_IPV6:
+	case FT_BYTES:
+	case FT_CSUM:
+	case FT_ABSTIME:
+		/* hex digits, addresses, fixed words: nothing to escape, so straight into the line */
+		fmtbuf_char(b, '"');
+		if (b->len + 1 < b->cap)
+			b->len += decode_value_text(d, i, b->p + b->len, b->cap - b->len);
+		fmtbuf_char(b, '"');
 		break;
 	default:
 		decode_value_text(d, i, val, sizeof(val));
@@ -265,16 +291,30 @@ void frameprint_json_ex(FILE *out, const struct frame *f, const struct decoded *
 	fmtbuf_str(&b, "],\"fields\":{");
 	namegroups_build(&groups, d, n);
 	for (i = 0; i < n; i++) {
-		const struct field *fl = decode_field(d, i);
+		const struct field *fl = &d->fields[i];
 		enum field_type t = fl->def->type;
+		size_t nl;
 
 		if (t == FT_PROTO || t == FT_GROUP || groups.later[i])
 			continue;
-		if (!first)
-			fmtbuf_char(&b, ',');
+		/* field names are Wireshark's identifiers: no character in them needs escaping */
+		nl = strlen(fl->def->name);
+		if (b.len + nl + 4 < b.cap) {
+			char *o = b.p + b.len;
+
+			*o++ = first ? '"' : ',';
+			if (!first)
+				*o++ = '"';
+			memcpy(o, fl->def->name, nl);
+			o += nl;
+			*o++ = '"';
+			*o++ = ':';
+			*o = '\0';
+			b.len = (size_t)(o - b.p);
+		} else {
+			b.len = b.cap - 1;	/* full: the check after the loop writes the error line */
+		}
 		first = 0;
-		json_str(&b, fl->def->name);
-		fmtbuf_char(&b, ':');
 		if (groups.next[i] < 0) {
 			json_value(&b, d, i);
 			continue;

@@ -62,7 +62,10 @@ static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_fi
 		if (w)
 			pcapout_write(w, &f);
 		if (!o->quiet) {
-			decode_frame(&d, &f);
+			if (o->json || o->verbose)
+				decode_frame(&d, &f);
+			else
+				decode_frame_summary(&d, &f);	/* the line needs no tree */
 			if (o->json) {
 				frameprint_json(out, &f, &d);
 			} else {

@@ -54,6 +54,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (strlen(decode_summary(&d)) >= DECODE_SUMMARY_MAX)
 		abort();
+	{
+		/* the summary-only pass (--print, the UI's list) must write the very same line */
+		static struct decoded q;
+
+		decode_frame_summary(&q, &f);
+		if (strcmp(decode_summary(&q), decode_summary(&d)) != 0 || decode_count(&q) != 0)
+			abort();
+	}
 	frameprint_line(sink, &f, &d);
 	frameprint_tree_ex(sink, &d, 1);
 	frameprint_json(sink, &f, &d);
