@@ -25,6 +25,7 @@ struct capindex {
 	FILE *fp;		/* pcap_file(p) */
 	char *path;
 	int dlt, pcapng, done, failed;
+	struct pcapngdir *nd;	/* pcapng: the directions, read beside libpcap */
 	uint64_t file_bytes;
 
 	uint64_t count;		/* frames indexed */
@@ -120,6 +121,8 @@ struct capindex *capindex_open(const char *path, char *err, size_t errlen)
 	}
 	ix->fp = pcap_file(ix->p);
 	ix->pcapng = pcapngdir_is_pcapng(ix->p);
+	if (ix->pcapng)		/* its own descriptor on the same file (the spool too): read with pread */
+		ix->nd = pcapngdir_open(dup(fileno(ix->fp)));
 	ix->next = 1;
 	ix->tail = ftell(ix->fp);
 	if (!ix->fp || ix->tail < 0) {
@@ -157,6 +160,7 @@ static int seek_to(struct capindex *ix, long off, uint64_t frame)
 {
 	if (fseek(ix->fp, off, SEEK_SET) != 0)
 		return -errno;
+	pcapngdir_seek(ix->nd, (uint64_t)off);
 	ix->next = frame;
 	return 0;
 }
@@ -179,7 +183,7 @@ static int next_frame(struct capindex *ix, struct frame *f, char *err, size_t er
 	f->number = ix->next++;
 	f->ts = h->ts;
 	offline_fix_time(&f->ts);
-	f->dir = ix->pcapng ? pcapngdir_last(ix->p) : FRAME_DIR_UNKNOWN;
+	f->dir = pcapngdir_next(ix->nd);
 	f->dlt = ix->dlt;
 	f->data = data;
 	f->caplen = h->caplen;
@@ -200,9 +204,8 @@ int capindex_step(struct capindex *ix, unsigned max_frames, char *err, size_t er
 		return rc;
 	}
 	for (k = 0; k < max_frames; k++) {
-		long off = ftell(ix->fp);
-
-		if (ix->count % CAPINDEX_STRIDE == 0 && keep_stride(ix, off) < 0) {
+		/* ftell() costs a system call in glibc: only where an offset is kept */
+		if (ix->count % CAPINDEX_STRIDE == 0 && keep_stride(ix, ftell(ix->fp)) < 0) {
 			snprintf(err, errlen, "out of memory");
 			return -ENOMEM;
 		}
@@ -213,10 +216,10 @@ int capindex_step(struct capindex *ix, unsigned max_frames, char *err, size_t er
 			ix->done = 1;
 			ix->failed = rc < 0;
 			ix->info.done = 1;
+			ix->tail = ftell(ix->fp);
 			return rc < 0 ? rc : 1;
 		}
 		ix->count++;
-		ix->tail = ftell(ix->fp);
 		if (ix->count == 1)
 			ix->info.first = f.ts;
 		ix->info.last = f.ts;
@@ -225,6 +228,7 @@ int capindex_step(struct capindex *ix, unsigned max_frames, char *err, size_t er
 		ix->info.frames_in += f.dir == FRAME_IN;
 		ix->info.frames_out += f.dir == FRAME_OUT;
 	}
+	ix->tail = ftell(ix->fp);
 	return 0;
 }
 
@@ -276,6 +280,7 @@ void capindex_close(struct capindex *ix)
 {
 	if (!ix)
 		return;
+	pcapngdir_close(ix->nd);
 	if (ix->p)
 		pcap_close(ix->p);	/* closes the FILE too, the stdin spool with it */
 	free(ix->stride_off);

@@ -4,6 +4,7 @@
 #include <sys/time.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bpf.h"
 #include "decode.h"
@@ -43,11 +44,14 @@ static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_fi
 	struct frame f;
 	uint64_t n = 0;
 	long shown = 0;
-	int rc, dlt = pcap_datalink(p), ng = pcapngdir_is_pcapng(p);
+	int rc, dlt = pcap_datalink(p);
+	struct pcapngdir *nd = NULL;
 
 	memset(&f, 0, sizeof(f));
 	f.dir = FRAME_DIR_UNKNOWN;
 	f.dlt = dlt;
+	if (pcapngdir_is_pcapng(p))	/* stdin too, when it is a file: a pipe gives no directions */
+		nd = strcmp(o->path, "-") ? pcapngdir_open_path(o->path) : pcapngdir_open(dup(STDIN_FILENO));
 	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
 		f.number = ++n;
 		f.ts = h->ts;
@@ -55,8 +59,8 @@ static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_fi
 		f.data = data;
 		f.caplen = h->caplen;
 		f.len = h->len;
-		if (ng)
-			f.dir = pcapngdir_last(p);
+		if (nd)
+			f.dir = pcapngdir_next(nd);
 		if (flt && !bpf_filter_match(flt, &f))
 			continue;
 		if (w)
@@ -77,6 +81,7 @@ static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_fi
 		if (o->count > 0 && ++shown >= o->count)
 			break;
 	}
+	pcapngdir_close(nd);
 	if (rc == PCAP_ERROR) {
 		snprintf(err, errlen, "%s: after %llu frame(s): %s", shown_path(o->path),
 			 (unsigned long long)n, pcap_geterr(p));

@@ -1,26 +1,43 @@
-/* pcapngdir.c — the direction a pcapng file recorded for the packet libpcap just read (epb_flags). */
+/* pcapngdir.c — the directions a pcapng file records (epb_flags), read beside libpcap, which does not hand them out. */
 /*
- * libpcap reads pcapng but does not hand out a packet block's options, and epb_flags (option 2
- * of an enhanced packet block, bits 0-1: 1 inbound, 2 outbound) is where the direction lives.
- * How it is read here, without a second parser of the whole file: libpcap reads each block whole
- * with fread() on the FILE that pcap_file() gives, so right after pcap_next_ex() returns a packet
- * the FILE is positioned at the end of that packet's block. A block ends with its own total
- * length, so from there the block's start is known; its options sit between the padded packet
- * data and that trailing length. They are read with pread-like seeks on the same FILE, and the
- * position is put back exactly, so libpcap goes on where it was. The bytes are usually still in
- * stdio's buffer: the cost is a few memory copies a packet, and only for pcapng files. A pipe
- * (stdin) cannot seek: its directions read as unknown.
+ * libpcap reads pcapng but keeps a packet block's options to itself, and epb_flags (option 2 of
+ * an enhanced packet block; bits 0-1: 1 inbound, 2 outbound) is where the direction lives. How
+ * it is read here: a second, minimal reader walks the same file's blocks in step with libpcap.
+ * libpcap returns every packet block (enhanced, simple, obsolete packet block) in file order and
+ * skips the others, so the n-th packet this reader finds is the n-th packet libpcap returned.
+ * It reads with pread() on its own descriptor and buffer, so it never moves libpcap's FILE; when
+ * the caller seeks libpcap to a kept offset it seeks this reader to the same one. A pipe cannot
+ * be read twice: there the directions are unknown.
  *
- * Enhanced packet block: | type 6 | length | interface | ts high | ts low | caplen | origlen |
- *                        | data, padded to 4 | options | length |
+ * Section header: | 0x0A0D0D0A | length | byte-order magic 0x1A2B3C4D | ... | length |
+ * Enhanced packet: | 6 | length | interface | ts high | ts low | caplen | origlen | data, padded | options | length |
+ * Packet (obsolete): | 2 | length | interface (2) | drops (2) | ts high | ts low | caplen | origlen | data | options | length |
  */
 #include "pcapngdir.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-/* The file is in the host's byte order unless libpcap says it is swapped. */
+#define BUF 65536
+
+struct pcapngdir {
+	int fd;
+	int swapped;		/* this section's byte order is not the host's */
+	uint64_t off;		/* file offset of the next block */
+	uint64_t buf_off;	/* file offset of buf[0] */
+	size_t buf_len;
+	uint8_t buf[BUF];
+};
+
+int pcapngdir_is_pcapng(pcap_t *p)
+{
+	return pcap_major_version(p) == 1;	/* libpcap reports 1.x for pcapng, 2.4 for pcap */
+}
+
 static uint32_t get32(const uint8_t *p, int swapped)
 {
 	uint32_t v;
@@ -37,63 +54,117 @@ static uint16_t get16(const uint8_t *p, int swapped)
 	return swapped ? __builtin_bswap16(v) : v;
 }
 
-int pcapngdir_is_pcapng(pcap_t *p)
+/* n bytes at file offset off (n <= BUF), through the buffer; NULL at the end of the file */
+static const uint8_t *at(struct pcapngdir *r, uint64_t off, size_t n)
 {
-	return pcap_major_version(p) == 1;
+	ssize_t got;
+
+	if (off >= r->buf_off && off + n <= r->buf_off + r->buf_len)
+		return r->buf + (off - r->buf_off);
+	got = pread(r->fd, r->buf, BUF, (off_t)off);
+	if (got < 0 || (size_t)got < n)
+		return NULL;
+	r->buf_off = off;
+	r->buf_len = (size_t)got;
+	return r->buf;
 }
 
-static int read_at(FILE *fp, long off, void *buf, size_t n)
+struct pcapngdir *pcapngdir_open(int fd)
 {
-	return fseek(fp, off, SEEK_SET) == 0 && fread(buf, 1, n, fp) == n;
+	struct pcapngdir *r;
+
+	if (fd < 0)
+		return NULL;
+	r = calloc(1, sizeof(*r));
+	if (!r) {
+		close(fd);
+		return NULL;
+	}
+	r->fd = fd;
+	return r;
 }
 
-/* The flags option in the options area opts[0..n), or -1. */
-static int find_flags(const uint8_t *opts, uint32_t n, int swapped)
+struct pcapngdir *pcapngdir_open_path(const char *path)
+{
+	return pcapngdir_open(open(path, O_RDONLY | O_CLOEXEC));
+}
+
+void pcapngdir_seek(struct pcapngdir *r, uint64_t off)
+{
+	if (r)
+		r->off = off;
+}
+
+/* The flags option among the options at p[0..n), or -1. */
+static int find_flags(const uint8_t *p, uint32_t n, int swapped)
 {
 	uint32_t off = 0;
 
 	while (off + 4 <= n) {
-		uint16_t code = get16(opts + off, swapped), len = get16(opts + off + 2, swapped);
+		uint16_t code = get16(p + off, swapped), len = get16(p + off + 2, swapped);
 
 		if (code == 0)
 			break;
 		if (code == 2 && len == 4 && off + 8 <= n)
-			return (int)get32(opts + off + 4, swapped);
+			return (int)get32(p + off + 4, swapped);
 		off += 4 + ((len + 3u) & ~3u);
 	}
 	return -1;
 }
 
-enum frame_dir pcapngdir_last(pcap_t *p)
+/* The options of the packet block at off (total length len, body from off + 8), as flags or -1. */
+static int packet_flags(struct pcapngdir *r, uint64_t off, uint32_t type, uint32_t len)
 {
-	FILE *fp = pcap_file(p);
-	int swapped = pcap_is_swapped(p), flags = -1;
-	uint8_t buf[28], opts[256];
-	long end, start;
-	uint32_t total, caplen, optoff, optlen;
+	uint32_t fixed = type == 6 ? 20 : 20, caplen, optoff;	/* both: 20 bytes before the data */
+	const uint8_t *p = at(r, off + 8, fixed);
 
-	if (!fp || (end = ftell(fp)) < 32)
+	if (!p)
+		return -1;
+	caplen = get32(p + 12, r->swapped);
+	optoff = 8 + fixed + ((caplen + 3u) & ~3u);
+	if (optoff + 4 > len || len - 4 - optoff > 1024)
+		return -1;
+	p = at(r, off + optoff, len - 4 - optoff);
+	return p ? find_flags(p, len - 4 - optoff, r->swapped) : -1;
+}
+
+enum frame_dir pcapngdir_next(struct pcapngdir *r)
+{
+	if (!r)
 		return FRAME_DIR_UNKNOWN;
-	if (!read_at(fp, end - 4, buf, 4))
-		goto out;
-	total = get32(buf, swapped);
-	if (total < 32 || total > (uint32_t)end || total % 4)
-		goto out;
-	start = end - (long)total;
-	if (!read_at(fp, start, buf, 28) || get32(buf, swapped) != 6)
-		goto out;
-	caplen = get32(buf + 20, swapped);
-	optoff = 28 + ((caplen + 3u) & ~3u);
-	if (optoff + 4 > total)
-		goto out;
-	optlen = total - 4 - optoff;
-	if (optlen > sizeof(opts))
-		optlen = sizeof(opts);
-	if (optlen && read_at(fp, start + (long)optoff, opts, optlen))
-		flags = find_flags(opts, optlen, swapped);
-out:
-	fseek(fp, end, SEEK_SET);
-	if (flags < 0)
-		return FRAME_DIR_UNKNOWN;
-	return (flags & 3) == 1 ? FRAME_IN : (flags & 3) == 2 ? FRAME_OUT : FRAME_DIR_UNKNOWN;
+	for (;;) {
+		const uint8_t *h = at(r, r->off, 12);
+		uint32_t type, len;
+		uint64_t here = r->off;
+
+		if (!h)
+			return FRAME_DIR_UNKNOWN;
+		if (get32(h, 0) == 0x0A0D0D0Au) {	/* a section header: its byte order rules what follows */
+			uint32_t magic;
+
+			memcpy(&magic, h + 8, 4);
+			r->swapped = magic != 0x1A2B3C4Du;
+		}
+		type = get32(h, r->swapped);
+		len = get32(h + 4, r->swapped);
+		if (len < 12 || len % 4)
+			return FRAME_DIR_UNKNOWN;	/* libpcap will have refused it */
+		r->off += len;
+		if (type == 6 || type == 2) {
+			int flags = packet_flags(r, here, type, len);
+
+			return flags < 0 ? FRAME_DIR_UNKNOWN :
+			       (flags & 3) == 1 ? FRAME_IN : (flags & 3) == 2 ? FRAME_OUT : FRAME_DIR_UNKNOWN;
+		}
+		if (type == 3)
+			return FRAME_DIR_UNKNOWN;	/* a simple packet block has no options */
+	}
+}
+
+void pcapngdir_close(struct pcapngdir *r)
+{
+	if (!r)
+		return;
+	close(r->fd);
+	free(r);
 }

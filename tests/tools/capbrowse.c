@@ -6,7 +6,7 @@
  *   filter EXPR             BPF over the whole file: the count, the first and last matches, rank checks
  *   find QUERY FROM [back]  the next (previous) frame after (before) FROM whose summary holds QUERY
  *                           or that satisfies it as a field condition; "none" when there is none
- *   bench FILTER FIND       times the browser's steps on a big file (see tests/bench/bench_browse.sh)
+ *   bench FILTER TEXT COND  times the browser's steps on a big file (see tests/bench/bench_browse.sh)
  * Indexing always goes in steps of STEP frames (65536), as the UI's event loop would call it.
  */
 #include <errno.h>
@@ -153,15 +153,30 @@ static long peak_kib(void)
 	return ru.ru_maxrss;
 }
 
-static void bench(const char *path, const char *expr, const char *query)
+static double find_time(struct capindex *ix, const char *query, int *found, uint64_t *at)
 {
-	double t0 = now(), t_first, t_index, t_last, t_filter, t_find, worst;
+	struct capfind *q = capfind_new(query, err, sizeof(err));
+	double t0 = now();
+	int rc;
+
+	if (!q)
+		die("find");
+	*at = 0;
+	while ((rc = capfind_search(ix, q, *at, 0, STEP, at, err, sizeof(err))) == 0)
+		;
+	*found = rc == 1;
+	capfind_free(q);
+	return now() - t0;
+}
+
+static void bench(const char *path, const char *expr, const char *query, const char *cond)
+{
+	double t0 = now(), t_first, t_index, t_last, t_filter, t_find, t_cond, worst;
 	struct capindex *ix = capindex_open(path, err, sizeof(err));
-	struct capfind *q;
 	struct capmatch *m;
 	struct frame f;
-	uint64_t at, count;
-	int rc;
+	uint64_t at, at2, count;
+	int found, found2;
 
 	if (!ix)
 		die("open");
@@ -186,19 +201,13 @@ static void bench(const char *path, const char *expr, const char *query)
 	t0 = now();
 	m = filter_all(ix, expr, 0);
 	t_filter = now() - t0;
-	q = capfind_new(query, err, sizeof(err));
-	if (!q)
-		die("find");
-	t0 = now();
-	at = 0;
-	while ((rc = capfind_search(ix, q, at, 0, STEP, &at, err, sizeof(err))) == 0)
-		;
-	t_find = now() - t0;
+	t_find = find_time(ix, query, &found, &at);
+	t_cond = find_time(ix, cond, &found2, &at2);
 	printf("frames %llu\nfirst_screen %.3f\nfull_index %.3f\nworst_step %.3f\nlast_screen %.4f\n"
-	       "filter %.3f %llu\nfind %.3f %s %llu\npeak_kib %ld\n", (unsigned long long)count, t_first, t_index, worst,
-	       t_last, t_filter, (unsigned long long)capmatch_count(m), t_find, rc == 1 ? "found" : "none",
-	       (unsigned long long)at, peak_kib());
-	capfind_free(q);
+	       "filter %.3f %llu\nfind_text %.3f %s %llu\nfind_condition %.3f %s %llu\npeak_kib %ld\n",
+	       (unsigned long long)count, t_first, t_index, worst, t_last, t_filter,
+	       (unsigned long long)capmatch_count(m), t_find, found ? "found" : "none", (unsigned long long)at, t_cond,
+	       found2 ? "found" : "none", (unsigned long long)at2, peak_kib());
 	capmatch_free(m);
 	capindex_close(ix);
 }
@@ -208,11 +217,11 @@ int main(int argc, char **argv)
 	struct capindex *ix;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: capbrowse FILE info | frame N... | filter EXPR | find QUERY FROM [back] | bench FILTER FIND\n");
+		fprintf(stderr, "usage: capbrowse FILE info | frame N... | filter EXPR | find QUERY FROM [back] | bench FILTER TEXT COND\n");
 		return 2;
 	}
-	if (strcmp(argv[2], "bench") == 0 && argc == 5) {
-		bench(argv[1], argv[3], argv[4]);
+	if (strcmp(argv[2], "bench") == 0 && argc == 6) {
+		bench(argv[1], argv[3], argv[4], argv[5]);
 		return 0;
 	}
 	ix = capindex_open(argv[1], err, sizeof(err));
