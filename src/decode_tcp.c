@@ -351,17 +351,18 @@ static void flags_text(struct fmtbuf *b, unsigned fl)
 		{ 0x01, "F" }, { 0x02, "S" }, { 0x04, "R" }, { 0x08, "P" }, { 0x10, "." },
 		{ 0x20, "U" }, { 0x40, "E" }, { 0x80, "W" }, { 0x100, "e" }, { 0, NULL }
 	};
+	char text[16];
 	const struct tok *t;
-	int any = 0;
+	size_t n = 0;
 
-	fmtbuf_str(b, "Flags [");
+	fmtbuf_mem(b, "Flags [", 7);
 	for (t = names; t->s; t++)
-		if (fl & t->v) {
-			fmtbuf_str(b, t->s);
-			any = 1;
-		}
-	if (!any)
-		fmtbuf_str(b, "none");
+		if (fl & t->v)
+			text[n++] = t->s[0];
+	if (!n)
+		fmtbuf_mem(b, "none", 4);
+	else
+		fmtbuf_mem(b, text, n);
 	fmtbuf_char(b, ']');
 }
 
