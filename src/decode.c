@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "decode_priv.h"
+#include "proto.h"
 
 static const char *const proto_short[PROTO_COUNT] = {
 	[PROTO_TUN] = "tun", [PROTO_ETH] = "eth", [PROTO_VLAN] = "vlan", [PROTO_SLL] = "sll",
@@ -285,23 +286,23 @@ static void decode_link(struct decoded *d, struct cursor *c, int dlt)
 void decode_ethertype(struct decoded *d, struct cursor *c, unsigned type)
 {
 	switch (type) {
-	case 0x0800:
+	case ETHERTYPE_IPV4:
 		decode_ip(d, c);
 		return;
-	case 0x86dd:
+	case ETHERTYPE_IPV6:
 		decode_ipv6(d, c);
 		return;
-	case 0x0806:
-	case 0x8035:
+	case ETHERTYPE_ARP:
+	case ETHERTYPE_RARP:
 		decode_arp(d, c);
 		return;
-	case 0x8847:
-	case 0x8848:
+	case ETHERTYPE_MPLS:
+	case ETHERTYPE_MPLS_MC:
 		decode_mpls(d, c);
 		return;
-	case 0x8863:
-	case 0x8864:
-		decode_pppoe(d, c, type == 0x8864);
+	case ETHERTYPE_PPPOE_DISC:
+	case ETHERTYPE_PPPOE_SESS:
+		decode_pppoe(d, c, type == ETHERTYPE_PPPOE_SESS);
 		return;
 	}
 	{
@@ -335,16 +336,16 @@ void decode_ipproto(struct decoded *d, struct cursor *c, unsigned proto, struct 
 	case 17:
 		decode_udp(d, c, l3);
 		return;
-	case 4:
-	case 41:
-	case 47:
+	case IPP_IPIP:
+	case IPP_IPV6:
+	case IPP_GRE:
 		if (l3->summary_open)
 			dec_sum_addrs(d, l3, -1, -1);
 		if (!dec_encap_enter(d, c))
 			return;
-		if (proto == 47)
+		if (proto == IPP_GRE)
 			decode_gre(d, c, l3);
-		else if (proto == 4)
+		else if (proto == IPP_IPIP)
 			decode_ip(d, c);
 		else
 			decode_ipv6(d, c);

@@ -23,6 +23,7 @@
  */
 #include "checksum.h"
 #include "decode_priv.h"
+#include "proto.h"
 
 static const struct tok proto_names[] = {
 	{ 0x0800, "IP" }, { 0x86dd, "IPv6" }, { 0x0806, "ARP" }, { 0x8847, "MPLS label switched packet" },
@@ -188,19 +189,19 @@ static int gre_routing(struct decoded *d, struct cursor *c)
 static void gre_payload(struct decoded *d, struct cursor *c, unsigned proto, unsigned fv)
 {
 	switch (proto) {
-	case 0x6558:
+	case ETHERTYPE_TEB:
 		decode_eth(d, c);
 		return;
-	case 0x88be:
+	case ETHERTYPE_ERSPAN:
 		decode_erspan(d, c, !!(fv & GRE_S));
 		return;
-	case 0x880b:
+	case ETHERTYPE_PPP:
 		decode_ppp(d, c, 0);
 		return;
-	case 0x0800:
-	case 0x86dd:
-	case 0x0806:
-	case 0x8847:
+	case ETHERTYPE_IPV4:
+	case ETHERTYPE_IPV6:
+	case ETHERTYPE_ARP:
+	case ETHERTYPE_MPLS:
 		decode_ethertype(d, c, proto);
 		return;
 	}
