@@ -11,29 +11,50 @@ static const char digits2[201] =
 	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 	"8081828384858687888990919293949596979899";
 
+static int digits(uint64_t v)
+{
+	int n = 1;
+
+	while (v >= 10000) {
+		v /= 10000;
+		n += 4;
+	}
+	return n + (v >= 10) + (v >= 100) + (v >= 1000);
+}
+
 void fmtbuf_u64(struct fmtbuf *b, uint64_t v)
 {
-	char tmp[24];
-	int i = sizeof(tmp);
+	int n = digits(v);
+	char *o;
 
-	if (v < 10) {
-		fmtbuf_char(b, (char)('0' + v));
+	if (b->len + (size_t)n >= b->cap) {	/* no room for all of it: the slow way, cut */
+		char tmp[24];
+		int i = sizeof(tmp);
+
+		do {
+			tmp[--i] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+		fmtbuf_mem(b, tmp + i, sizeof(tmp) - i);
 		return;
 	}
+	/* straight into place, two digits at a time from the end */
+	o = b->p + b->len + n;
+	b->len += (size_t)n;
+	*o = '\0';
 	while (v >= 100) {
 		unsigned r = (unsigned)(v % 100);
 
 		v /= 100;
-		tmp[--i] = digits2[2 * r + 1];
-		tmp[--i] = digits2[2 * r];
+		*--o = digits2[2 * r + 1];
+		*--o = digits2[2 * r];
 	}
 	if (v >= 10) {
-		tmp[--i] = digits2[2 * v + 1];
-		tmp[--i] = digits2[2 * v];
+		*--o = digits2[2 * v + 1];
+		*--o = digits2[2 * v];
 	} else {
-		tmp[--i] = (char)('0' + v);
+		*--o = (char)('0' + v);
 	}
-	fmtbuf_mem(b, tmp + i, sizeof(tmp) - i);
 }
 
 void fmtbuf_i64(struct fmtbuf *b, int64_t v)
