@@ -139,6 +139,15 @@ static const struct field_def f_opt_ptr = {
 static const struct field_def f_opt_addr = {
 	"ip.opt.addr", "IP Address", FT_IPV4, NULL, NULL, "A router address recorded or requested by the option.",
 };
+static const struct field_def f_rec_rt = {
+	"ip.rec_rt", "Recorded Route", FT_IPV4, NULL, NULL, "A router the packet already passed, as it recorded itself.",
+};
+static const struct field_def f_empty_rt = {
+	"ip.empty_rt", "Empty Route", FT_IPV4, NULL, NULL, "A slot for a router still to record itself (record route).",
+};
+static const struct field_def f_src_rt = {
+	"ip.src_rt", "Source Route", FT_IPV4, NULL, NULL, "A router the packet must still pass (source route).",
+};
 static const struct field_def f_opt_ra = {
 	"ip.opt.ra", "Router Alert", FT_UINT, NULL, NULL,
 	"Router alert: asks every router on the path to look inside this packet (0: examine it).",
@@ -183,11 +192,15 @@ static void ip_option(struct decoded *d, struct cursor *o)
 	switch (type) {
 	case 7:
 	case 131:
-	case 137:
-		dec_u8(d, &body, &f_opt_ptr);
-		while (cursor_has(&body, 4))
-			dec_bytes(d, &body, &f_opt_addr, 4);
+	case 137: {
+		/* Wireshark's names: addresses before the pointer were recorded on the way; from the
+		 * pointer on they are empty slots (record route) or the route still ahead (source route) */
+		unsigned ptr = dec_u8(d, &body, &f_opt_ptr), at = 4;
+
+		for (; cursor_has(&body, 4); at += 4)
+			dec_bytes(d, &body, at < ptr ? &f_rec_rt : type == 7 ? &f_empty_rt : &f_src_rt, 4);
 		break;
+	}
 	case 148:
 		dec_be16(d, &body, &f_opt_ra);
 		break;

@@ -424,8 +424,11 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	fl = get_be16(c->buf + c->off) & 0x1ff;
 	dec_add(d, &f_hdr_len, c->off, 1, hl);
 	if (hl < 20) {
-		/* as Wireshark does, nothing past a header length that cannot be is decoded */
+		/* as Wireshark does, nothing past a header length that cannot be is decoded (but the
+		 * segment length it implies) */
 		dec_malformed(d, c->off, 1, "TCP header length below 20");
+		if (l3->claimed >= hl)
+			dec_add(d, &f_seglen, start + 12, 0, l3->claimed - hl);
 		b = dec_sum_begin(d);
 		fmtbuf_str(&b, "tcp ");
 		fmtbuf_u64(&b, l3->claimed - hl);

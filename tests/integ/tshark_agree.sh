@@ -98,4 +98,12 @@ for p in $pcaps; do
 done
 [ "$total" -gt 500 ] || fail "only $total values compared: the golden set is too small"
 [ "$bad" -eq 0 ] || fail "$bad disagreements with tshark"
-echo "tapscope and tshark agree on $total values"
+
+# then every field tapscope names in any golden case (tests/tools/tsharkcmp.py): none may differ
+files=()
+for p in $pcaps; do files+=("$TOP/tests/golden/$p"); done
+python3 "$TOP/tests/tools/tsharkcmp.py" --exceptions "$EXCEPTIONS" "$TAPSCOPE" "${files[@]}" > "$TMPD/all.out" ||
+	{ grep -v '^---' "$TMPD/all.out" | head -30; fail "tsharkcmp: the golden cases disagree with tshark"; }
+grep -q '^AGREEMENT .* (0 differ,' "$TMPD/all.out" || { grep -v '^---' "$TMPD/all.out" | head -30; fail "differences on the golden cases"; }
+note "$(tail -n 1 "$TMPD/all.out")"
+echo "tapscope and tshark agree on $total listed values, and on every field tapscope names in the golden cases"
