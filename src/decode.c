@@ -67,7 +67,7 @@ int dec_node(struct decoded *d, const struct field_def *def, uint32_t off, uint3
 	return d->nfields++;
 }
 
-int dec_group(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len)
+int dec_group_node(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len)
 {
 	int i = dec_node(d, def, off, len, 0);
 
@@ -85,7 +85,7 @@ int dec_open(struct decoded *d, enum decode_proto p, const struct field_def *def
 	return dec_group(d, def, off, len);
 }
 
-void dec_close(struct decoded *d, int idx, uint32_t end)
+void dec_close_node(struct decoded *d, int idx, uint32_t end)
 {
 	struct field *f;
 

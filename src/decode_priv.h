@@ -25,9 +25,18 @@ static inline int dec_tree(const struct decoded *d) { return !d->summary_only; }
 /* Opens a layer node covering [off, off+len) and makes it the parent of what follows. */
 int dec_open(struct decoded *d, enum decode_proto p, const struct field_def *def, uint32_t off, uint32_t len);
 /* Opens a group node (option, record) inside the current layer. */
-int dec_group(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len);
+int dec_group_node(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len);
+static inline int dec_group(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len)
+{
+	return d->summary_only ? -1 : dec_group_node(d, def, off, len);
+}
 /* Closes the node opened as idx: its parent becomes current again. end fixes its length (0: keep). */
-void dec_close(struct decoded *d, int idx, uint32_t end);
+void dec_close_node(struct decoded *d, int idx, uint32_t end);
+static inline void dec_close(struct decoded *d, int idx, uint32_t end)
+{
+	if (idx >= 0)
+		dec_close_node(d, idx, end);
+}
 /* Stores a node (the slow path of the helpers below); -1 when the tree is full or not wanted. */
 int dec_node(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len, uint64_t value);
 
