@@ -12,7 +12,9 @@ UI_PKGS   := ncursesw panelw formw
 # Debian packages that building, running and testing need (make deps installs the missing ones)
 DEB_PKGS  := gcc make pkg-config libncurses-dev libpcap-dev libnl-3-dev libnl-route-3-dev liburing-dev \
              libcmocka-dev iproute2 iputils-ping arping traceroute tcpdump tshark tmux procps \
-             clang libclang-rt-14-dev strace python3 util-linux
+             clang libclang-rt-14-dev strace python3 util-linux \
+             golang-github-google-gopacket-dev python3-dpkt
+# (the last two ship other decoders' test captures: tests/integ/public_captures.sh)
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(CORE_PKGS) $(UI_PKGS) 2>/dev/null)
 CORE_LIBS  = $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null)
@@ -61,6 +63,12 @@ $(B)/tests/%: tests/unit/%.c $(B)/libtapscope.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(B)/libtapscope.a $(CORE_LIBS) -lcmocka
 
+# tapscope under AddressSanitizer and UndefinedBehaviorSanitizer (tests/integ/public_captures.sh)
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+$(B)/asan/tapscope: $(CORE_SRC) src/main.c $(UI_SRC) $(wildcard src/*.h ui/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -std=c11 $(SAN_FLAGS) -o $@ $(CORE_SRC) src/main.c $(UI_SRC) $(UI_LIBS) $(CORE_LIBS)
+
 $(B)/tools/%: tests/tools/%.c $(B)/libtapscope.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(B)/libtapscope.a $(CORE_LIBS)
@@ -91,7 +99,7 @@ RUN_ARGS ?=
 unit: $(UNIT_BIN)
 
 test: deps
-	@$(MAKE) --no-print-directory tapscope unit $(TOOL_BIN)
+	@$(MAKE) --no-print-directory tapscope unit $(TOOL_BIN) $(B)/asan/tapscope
 	@tests/run.sh
 
 bench: deps

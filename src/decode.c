@@ -1,14 +1,18 @@
 /* decode.c — the decoding engine: frame entry, the field tree, display text, and dispatch between layers. */
 #include <pcap/dlt.h>
 #include <string.h>
+#include <time.h>
 
 #include "decode_priv.h"
+#include "proto.h"
 
 static const char *const proto_short[PROTO_COUNT] = {
 	[PROTO_TUN] = "tun", [PROTO_ETH] = "eth", [PROTO_VLAN] = "vlan", [PROTO_SLL] = "sll",
 	[PROTO_ARP] = "arp", [PROTO_IP] = "ip", [PROTO_IPV6] = "ipv6", [PROTO_ICMP] = "icmp",
 	[PROTO_ICMPV6] = "icmpv6", [PROTO_UDP] = "udp", [PROTO_TCP] = "tcp", [PROTO_DNS] = "dns",
-	[PROTO_DHCP] = "dhcp", [PROTO_DATA] = "data",
+	[PROTO_DHCP] = "dhcp", [PROTO_DATA] = "data", [PROTO_NULL] = "null", [PROTO_PPP] = "ppp",
+	[PROTO_GRE] = "gre", [PROTO_ERSPAN] = "erspan", [PROTO_VXLAN] = "vxlan", [PROTO_GENEVE] = "geneve",
+	[PROTO_MPLS] = "mpls", [PROTO_PPPOES] = "pppoes", [PROTO_PPPOED] = "pppoed",
 };
 
 const struct tok ipproto_names[] = {
@@ -39,12 +43,12 @@ static const struct field_def ws_malformed = {
 
 /* ---- the tree ---- */
 
-static int dec_node(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len, uint64_t value)
+int dec_node(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len, uint64_t value)
 {
 	struct field *f;
 
 	if (d->nfields >= DECODE_MAX_FIELDS) {
-		d->overflow = 1;
+		d->overflow = !d->summary_only;
 		return -1;
 	}
 	/* a node never claims bytes that were not captured */
@@ -63,12 +67,7 @@ static int dec_node(struct decoded *d, const struct field_def *def, uint32_t off
 	return d->nfields++;
 }
 
-int dec_add(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len, uint64_t value)
-{
-	return dec_node(d, def, off, len, value);
-}
-
-int dec_group(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len)
+int dec_group_node(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len)
 {
 	int i = dec_node(d, def, off, len, 0);
 
@@ -86,7 +85,7 @@ int dec_open(struct decoded *d, enum decode_proto p, const struct field_def *def
 	return dec_group(d, def, off, len);
 }
 
-void dec_close(struct decoded *d, int idx, uint32_t end)
+void dec_close_node(struct decoded *d, int idx, uint32_t end)
 {
 	struct field *f;
 
@@ -97,59 +96,6 @@ void dec_close(struct decoded *d, int idx, uint32_t end)
 		f->len = (end <= d->caplen ? end : d->caplen) - f->off;
 	d->cur_parent = f->parent;
 	d->cur_depth = f->depth;
-}
-
-unsigned dec_u8(struct decoded *d, struct cursor *c, const struct field_def *def)
-{
-	uint32_t off = c->off;
-	unsigned v;
-
-	if (!cursor_has(c, 1)) {
-		c->truncated = 1;
-		return 0;
-	}
-	v = cursor_u8(c);
-	dec_node(d, def, off, 1, v);
-	return v;
-}
-
-unsigned dec_be16(struct decoded *d, struct cursor *c, const struct field_def *def)
-{
-	uint32_t off = c->off;
-	unsigned v;
-
-	if (!cursor_has(c, 2)) {
-		c->truncated = 1;
-		return 0;
-	}
-	v = cursor_be16(c);
-	dec_node(d, def, off, 2, v);
-	return v;
-}
-
-uint32_t dec_be32(struct decoded *d, struct cursor *c, const struct field_def *def)
-{
-	uint32_t off = c->off;
-	uint32_t v;
-
-	if (!cursor_has(c, 4)) {
-		c->truncated = 1;
-		return 0;
-	}
-	v = cursor_be32(c);
-	dec_node(d, def, off, 4, v);
-	return v;
-}
-
-const uint8_t *dec_bytes(struct decoded *d, struct cursor *c, const struct field_def *def, uint32_t n)
-{
-	const uint8_t *p = cursor_ptr(c, n);
-
-	if (!p)
-		return NULL;
-	dec_node(d, def, c->off, n, 0);
-	c->off += n;
-	return p;
 }
 
 void dec_sum_str(struct decoded *d, const char *s)
@@ -166,12 +112,14 @@ void dec_malformed(struct decoded *d, uint32_t off, uint32_t len, const char *wh
 	dec_node(d, &ws_malformed, off, len, (uint64_t)(uintptr_t)why);
 }
 
-/* tcpdump's names in its "[|name]" truncation marks */
+/* tcpdump 4.99's names in its " [|name]" truncation marks */
 static const char *const trunc_tag[PROTO_COUNT] = {
 	[PROTO_TUN] = "tun", [PROTO_ETH] = "ether", [PROTO_VLAN] = "vlan", [PROTO_SLL] = "sll",
-	[PROTO_ARP] = "ARP", [PROTO_IP] = "ip", [PROTO_IPV6] = "ip6", [PROTO_ICMP] = "icmp",
+	[PROTO_ARP] = "arp", [PROTO_IP] = "ip", [PROTO_IPV6] = "ip6", [PROTO_ICMP] = "icmp",
 	[PROTO_ICMPV6] = "icmp6", [PROTO_UDP] = "udp", [PROTO_TCP] = "tcp", [PROTO_DNS] = "domain",
-	[PROTO_DHCP] = "bootp", [PROTO_DATA] = "data",
+	[PROTO_DHCP] = "bootp", [PROTO_DATA] = "data", [PROTO_NULL] = "null", [PROTO_PPP] = "ppp",
+	[PROTO_GRE] = "gre", [PROTO_ERSPAN] = "erspan", [PROTO_VXLAN] = "vxlan", [PROTO_GENEVE] = "geneve",
+	[PROTO_MPLS] = "mpls", [PROTO_PPPOES] = "pppoe", [PROTO_PPPOED] = "pppoe",
 };
 
 int dec_short_note(struct decoded *d, const struct cursor *c, enum decode_proto p)
@@ -201,7 +149,7 @@ void dec_sum_trunc(struct decoded *d, enum decode_proto p)
 	if (d->inner)
 		return;
 	b = dec_sum_begin(d);
-	fmtbuf_str(&b, d->summary_len ? " [|" : "[|");
+	fmtbuf_str(&b, " [|");	/* tcpdump's nd_print_trunc, space included */
 	fmtbuf_str(&b, trunc_tag[p]);
 	fmtbuf_char(&b, ']');
 	dec_sum_end(d, &b);
@@ -222,6 +170,16 @@ void dec_sum_addrs(struct decoded *d, const struct l3info *l3, int sport, int dp
 {
 	struct fmtbuf b = dec_sum_begin(d);
 
+	if (l3->ports_only) {
+		if (sport >= 0) {
+			fmtbuf_u64(&b, (unsigned)sport);
+			fmtbuf_str(&b, " > ");
+			fmtbuf_u64(&b, (unsigned)dport);
+			fmtbuf_str(&b, ": ");
+		}
+		dec_sum_end(d, &b);
+		return;
+	}
 	if (l3->af == 4)
 		fmtbuf_ip4(&b, l3->src);
 	else
@@ -244,6 +202,19 @@ void dec_sum_addrs(struct decoded *d, const struct l3info *l3, int sport, int dp
 }
 
 /* ---- dispatch ---- */
+
+#define DECODE_MAX_ENCAP 8
+
+int dec_encap_enter(struct decoded *d, struct cursor *c)
+{
+	if (d->encap < DECODE_MAX_ENCAP) {
+		d->encap++;
+		return 1;
+	}
+	dec_malformed(d, c->off, cursor_left(c), "More nested tunnels than tapscope follows (8)");
+	decode_data(d, c);
+	return 0;
+}
 
 void decode_data(struct decoded *d, struct cursor *c)
 {
@@ -296,6 +267,15 @@ static void decode_link(struct decoded *d, struct cursor *c, int dlt)
 	case DLT_LINUX_SLL2:
 		decode_sll2(d, c);
 		break;
+	case DLT_NULL:
+	case DLT_LOOP:
+		decode_null(d, c);
+		break;
+	case DLT_PPP:
+	case DLT_PPP_SERIAL:
+	case DLT_PPP_WITH_DIR:
+		decode_ppp(d, c, dlt);
+		break;
 	default:
 		dec_sum_str(d, "unknown link type");
 		decode_data(d, c);
@@ -306,14 +286,23 @@ static void decode_link(struct decoded *d, struct cursor *c, int dlt)
 void decode_ethertype(struct decoded *d, struct cursor *c, unsigned type)
 {
 	switch (type) {
-	case 0x0800:
+	case ETHERTYPE_IPV4:
 		decode_ip(d, c);
 		return;
-	case 0x86dd:
+	case ETHERTYPE_IPV6:
 		decode_ipv6(d, c);
 		return;
-	case 0x0806:
+	case ETHERTYPE_ARP:
+	case ETHERTYPE_RARP:
 		decode_arp(d, c);
+		return;
+	case ETHERTYPE_MPLS:
+	case ETHERTYPE_MPLS_MC:
+		decode_mpls(d, c);
+		return;
+	case ETHERTYPE_PPPOE_DISC:
+	case ETHERTYPE_PPPOE_SESS:
+		decode_pppoe(d, c, type == ETHERTYPE_PPPOE_SESS);
 		return;
 	}
 	{
@@ -347,6 +336,20 @@ void decode_ipproto(struct decoded *d, struct cursor *c, unsigned proto, struct 
 	case 17:
 		decode_udp(d, c, l3);
 		return;
+	case IPP_IPIP:
+	case IPP_IPV6:
+	case IPP_GRE:
+		if (l3->summary_open)
+			dec_sum_addrs(d, l3, -1, -1);
+		if (!dec_encap_enter(d, c))
+			return;
+		if (proto == IPP_GRE)
+			decode_gre(d, c, l3);
+		else if (proto == IPP_IPIP)
+			decode_ip(d, c);
+		else
+			decode_ipv6(d, c);
+		return;
 	}
 	if (l3->summary_open)
 		dec_sum_addrs(d, l3, -1, -1);
@@ -367,14 +370,31 @@ void decode_ipproto(struct decoded *d, struct cursor *c, unsigned proto, struct 
 	decode_data(d, c);
 }
 
+static int decode_run(struct decoded *d, const struct frame *f);
+
 int decode_frame(struct decoded *d, const struct frame *f)
+{
+	d->summary_only = 0;
+	return decode_run(d, f);
+}
+
+int decode_frame_summary(struct decoded *d, const struct frame *f)
+{
+	d->summary_only = 1;
+	decode_run(d, f);
+	d->nfields = 0;
+	return 0;
+}
+
+static int decode_run(struct decoded *d, const struct frame *f)
 {
 	struct cursor c;
 
 	d->data = f->data;
 	d->caplen = f->caplen;
+	d->ts_sec = f->ts.tv_sec;
 	d->len = f->len >= f->caplen ? f->len : f->caplen;
-	d->nfields = 0;
+	d->nfields = d->summary_only ? DECODE_MAX_FIELDS : 0;	/* summary only: every node is refused */
 	d->overflow = 0;
 	d->truncated = 0;
 	d->malformed = 0;
@@ -383,6 +403,7 @@ int decode_frame(struct decoded *d, const struct frame *f)
 	d->cur_parent = -1;
 	d->cur_depth = 0;
 	d->inner = 0;
+	d->encap = 0;
 	d->summary_len = 0;
 	d->summary[0] = '\0';
 	if (!f->data || f->caplen == 0) {
@@ -422,6 +443,42 @@ int decode_depth(const struct decoded *d, int i) { return d->fields[i].depth; }
 int decode_nprotos(const struct decoded *d) { return d->nprotos; }
 const char *decode_proto_name(const struct decoded *d, int k) { return proto_short[d->protos[k]]; }
 const char *decode_proto_short(enum decode_proto p) { return (unsigned)p < PROTO_COUNT ? proto_short[p] : "?"; }
+
+/* Wireshark's absolute time, in UTC: "May 30, 2013 22:45:17.283108000 UTC" */
+static void abstime_text(struct fmtbuf *b, uint64_t v)
+{
+	static const char mon[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	time_t t = (time_t)(v >> 20);
+	unsigned us = (unsigned)(v & 0xfffff);
+	struct tm tm;
+	char frac[7];
+	int i;
+
+	if (!gmtime_r(&t, &tm))
+		return;
+	fmtbuf_str(b, mon[tm.tm_mon]);
+	fmtbuf_char(b, ' ');
+	if (tm.tm_mday < 10)
+		fmtbuf_char(b, ' ');
+	fmtbuf_u64(b, (unsigned)tm.tm_mday);
+	fmtbuf_str(b, ", ");
+	fmtbuf_i64(b, (int64_t)tm.tm_year + 1900);
+	fmtbuf_char(b, ' ');
+	for (i = 0; i < 3; i++) {
+		int x = i == 0 ? tm.tm_hour : i == 1 ? tm.tm_min : tm.tm_sec;
+
+		if (i)
+			fmtbuf_char(b, ':');
+		fmtbuf_char(b, (char)('0' + x / 10));
+		fmtbuf_char(b, (char)('0' + x % 10));
+	}
+	for (i = 5; i >= 0; i--, us /= 10)
+		frac[i] = (char)('0' + us % 10);
+	frac[6] = '\0';
+	fmtbuf_char(b, '.');
+	fmtbuf_str(b, frac);
+	fmtbuf_str(b, "000 UTC");
+}
 
 static void text_string(struct fmtbuf *b, const uint8_t *p, uint32_t n)
 {
@@ -488,10 +545,14 @@ size_t decode_value_text(const struct decoded *d, int i, char *buf, size_t len)
 		break;
 	case FT_CSUM:
 		fmtbuf_str(&b, (f->value & 0xff) == CSUM_GOOD ? "good" : (f->value & 0xff) == CSUM_BAD ? "bad" :
-			       (f->value & 0xff) == CSUM_NONE ? "not present" : "unverified");
+			       (f->value & 0xff) == CSUM_NONE ? "not present" :
+			       (f->value & 0xff) == CSUM_ILLEGAL ? "illegal" : "unverified");
 		break;
 	case FT_EXPERT:
 		fmtbuf_str(&b, (const char *)(uintptr_t)f->value);
+		break;
+	case FT_ABSTIME:
+		abstime_text(&b, f->value);
 		break;
 	}
 	return b.len;
@@ -559,6 +620,9 @@ size_t decode_text(const struct decoded *d, int i, char *buf, size_t len)
 			break;
 		case CSUM_NONE:
 			fmtbuf_str(&b, "Not present (0: the sender did not compute one)");
+			break;
+		case CSUM_ILLEGAL:
+			fmtbuf_str(&b, "Illegal (0: IPv6 requires a UDP checksum)");
 			break;
 		default:
 			fmtbuf_str(&b, "Unverified (not all bytes captured, or a fragment)");

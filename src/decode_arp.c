@@ -1,6 +1,6 @@
-/* decode_arp.c — the Address Resolution Protocol (RFC 826), Ethernet/IPv4 addresses decoded. */
+/* decode_arp.c — the Address Resolution Protocol (RFC 826) and RARP: Ethernet/IPv4 addresses decoded, others as bytes. */
 /*
- * RFC 826; opcodes from RFC 903 (RARP) and RFC 2390 (InARP).
+ * RFC 826; opcodes from RFC 903 (RARP, EtherType 0x8035, decoded here too) and RFC 2390 (InARP).
  *
  *  0                   1                   2                   3
  *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
@@ -94,43 +94,121 @@ static int all_zero(const uint8_t *p, unsigned n)
 	return 1;
 }
 
+/* tcpdump's words for the summary (its arphrd_values and ethertype names) */
+static const struct tok hw_words[] = {
+	{ 1, "Ethernet" }, { 6, "TokenRing" }, { 7, "ArcNet" }, { 15, "FrameRelay" }, { 19, "ATM (RFC 2225)" },
+	{ 23, "Strip" }, { 24, "IEEE 1394" }, { 0, NULL }
+};
+static const struct tok pro_words[] = {
+	{ 0x0800, "IPv4" }, { 0x86dd, "IPv6" }, { 0x0806, "ARP" }, { 0, NULL }
+};
+
+/* Wireshark's tests (packet-arp.c): which address fields get the MAC and IPv4 names */
+static int hw_is_ether(unsigned hw, unsigned hl) { return (hw == 1 || hw == 6) && hl == 6; }
+static int pro_is_ipv4(unsigned pro, unsigned pl) { return (pro == 0x0800 || pro == 0xcc) && pl == 4; }
+
+/* a link address as tcpdump writes it: a MAC, or bytes with colons */
+static void sum_linkaddr(struct fmtbuf *b, const uint8_t *p, unsigned n)
+{
+	if (n == 6) {
+		fmtbuf_mac(b, p);
+		return;
+	}
+	fmtbuf_hexbytes(b, p, n, ':');
+}
+
+/* tcpdump's spaddr_print_ip / tpaddr_print_ip */
+static void sum_paddr(struct fmtbuf *b, const uint8_t *p, unsigned pro, unsigned pl)
+{
+	if (pro != 0x0800 && pro != 0x1000)
+		fmtbuf_str(b, "<wrong proto type>");
+	else if (pl != 4)
+		fmtbuf_str(b, "<wrong len>");
+	else
+		fmtbuf_ip4(b, p);
+}
+
 static void arp_summary(struct decoded *d, const struct cursor *c, uint32_t start,
 			unsigned hw, unsigned pro, unsigned hl, unsigned pl, unsigned op)
 {
 	const uint8_t *sha = c->buf + start + 8, *spa = sha + hl, *tha = spa + pl, *tpa = tha + hl;
 	struct fmtbuf b = dec_sum_begin(d);
-	int ether_ip = hl == 6 && pl == 4 && pro == 0x0800;
 
 	fmtbuf_str(&b, "ARP, ");
-	if (pro != 0x0800 || pl != 4 || hl == 0) {
-		fmtbuf_str(&b, tok_str(hw_names, hw, "Unknown Hardware"));
+	if ((pro != 0x0800 && pro != 0x1000) || pl != 4 || hl == 0) {
+		const char *w = tok_name(hw_words, hw);
+
+		if (w) {
+			fmtbuf_str(&b, w);
+		} else {
+			fmtbuf_str(&b, "Unknown Hardware (");
+			fmtbuf_u64(&b, hw);
+			fmtbuf_char(&b, ')');
+		}
 		fmtbuf_str(&b, " (len ");
 		fmtbuf_u64(&b, hl);
 		fmtbuf_str(&b, "), ");
-		fmtbuf_str(&b, tok_str(proto_names, pro, "Unknown Protocol"));
+		w = tok_name(pro_words, pro);
+		if (w) {
+			fmtbuf_str(&b, w);
+		} else {
+			fmtbuf_str(&b, "Unknown Protocol (0x");
+			fmtbuf_hex(&b, pro, 4);
+			fmtbuf_char(&b, ')');
+		}
 		fmtbuf_str(&b, " (len ");
 		fmtbuf_u64(&b, pl);
 		fmtbuf_char(&b, ')');
 	} else {
-		fmtbuf_str(&b, tok_str(op_summary, op, "Unknown"));
+		const char *w = tok_name(op_summary, op);
+
+		if (w) {
+			fmtbuf_str(&b, w);
+		} else {	/* tcpdump: "Unknown (N)", then a hex dump in place of the rest */
+			fmtbuf_str(&b, "Unknown (");
+			fmtbuf_u64(&b, op);
+			fmtbuf_char(&b, ')');
+			dec_sum_end(d, &b);
+			return;
+		}
 		fmtbuf_char(&b, ' ');
-		if (op == 1) {
+		switch (op) {
+		case 1:
 			fmtbuf_str(&b, "who-has ");
-			fmtbuf_ip4(&b, tpa);
-			if (ether_ip && !all_zero(tha, 6)) {
+			sum_paddr(&b, tpa, pro, pl);
+			if (!all_zero(tha, hl)) {
 				fmtbuf_str(&b, " (");
-				fmtbuf_mac(&b, tha);
+				sum_linkaddr(&b, tha, hl);
 				fmtbuf_char(&b, ')');
 			}
 			fmtbuf_str(&b, " tell ");
-			fmtbuf_ip4(&b, spa);
-		} else if (op == 2 && ether_ip) {
-			fmtbuf_ip4(&b, spa);
+			sum_paddr(&b, spa, pro, pl);
+			break;
+		case 2:
+			sum_paddr(&b, spa, pro, pl);
 			fmtbuf_str(&b, " is-at ");
-			fmtbuf_mac(&b, sha);
-		} else {
-			fmtbuf_str(&b, "tell ");
-			fmtbuf_ip4(&b, spa);
+			sum_linkaddr(&b, sha, hl);
+			break;
+		case 3:
+		case 8:
+			fmtbuf_str(&b, "who-is ");
+			sum_linkaddr(&b, tha, hl);
+			fmtbuf_str(&b, " tell ");
+			sum_linkaddr(&b, sha, hl);
+			break;
+		case 4:
+			sum_linkaddr(&b, tha, hl);
+			fmtbuf_str(&b, " at ");
+			sum_paddr(&b, tpa, pro, pl);
+			break;
+		case 9:
+			sum_linkaddr(&b, sha, hl);
+			fmtbuf_str(&b, " at ");
+			sum_paddr(&b, spa, pro, pl);
+			break;
+		default:	/* 10, NACK: tcpdump dumps the rest in hex */
+			dec_sum_end(d, &b);
+			return;
 		}
 	}
 	fmtbuf_str(&b, ", length ");
@@ -143,10 +221,17 @@ void decode_arp(struct decoded *d, struct cursor *c)
 	uint32_t start = c->off;
 	unsigned hw, pro, hl, pl, op;
 	int idx = dec_open(d, PROTO_ARP, &f_arp, start, cursor_left(c));
-	int ether_ip;
+	int ether, ipv4;
 
 	if (!cursor_has(c, 8)) {
-		dec_sum_str(d, "ARP");
+		if (cursor_has(c, 2))
+			dec_be16(d, c, &f_hwtype);
+		if (cursor_has(c, 2))
+			dec_be16(d, c, &f_ptype);
+		if (cursor_has(c, 1))
+			dec_u8(d, c, &f_hwsize);
+		if (cursor_has(c, 1))
+			dec_u8(d, c, &f_psize);
 		dec_short(d, c, PROTO_ARP);
 		dec_close(d, idx, 0);
 		return;
@@ -156,25 +241,27 @@ void decode_arp(struct decoded *d, struct cursor *c)
 	hl = dec_u8(d, c, &f_hwsize);
 	pl = dec_u8(d, c, &f_psize);
 	op = dec_be16(d, c, &f_opcode);
-	ether_ip = hl == 6 && pl == 4 && pro == 0x0800;
+	ether = hw_is_ether(hw, hl);
+	ipv4 = pro_is_ipv4(pro, pl);
 	if (!cursor_has(c, 2 * hl + 2 * pl)) {
-		dec_sum_str(d, "ARP");
-		if (cursor_has(c, hl))
-			dec_bytes(d, c, ether_ip ? &f_src_mac : &f_src_hw, hl);
-		if (cursor_has(c, pl))
-			dec_bytes(d, c, ether_ip ? &f_src_ip : &f_src_proto, pl);
+		if (hl && cursor_has(c, hl))
+			dec_bytes(d, c, ether ? &f_src_mac : &f_src_hw, hl);
+		if (pl && cursor_has(c, pl))
+			dec_bytes(d, c, ipv4 ? &f_src_ip : &f_src_proto, pl);
+		if (hl && cursor_has(c, hl))
+			dec_bytes(d, c, ether ? &f_dst_mac : &f_dst_hw, hl);
 		dec_short(d, c, PROTO_ARP);
 		dec_close(d, idx, c->off);
 		return;
 	}
 	if (hl)
-		dec_bytes(d, c, ether_ip ? &f_src_mac : &f_src_hw, hl);
+		dec_bytes(d, c, ether ? &f_src_mac : &f_src_hw, hl);
 	if (pl)
-		dec_bytes(d, c, ether_ip ? &f_src_ip : &f_src_proto, pl);
+		dec_bytes(d, c, ipv4 ? &f_src_ip : &f_src_proto, pl);
 	if (hl)
-		dec_bytes(d, c, ether_ip ? &f_dst_mac : &f_dst_hw, hl);
+		dec_bytes(d, c, ether ? &f_dst_mac : &f_dst_hw, hl);
 	if (pl)
-		dec_bytes(d, c, ether_ip ? &f_dst_ip : &f_dst_proto, pl);
+		dec_bytes(d, c, ipv4 ? &f_dst_ip : &f_dst_proto, pl);
 	dec_close(d, idx, c->off);
 	arp_summary(d, c, start, hw, pro, hl, pl, op);
 }

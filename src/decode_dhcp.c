@@ -267,7 +267,10 @@ static void dhcp_option(struct decoded *d, struct cursor *v, unsigned code, unsi
 			dec_u8(d, v, &f_prl);
 		break;
 	case 61:
-		if (len >= 2) {
+		if (len == 7 && v->buf[v->off] == 1) {	/* Wireshark: a MAC, under the header's names */
+			dec_u8(d, v, &f_htype);
+			dec_bytes(d, v, &f_chaddr, 6);
+		} else if (len >= 2) {
 			dec_u8(d, v, &f_cid_type);
 			dec_bytes(d, v, &f_cid, len - 1);
 		}
@@ -277,7 +280,34 @@ static void dhcp_option(struct decoded *d, struct cursor *v, unsigned code, unsi
 		dec_bytes(d, v, &f_value, cursor_left(v));
 }
 
-void decode_dhcp(struct decoded *d, struct cursor *c)
+/*
+ * Wireshark reads every option's code and length before it shows any field (to find the message
+ * type first): options that run past the captured bytes leave the whole layer empty there.
+ */
+static int options_fit(const struct cursor *c, uint32_t reported_end)
+{
+	uint32_t off = c->off + 240;	/* c is at the start of BOOTP; options follow the cookie */
+
+	while (off < reported_end) {
+		unsigned code;
+
+		if (off >= c->end)
+			return 0;
+		code = c->buf[off];
+		if (code == 255)
+			return 1;
+		if (code == 0) {
+			off++;
+			continue;
+		}
+		if (off + 1 >= c->end)
+			return 0;
+		off += 2u + c->buf[off + 1];
+	}
+	return 1;
+}
+
+void decode_dhcp(struct decoded *d, struct cursor *c, uint32_t claimed)
 {
 	uint32_t start = c->off;
 	const uint8_t *h;
@@ -286,9 +316,15 @@ void decode_dhcp(struct decoded *d, struct cursor *c)
 
 	h = c->buf + start;
 	if (cursor_has(c, 34))
-		dhcp_summary(d, h, d->len - start);
+		dhcp_summary(d, h, claimed);	/* UDP's length: an Ethernet trailer is not BOOTP */
 	else
 		dec_sum_str(d, "BOOTP/DHCP");
+	if (cursor_has(c, 240) && get_be32(h + 236) == 0x63825363 && !options_fit(c, start + claimed)) {
+		dec_short(d, c, PROTO_DHCP);
+		c->off = c->end;
+		dec_close(d, idx, c->off);
+		return;
+	}
 	/* field by field: a capture cut inside the fixed part still shows what it holds */
 	dec_u8(d, c, &f_op);
 	htype = dec_u8(d, c, &f_htype);
@@ -313,9 +349,12 @@ void decode_dhcp(struct decoded *d, struct cursor *c)
 		dec_bytes(d, c, &f_chaddr_bytes, 16);
 	}
 	if (cursor_has(c, 64 + 128)) {
-		dec_add(d, &f_sname, c->off, (uint32_t)strnlen((const char *)c->buf + c->off, 64), 0);
+		/* Wireshark says "not given" (no field) for an empty name */
+		if (c->buf[c->off])
+			dec_add(d, &f_sname, c->off, (uint32_t)strnlen((const char *)c->buf + c->off, 64), 0);
 		c->off += 64;
-		dec_add(d, &f_file, c->off, (uint32_t)strnlen((const char *)c->buf + c->off, 128), 0);
+		if (c->buf[c->off])
+			dec_add(d, &f_file, c->off, (uint32_t)strnlen((const char *)c->buf + c->off, 128), 0);
 		c->off += 128;
 	} else {
 		c->truncated = 1;

@@ -15,14 +15,29 @@
  * A NAME is length-prefixed labels ending in 0, or ending in a 2-byte pointer (top bits 11)
  * to an earlier name in the message. Pointers must point backwards here, which rules out loops.
  */
+#include <string.h>
+
 #include "bytes.h"
 #include "decode_priv.h"
 
+/* the IANA registry's mnemonics, as tcpdump and Wireshark print them */
 static const struct tok type_names[] = {
-	{ 1, "A" }, { 2, "NS" }, { 5, "CNAME" }, { 6, "SOA" }, { 12, "PTR" }, { 13, "HINFO" },
-	{ 15, "MX" }, { 16, "TXT" }, { 28, "AAAA" }, { 33, "SRV" }, { 35, "NAPTR" }, { 39, "DNAME" },
-	{ 41, "OPT" }, { 43, "DS" }, { 46, "RRSIG" }, { 47, "NSEC" }, { 48, "DNSKEY" }, { 64, "SVCB" },
-	{ 65, "HTTPS" }, { 99, "SPF" }, { 252, "AXFR" }, { 255, "ANY" }, { 257, "CAA" }, { 0, NULL }
+	{ 1, "A" }, { 2, "NS" }, { 3, "MD" }, { 4, "MF" }, { 5, "CNAME" }, { 6, "SOA" }, { 7, "MB" },
+	{ 8, "MG" }, { 9, "MR" }, { 10, "NULL" }, { 11, "WKS" }, { 12, "PTR" }, { 13, "HINFO" },
+	{ 14, "MINFO" }, { 15, "MX" }, { 16, "TXT" }, { 17, "RP" }, { 18, "AFSDB" }, { 19, "X25" },
+	{ 20, "ISDN" }, { 21, "RT" }, { 22, "NSAP" }, { 23, "NSAP_PTR" }, { 24, "SIG" }, { 25, "KEY" },
+	{ 26, "PX" }, { 27, "GPOS" }, { 28, "AAAA" }, { 29, "LOC" }, { 30, "NXT" }, { 31, "EID" },
+	{ 32, "NIMLOC" }, { 33, "SRV" }, { 34, "ATMA" }, { 35, "NAPTR" }, { 36, "KX" }, { 37, "CERT" },
+	{ 38, "A6" }, { 39, "DNAME" }, { 40, "SINK" }, { 41, "OPT" }, { 42, "APL" }, { 43, "DS" },
+	{ 44, "SSHFP" }, { 45, "IPSECKEY" }, { 46, "RRSIG" }, { 47, "NSEC" }, { 48, "DNSKEY" },
+	{ 49, "DHCID" }, { 50, "NSEC3" }, { 51, "NSEC3PARAM" }, { 52, "TLSA" }, { 53, "SMIMEA" },
+	{ 55, "HIP" }, { 56, "NINFO" }, { 57, "RKEY" }, { 58, "TALINK" }, { 59, "CDS" }, { 60, "CDNSKEY" },
+	{ 61, "OPENPGPKEY" }, { 62, "CSYNC" }, { 63, "ZONEMD" }, { 64, "SVCB" }, { 65, "HTTPS" },
+	{ 99, "SPF" }, { 100, "UINFO" }, { 101, "UID" }, { 102, "GID" }, { 103, "UNSPEC" }, { 104, "NID" },
+	{ 105, "L32" }, { 106, "L64" }, { 107, "LP" }, { 108, "EUI48" }, { 109, "EUI64" }, { 249, "TKEY" },
+	{ 250, "TSIG" }, { 251, "IXFR" }, { 252, "AXFR" }, { 253, "MAILB" }, { 254, "MAILA" }, { 255, "ANY" },
+	{ 256, "URI" }, { 257, "CAA" }, { 258, "AVC" }, { 259, "DOA" }, { 32768, "TA" }, { 32769, "DLV" },
+	{ 0, NULL }
 };
 static const struct tok class_names[] = {
 	{ 1, "IN" }, { 3, "CHAOS" }, { 4, "HS" }, { 254, "NONE" }, { 255, "ANY" }, { 0, NULL }
@@ -40,9 +55,11 @@ static const char *const op_words[16] = {
 	"", " inv_q", " stat", " op3", " notify", " update", " op6", " op7",
 	" op8", " updateA", " updateD", " updateDA", " updateM", " updateMA", " zoneInit", " zoneRef",
 };
-static const char *const rcode_words[16] = {
+/* tcpdump's rcode words; 16 and up need the extended bits of an OPT record */
+static const char *const rcode_words[24] = {
 	"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused", " YXDomain", " YXRRSet",
 	" NXRRSet", " NotAuth", " NotZone", " Resp11", " Resp12", " Resp13", " Resp14", " NoChange",
+	" BadVers", "Resp17", " Resp18", " Resp19", " Resp20", "Resp21", " Resp22", " BadCookie",
 };
 
 static const struct field_def f_dns = {
@@ -218,13 +235,119 @@ static const struct field_def f_srv_port = {
 static const struct field_def f_srv_target = {
 	"dns.srv.target", "Target", FT_DNSNAME, NULL, NULL, "The host that provides the service.",
 };
+static const struct field_def f_ext_rcode = {
+	"dns.resp.ext_rcode", "Higher bits in extended RCODE", FT_HEX, NULL, NULL,
+	"EDNS: the upper 8 bits of the 12-bit reply code.",
+};
+static const struct field_def f_edns_version = {
+	"dns.resp.edns0_version", "EDNS0 version", FT_UINT, NULL, NULL, "EDNS: the version the sender speaks (0).",
+};
+static const struct field_def f_edns_z = {
+	"dns.resp.z", "Z", FT_HEX, NULL, NULL, "EDNS flags: DO and reserved bits.",
+};
+static const struct field_def f_edns_do = {
+	"dns.resp.z.do", "DO bit", FT_BOOL, NULL, NULL, "DO: the sender wants DNSSEC records too.",
+};
+static const struct tok opt_code_names[] = {
+	{ 3, "NSID" }, { 5, "DAU" }, { 6, "DHU" }, { 7, "N3U" }, { 8, "CSUBNET - Client subnet" },
+	{ 9, "EDNS EXPIRE" }, { 10, "COOKIE" }, { 11, "EDNS TCP KEEPALIVE" }, { 12, "PADDING" },
+	{ 13, "CHAIN" }, { 14, "EDNS KEY TAG" }, { 15, "EXTENDED DNS ERROR" }, { 0, NULL }
+};
+static const struct field_def f_opt = {
+	"dns.opt", "Option", FT_GROUP, opt_code_names, NULL, "One EDNS option: code, length, data.",
+};
+static const struct field_def f_opt_code = {
+	"dns.opt.code", "Option Code", FT_UINT, opt_code_names, NULL, "Which EDNS option this is.",
+};
+static const struct field_def f_opt_len = {
+	"dns.opt.len", "Option Length", FT_UINT, NULL, NULL, "Bytes of option data.",
+};
+static const struct field_def f_opt_data = {
+	"dns.opt.data", "Option Data", FT_BYTES, NULL, NULL, "The option's data.",
+};
+static const struct field_def f_sshfp_alg = {
+	"dns.sshfp.algorithm", "Algorithm", FT_UINT, NULL, NULL, "SSHFP: the host key's algorithm (1 RSA, 4 Ed25519...).",
+};
+static const struct field_def f_sshfp_type = {
+	"dns.sshfp.fingerprint.type", "Fingerprint type", FT_UINT, NULL, NULL, "SSHFP: the hash (1 SHA-1, 2 SHA-256).",
+};
+static const struct field_def f_sshfp_fp = {
+	"dns.sshfp.fingerprint", "Fingerprint", FT_BYTES, NULL, NULL, "SSHFP: the host key's fingerprint.",
+};
+static const struct field_def f_tlsa_usage = {
+	"dns.tlsa.certificate_usage", "Certificate Usage", FT_UINT, NULL, NULL, "TLSA: how the certificate is matched (DANE).",
+};
+static const struct field_def f_tlsa_selector = {
+	"dns.tlsa.selector", "Selector", FT_UINT, NULL, NULL, "TLSA: 0 the whole certificate, 1 its public key.",
+};
+static const struct field_def f_tlsa_match = {
+	"dns.tlsa.matching_type", "Matching Type", FT_UINT, NULL, NULL, "TLSA: 0 exact, 1 SHA-256, 2 SHA-512.",
+};
+static const struct field_def f_tlsa_data = {
+	"dns.tlsa.certificate_association_data", "Certificate Association Data", FT_BYTES, NULL, NULL,
+	"TLSA: the certificate data or its hash.",
+};
+static const struct field_def f_caa_flags = {
+	"dns.caa.flags", "CAA Flags", FT_HEX, NULL, NULL, "CAA flags: bit 7 marks the property critical.",
+};
+static const struct field_def f_caa_crit = {
+	"dns.caa.flags.issuer_critical", "Issuer Critical", FT_BOOL, NULL, NULL,
+	"A CA that does not understand this property must not issue.",
+};
+static const struct field_def f_caa_taglen = {
+	"dns.caa.tag_length", "Tag length", FT_UINT, NULL, NULL, "Bytes of the property tag.",
+};
+static const struct field_def f_caa_tag = {
+	"dns.caa.tag", "Tag", FT_STRING, NULL, NULL, "The property: issue, issuewild or iodef.",
+};
+static const struct field_def f_caa_issue = {
+	"dns.caa.issue", "Issue", FT_STRING, NULL, NULL, "The CA allowed to issue certificates for the name.",
+};
+static const struct field_def f_caa_issuewild = {
+	"dns.caa.issuewild", "Issue Wildcard", FT_STRING, NULL, NULL, "The CA allowed to issue wildcard certificates.",
+};
+static const struct field_def f_caa_iodef = {
+	"dns.caa.iodef", "Report URL", FT_STRING, NULL, NULL, "Where CAs report requests that break the policy.",
+};
+static const struct field_def f_caa_unknown = {
+	"dns.caa.unknown", "Unknown tag", FT_STRING, NULL, NULL, "The value of a property Wireshark does not know.",
+};
+static const struct field_def f_tcp_len = {
+	"dns.length", "Length", FT_UINT, NULL, NULL,
+	"Over TCP, each DNS message is preceded by its length in 2 bytes.",
+};
 static const struct field_def f_data = {
 	"dns.data", "Data", FT_BYTES, NULL, NULL, "Record data of a type not decoded here.",
 };
 
 /* Walks the name at off; writes it (Wireshark style, no trailing dot) if b; returns bytes in place or 0. */
-static uint32_t dns_name_walk(const uint8_t *buf, uint32_t msg_off, uint32_t msg_end, uint32_t off,
-			      struct fmtbuf *b)
+static void label_char_tcpdump(struct fmtbuf *b, unsigned ch)
+{
+	if (ch & 0x80) {	/* tcpdump's fn_print_char: M- for the high bit, ^ for controls */
+		fmtbuf_str(b, "M-");
+		ch &= 0x7f;
+	}
+	if (ch < 0x20 || ch == 0x7f) {
+		fmtbuf_char(b, '^');
+		ch ^= 0x40;
+	}
+	fmtbuf_char(b, (char)ch);
+}
+
+static void label_char(struct fmtbuf *b, unsigned ch, int tcpdump)
+{
+	if (tcpdump) {
+		label_char_tcpdump(b, ch);
+	} else if (ch > 0x20 && ch < 0x7f && ch != '\\' && ch != '"') {
+		fmtbuf_char(b, (char)ch);
+	} else {
+		fmtbuf_str(b, "\\x");
+		fmtbuf_hex(b, ch, 2);
+	}
+}
+
+static uint32_t dns_name_walk_as(const uint8_t *buf, uint32_t msg_off, uint32_t msg_end, uint32_t off,
+				 struct fmtbuf *b, int tcpdump)
 {
 	uint32_t here = off, limit = off, consumed = 0, total = 0;
 	int jumped = 0, labels = 0;
@@ -266,20 +389,18 @@ static uint32_t dns_name_walk(const uint8_t *buf, uint32_t msg_off, uint32_t msg
 
 			if (labels)
 				fmtbuf_char(b, '.');
-			for (i = 0; i < len; i++) {
-				uint8_t ch = buf[here + 1 + i];
-
-				if (ch > 0x20 && ch < 0x7f && ch != '\\' && ch != '"') {
-					fmtbuf_char(b, (char)ch);
-				} else {
-					fmtbuf_str(b, "\\x");
-					fmtbuf_hex(b, ch, 2);
-				}
-			}
+			for (i = 0; i < len; i++)
+				label_char(b, buf[here + 1 + i], tcpdump);
 		}
 		labels++;
 		here += 1 + len;
 	}
+}
+
+static uint32_t dns_name_walk(const uint8_t *buf, uint32_t msg_off, uint32_t msg_end, uint32_t off,
+			      struct fmtbuf *b)
+{
+	return dns_name_walk_as(buf, msg_off, msg_end, off, b, 0);
 }
 
 /* True when the name's trouble is a pointer to itself or later in the message (a loop, for Wireshark). */
@@ -354,9 +475,15 @@ static void sum_qtype(struct fmtbuf *b, unsigned type, unsigned class)
 		fmtbuf_str(b, "Type");
 		fmtbuf_u64(b, type);
 	}
-	if ((class & 0x7fff) != 1) {
+	if (class != 1) {
 		fmtbuf_char(b, ' ');
-		fmtbuf_str(b, tok_str(class_names, class & 0x7fff, "(Class)"));
+		if (tok_name(class_names, class)) {
+			fmtbuf_str(b, tok_name(class_names, class));
+		} else {
+			fmtbuf_str(b, "(Class ");
+			fmtbuf_u64(b, class);
+			fmtbuf_char(b, ')');
+		}
 	}
 	fmtbuf_str(b, "? ");
 }
@@ -380,7 +507,7 @@ static void sum_name(struct fmtbuf *b, const uint8_t *buf, uint32_t msg, uint32_
 {
 	size_t mark = b->len;
 
-	if (!dns_name_walk(buf, msg, end, off, b)) {
+	if (!dns_name_walk_as(buf, msg, end, off, b, 1)) {
 		if (b->len > mark)
 			fmtbuf_char(b, '.');
 		fmtbuf_str(b, "<BAD PTR>");	/* tcpdump's words */
@@ -471,6 +598,72 @@ static void rdata(struct decoded *d, struct cursor *r, uint32_t msg, unsigned ty
 		dec_be32(d, r, &f_soa_expire);
 		dec_be32(d, r, &f_soa_min);
 		break;
+	case 41:
+		while (cursor_has(r, 4)) {
+			unsigned olen = get_be16(r->buf + r->off + 2);
+			int g = dec_group(d, &f_opt, r->off, 4 + olen);
+
+			dec_be16(d, r, &f_opt_code);
+			dec_be16(d, r, &f_opt_len);
+			if (olen && !dec_bytes(d, r, &f_opt_data, olen)) {
+				dec_close(d, g, 0);
+				r->off = r->end;	/* Wireshark shows no more of an option that overruns */
+				break;
+			}
+			dec_close(d, g, 0);
+		}
+		break;
+	case 256:
+		/* tcpdump prints a URI record; Wireshark 4.0 leaves it as dns.data, as tapscope does */
+		if (sum && cursor_has(r, 4)) {
+			uint32_t i, n = cursor_left(r);
+
+			fmtbuf_char(sb, ' ');
+			fmtbuf_u64(sb, get_be16(r->buf + r->off));
+			fmtbuf_char(sb, ' ');
+			fmtbuf_u64(sb, get_be16(r->buf + r->off + 2));
+			fmtbuf_char(sb, ' ');
+			for (i = 4; i < n; i++)
+				label_char_tcpdump(sb, r->buf[r->off + i]);
+		}
+		break;
+	case 44:
+		if (cursor_has(r, 2)) {
+			dec_u8(d, r, &f_sshfp_alg);
+			dec_u8(d, r, &f_sshfp_type);
+			if (cursor_left(r))
+				dec_bytes(d, r, &f_sshfp_fp, cursor_left(r));
+		}
+		break;
+	case 52:
+		if (cursor_has(r, 3)) {
+			dec_u8(d, r, &f_tlsa_usage);
+			dec_u8(d, r, &f_tlsa_selector);
+			dec_u8(d, r, &f_tlsa_match);
+			if (cursor_left(r))
+				dec_bytes(d, r, &f_tlsa_data, cursor_left(r));
+		}
+		break;
+	case 257:
+		if (cursor_has(r, 2) && cursor_has(r, 2u + r->buf[r->off + 1])) {
+			unsigned fl = r->buf[r->off], tl = r->buf[r->off + 1];
+			const uint8_t *tag = r->buf + r->off + 2;
+
+			dec_add(d, &f_caa_flags, r->off, 1, fl);
+			dec_add(d, &f_caa_crit, r->off, 1, fl >> 7);
+			r->off++;
+			dec_u8(d, r, &f_caa_taglen);
+			dec_bytes(d, r, &f_caa_tag, tl);
+			if (cursor_left(r)) {
+				/* Wireshark names the value after the tag it knows */
+				const struct field_def *v = tl == 5 && !memcmp(tag, "issue", 5) ? &f_caa_issue :
+					tl == 9 && !memcmp(tag, "issuewild", 9) ? &f_caa_issuewild :
+					tl == 5 && !memcmp(tag, "iodef", 5) ? &f_caa_iodef : &f_caa_unknown;
+
+				dec_bytes(d, r, v, cursor_left(r));
+			}
+		}
+		break;
 	case 33:
 		if (cursor_has(r, 7)) {
 			unsigned port;
@@ -492,8 +685,8 @@ static void rdata(struct decoded *d, struct cursor *r, uint32_t msg, unsigned ty
 		dec_bytes(d, r, &f_data, cursor_left(r));
 }
 
-/* One record; returns 0 when it does not fit. */
-static int dns_rr(struct decoded *d, struct cursor *c, uint32_t msg, struct fmtbuf *sb, int sum)
+/* One record; returns 0 when it does not fit. An OPT record's extended rcode bits go to *ext. */
+static int dns_rr(struct decoded *d, struct cursor *c, uint32_t msg, struct fmtbuf *sb, int sum, unsigned *ext)
 {
 	uint32_t off = c->off, n;
 	unsigned type, class, rdlen;
@@ -508,18 +701,16 @@ static int dns_rr(struct decoded *d, struct cursor *c, uint32_t msg, struct fmtb
 	type = get_be16(c->buf + off + n);
 	class = get_be16(c->buf + off + n + 2);
 	rdlen = get_be16(c->buf + off + n + 8);
-	g = dec_group(d, &f_rr, off, n + 10 + rdlen);
-	if (g >= 0)
-		d->fields[g].value = type;
-	dns_name(d, c, msg, &f_resp_name);
-	dec_be16(d, c, &f_resp_type);
-	dec_be16(d, c, type == 41 ? &f_udp_size : &f_resp_class);
-	dec_be32(d, c, &f_ttl);
-	dec_be16(d, c, &f_rdlen);
 	if (sum) {
 		if (class != 1 && type != 41) {
 			fmtbuf_char(sb, ' ');
-			fmtbuf_str(sb, tok_str(class_names, class, "(Class)"));
+			if (tok_name(class_names, class)) {
+				fmtbuf_str(sb, tok_name(class_names, class));
+			} else {
+				fmtbuf_str(sb, "(Class ");
+				fmtbuf_u64(sb, class);
+				fmtbuf_char(sb, ')');
+			}
 		}
 		fmtbuf_char(sb, ' ');
 		if (tok_name(type_names, type)) {
@@ -529,11 +720,30 @@ static int dns_rr(struct decoded *d, struct cursor *c, uint32_t msg, struct fmtb
 			fmtbuf_u64(sb, type);
 		}
 	}
-	if (!cursor_has(c, rdlen)) {
+	if (!cursor_has(c, n + 10 + rdlen)) {
+		/* Wireshark's record item spans the data too: a record cut short shows nothing */
 		c->truncated = 1;
-		dec_close(d, g, c->end);
 		return 0;
 	}
+	g = dec_group(d, &f_rr, off, n + 10 + rdlen);
+	if (g >= 0)
+		d->fields[g].value = type;
+	dns_name(d, c, msg, &f_resp_name);
+	dec_be16(d, c, &f_resp_type);
+	dec_be16(d, c, type == 41 ? &f_udp_size : &f_resp_class);
+	if (type == 41) {
+		unsigned z;
+
+		*ext = dec_u8(d, c, &f_ext_rcode);
+		dec_u8(d, c, &f_edns_version);
+		z = get_be16(c->buf + c->off);
+		dec_add(d, &f_edns_z, c->off, 2, z);
+		dec_add(d, &f_edns_do, c->off, 2, z >> 15);
+		c->off += 2;
+	} else {
+		dec_be32(d, c, &f_ttl);
+	}
+	dec_be16(d, c, &f_rdlen);
 	r = cursor_sub(c, rdlen);
 	rdata(d, &r, msg, type, sb, sum);
 	c->off += rdlen;
@@ -541,39 +751,81 @@ static int dns_rr(struct decoded *d, struct cursor *c, uint32_t msg, struct fmtb
 	return 1;
 }
 
-static void dns_summary_head(struct fmtbuf *b, const uint8_t *h, unsigned flags)
+static void dns_flags(struct decoded *d, uint32_t off, unsigned flags)
 {
+	dec_add(d, &f_flags, off, 2, flags);
+	dec_add(d, &f_response, off, 2, flags >> 15);
+	dec_add(d, &f_opcode, off, 2, (flags >> 11) & 0xf);
+	if (flags & 0x8000)
+		dec_add(d, &f_aa, off, 2, (flags >> 10) & 1);
+	dec_add(d, &f_tc, off, 2, (flags >> 9) & 1);
+	dec_add(d, &f_rd, off, 2, (flags >> 8) & 1);
+	if (flags & 0x8000)
+		dec_add(d, &f_ra, off, 2, (flags >> 7) & 1);
+	dec_add(d, &f_z, off, 2, (flags >> 6) & 1);
+	if ((flags & 0x8000) || (flags & 0x0020))	/* Wireshark shows AD on a query only when set */
+		dec_add(d, &f_ad, off, 2, (flags >> 5) & 1);
+	dec_add(d, &f_cd, off, 2, (flags >> 4) & 1);
+	if (flags & 0x8000)
+		dec_add(d, &f_rcode, off, 2, flags & 0xf);
+}
+
+/* tcpdump's rcode word, put in after the id and opcode once any OPT record has been read */
+static void sum_insert_rcode(struct fmtbuf *b, size_t pos, unsigned rcode)
+{
+	char word[16];
+	struct fmtbuf w;
+	size_t n;
+
+	fmtbuf_init(&w, word, sizeof(word));
+	if (rcode < 24) {
+		fmtbuf_str(&w, rcode_words[rcode]);
+	} else {
+		fmtbuf_str(&w, " Resp");
+		fmtbuf_u64(&w, rcode & 0xfff);
+	}
+	n = w.len;
+	if (!n || pos > b->len || b->len + n + 1 > b->cap)
+		return;
+	memmove(b->p + pos + n, b->p + pos, b->len - pos + 1);
+	memcpy(b->p + pos, word, n);
+	b->len += n;
+}
+
+/* Writes tcpdump's head of the line; returns where the rcode word goes. */
+static size_t dns_summary_head(struct fmtbuf *b, const uint8_t *h, unsigned flags)
+{
+	size_t rc_pos;
+
 	unsigned qd = get_be16(h + 4), an = get_be16(h + 6), ns = get_be16(h + 8), ar = get_be16(h + 10);
 	unsigned op = (flags >> 11) & 0xf;
 
+	(void)an;
+	(void)ns;
+	(void)ar;
 	fmtbuf_u64(b, get_be16(h));
 	fmtbuf_str(b, op_words[op]);
+	rc_pos = b->len;
 	if (flags & 0x8000) {
-		fmtbuf_str(b, rcode_words[flags & 0xf]);
+		/* tcpdump 4.99: the rcode (inserted later: an OPT record may extend it), AA, RA, TC, AD;
+		 * no CD mark on responses; the counts follow once the questions were skipped */
 		if (flags & 0x0400)
 			fmtbuf_char(b, '*');
 		if (!(flags & 0x0080))
 			fmtbuf_char(b, '-');
 		if (flags & 0x0200)
 			fmtbuf_char(b, '|');
-		if (flags & 0x0010)
-			fmtbuf_char(b, '%');
+		if (flags & 0x0020)
+			fmtbuf_char(b, '$');
 		if (qd != 1) {
 			fmtbuf_str(b, " [");
 			fmtbuf_u64(b, qd);
 			fmtbuf_str(b, "q]");
 		}
-		fmtbuf_char(b, ' ');
-		fmtbuf_u64(b, an);
-		fmtbuf_char(b, '/');
-		fmtbuf_u64(b, ns);
-		fmtbuf_char(b, '/');
-		fmtbuf_u64(b, ar);
 	} else {
+		/* tcpdump 4.99 marks RD (+) and CD (%) on queries, not AD */
 		if (flags & 0x0100)
 			fmtbuf_char(b, '+');
-		if (flags & 0x0020)
-			fmtbuf_char(b, '$');
 		if (flags & 0x0010)
 			fmtbuf_char(b, '%');
 		if (flags & 0x06cf) {
@@ -602,9 +854,10 @@ static void dns_summary_head(struct fmtbuf *b, const uint8_t *h, unsigned flags)
 			fmtbuf_str(b, "au]");
 		}
 	}
+	return rc_pos;
 }
 
-void decode_dns(struct decoded *d, struct cursor *c, int summary)
+static void dns_message(struct decoded *d, struct cursor *c, int summary, uint32_t claimed, int tcp)
 {
 	static const struct field_def *const sections[3] = { &f_answers, &f_auth, &f_addl };
 	uint32_t msg = c->off, i;
@@ -612,41 +865,46 @@ void decode_dns(struct decoded *d, struct cursor *c, int summary)
 	unsigned flags, count[4], s;
 	char sumbuf[DECODE_SUMMARY_MAX];
 	struct fmtbuf sb;
+	size_t rc_pos = 0;
+	unsigned ext = 0;
+	int sum_ok = -1;
 	int idx = dec_open(d, PROTO_DNS, &f_dns, msg, cursor_left(c)), g, ok = 1;
 
+	if (tcp) {	/* the 2-byte length before a message over TCP belongs to the DNS layer */
+		dec_be16(d, c, &f_tcp_len);
+		msg = c->off;
+	}
+
 	fmtbuf_init(&sb, sumbuf, sizeof(sumbuf));
-	if (!cursor_has(c, 12)) {
+	if (!cursor_has(c, 12)) {	/* every field the bytes hold (a quote in an ICMP error, a cut capture) */
+		static const struct field_def *const counts[4] = { &f_qdcount, &f_ancount, &f_nscount, &f_arcount };
+
 		if (summary)
 			dec_sum_str(d, "DNS");
 		if (cursor_has(c, 2))
 			dec_be16(d, c, &f_id);
-		dec_short(d, c, PROTO_DNS);
+		if (cursor_has(c, 2)) {
+			dns_flags(d, msg + 2, get_be16(c->buf + c->off));
+			c->off += 2;
+		}
+		for (s = 0; s < 4 && cursor_has(c, 2); s++)
+			dec_be16(d, c, counts[s]);
+		if (!d->inner)
+			dec_short(d, c, PROTO_DNS);
 		dec_close(d, idx, c->off);
+		c->off = c->end;
 		return;
 	}
 	h = c->buf + msg;
 	dec_be16(d, c, &f_id);
 	flags = get_be16(h + 2);
-	dec_add(d, &f_flags, msg + 2, 2, flags);
-	dec_add(d, &f_response, msg + 2, 2, flags >> 15);
-	dec_add(d, &f_opcode, msg + 2, 2, (flags >> 11) & 0xf);
-	if (flags & 0x8000)
-		dec_add(d, &f_aa, msg + 2, 2, (flags >> 10) & 1);
-	dec_add(d, &f_tc, msg + 2, 2, (flags >> 9) & 1);
-	dec_add(d, &f_rd, msg + 2, 2, (flags >> 8) & 1);
-	if (flags & 0x8000)
-		dec_add(d, &f_ra, msg + 2, 2, (flags >> 7) & 1);
-	dec_add(d, &f_z, msg + 2, 2, (flags >> 6) & 1);
-	dec_add(d, &f_ad, msg + 2, 2, (flags >> 5) & 1);
-	dec_add(d, &f_cd, msg + 2, 2, (flags >> 4) & 1);
-	if (flags & 0x8000)
-		dec_add(d, &f_rcode, msg + 2, 2, flags & 0xf);
+	dns_flags(d, msg + 2, flags);
 	c->off += 2;
 	count[0] = dec_be16(d, c, &f_qdcount);
 	count[1] = dec_be16(d, c, &f_ancount);
 	count[2] = dec_be16(d, c, &f_nscount);
 	count[3] = dec_be16(d, c, &f_arcount);
-	dns_summary_head(&sb, h, flags);
+	rc_pos = dns_summary_head(&sb, h, flags);
 
 	if (count[0]) {
 		g = dec_group(d, &f_queries, c->off, 0);
@@ -654,6 +912,9 @@ void decode_dns(struct decoded *d, struct cursor *c, int summary)
 			uint32_t off = c->off, n = dns_name_walk(c->buf, msg, c->end, off, NULL);
 			unsigned type;
 			int q;
+
+			if ((flags & 0x8000) && i > 0)
+				fmtbuf_char(&sb, ',');	/* tcpdump's separator, written before it looks */
 
 			if (!n || !cursor_has(c, n + 4)) {
 				uint32_t k = dns_name_skip(c->buf, c->end, off);
@@ -689,7 +950,17 @@ void decode_dns(struct decoded *d, struct cursor *c, int summary)
 		}
 		dec_close(d, g, c->off);
 	}
+	if ((flags & 0x8000) && ok) {
+		fmtbuf_char(&sb, ' ');
+		fmtbuf_u64(&sb, count[1]);
+		fmtbuf_char(&sb, '/');
+		fmtbuf_u64(&sb, count[2]);
+		fmtbuf_char(&sb, '/');
+		fmtbuf_u64(&sb, count[3]);
+	}
 	for (s = 0; s < 3 && ok; s++) {
+		if (s == 1)
+			sum_ok = ok;	/* tcpdump's line ends with the answers: later cuts do not show there */
 		if (!count[s + 1])
 			continue;
 		g = dec_group(d, sections[s], c->off, 0);
@@ -698,26 +969,33 @@ void decode_dns(struct decoded *d, struct cursor *c, int summary)
 
 			if (sum && i > 0)
 				fmtbuf_char(&sb, ',');
-			if (!dns_rr(d, c, msg, &sb, sum)) {
+			if (!dns_rr(d, c, msg, &sb, sum, &ext)) {
 				ok = 0;
 				break;
 			}
 		}
 		dec_close(d, g, c->off);
 	}
+	if (flags & 0x8000)
+		sum_insert_rcode(&sb, rc_pos, (flags & 0xf) | ext << 4);
+	if (sum_ok < 0)
+		sum_ok = ok;
 	if (summary) {
 		struct fmtbuf b = dec_sum_begin(d);
 
 		fmtbuf_str(&b, sumbuf);
-		if (ok) {
+		if (sum_ok) {	/* tcpdump: the length the lower layer claims, captured or not */
 			fmtbuf_str(&b, " (");
-			fmtbuf_u64(&b, cursor_left(c) + (c->off - msg));
+			fmtbuf_u64(&b, claimed);
 			fmtbuf_char(&b, ')');
 		}
 		dec_sum_end(d, &b);
 	}
 	if (!ok) {
-		dec_short(d, c, PROTO_DNS);
+		if (sum_ok || !summary)
+			dec_short_note(d, c, PROTO_DNS);
+		else
+			dec_short(d, c, PROTO_DNS);
 		dec_close(d, idx, c->off);
 		c->off = c->end;
 		return;
@@ -725,4 +1003,39 @@ void decode_dns(struct decoded *d, struct cursor *c, int summary)
 	dec_close(d, idx, c->off);
 	if (cursor_left(c))
 		decode_data(d, c);
+}
+
+void decode_dns_tcp(struct decoded *d, struct cursor *c, uint32_t seglen)
+{
+	uint32_t off = c->off;
+	unsigned len;
+	struct cursor m;
+	struct fmtbuf b;
+
+	if (!cursor_has(c, 2) || seglen < 2) {
+		decode_data(d, c);
+		return;
+	}
+	len = get_be16(c->buf + off);
+	if (len != seglen - 2) {
+		/* tcpdump 4.99's words; a message split over segments is not reassembled here */
+		b = dec_sum_begin(d);
+		fmtbuf_str(&b, " [prefix length(");
+		fmtbuf_u64(&b, len);
+		fmtbuf_str(&b, ") != length(");
+		fmtbuf_u64(&b, seglen - 2);
+		fmtbuf_str(&b, ")] (invalid)");
+		dec_sum_end(d, &b);
+		decode_data(d, c);
+		return;
+	}
+	dec_sum_str(d, " ");	/* tcpdump: "length 31 1234+ A? ..." */
+	m = cursor_sub(c, 2 + len);
+	dns_message(d, &m, 1, len, 1);
+	c->off = m.off;
+}
+
+void decode_dns(struct decoded *d, struct cursor *c, int summary, uint32_t claimed)
+{
+	dns_message(d, c, summary, claimed, 0);
 }

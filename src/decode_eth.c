@@ -22,8 +22,10 @@
 static const struct tok ethertype_names[] = {
 	{ 0x0800, "IPv4" }, { 0x0806, "ARP" }, { 0x86dd, "IPv6" }, { 0x8100, "802.1Q Virtual LAN" },
 	{ 0x88a8, "802.1ad Provider Bridge (Q-in-Q)" }, { 0x8035, "RARP" }, { 0x88cc, "LLDP" },
-	{ 0x8847, "MPLS label switched packet" }, { 0x888e, "802.1X Authentication" },
-	{ 0x88e5, "802.1AE (MACsec)" }, { 0, NULL }
+	{ 0x8847, "MPLS label switched packet" }, { 0x8848, "MPLS multicast label switched packet" },
+	{ 0x6558, "Transparent Ethernet bridging" }, { 0x88be, "ERSPAN" }, { 0x22eb, "ERSPAN type III" },
+	{ 0x888e, "802.1X Authentication" }, { 0x88e5, "802.1AE (MACsec)" }, { 0x8863, "PPPoE Discovery" },
+	{ 0x8864, "PPPoE Session" }, { 0, NULL }
 };
 
 static const struct field_def f_eth = {
@@ -76,6 +78,27 @@ static const struct field_def f_vlan_etype = {
 	"EtherType after the tag: which protocol the payload holds.",
 };
 
+static int is_padding(const struct cursor *c)
+{
+	if (c->end > 60)
+		return 0;
+	for (uint32_t i = c->off; i < c->end; i++)
+		if (c->buf[i])
+			return 0;
+	return 1;
+}
+
+/* tcpdump (without -e) leaves the MACs out of the line for the types it decodes, as tapscope does */
+static int summary_without_macs(unsigned type)
+{
+	switch (type) {
+	case 0x0800: case 0x0806: case 0x86dd: case 0x8100: case 0x88a8: case 0x8847: case 0x8848: case 0x8035:
+	case 0x8863: case 0x8864:
+		return 1;
+	}
+	return 0;
+}
+
 /* For frames no decoder here reads, the summary starts with the MACs (as tcpdump's does). */
 static void mac_summary(struct decoded *d, const uint8_t *h)
 {
@@ -124,7 +147,7 @@ void decode_eth(struct decoded *d, struct cursor *c)
 	dec_bytes(d, c, &f_dst, 6);
 	dec_bytes(d, c, &f_src, 6);
 	type = cursor_be16(c);
-	if (type < 0x0600) {
+	if (type < 0x0600 && type != 0) {	/* Wireshark takes 0 as an (unknown) EtherType, not a length */
 		struct fmtbuf b;
 		struct cursor payload;
 
@@ -141,8 +164,7 @@ void decode_eth(struct decoded *d, struct cursor *c)
 	} else {
 		dec_add(d, &f_type, c->off - 2, 2, type);
 		dec_close(d, idx, 0);
-		if (!tok_name(ethertype_names, type) || type == 0x8035 || type == 0x88cc || type == 0x8847 ||
-		    type == 0x888e || type == 0x88e5)
+		if (!summary_without_macs(type))
 			mac_summary(d, c->buf + start);
 		while ((type == 0x8100 || type == 0x88a8) && tags++ < 8 && cursor_has(c, 1))
 			type = decode_vlan(d, c);
@@ -150,8 +172,9 @@ void decode_eth(struct decoded *d, struct cursor *c)
 			decode_ethertype(d, c, type);
 	}
 	if (cursor_left(c) > 0 && d->trunc_proto < 0) {	/* after a cut, the rest belongs to the cut layer */
-		/* bytes past the packet's own length: top-level, since the payload's nodes came between */
-		dec_add(d, d->caplen <= 60 ? &f_padding : &f_trailer, c->off, cursor_left(c), 0);
+		/* bytes past the packet's own length: top-level, since the payload's nodes came between.
+		 * Wireshark calls them padding only when they fill a short frame up to 60 with zeros. */
+		dec_add(d, is_padding(c) ? &f_padding : &f_trailer, c->off, cursor_left(c), 0);
 		c->off = c->end;
 	}
 }

@@ -26,7 +26,7 @@ static const struct tok type_names[] = {
 	{ 10, "Router solicitation" }, { 11, "Time-to-live exceeded" }, { 12, "Parameter problem" },
 	{ 13, "Timestamp request" }, { 14, "Timestamp reply" }, { 15, "Information request" },
 	{ 16, "Information reply" }, { 17, "Address mask request" }, { 18, "Address mask reply" },
-	{ 0, NULL }
+	{ 42, "Extended Echo request" }, { 43, "Extended Echo reply" }, { 0, NULL }
 };
 static const struct tok unreach_codes[] = {
 	{ 0, "Network unreachable" }, { 1, "Host unreachable" }, { 2, "Protocol unreachable" },
@@ -98,13 +98,18 @@ static const struct field_def f_checksum_status = {
 	"icmp.checksum.status", "Checksum Status", FT_CSUM, NULL, NULL,
 	"Whether the checksum matches the message's bytes.",
 };
-static const struct field_def f_ident = {
+const struct field_def dec_icmp_ident = {
 	"icmp.ident", "Identifier (BE)", FT_UINT, NULL, NULL,
 	"Identifier: chosen by the sender (ping uses it to tell its sessions apart); the reply copies it.",
 };
+#define f_ident dec_icmp_ident
 static const struct field_def f_seq = {
 	"icmp.seq", "Sequence Number (BE)", FT_UINT, NULL, NULL,
 	"Sequence number: counts the requests; the reply copies it so they can be matched.",
+};
+static const struct field_def f_data_time = {
+	"icmp.data_time", "Timestamp from icmp data", FT_ABSTIME, NULL, NULL,
+	"When ping sent this request, as ping wrote it into the first 8 data bytes.",
 };
 static const struct field_def f_unused = {
 	"icmp.unused", "Unused", FT_BYTES, NULL, NULL, "Unused: zero.",
@@ -154,9 +159,6 @@ static const struct field_def f_ttime = {
 };
 static const struct field_def f_mask = {
 	"icmp.address_mask", "Address Mask", FT_IPV4, NULL, NULL, "The subnet mask of the network (RFC 950).",
-};
-static const struct field_def f_reserved = {
-	"icmp.reserved", "Reserved", FT_BYTES, NULL, NULL, "Reserved: zero.",
 };
 
 static const struct field_def *code_def(unsigned type)
@@ -367,6 +369,33 @@ static void icmp_quoted(struct decoded *d, struct cursor *c)
 	c->off = c->end;
 }
 
+/*
+ * ping puts its send time in the first 8 data bytes (seconds, microseconds; big- or
+ * little-endian). Wireshark shows it as icmp.data_time when it is within a day of the frame's
+ * own time, and so does tapscope.
+ */
+static void echo_time(struct decoded *d, struct cursor *c)
+{
+	const uint8_t *p = c->buf + c->off;
+	uint32_t s, us;
+	int64_t diff;
+
+	if (!cursor_has(c, 8))
+		return;
+	s = get_be32(p);
+	us = get_be32(p + 4);
+	diff = (int32_t)(s - (uint32_t)d->ts_sec);
+	if (diff <= -86400 || diff >= 86400 || us >= 1000000) {
+		s = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+		us = (uint32_t)p[4] | (uint32_t)p[5] << 8 | (uint32_t)p[6] << 16 | (uint32_t)p[7] << 24;
+		diff = (int32_t)(s - (uint32_t)d->ts_sec);
+	}
+	if (diff <= -86400 || diff >= 86400 || us >= 1000000)
+		return;
+	dec_add(d, &f_data_time, c->off, 8, (uint64_t)s << 20 | us);
+	c->off += 8;
+}
+
 static void icmp_body(struct decoded *d, struct cursor *c, unsigned type, unsigned code)
 {
 	unsigned i, num, size;
@@ -374,6 +403,11 @@ static void icmp_body(struct decoded *d, struct cursor *c, unsigned type, unsign
 	switch (type) {
 	case 0:
 	case 8:
+		dec_be16(d, c, &f_ident);
+		dec_be16(d, c, &f_seq);
+		if (!d->inner)
+			echo_time(d, c);
+		break;
 	case 15:
 	case 16:
 		dec_be16(d, c, &f_ident);
@@ -402,7 +436,10 @@ static void icmp_body(struct decoded *d, struct cursor *c, unsigned type, unsign
 		}
 		icmp_quoted(d, c);
 		break;
-	case 4:
+	case 4:		/* Wireshark shows no field for source quench's unused word */
+		cursor_skip(c, 4);
+		icmp_quoted(d, c);
+		break;
 	case 11:
 		dec_bytes(d, c, &f_unused, 4);
 		icmp_quoted(d, c);
@@ -425,8 +462,12 @@ static void icmp_body(struct decoded *d, struct cursor *c, unsigned type, unsign
 			dec_be32(d, c, &f_pref);
 		}
 		break;
-	case 10:
-		dec_bytes(d, c, &f_reserved, 4);
+	case 10:		/* nor for a router solicitation's reserved word */
+		cursor_skip(c, 4);
+		break;
+	case 42:
+	case 43:
+		decode_icmp_extecho(d, c, type);
 		break;
 	}
 }
@@ -438,7 +479,6 @@ void decode_icmp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	int idx = dec_open(d, PROTO_ICMP, &f_icmp, start, cursor_left(c));
 
 	if (!cursor_has(c, 4)) {
-		dec_sum_str(d, "ICMP");
 		dec_short(d, c, PROTO_ICMP);
 		dec_close(d, idx, c->off);
 		return;
@@ -446,7 +486,9 @@ void decode_icmp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	type = dec_u8(d, c, &f_type);
 	code = dec_u8(d, c, code_def(type));
 	dec_be16(d, c, &f_checksum);
-	if (!d->inner) {
+	if (d->inner) {
+		dec_csum(d, &f_checksum_status, start + 2, CSUM_UNVERIFIED, 0);	/* a quote: not checked */
+	} else if (dec_tree(d)) {
 		const uint8_t *p = c->buf + start;
 
 		if (!l3->fragment && cursor_has(c, icmp_len - 4) && icmp_len >= 4) {

@@ -743,7 +743,7 @@ void decode_icmpv6(struct decoded *d, struct cursor *c, struct l3info *l3)
 	type = dec_u8(d, c, &f_type);
 	code = dec_u8(d, c, code_def(type));
 	dec_be16(d, c, &f_checksum);
-	if (!d->inner) {
+	if (!d->inner && dec_tree(d)) {
 		const uint8_t *p = c->buf + start;
 
 		/* the pseudo-header needs IPv6 addresses: ICMPv6 over IPv4 cannot be verified */

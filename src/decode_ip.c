@@ -46,9 +46,11 @@ static const struct field_def f_ip = {
 	"ip", "Internet Protocol Version 4", FT_PROTO, NULL, NULL,
 	"IPv4: carries a packet from one address to another, across routers if needed.",
 };
-static const struct field_def f_version = {
-	"ip.version", "Version", FT_UINT, NULL, NULL, "Version: 4 for IPv4.",
+/* shared with decode_ipv6.c: Wireshark's IPv6 tree carries ip.version too */
+const struct field_def dec_ip_version = {
+	"ip.version", "Version", FT_UINT, NULL, NULL, "Version: 4 for IPv4, 6 for IPv6.",
 };
+#define f_version dec_ip_version
 static const struct field_def f_hdr_len = {
 	"ip.hdr_len", "Header Length", FT_UINT, NULL, " bytes",
 	"Header length: 20 bytes, plus any options (the field counts 4-byte words).",
@@ -90,7 +92,7 @@ static const struct field_def f_mf = {
 };
 static const struct field_def f_frag = {
 	"ip.frag_offset", "Fragment Offset", FT_UINT, NULL, NULL,
-	"Fragment offset: where this piece's data goes in the original packet, in bytes.",
+	"Fragment offset, in 8-byte units: where this piece's data goes in the original packet.",
 };
 static const struct field_def f_ttl = {
 	"ip.ttl", "Time to Live", FT_UINT, NULL, NULL,
@@ -137,6 +139,15 @@ static const struct field_def f_opt_ptr = {
 static const struct field_def f_opt_addr = {
 	"ip.opt.addr", "IP Address", FT_IPV4, NULL, NULL, "A router address recorded or requested by the option.",
 };
+static const struct field_def f_rec_rt = {
+	"ip.rec_rt", "Recorded Route", FT_IPV4, NULL, NULL, "A router the packet already passed, as it recorded itself.",
+};
+static const struct field_def f_empty_rt = {
+	"ip.empty_rt", "Empty Route", FT_IPV4, NULL, NULL, "A slot for a router still to record itself (record route).",
+};
+static const struct field_def f_src_rt = {
+	"ip.src_rt", "Source Route", FT_IPV4, NULL, NULL, "A router the packet must still pass (source route).",
+};
 static const struct field_def f_opt_ra = {
 	"ip.opt.ra", "Router Alert", FT_UINT, NULL, NULL,
 	"Router alert: asks every router on the path to look inside this packet (0: examine it).",
@@ -181,11 +192,15 @@ static void ip_option(struct decoded *d, struct cursor *o)
 	switch (type) {
 	case 7:
 	case 131:
-	case 137:
-		dec_u8(d, &body, &f_opt_ptr);
-		while (cursor_has(&body, 4))
-			dec_bytes(d, &body, &f_opt_addr, 4);
+	case 137: {
+		/* Wireshark's names: addresses before the pointer were recorded on the way; from the
+		 * pointer on they are empty slots (record route) or the route still ahead (source route) */
+		unsigned ptr = dec_u8(d, &body, &f_opt_ptr), at = 4;
+
+		for (; cursor_has(&body, 4); at += 4)
+			dec_bytes(d, &body, at < ptr ? &f_rec_rt : type == 7 ? &f_empty_rt : &f_src_rt, 4);
 		break;
+	}
 	case 148:
 		dec_be16(d, &body, &f_opt_ra);
 		break;
@@ -276,11 +291,11 @@ void decode_ip(struct decoded *d, struct cursor *c)
 	flags = have >= 7 ? h[6] & 0xe0 : 0;
 	frag = have >= 8 ? get_be16(h + 6) & 0x1fff : 0;
 	if (have >= 8) {
-		dec_add(d, &f_flags, start + 6, 1, flags);
+		dec_add(d, &f_flags, start + 6, 1, flags >> 5);	/* Wireshark: the 3 bits, shifted */
 		dec_add(d, &f_rb, start + 6, 1, !!(flags & 0x80));
 		dec_add(d, &f_df, start + 6, 1, !!(flags & 0x40));
 		dec_add(d, &f_mf, start + 6, 1, !!(flags & 0x20));
-		dec_add(d, &f_frag, start + 6, 2, frag * 8u);
+		dec_add(d, &f_frag, start + 6, 2, frag);	/* Wireshark: in 8-byte units */
 	}
 	if (have >= 9)
 		dec_add(d, &f_ttl, start + 8, 1, h[8]);
@@ -290,12 +305,12 @@ void decode_ip(struct decoded *d, struct cursor *c)
 	if (have >= 12)
 		dec_add(d, &f_checksum, start + 10, 2, get_be16(h + 10));
 	ok = have >= 20 && cursor_has(c, hl);
-	if (ok) {
+	if (ok && dec_tree(d)) {
 		uint16_t correct;
 		int good = csum_verify(0, h, hl, 10, &correct);
 
 		dec_csum(d, &f_checksum_status, start + 10, good ? CSUM_GOOD : CSUM_BAD, correct);
-	} else if (have >= 12) {
+	} else if (have >= 12 && !ok) {
 		dec_csum(d, &f_checksum_status, start + 10, CSUM_UNVERIFIED, 0);
 	}
 	if (have >= 16)
@@ -303,7 +318,7 @@ void decode_ip(struct decoded *d, struct cursor *c)
 	if (have >= 20)
 		dec_add(d, &f_dst, start + 16, 4, 0);
 	if (have < 20) {
-		dec_sum_str(d, "IP ");
+		dec_sum_str(d, "IP ");	/* tcpdump: "IP  [|ip]" */
 		dec_short(d, c, PROTO_IP);
 		dec_close(d, idx, 0);
 		c->off = c->end;

@@ -123,6 +123,10 @@ static const struct field_def f_opt_ra = {
 	"ipv6.opt.router_alert", "Router Alert", FT_UINT, ra_names, NULL,
 	"Router alert: asks routers to look inside this packet (0: it is MLD).",
 };
+static const struct field_def f_opt_jumbo = {
+	"ipv6.opt.jumbo", "Payload Length", FT_UINT, NULL, NULL,
+	"Jumbo payload: the real payload length of a packet over 65,535 bytes (the header's field is 0).",
+};
 static const struct field_def f_opt_unknown = {
 	"ipv6.opt_unknown_data", "Unknown Data", FT_BYTES, NULL, NULL, "Data of an option not decoded here.",
 };
@@ -199,6 +203,8 @@ static void v6_options(struct decoded *d, struct cursor *o)
 		dec_u8(d, o, &f_opt_len);
 		if (type == 5 && len == 2)
 			dec_be16(d, o, &f_opt_ra);
+		else if (type == 0xc2 && len == 4)
+			dec_be32(d, o, &f_opt_jumbo);
 		else if (len)
 			dec_bytes(d, o, type == 1 ? &f_opt_padn : &f_opt_unknown, len);
 		dec_close(d, g, 0);
@@ -314,6 +320,58 @@ static int v6_ext(struct decoded *d, struct cursor *p, unsigned nh)
 
 static int is_ext(unsigned nh) { return nh == 0 || nh == 43 || nh == 44 || nh == 60; }
 
+/* A header cut by the capture: every field whose bytes are all there, as Wireshark shows them. */
+static void v6_partial(struct decoded *d, const struct cursor *c, uint32_t start)
+{
+	const uint8_t *h = c->buf + start;
+	uint32_t have = c->end - start;
+
+	if (have >= 1) {
+		dec_add(d, &dec_ip_version, start, 1, h[0] >> 4);
+		dec_add(d, &f_version, start, 1, h[0] >> 4);
+	}
+	if (have >= 4) {
+		uint32_t vtf = get_be32(h);
+
+		dec_add(d, &f_tclass, start, 4, (vtf >> 20) & 0xff);
+		dec_add(d, &f_dscp, start, 4, (vtf >> 22) & 0x3f);
+		dec_add(d, &f_ecn, start, 4, (vtf >> 20) & 3);
+		dec_add(d, &f_flow, start + 1, 3, vtf & 0xfffff);
+	}
+	if (have >= 6)
+		dec_add(d, &f_plen, start + 4, 2, get_be16(h + 4));
+	if (have >= 7)
+		dec_add(d, &f_nxt, start + 6, 1, h[6]);
+	if (have >= 8)
+		dec_add(d, &f_hlim, start + 7, 1, h[7]);
+	if (have >= 24)
+		dec_add(d, &f_src, start + 8, 16, 0);
+}
+
+/* The Jumbo Payload option's length (RFC 2675), when the first extension header carries one. */
+static uint32_t v6_jumbo(const struct cursor *c)
+{
+	uint32_t off = c->off + 2, end;
+
+	if (!cursor_has(c, 8))
+		return 0;
+	end = c->off + (c->buf[c->off + 1] + 1u) * 8;
+	if (end > c->end)
+		end = c->end;
+	while (off + 2 <= end) {
+		unsigned type = c->buf[off];
+
+		if (type == 0) {
+			off++;
+			continue;
+		}
+		if (type == 0xc2 && c->buf[off + 1] == 4 && off + 6 <= end)
+			return get_be32(c->buf + off + 2);
+		off += 2u + c->buf[off + 1];
+	}
+	return 0;
+}
+
 void decode_ipv6(struct decoded *d, struct cursor *c)
 {
 	uint32_t start = c->off, vtf, plen;
@@ -323,18 +381,31 @@ void decode_ipv6(struct decoded *d, struct cursor *c)
 	struct cursor payload;
 	int idx, exts = 0, next, frag = 0;
 
+	h = c->buf + start;
+	if (cursor_has(c, 1) && (h[0] >> 4) != 6) {
+		/* Wireshark does not take it for IPv6 at all (data); tcpdump says so in its line */
+		struct fmtbuf b = dec_sum_begin(d);
+
+		fmtbuf_str(&b, "IP6 version error: ");
+		fmtbuf_u64(&b, h[0] >> 4);
+		fmtbuf_str(&b, " != 6");
+		dec_sum_end(d, &b);
+		dec_add(d, &dec_ip_version, start, 1, h[0] >> 4);
+		dec_add(d, &f_version, start, 1, h[0] >> 4);
+		dec_malformed(d, start, 1, "IP version is not 6");
+		decode_data(d, c);
+		return;
+	}
 	idx = dec_open(d, PROTO_IPV6, &f_ipv6, start, 40);
 	if (!cursor_has(c, 40)) {
-		if (cursor_has(c, 1))
-			dec_add(d, &f_version, start, 1, cursor_peek(c, 0) >> 4);
-		dec_sum_str(d, "IP6");
+		v6_partial(d, c, start);
 		dec_short(d, c, PROTO_IPV6);
 		dec_close(d, idx, 0);
 		c->off = c->end;
 		return;
 	}
-	h = c->buf + start;
 	vtf = get_be32(h);
+	dec_add(d, &dec_ip_version, start, 1, vtf >> 28);
 	dec_add(d, &f_version, start, 1, vtf >> 28);
 	dec_add(d, &f_tclass, start, 4, (vtf >> 20) & 0xff);
 	dec_add(d, &f_dscp, start, 4, (vtf >> 22) & 0x3f);
@@ -353,8 +424,8 @@ void decode_ipv6(struct decoded *d, struct cursor *c)
 	l3.dst = h + 24;
 	l3.src_off = start + 8;
 	l3.dst_off = start + 24;
-	if ((vtf >> 28) != 6)
-		dec_malformed(d, start, 1, "IP version is not 6");
+	if (plen == 0 && nh == 0 && (plen = v6_jumbo(c)) != 0)
+		l3.jumbo = 1;	/* a jumbogram: the option says how long the payload is */
 	payload = cursor_sub(c, plen);
 	dec_sum_str(d, "IP6 ");
 	if (plen > d->len - c->off && !d->inner) {
@@ -370,6 +441,7 @@ void decode_ipv6(struct decoded *d, struct cursor *c)
 		dec_sum_addrs(d, &l3, -1, -1);
 	else
 		l3.summary_open = 1;
+	l3.ports_only = is_ext(nh);
 	while (is_ext(nh) && exts++ < 16) {
 		if (nh == 44)
 			frag = 1;

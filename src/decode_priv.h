@@ -15,23 +15,93 @@ struct l3info {
 	uint32_t plen;		/* the same, cut to what the frame holds on the wire (checksums cover this) */
 	int fragment;		/* the payload is a fragment: no checksum over it is possible */
 	int summary_open;	/* the summary has "IP " but not yet the addresses (transport adds them) */
+	int ports_only;		/* IPv6 after extension headers: tcpdump writes "sport > dport: " alone */
+	int jumbo;		/* an IPv6 jumbogram: UDP's length field is 0, claimed is the real length */
 };
+
+/* False while only the summary is wanted (decode_frame_summary): skip work that only feeds the tree. */
+static inline int dec_tree(const struct decoded *d) { return !d->summary_only; }
 
 /* Opens a layer node covering [off, off+len) and makes it the parent of what follows. */
 int dec_open(struct decoded *d, enum decode_proto p, const struct field_def *def, uint32_t off, uint32_t len);
 /* Opens a group node (option, record) inside the current layer. */
-int dec_group(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len);
+int dec_group_node(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len);
+static inline int dec_group(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len)
+{
+	return d->summary_only ? -1 : dec_group_node(d, def, off, len);
+}
 /* Closes the node opened as idx: its parent becomes current again. end fixes its length (0: keep). */
-void dec_close(struct decoded *d, int idx, uint32_t end);
-/* Adds a leaf; returns its index or -1 when the tree is full. */
-int dec_add(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len, uint64_t value);
+void dec_close_node(struct decoded *d, int idx, uint32_t end);
+static inline void dec_close(struct decoded *d, int idx, uint32_t end)
+{
+	if (idx >= 0)
+		dec_close_node(d, idx, end);
+}
+/* Stores a node (the slow path of the helpers below); -1 when the tree is full or not wanted. */
+int dec_node(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len, uint64_t value);
+
+/* Adds a leaf; returns its index or -1 when the tree is full. (Inline: in summary-only decoding
+ * every node is skipped at the cost of one test.) */
+static inline int dec_add(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len, uint64_t value)
+{
+	return d->summary_only ? -1 : dec_node(d, def, off, len, value);
+}
 
 /* Read-and-add helpers: read at the cursor, add a node there, return the value (0 when short). */
-unsigned dec_u8(struct decoded *d, struct cursor *c, const struct field_def *def);
-unsigned dec_be16(struct decoded *d, struct cursor *c, const struct field_def *def);
-uint32_t dec_be32(struct decoded *d, struct cursor *c, const struct field_def *def);
+static inline unsigned dec_u8(struct decoded *d, struct cursor *c, const struct field_def *def)
+{
+	unsigned v;
+
+	if (!cursor_has(c, 1)) {
+		c->truncated = 1;
+		return 0;
+	}
+	v = c->buf[c->off];
+	dec_add(d, def, c->off++, 1, v);
+	return v;
+}
+
+static inline unsigned dec_be16(struct decoded *d, struct cursor *c, const struct field_def *def)
+{
+	unsigned v;
+
+	if (!cursor_has(c, 2)) {
+		c->truncated = 1;
+		return 0;
+	}
+	v = (unsigned)(c->buf[c->off] << 8 | c->buf[c->off + 1]);
+	dec_add(d, def, c->off, 2, v);
+	c->off += 2;
+	return v;
+}
+
+static inline uint32_t dec_be32(struct decoded *d, struct cursor *c, const struct field_def *def)
+{
+	const uint8_t *p;
+	uint32_t v;
+
+	if (!cursor_has(c, 4)) {
+		c->truncated = 1;
+		return 0;
+	}
+	p = c->buf + c->off;
+	v = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+	dec_add(d, def, c->off, 4, v);
+	c->off += 4;
+	return v;
+}
+
 /* Adds a node for n bytes at the cursor (MAC, addresses, bytes, strings) and skips them; NULL if short. */
-const uint8_t *dec_bytes(struct decoded *d, struct cursor *c, const struct field_def *def, uint32_t n);
+static inline const uint8_t *dec_bytes(struct decoded *d, struct cursor *c, const struct field_def *def, uint32_t n)
+{
+	const uint8_t *p = cursor_ptr(c, n);
+
+	if (!p)
+		return NULL;
+	dec_add(d, def, c->off, n, 0);
+	c->off += n;
+	return p;
+}
 
 /* The layer ends early: the capture was cut (short) or a length lies (malformed). Adds the note. */
 void dec_short(struct decoded *d, const struct cursor *c, enum decode_proto p);
@@ -73,8 +143,24 @@ void decode_icmp(struct decoded *d, struct cursor *c, struct l3info *l3);
 void decode_icmpv6(struct decoded *d, struct cursor *c, struct l3info *l3);
 void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3);
 void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3);
-void decode_dns(struct decoded *d, struct cursor *c, int summary);
-void decode_dhcp(struct decoded *d, struct cursor *c);
+/* A DNS message; claimed is its length as the lower layer says (the summary's "(N)"). */
+void decode_dns(struct decoded *d, struct cursor *c, int summary, uint32_t claimed);
+/* A TCP segment's payload on port 53: a 2-byte length, then one DNS message (not reassembled). */
+void decode_dns_tcp(struct decoded *d, struct cursor *c, uint32_t seglen);
+/* BOOTP/DHCP; claimed is the message length UDP gives (without any Ethernet trailer). */
+void decode_dhcp(struct decoded *d, struct cursor *c, uint32_t claimed);
+void decode_null(struct decoded *d, struct cursor *c);
+void decode_ppp(struct decoded *d, struct cursor *c, int dlt);
+void decode_ppp_proto(struct decoded *d, struct cursor *c, unsigned proto);
+void decode_pppoe(struct decoded *d, struct cursor *c, int session);
+void decode_gre(struct decoded *d, struct cursor *c, struct l3info *l3);
+/* ERSPAN after GRE: type II when the GRE header had a sequence number, else type I (no header). */
+void decode_erspan(struct decoded *d, struct cursor *c, int type2);
+void decode_vxlan(struct decoded *d, struct cursor *c);
+void decode_geneve(struct decoded *d, struct cursor *c);
+void decode_mpls(struct decoded *d, struct cursor *c);
+/* Enters one more tunnel level: 0 when too many are nested (the rest is then data). */
+int dec_encap_enter(struct decoded *d, struct cursor *c);
 /* After the tun PI header: Ethernet on a tap, else the PI's ethertype (or the IP version). */
 void decode_tunpi_next(struct decoded *d, struct cursor *c, int dlt, unsigned proto);
 /* Writes the DNS name at name_off (message at [msg_off, msg_end)) as "a.b.c."; returns bytes in place. */
@@ -84,6 +170,9 @@ void decode_data(struct decoded *d, struct cursor *c);
 /* Writes "src > dst" or "src.sport > dst.dport" for the l3 addresses into the summary. */
 void dec_sum_addrs(struct decoded *d, const struct l3info *l3, int sport, int dport);
 
-extern const struct tok ipproto_names[];	/* tcpdump's lower-case names: "udp", "tcp"... */
+extern const struct tok ipproto_names[];
+extern const struct field_def dec_ip_version;
+extern const struct field_def dec_icmp_ident;	/* "icmp.ident", for echo and extended echo */
+void decode_icmp_extecho(struct decoded *d, struct cursor *c, unsigned type);	/* "ip.version", in the IPv4 and IPv6 trees */	/* tcpdump's lower-case names: "udp", "tcp"... */
 
 #endif

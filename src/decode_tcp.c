@@ -30,7 +30,10 @@
 static const struct tok opt_names[] = {
 	{ 0, "End of Option List (EOL)" }, { 1, "No-Operation (NOP)" }, { 2, "Maximum segment size" },
 	{ 3, "Window scale" }, { 4, "SACK permitted" }, { 5, "SACK" }, { 8, "Timestamps" },
-	{ 28, "User Timeout" }, { 30, "Multipath TCP" }, { 34, "TCP Fast Open Cookie" }, { 0, NULL }
+	{ 6, "Echo" }, { 7, "Echo reply" }, { 19, "TCP MD5 signature" }, { 27, "Quick-Start Response" },
+	{ 28, "User Timeout" }, { 29, "TCP Authentication Option" }, { 30, "Multipath TCP" },
+	{ 34, "TCP Fast Open Cookie" }, { 69, "Encryption Negotiation (TCP-ENO)" },
+	{ 253, "RFC3692-style Experiment 1" }, { 254, "RFC3692-style Experiment 2" }, { 0, NULL }
 };
 
 static const struct field_def f_tcp = {
@@ -149,15 +152,64 @@ static const struct field_def f_tsecr = {
 static const struct field_def f_opt_data = {
 	"tcp.options.unknown.payload", "Payload", FT_BYTES, NULL, NULL, "Option data not decoded here.",
 };
+static const struct field_def f_tfo_cookie = {
+	"tcp.options.tfo.cookie", "Fast Open Cookie", FT_BYTES, NULL, NULL,
+	"TCP Fast Open: the cookie that lets a client send data in its SYN (RFC 7413).",
+};
+static const struct field_def f_md5 = {
+	"tcp.options.md5.digest", "MD5 digest", FT_BYTES, NULL, NULL,
+	"TCP MD5 signature (RFC 2385, BGP sessions): a keyed digest of the segment.",
+};
+static const struct field_def f_uto_g = {
+	"tcp.options.user_to_granularity", "Granularity", FT_BOOL, NULL, NULL,
+	"User timeout unit: set for minutes, clear for seconds (RFC 5482).",
+};
+static const struct field_def f_uto_val = {
+	"tcp.options.user_to_val", "User Timeout", FT_UINT, NULL, NULL,
+	"How long the sender's TCP waits for acknowledgments before giving up.",
+};
+static const struct field_def f_exp_id = {
+	"tcp.options.experimental.exid", "Experiment Identifier", FT_HEX, NULL, NULL,
+	"Which experiment this option belongs to (RFC 6994).",
+};
+static const struct field_def f_exp_data = {
+	"tcp.options.experimental.data", "Data", FT_BYTES, NULL, NULL, "The experiment's data.",
+};
 static const struct field_def f_seglen = {
 	"tcp.len", "TCP Segment Len", FT_UINT, NULL, NULL, "How many bytes of data this segment carries.",
 };
 
-/* Adds the option nodes and writes tcpdump's "options [...]" text into b. */
-static void tcp_options(struct decoded *d, struct cursor *o, struct fmtbuf *b, int cut)
+/* tcpdump's names of options it has no printer for */
+static const struct tok opt_words[] = {
+	{ 6, "echo" }, { 7, "echoreply" }, { 11, "cc" }, { 12, "ccnew" }, { 13, "ccecho" }, { 29, "tcp-ao" },
+	{ 30, "mptcp" }, { 0, NULL }
+};
+
+/* tcpdump's Fast Open text: " cookiereq", or " cookie " and the cookie in hex */
+static void tfo_text(struct fmtbuf *b, const struct cursor *body, unsigned n)
 {
+	if (n == 0) {
+		fmtbuf_str(b, " cookiereq");
+		return;
+	}
+	if (n % 2 || n < 4 || n > 16) {
+		fmtbuf_str(b, " (invalid)");
+		return;
+	}
+	fmtbuf_str(b, " cookie ");
+	fmtbuf_hexbytes(b, body->buf + body->off, n, 0);
+}
+
+/* Adds the option nodes and writes tcpdump's "options [...]" text into b. */
+static void tcp_options(struct decoded *d, struct cursor *o, struct fmtbuf *btext, int cut)
+{
+	char sink[8];
+	struct fmtbuf after_eol;
+	struct fmtbuf *b = btext;
 	int first = 1;
 
+	/* Wireshark goes on decoding past an EOL (each padding 0 is one more EOL); tcpdump's text stops */
+	fmtbuf_init(&after_eol, sink, sizeof(sink));
 	while (cursor_left(o) > 0) {
 		uint32_t off = o->off;
 		unsigned kind = o->buf[off], len, i;
@@ -166,6 +218,7 @@ static void tcp_options(struct decoded *d, struct cursor *o, struct fmtbuf *b, i
 
 		if (!first)
 			fmtbuf_char(b, ',');
+		after_eol.len = 0;
 		first = 0;
 		if (kind == 0 || kind == 1) {
 			g = dec_group(d, &f_option, off, 1);
@@ -175,7 +228,7 @@ static void tcp_options(struct decoded *d, struct cursor *o, struct fmtbuf *b, i
 			dec_close(d, g, 0);
 			fmtbuf_str(b, kind ? "nop" : "eol");
 			if (kind == 0)
-				o->off = o->end;
+				b = &after_eol;
 			continue;
 		}
 		len = cursor_has(o, 2) ? o->buf[off + 1] : 0;
@@ -229,9 +282,60 @@ static void tcp_options(struct decoded *d, struct cursor *o, struct fmtbuf *b, i
 				fmtbuf_str(b, "TS bad len");
 			}
 			break;
+		case 34:	/* TCP Fast Open, RFC 7413 */
+			fmtbuf_str(b, "tfo ");
+			tfo_text(b, &body, len - 2);
+			if (len > 2)
+				dec_bytes(d, &body, &f_tfo_cookie, len - 2);
+			break;
+		case 19:	/* RFC 2385 */
+			fmtbuf_str(b, "md5 shared secret not supplied with -M, can't check - ");
+			fmtbuf_hexbytes(b, body.buf + body.off, cursor_left(&body), 0);
+			if (len == 18)
+				dec_bytes(d, &body, &f_md5, 16);
+			break;
+		case 28:	/* RFC 5482 */
+			if (len == 4) {
+				unsigned v = get_be16(body.buf + body.off), t = v & 1 ? (v >> 1) * 60 : v >> 1;
+
+				/* tcpdump reads the granularity from the low bit; RFC 5482 and Wireshark the top */
+				fmtbuf_str(b, "uto 0x");
+				fmtbuf_hex(b, v, 0);
+				fmtbuf_char(b, ' ');
+				fmtbuf_u64(b, t);
+				dec_add(d, &f_uto_g, body.off, 2, v >> 15);
+				dec_add(d, &f_uto_val, body.off, 2, v & 0x7fff);
+				body.off += 2;
+			} else {
+				fmtbuf_str(b, "uto");
+			}
+			break;
+		case 253:
+		case 254:	/* RFC 6994 experiments: a 16-bit ExID first */
+			fmtbuf_str(b, "exp");
+			if (len >= 4) {
+				unsigned exid = get_be16(body.buf + body.off);
+
+				fmtbuf_char(b, '-');
+				dec_be16(d, &body, &f_exp_id);
+				if (exid == 0xf989) {
+					fmtbuf_str(b, "tfo");
+					tfo_text(b, &body, len - 4);
+				} else {
+					fmtbuf_hex(b, exid, 4);
+				}
+				if (cursor_left(&body))
+					dec_bytes(d, &body, &f_exp_data, cursor_left(&body));
+			}
+			break;
 		default:
-			fmtbuf_str(b, "unknown-");
-			fmtbuf_u64(b, kind);
+			fmtbuf_str(b, tok_str(opt_words, kind, NULL) ? tok_str(opt_words, kind, NULL) : "unknown-");
+			if (!tok_name(opt_words, kind))
+				fmtbuf_u64(b, kind);
+			if (len > 2) {
+				fmtbuf_str(b, " 0x");
+				fmtbuf_hexbytes(b, body.buf + body.off, cursor_left(&body), 0);
+			}
 			break;
 		}
 		if (cursor_left(&body))
@@ -247,17 +351,18 @@ static void flags_text(struct fmtbuf *b, unsigned fl)
 		{ 0x01, "F" }, { 0x02, "S" }, { 0x04, "R" }, { 0x08, "P" }, { 0x10, "." },
 		{ 0x20, "U" }, { 0x40, "E" }, { 0x80, "W" }, { 0x100, "e" }, { 0, NULL }
 	};
+	char text[16];
 	const struct tok *t;
-	int any = 0;
+	size_t n = 0;
 
-	fmtbuf_str(b, "Flags [");
+	fmtbuf_mem(b, "Flags [", 7);
 	for (t = names; t->s; t++)
-		if (fl & t->v) {
-			fmtbuf_str(b, t->s);
-			any = 1;
-		}
-	if (!any)
-		fmtbuf_str(b, "none");
+		if (fl & t->v)
+			text[n++] = t->s[0];
+	if (!n)
+		fmtbuf_mem(b, "none", 4);
+	else
+		fmtbuf_mem(b, text, n);
 	fmtbuf_char(b, ']');
 }
 
@@ -268,6 +373,8 @@ static void tcp_checksum(struct decoded *d, const struct cursor *c, uint32_t sta
 	uint16_t correct;
 	int good;
 
+	if (!dec_tree(d))
+		return;
 	if (l3->fragment || len < 20 || c->end - start < len) {
 		dec_csum(d, &f_checksum_status, start + 16, CSUM_UNVERIFIED, 0);
 		return;
@@ -291,8 +398,10 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	if (!cursor_has(c, d->inner ? 8 : 20)) {
 		sport = cursor_has(c, 2) ? dec_be16(d, c, &f_srcport) : 0;
 		dport = cursor_has(c, 2) ? dec_be16(d, c, &f_dstport) : 0;
-		dec_sum_addrs(d, l3, (int)sport, (int)dport);
-		dec_sum_str(d, "tcp");
+		if (c->off - start == 4)	/* tcpdump: the ports when they are there, then the cut mark */
+			dec_sum_addrs(d, l3, (int)sport, (int)dport);
+		else
+			dec_sum_addrs(d, l3, -1, -1);
 		dec_short(d, c, PROTO_TCP);
 		dec_close(d, idx, c->off);
 		return;
@@ -315,8 +424,11 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	fl = get_be16(c->buf + c->off) & 0x1ff;
 	dec_add(d, &f_hdr_len, c->off, 1, hl);
 	if (hl < 20) {
-		/* as Wireshark does, nothing past a header length that cannot be is decoded */
+		/* as Wireshark does, nothing past a header length that cannot be is decoded (but the
+		 * segment length it implies) */
 		dec_malformed(d, c->off, 1, "TCP header length below 20");
+		if (l3->claimed >= hl)
+			dec_add(d, &f_seglen, start + 12, 0, l3->claimed - hl);
 		b = dec_sum_begin(d);
 		fmtbuf_str(&b, "tcp ");
 		fmtbuf_u64(&b, l3->claimed - hl);
@@ -411,6 +523,9 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	if (cut_opts)
 		return;
 	payload = cursor_sub(c, seglen);
-	decode_data(d, &payload);
+	if ((sport == 53 || dport == 53) && !l3->fragment && !cut)
+		decode_dns_tcp(d, &payload, seglen);
+	else
+		decode_data(d, &payload);
 	c->off = payload.off;
 }

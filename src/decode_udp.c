@@ -49,8 +49,10 @@ static void udp_checksum(struct decoded *d, const struct cursor *c, uint32_t sta
 	uint16_t correct;
 	int good;
 
-	if (l3->af == 4 && sum == 0) {
-		dec_csum(d, &f_checksum_status, start + 6, CSUM_NONE, 0);
+	if (!dec_tree(d))
+		return;
+	if (sum == 0) {	/* optional over IPv4 (RFC 768), required over IPv6 (RFC 8200 8.1) */
+		dec_csum(d, &f_checksum_status, start + 6, l3->af == 4 ? CSUM_NONE : CSUM_ILLEGAL, 0);
 		return;
 	}
 	if (l3->fragment || ulen < 8 || c->end - start < ulen) {
@@ -79,13 +81,17 @@ void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	struct cursor payload;
 	int idx = dec_open(d, PROTO_UDP, &f_udp, start, 8), cut, app;
 
-	if (!cursor_has(c, 8)) {
-		dec_sum_addrs(d, l3, -1, -1);
-		dec_sum_str(d, "UDP");
+	if (!cursor_has(c, 8)) {	/* tcpdump: the ports when they are there, then the cut mark */
+		if (cursor_has(c, 4))
+			dec_sum_addrs(d, l3, get_be16(c->buf + start), get_be16(c->buf + start + 2));
+		else
+			dec_sum_addrs(d, l3, -1, -1);
 		if (cursor_has(c, 2))
 			dec_be16(d, c, &f_srcport);
 		if (cursor_has(c, 2))
 			dec_be16(d, c, &f_dstport);
+		if (cursor_has(c, 2))
+			dec_be16(d, c, &f_length);
 		dec_short(d, c, PROTO_UDP);
 		dec_close(d, idx, c->off);
 		return;
@@ -93,12 +99,18 @@ void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	sport = dec_be16(d, c, &f_srcport);
 	dport = dec_be16(d, c, &f_dstport);
 	ulen = dec_be16(d, c, &f_length);
+	if (ulen == 0 && l3->jumbo && l3->claimed <= 0xffffffffu)
+		ulen = l3->claimed;	/* RFC 2675: in a jumbogram the length is the IPv6 payload's */
 	sum = dec_be16(d, c, &f_checksum);
 	dec_sum_addrs(d, l3, (int)sport, (int)dport);
 	if (d->inner && (ulen < 8 || ulen > l3->claimed || start + ulen > c->end)) {
-		/* a quote of the first 8 bytes only (ICMP errors over IPv4 usually) */
+		/* a quote cut inside the datagram (ICMP errors over IPv4 keep 8 bytes of it): as
+		 * tshark, DNS gets what the quote holds of it, anything else stops here */
+		dec_csum(d, &f_checksum_status, start + 6, CSUM_UNVERIFIED, 0);
 		dec_close(d, idx, c->off);
 		dec_sum_str(d, "UDP");
+		if ((sport == 53 || dport == 53) && cursor_left(c) > 0)
+			decode_dns(d, c, 0, ulen - 8);
 		c->off = c->end;
 		return;
 	}
@@ -121,14 +133,22 @@ void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3)
 		return;
 	}
 	app = l3->fragment ? 0 : (sport == 53 || dport == 53) ? 1 :
-	      ((sport == 67 || sport == 68) && (dport == 67 || dport == 68)) ? 2 : 0;
+	      ((sport == 67 || sport == 68) && (dport == 67 || dport == 68)) ? 2 :
+	      (sport == 4789 || dport == 4789) ? 3 : (sport == 6081 || dport == 6081) ? 4 : 0;
 	cut = !app && !l3->fragment && start + ulen > c->end && dec_short_note(d, c, PROTO_UDP);
 	dec_close(d, idx, c->off);
 	payload = cursor_sub(c, ulen - 8);
 	if (app == 1) {
-		decode_dns(d, &payload, 1);
+		decode_dns(d, &payload, 1, ulen - 8);
 	} else if (app == 2) {
-		decode_dhcp(d, &payload);
+		decode_dhcp(d, &payload, ulen - 8);
+	} else if (app >= 3 && dec_encap_enter(d, &payload)) {
+		if (app == 3)
+			decode_vxlan(d, &payload);
+		else
+			decode_geneve(d, &payload);
+	} else if (app >= 3) {
+		/* too deep: dec_encap_enter made the rest data */
 	} else {
 		udp_summary(d, "UDP, length ", ulen - 8);
 		if (cut)

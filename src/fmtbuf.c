@@ -5,32 +5,56 @@
 
 static const char hexdig[] = "0123456789abcdef";
 
-void fmtbuf_mem(struct fmtbuf *b, const char *s, size_t n)
-{
-	size_t room = b->cap - 1 - b->len;
+/* two digits at a time: the division count halves */
+static const char digits2[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
 
-	if (n > room)
-		n = room;
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-void fmtbuf_str(struct fmtbuf *b, const char *s)
+static int digits(uint64_t v)
 {
-	fmtbuf_mem(b, s, strlen(s));
+	int n = 1;
+
+	while (v >= 10000) {
+		v /= 10000;
+		n += 4;
+	}
+	return n + (v >= 10) + (v >= 100) + (v >= 1000);
 }
 
 void fmtbuf_u64(struct fmtbuf *b, uint64_t v)
 {
-	char tmp[24];
-	int i = sizeof(tmp);
+	int n = digits(v);
+	char *o;
 
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	fmtbuf_mem(b, tmp + i, sizeof(tmp) - i);
+	if (b->len + (size_t)n >= b->cap) {	/* no room for all of it: the slow way, cut */
+		char tmp[24];
+		int i = sizeof(tmp);
+
+		do {
+			tmp[--i] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+		fmtbuf_mem(b, tmp + i, sizeof(tmp) - i);
+		return;
+	}
+	/* straight into place, two digits at a time from the end */
+	o = b->p + b->len + n;
+	b->len += (size_t)n;
+	*o = '\0';
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+
+		v /= 100;
+		*--o = digits2[2 * r + 1];
+		*--o = digits2[2 * r];
+	}
+	if (v >= 10) {
+		*--o = digits2[2 * v + 1];
+		*--o = digits2[2 * v];
+	} else {
+		*--o = (char)('0' + v);
+	}
 }
 
 void fmtbuf_i64(struct fmtbuf *b, int64_t v)
@@ -59,23 +83,32 @@ void fmtbuf_hex(struct fmtbuf *b, uint64_t v, int width)
 	fmtbuf_mem(b, tmp + i, sizeof(tmp) - i);
 }
 
+/* "000102...ff": two characters a byte, copied as a pair */
+static const char hexpair[513] =
+	"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+	"202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
+	"404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f"
+	"606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f"
+	"808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"
+	"a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf"
+	"c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
+	"e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
+
 void fmtbuf_hexbytes(struct fmtbuf *b, const uint8_t *p, size_t n, char sep)
 {
-	char tmp[3];
-	size_t i;
+	size_t room = b->cap - 1 - b->len, step = sep ? 3 : 2, i;
+	char *o = b->p + b->len;
 
+	if (n * step > room)
+		n = room / step;	/* whole bytes only; the buffer stays terminated */
 	for (i = 0; i < n; i++) {
-		tmp[0] = hexdig[p[i] >> 4];
-		tmp[1] = hexdig[p[i] & 0xf];
-		if (sep && i + 1 < n) {
-			tmp[2] = sep;
-			fmtbuf_mem(b, tmp, 3);
-		} else {
-			fmtbuf_mem(b, tmp, 2);
-		}
-		if (b->len + 1 >= b->cap)
-			return;
+		memcpy(o, hexpair + 2 * p[i], 2);
+		o += 2;
+		if (sep && i + 1 < n)
+			*o++ = sep;
 	}
+	b->len = (size_t)(o - b->p);
+	b->p[b->len] = '\0';
 }
 
 void fmtbuf_mac(struct fmtbuf *b, const uint8_t *p)
@@ -83,23 +116,38 @@ void fmtbuf_mac(struct fmtbuf *b, const uint8_t *p)
 	fmtbuf_hexbytes(b, p, 6, ':');
 }
 
+/* the decimal text of each byte value, and its length */
+static struct { char s[3]; uint8_t n; } dec_byte[256];
+static int dec_byte_ready;
+
+static void dec_byte_init(void)
+{
+	for (unsigned v = 0; v < 256; v++) {
+		uint8_t n = 0;
+
+		if (v >= 100)
+			dec_byte[v].s[n++] = (char)('0' + v / 100);
+		if (v >= 10)
+			dec_byte[v].s[n++] = (char)('0' + v / 10 % 10);
+		dec_byte[v].s[n++] = (char)('0' + v % 10);
+		dec_byte[v].n = n;
+	}
+	dec_byte_ready = 1;
+}
+
 void fmtbuf_ip4(struct fmtbuf *b, const uint8_t *p)
 {
 	char tmp[16];
 	int n = 0, i;
 
+	if (!dec_byte_ready)
+		dec_byte_init();
 	for (i = 0; i < 4; i++) {
-		unsigned v = p[i];
-
-		if (v >= 100)
-			tmp[n++] = (char)('0' + v / 100);
-		if (v >= 10)
-			tmp[n++] = (char)('0' + v / 10 % 10);
-		tmp[n++] = (char)('0' + v % 10);
-		if (i < 3)
-			tmp[n++] = '.';
+		memcpy(tmp + n, dec_byte[p[i]].s, 3);
+		n += dec_byte[p[i]].n;
+		tmp[n++] = '.';
 	}
-	fmtbuf_mem(b, tmp, n);
+	fmtbuf_mem(b, tmp, (size_t)n - 1);
 }
 
 void fmtbuf_ip6(struct fmtbuf *b, const uint8_t *p)

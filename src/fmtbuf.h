@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /*
  * Appends never overflow: text past the capacity is dropped and the buffer stays
@@ -23,8 +24,18 @@ static inline void fmtbuf_init(struct fmtbuf *b, char *buf, size_t cap)
 	buf[0] = '\0';
 }
 
-void fmtbuf_str(struct fmtbuf *b, const char *s);
-void fmtbuf_mem(struct fmtbuf *b, const char *s, size_t n);
+/* Inline, so a literal's strlen and a small memcpy are resolved at compile time on hot paths. */
+static inline void fmtbuf_mem(struct fmtbuf *b, const char *s, size_t n)
+{
+	size_t room = b->cap - 1 - b->len;
+
+	if (n > room)
+		n = room;
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+static inline void fmtbuf_str(struct fmtbuf *b, const char *s) { fmtbuf_mem(b, s, strlen(s)); }
 static inline void fmtbuf_char(struct fmtbuf *b, char ch)
 {
 	if (b->len + 1 >= b->cap)

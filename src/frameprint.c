@@ -5,20 +5,23 @@
 #include "fmtbuf.h"
 #include "frameprint.h"
 
-/* localtime() is slow and frames come in bursts within one second: remember the last second. */
+/* localtime() is slow and frames come in bursts within one second: remember the last second
+ * (with its own flag: every time_t value, -1 included, is a second someone may capture at). */
 static void put_time(struct fmtbuf *b, const struct timeval *tv)
 {
-	static time_t last = (time_t)-1;
+	static time_t last;
+	static int valid;
 	static char hms[9];
 	char us[7];
 	long u = (long)tv->tv_usec;
 	int i;
 
-	if (tv->tv_sec != last) {
+	if (!valid || tv->tv_sec != last) {
 		struct tm tm;
 		time_t t = tv->tv_sec;
 
-		localtime_r(&t, &tm);
+		if (!localtime_r(&t, &tm))
+			memset(&tm, 0, sizeof(tm));
 		hms[0] = (char)('0' + tm.tm_hour / 10);
 		hms[1] = (char)('0' + tm.tm_hour % 10);
 		hms[2] = ':';
@@ -29,6 +32,7 @@ static void put_time(struct fmtbuf *b, const struct timeval *tv)
 		hms[7] = (char)('0' + tm.tm_sec % 10);
 		hms[8] = '.';
 		last = tv->tv_sec;
+		valid = 1;
 	}
 	fmtbuf_mem(b, hms, 9);
 	if (u < 0 || u > 999999)
@@ -95,7 +99,12 @@ void frameprint_tree(FILE *out, const struct decoded *d)
 	frameprint_tree_ex(out, d, 0);
 }
 
-/* JSON string body: our texts are ASCII already; escape quotes, backslashes and controls. */
+/* JSON string body: our texts are ASCII already; escape quotes, backslashes and controls.
+ * A table says which bytes need escaping, so plain runs are found with one test a byte. */
+static const uint8_t json_plain[256] = {
+	[0x20] = 1, [0x21] = 1, [0x23 ... 0x5b] = 1, [0x5d ... 0x7e] = 1,
+};
+
 static void json_str(struct fmtbuf *b, const char *s)
 {
 	fmtbuf_char(b, '"');
@@ -103,9 +112,10 @@ static void json_str(struct fmtbuf *b, const char *s)
 		const char *run = s;
 		unsigned char ch;
 
-		while ((ch = (unsigned char)*s) >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\')
+		while (json_plain[(unsigned char)*s])
 			s++;
 		fmtbuf_mem(b, run, (size_t)(s - run));
+		ch = (unsigned char)*s;
 		if (!ch)
 			break;
 		if (ch == '"' || ch == '\\') {
@@ -120,19 +130,27 @@ static void json_str(struct fmtbuf *b, const char *s)
 	fmtbuf_char(b, '"');
 }
 
+/* "2023-11-14T22:13:20.123456Z"; the date and time of the last second are kept, as put_time does */
 static void json_time(struct fmtbuf *b, const struct timeval *tv)
 {
-	struct tm tm;
-	time_t t = tv->tv_sec;
-	char s[32];
+	static time_t last;
+	static int valid;
+	static char day[32];
+	static size_t daylen;
+	char s[8];
 	long u = (long)tv->tv_usec;
 	int i;
 
-	gmtime_r(&t, &tm);
-	if (strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%S.", &tm) == 0)
-		s[0] = '\0';
+	if (!valid || tv->tv_sec != last) {
+		struct tm tm;
+		time_t t = tv->tv_sec;
+
+		daylen = gmtime_r(&t, &tm) ? strftime(day, sizeof(day), "%Y-%m-%dT%H:%M:%S.", &tm) : 0;
+		last = tv->tv_sec;
+		valid = 1;
+	}
 	fmtbuf_char(b, '"');
-	fmtbuf_str(b, s);
+	fmtbuf_mem(b, day, daylen);
 	if (u < 0 || u > 999999)
 		u = 0;
 	for (i = 5; i >= 0; i--) {
@@ -143,26 +161,82 @@ static void json_time(struct fmtbuf *b, const struct timeval *tv)
 	fmtbuf_str(b, "Z\"");
 }
 
-/* First-occurrence filter: a small open-addressed set of field names, cleared per frame. */
-struct nameset {
+/*
+ * Groups the occurrences of each field name: one open-addressed table of name pointers (names
+ * are unique pointers, see decode.h) gives each field the index of the next field of the same
+ * name, so the JSON writer emits all of a name's values at its first occurrence.
+ */
+struct namegroups {
 	const char *slot[1024];
+	int16_t last[1024];		/* per slot: the latest field index with that name */
 	uint16_t used[DECODE_MAX_FIELDS];
 	int nused;
+	int16_t next[DECODE_MAX_FIELDS];	/* per field: the next field of the same name, or -1 */
+	uint8_t later[DECODE_MAX_FIELDS];	/* per field: 1 when an earlier field had its name */
 };
 
-static int nameset_add(struct nameset *ns, const char *name)
+static void namegroups_build(struct namegroups *g, const struct decoded *d, int n)
 {
-	uint32_t h = (uint32_t)(((uintptr_t)name >> 3) * 2654435761u) >> 22;	/* names are unique pointers */
+	for (int i = 0; i < n; i++) {
+		const struct field *fl = &d->fields[i];
+		const char *name = fl->def->name;
+		uint32_t h = (uint32_t)(((uintptr_t)name >> 3) * 2654435761u) >> 22;
 
-	for (;; h = (h + 1) & 1023) {
-		if (!ns->slot[h]) {
-			ns->slot[h] = name;
-			if (ns->nused < DECODE_MAX_FIELDS)
-				ns->used[ns->nused++] = (uint16_t)h;
-			return 1;
+		g->next[i] = -1;
+		g->later[i] = 0;
+		if (fl->def->type == FT_PROTO || fl->def->type == FT_GROUP)
+			continue;
+		for (;; h = (h + 1) & 1023) {
+			if (!g->slot[h]) {
+				g->slot[h] = name;
+				g->last[h] = (int16_t)i;
+				if (g->nused < DECODE_MAX_FIELDS)
+					g->used[g->nused++] = (uint16_t)h;
+				break;
+			}
+			if (g->slot[h] == name) {
+				g->next[g->last[h]] = (int16_t)i;
+				g->last[h] = (int16_t)i;
+				g->later[i] = 1;
+				break;
+			}
 		}
-		if (ns->slot[h] == name)
-			return 0;
+	}
+}
+
+static void namegroups_clear(struct namegroups *g)
+{
+	while (g->nused > 0)
+		g->slot[g->used[--g->nused]] = NULL;
+}
+
+static void json_value(struct fmtbuf *b, const struct decoded *d, int i)
+{
+	const struct field *fl = decode_field(d, i);
+	char val[1024];
+
+	switch (fl->def->type) {
+	case FT_UINT:
+	case FT_HEX:
+	case FT_BOOL:
+		fmtbuf_u64(b, fl->value);
+		break;
+	case FT_MAC:
+	case FT_IPV4:
+	case FT_IPV6:
+	case FT_BYTES:
+	case FT_CSUM:
+	case FT_ABSTIME:
+		/* hex digits, addresses, fixed words: nothing to escape, so straight into the line */
+		fmtbuf_char(b, '"');
+		if (b->len + 1 < b->cap)
+			b->len += decode_value_text(d, i, b->p + b->len, b->cap - b->len);
+		fmtbuf_char(b, '"');
+		break;
+	default:
+		decode_value_text(d, i, val, sizeof(val));
+		json_str(b, val);
+		break;
 	}
 }
 
@@ -193,8 +267,7 @@ void frameprint_json(FILE *out, const struct frame *f, const struct decoded *d)
 void frameprint_json_ex(FILE *out, const struct frame *f, const struct decoded *d, const struct frameprint_extra *x)
 {
 	static char buf[1 << 16];
-	static struct nameset seen;
-	char val[1024];
+	static struct namegroups groups;
 	struct fmtbuf b;
 	int i, k, n = decode_count(d), first = 1;
 
@@ -216,31 +289,46 @@ void frameprint_json_ex(FILE *out, const struct frame *f, const struct decoded *
 		json_str(&b, decode_proto_name(d, k));
 	}
 	fmtbuf_str(&b, "],\"fields\":{");
+	namegroups_build(&groups, d, n);
 	for (i = 0; i < n; i++) {
-		const struct field *fl = decode_field(d, i);
+		const struct field *fl = &d->fields[i];
 		enum field_type t = fl->def->type;
+		size_t nl;
 
-		if (t == FT_PROTO || t == FT_GROUP || !nameset_add(&seen, fl->def->name))
+		if (t == FT_PROTO || t == FT_GROUP || groups.later[i])
 			continue;
-		if (!first)
-			fmtbuf_char(&b, ',');
-		first = 0;
-		json_str(&b, fl->def->name);
-		fmtbuf_char(&b, ':');
-		switch (t) {
-		case FT_UINT:
-		case FT_HEX:
-		case FT_BOOL:
-			fmtbuf_u64(&b, fl->value);
-			break;
-		default:
-			decode_value_text(d, i, val, sizeof(val));
-			json_str(&b, val);
-			break;
+		/* field names are Wireshark's identifiers: no character in them needs escaping */
+		nl = strlen(fl->def->name);
+		if (b.len + nl + 4 < b.cap) {
+			char *o = b.p + b.len;
+
+			*o++ = first ? '"' : ',';
+			if (!first)
+				*o++ = '"';
+			memcpy(o, fl->def->name, nl);
+			o += nl;
+			*o++ = '"';
+			*o++ = ':';
+			*o = '\0';
+			b.len = (size_t)(o - b.p);
+		} else {
+			b.len = b.cap - 1;	/* full: the check after the loop writes the error line */
 		}
+		first = 0;
+		if (groups.next[i] < 0) {
+			json_value(&b, d, i);
+			continue;
+		}
+		/* a repeated field: all its values in order, as tshark -T json --no-duplicate-keys */
+		fmtbuf_char(&b, '[');
+		for (int j = i; j >= 0; j = groups.next[j]) {
+			if (j != i)
+				fmtbuf_char(&b, ',');
+			json_value(&b, d, j);
+		}
+		fmtbuf_char(&b, ']');
 	}
-	while (seen.nused > 0)
-		seen.slot[seen.used[--seen.nused]] = NULL;
+	namegroups_clear(&groups);
 	fmtbuf_str(&b, "},\"summary\":");
 	json_str(&b, decode_summary(d));
 	json_extra(&b, x);

@@ -25,7 +25,8 @@ void frameprint_tree_ex(FILE *out, const struct decoded *d, int explain);
  *  "protocols":["eth","ip","icmp"],"fields":{"eth.src":"02:..","icmp.type":8,...},"summary":"..."}
  * "dir" is left out for FRAME_DIR_UNKNOWN (frames from a file). Time is UTC.
  * A field that occurs more than once (two DNS answers; the IP header quoted in an ICMP error)
- * appears once, with its first occurrence, as tshark -T fields -E occurrence=f shows it.
+ * has all its values in a list, in frame order, as tshark -T json --no-duplicate-keys shows it:
+ * "dns.a":["10.0.0.1","10.0.0.2"].
  * Numbers are JSON numbers, flags 0/1, addresses and names strings, checksum status
  * "good", "bad", "unverified" or "not present"; protocol and group nodes are not fields.
  */

@@ -1,19 +1,25 @@
 /* offline.c — reads a pcap/pcapng file (or stdin) through libpcap, filters it, and prints each frame. */
 #include <pcap/pcap.h>
+#include <stdint.h>
+#include <sys/time.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bpf.h"
 #include "decode.h"
 #include "frameprint.h"
 #include "offline.h"
+#include "pcapngdir.h"
+#include "pcapout.h"
 
 static char outbuf[1 << 18];
 
 static int supported(int dlt)
 {
 	return dlt == DLT_EN10MB || dlt == DLT_RAW || dlt == DLT_IPV4 || dlt == DLT_IPV6 ||
-	       dlt == DLT_LINUX_SLL || dlt == DLT_LINUX_SLL2;
+	       dlt == DLT_LINUX_SLL || dlt == DLT_LINUX_SLL2 || dlt == DLT_NULL || dlt == DLT_LOOP ||
+	       dlt == DLT_PPP || dlt == DLT_PPP_SERIAL || dlt == DLT_PPP_WITH_DIR;
 }
 
 static const char *shown_path(const char *path)
@@ -21,8 +27,16 @@ static const char *shown_path(const char *path)
 	return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
+/* pcap keeps seconds in 32 bits, unsigned in practice (to 2106); libpcap hands them over
+ * sign-extended, so 2038 and later would read as 1901: undo that. */
+void offline_fix_time(struct timeval *tv)
+{
+	if (tv->tv_sec < 0 && tv->tv_sec >= INT32_MIN)
+		tv->tv_sec += (time_t)1 << 32;
+}
+
 static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_filter *flt,
-	       char *err, size_t errlen)
+	       struct pcapout *w, char *err, size_t errlen)
 {
 	static struct decoded d;
 	struct pcap_pkthdr *h;
@@ -31,29 +45,43 @@ static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_fi
 	uint64_t n = 0;
 	long shown = 0;
 	int rc, dlt = pcap_datalink(p);
+	struct pcapngdir *nd = NULL;
 
 	memset(&f, 0, sizeof(f));
 	f.dir = FRAME_DIR_UNKNOWN;
 	f.dlt = dlt;
+	if (pcapngdir_is_pcapng(p))	/* stdin too, when it is a file: a pipe gives no directions */
+		nd = strcmp(o->path, "-") ? pcapngdir_open_path(o->path) : pcapngdir_open(dup(STDIN_FILENO));
 	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
 		f.number = ++n;
 		f.ts = h->ts;
+		offline_fix_time(&f.ts);
 		f.data = data;
 		f.caplen = h->caplen;
 		f.len = h->len;
+		if (nd)
+			f.dir = pcapngdir_next(nd);
 		if (flt && !bpf_filter_match(flt, &f))
 			continue;
-		decode_frame(&d, &f);
-		if (o->json) {
-			frameprint_json(out, &f, &d);
-		} else {
-			frameprint_line(out, &f, &d);
-			if (o->verbose)
-				frameprint_tree_ex(out, &d, o->verbose > 1);
+		if (w)
+			pcapout_write(w, &f);
+		if (!o->quiet) {
+			if (o->json || o->verbose)
+				decode_frame(&d, &f);
+			else
+				decode_frame_summary(&d, &f);	/* the line needs no tree */
+			if (o->json) {
+				frameprint_json(out, &f, &d);
+			} else {
+				frameprint_line(out, &f, &d);
+				if (o->verbose)
+					frameprint_tree_ex(out, &d, o->verbose > 1);
+			}
 		}
 		if (o->count > 0 && ++shown >= o->count)
 			break;
 	}
+	pcapngdir_close(nd);
 	if (rc == PCAP_ERROR) {
 		snprintf(err, errlen, "%s: after %llu frame(s): %s", shown_path(o->path),
 			 (unsigned long long)n, pcap_geterr(p));
@@ -66,6 +94,7 @@ int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errle
 {
 	char perr[PCAP_ERRBUF_SIZE];
 	struct bpf_filter *flt = NULL;
+	struct pcapout *w = NULL;
 	pcap_t *p;
 	int dlt, rc;
 
@@ -87,7 +116,8 @@ int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errle
 		const char *name = pcap_datalink_val_to_name(dlt);
 
 		snprintf(err, errlen, "%s: unsupported link type %s (%d); tapscope reads Ethernet (EN10MB), "
-			 "raw IP (RAW, IPV4, IPV6) and Linux cooked (LINUX_SLL, LINUX_SLL2) captures",
+			 "raw IP (RAW, IPV4, IPV6), Linux cooked (LINUX_SLL, LINUX_SLL2), BSD loopback "
+			 "(NULL, LOOP) and PPP (PPP, PPP_SERIAL, PPP_WITH_DIR) captures",
 			 shown_path(o->path), name ? name : "unknown", dlt);
 		pcap_close(p);
 		return -1;
@@ -102,9 +132,18 @@ int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errle
 			return -1;
 		}
 	}
-	setvbuf(out, outbuf, _IOFBF, sizeof(outbuf));
-	rc = run(p, o, out, flt, err, errlen);
+	setvbuf(out, outbuf, _IOFBF, sizeof(outbuf));	/* before anything, -w - included, writes to it */
+	if (o->write_path) {
+		w = pcapout_open_as(o->write_path, dlt, NULL, o->pcapng, err, errlen);
+		if (!w) {
+			bpf_filter_free(flt);
+			pcap_close(p);
+			return -1;
+		}
+	}
+	rc = run(p, o, out, flt, w, err, errlen);
 	fflush(out);
+	pcapout_close(w);
 	bpf_filter_free(flt);
 	pcap_close(p);
 	return rc;

@@ -11,15 +11,22 @@ struct offline_opts {
 	int verbose;		/* 1: the field tree under each line; 2: with explanations */
 	int json;		/* one JSON object a frame instead of lines */
 	long count;		/* stop after this many frames printed; 0: all */
+	const char *write_path;	/* also write the frames that pass the filter here (pcapout.h), or NULL */
+	int pcapng;		/* write pcapng whatever write_path's name */
+	int quiet;		/* print no line (-r F -w OUT alone, as tcpdump) */
 };
 
 /*
  * Prints every frame of the file that passes the filter to out (frameprint_line, and the tree
- * with verbose, or frameprint_json). Frames keep their number in the file, as in Wireshark.
+ * with verbose, or frameprint_json), and writes them to write_path when given. Frames keep their
+ * number in the file, as in Wireshark; a pcapng file's recorded directions come back as '<'/'>'.
  * Returns 0, or -1 with a message in err that names the file and what is wrong (cannot open,
  * not a capture file, truncated, unsupported link type, bad filter). Frames before a damaged
  * record are printed first. Gives out a large buffer: call it before anything else writes to out.
  */
 int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errlen);
+/* Undoes libpcap's sign extension of a pcap file's 32-bit seconds (times from 2038 to 2106). */
+struct timeval;
+void offline_fix_time(struct timeval *tv);
 
 #endif

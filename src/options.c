@@ -11,7 +11,7 @@
 enum {
 	OPT_TUN = 256, OPT_TAP, OPT_PI, OPT_ATTACH, OPT_PERSIST, OPT_NO_CONFIG, OPT_NETNS,
 	OPT_ECHO, OPT_INJECT, OPT_JSON, OPT_EVENTS, OPT_STATUS, OPT_NO_COLOR, OPT_MAX_FRAMES, OPT_LOCAL_ROUTES,
-	OPT_HOLD, OPT_CONTROL, OPT_NO_URING, OPT_LESSON, OPT_LESSONS,
+	OPT_HOLD, OPT_CONTROL, OPT_NO_URING, OPT_LESSON, OPT_LESSONS, OPT_PCAPNG,
 };
 
 static const struct option long_opts[] = {
@@ -41,6 +41,7 @@ static const struct option long_opts[] = {
 	{ "lesson", required_argument, NULL, OPT_LESSON },
 	{ "lessons", no_argument, NULL, OPT_LESSONS },
 	{ "write", required_argument, NULL, 'w' },
+	{ "pcapng", no_argument, NULL, OPT_PCAPNG },
 	{ "read", required_argument, NULL, 'r' },
 	{ "filter", required_argument, NULL, 'f' },
 	{ "count", required_argument, NULL, 'c' },
@@ -88,7 +89,10 @@ const char *options_usage(void)
 "  -#, --number        with --print: start each line with the frame's number (the\n"
 "                      number quote=frame:N and the UI use)\n"
 "      --json          one JSON object per frame\n"
-"  -w, --write FILE    save every frame to a pcap file (tcpdump -r FILE reads it)\n"
+"  -w, --write FILE    save every frame to a pcap file (tcpdump -r FILE reads it);\n"
+"                      a name ending in .pcapng (or --pcapng) writes pcapng, which\n"
+"                      keeps each frame's direction and names the device\n"
+"      --pcapng        write -w FILE as pcapng whatever its name\n"
 "  -r, --read FILE     decode a pcap/pcapng file instead of a device ('-': stdin)\n"
 "  -f, --filter EXPR   BPF filter in tcpdump syntax, e.g. 'icmp or arp'\n"
 "  -c, --count N       stop after N frames\n"
@@ -200,6 +204,7 @@ static int parse_one(struct options *o, int c, const char *arg, char *err, size_
 				   arg, "");
 		break;
 	case 'w': o->write_path = arg; break;
+	case OPT_PCAPNG: o->pcapng = 1; break;
 	case 'r': o->read_path = arg; break;
 	case 'f': o->filter = arg; break;
 	case 'c':
@@ -242,6 +247,8 @@ static int check_combinations(struct options *o, char *err, size_t errlen)
 		return bad(err, errlen, "-r/--read decodes a file: it cannot be combined with %s%s",
 			   o->echo ? "--echo" : o->ninject ? "--inject" : o->status ? "--status" : o->hold ? "--hold" :
 			   o->control ? "--control" : "--attach", "");
+	if (o->pcapng && !o->write_path)
+		return bad(err, errlen, "--pcapng says how -w writes: give -w FILE too%s%s", "", "");
 	if (o->verbose && o->json)
 		return bad(err, errlen, "-v and --json are two output forms: choose one%s%s", "", "");
 	return 0;

@@ -33,6 +33,7 @@ struct options {
 	int local_routes;		/* routes of the local table too */
 	int no_color;
 	const char *write_path;
+	int pcapng;			/* -w writes pcapng (with directions) whatever the file's name */
 	const char *read_path;
 	const char *filter;
 	long count;			/* 0: no limit */

@@ -9,6 +9,13 @@
 #define ETHERTYPE_VLAN 0x8100		/* 802.1Q */
 #define ETHERTYPE_QINQ 0x88a8		/* 802.1ad */
 #define ETHERTYPE_IPV6 0x86dd
+#define ETHERTYPE_MPLS 0x8847		/* MPLS unicast */
+#define ETHERTYPE_MPLS_MC 0x8848	/* MPLS multicast */
+#define ETHERTYPE_PPPOE_DISC 0x8863	/* PPPoE discovery */
+#define ETHERTYPE_PPPOE_SESS 0x8864	/* PPPoE session */
+#define ETHERTYPE_TEB 0x6558		/* transparent Ethernet bridging (Ethernet in GRE, Geneve) */
+#define ETHERTYPE_ERSPAN 0x88be		/* Cisco ERSPAN I/II in GRE */
+#define ETHERTYPE_PPP 0x880b		/* PPP in GRE (PPTP) */
 
 #define ETH_HDR_LEN 14
 #define VLAN_TAG_LEN 4

@@ -182,7 +182,8 @@ int session_start(struct session *s, struct loop *loop, const struct options *o,
 	nlmodel_set_local_routes(s->model, o->local_routes);
 	responder_init(&s->resp, &s->addrs, !s->dev.tun, s->dev.mac);
 	s->resp.policy.answer_neigh = s->resp.policy.answer_echo = o->echo;
-	if (o->write_path && !(s->pcap = pcapout_open(o->write_path, session_dlt(s), err, errlen))) {
+	if (o->write_path &&
+	    !(s->pcap = pcapout_open_as(o->write_path, session_dlt(s), s->dev.name, o->pcapng, err, errlen))) {
 		rc = -EIO;
 		goto fail;
 	}

@@ -1,8 +1,8 @@
 /* fuzz_decode.c — libFuzzer target on decode_frame and every rendering of its result. */
 /*
- * Input: one selector byte, then the frame bytes. The selector picks the link type, the tun
- * PI header, and whether the "wire" length is longer than what was captured (so the
- * truncation paths run too). The frame is copied to a buffer of exactly its size, so
+ * Input: one selector byte (fuzzsel.h), then the frame bytes. The selector picks the link type,
+ * the tun PI header, and whether the "wire" length is longer than what was captured (so the
+ * truncation paths run too). tests/tools/crash2pcap turns an input into a golden pcap. The frame is copied to a buffer of exactly its size, so
  * AddressSanitizer sees any read past the captured length.
  */
 #include <pcap/dlt.h>
@@ -12,8 +12,7 @@
 
 #include "decode.h"
 #include "frameprint.h"
-
-static const int dlts[8] = { DLT_EN10MB, DLT_RAW, DLT_LINUX_SLL, DLT_LINUX_SLL2, DLT_EN10MB, DLT_RAW, DLT_IPV6, 147 };
+#include "fuzzsel.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -36,12 +35,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(copy, data + 1, size - 1);
 	memset(&f, 0, sizeof(f));
 	f.number = 1;
-	f.dir = (enum frame_dir)(data[0] >> 6 & 1);
-	f.dlt = dlts[data[0] & 7];
-	f.has_pi = (data[0] & 7) >= 4 && (data[0] & 7) <= 5;
+	f.dir = (data[0] & FUZZSEL_OUT) ? FRAME_OUT : FRAME_IN;
+	f.dlt = fuzzsel_table[data[0] & 15].dlt;
+	f.has_pi = fuzzsel_table[data[0] & 15].has_pi;
 	f.data = copy;
 	f.caplen = (uint32_t)(size - 1);
-	f.len = f.caplen + ((data[0] & 0x08) ? 100 : 0);
+	f.len = f.caplen + ((data[0] & FUZZSEL_CUT) ? 100 : 0);
 
 	n = decode_frame(&d, &f);
 	for (i = 0; i < n; i++) {
@@ -55,6 +54,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (strlen(decode_summary(&d)) >= DECODE_SUMMARY_MAX)
 		abort();
+	{
+		/* the summary-only pass (--print, the UI's list) must write the very same line */
+		static struct decoded q;
+
+		decode_frame_summary(&q, &f);
+		if (strcmp(decode_summary(&q), decode_summary(&d)) != 0 || decode_count(&q) != 0)
+			abort();
+	}
 	frameprint_line(sink, &f, &d);
 	frameprint_tree_ex(sink, &d, 1);
 	frameprint_json(sink, &f, &d);

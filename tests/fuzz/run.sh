@@ -23,13 +23,13 @@ sources() {	# the core files a target links
 }
 
 make -s build/tools/pcap2corpus >/dev/null || exit 1
-build/tools/pcap2corpus "$out/corpus" tests/golden/*.pcap || exit 1
+build/tools/pcap2corpus "$out/corpus" tests/golden/*.pcap tests/golden/*.pcapng || exit 1
 rc=0
 for t in $targets; do
 	srcs=$(sources "$t") || exit 1
 	# shellcheck disable=SC2086
 	if ! "$CLANG" -g -O1 -std=c11 -D_GNU_SOURCE -Isrc $PKG -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=undefined -o "$out/fuzz_$t" "tests/fuzz/fuzz_$t.c" $srcs 2> "$out/build_$t.log"; then
+		-fno-sanitize-recover=undefined -Itests/fuzz -o "$out/fuzz_$t" "tests/fuzz/fuzz_$t.c" $srcs 2> "$out/build_$t.log"; then
 		if grep -q "libclang_rt.fuzzer\|cannot find.*fuzzer" "$out/build_$t.log"; then
 			echo "fuzz: libFuzzer runtime missing (Debian: libclang-rt-14-dev)"; exit 77
 		fi
@@ -43,6 +43,7 @@ for t in $targets; do
 	tail -n 25 "$out/fuzz_$t.log"
 	if [ $r -ne 0 ]; then
 		echo "fuzz: $t FINDING (exit $r); inputs in $out/crashes/: replay with $out/fuzz_$t FILE"
+		[ "$t" = decode ] && echo "fuzz: make each a golden case: build/tools/crash2pcap FILE crash-NAME && tests/golden/accept.sh crash-NAME-v crash-NAME-json"
 		rc=1
 	else
 		echo "fuzz: $t: no finding in ${secs}s"

@@ -1,14 +1,11 @@
 #!/usr/bin/env bash
-# regen.sh — rewrites the golden pcaps (build/tools/gengolden) and their expected outputs.
-# Review "git diff tests/golden" line by line before committing: the expected files are the spec.
+# regen.sh — authoring aid: rewrites the golden pcaps (build/tools/gengolden, tests/tools/gencases.py)
+# and then every expected output (tests/golden/accept.sh). Review "git diff tests/golden" line by line
+# before committing: the pcaps and expected files are the spec, not these generators.
 set -eu
 cd "$(dirname "$0")/../.."
-make -s build/tools/gengolden build/tools/decodefile
+make -s build/tools/gengolden tapscope
 build/tools/gengolden tests/golden
-mkdir -p tests/golden/expected
-grep -v '^#' tests/golden/TESTLIST | while read -r name pcap out opts; do
-	[ -n "$name" ] || continue
-	# shellcheck disable=SC2086
-	TZ=UTC build/tools/decodefile $opts "tests/golden/$pcap" > "tests/golden/expected/$out"
-done
+python3 tests/tools/gencases.py tests/golden > /dev/null
+tests/golden/accept.sh
 echo "regenerated; now review: git diff --stat tests/golden"

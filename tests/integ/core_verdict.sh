@@ -6,15 +6,17 @@ need_root
 make_control
 start_tapscope "$TMPD/out" --netns "$NS" --print --control "$CTL"
 wait_ready "$TMPD/out" || fail "tapscope did not start"
-verdict() {	# verdict REGEX: asks for the verdict and waits for a line matching REGEX
-	local n; n=$(count_matching "$TMPD/out" '^tapscope: (OK|ARP|echo|neighbour|NO-|no route)')
+verdict() {	# verdict REGEX: asks for the verdict and waits for a new verdict line matching REGEX
+	local re='^tapscope: (OK|ARP|echo|neighbour|NO-|no route)' n
+	n=$(count_matching "$TMPD/out" "$re")
 	ctl "verdict"
 	for _ in $(seq 60); do
-		[ "$(count_matching "$TMPD/out" '^tapscope: (OK|ARP|echo|neighbour|NO-|no route)')" -gt "$n" ] && break
+		[ "$(count_matching "$TMPD/out" "$re")" -gt "$n" ] && break
 		sleep 0.05
 	done
-	tail -n 1 "$(printf '%s' "$TMPD/out")" | grep -Eq -- "$1" || { grep '^tapscope:' "$TMPD/out" | tail -n 3 >&2; fail "verdict does not match /$1/"; }
-	echo "ok: $(tail -n 1 "$TMPD/out")"
+	grep -E "$re" "$TMPD/out" | tail -n 1 | grep -Eq -- "$1" ||
+		{ grep '^tapscope:' "$TMPD/out" | tail -n 3 >&2; fail "verdict does not match /$1/"; }
+	echo "ok: $(grep -E "$re" "$TMPD/out" | tail -n 1)"
 }
 verdict '^tapscope: OK'
 nsexec ping -c 1 -W 1 10.18.0.3 >/dev/null 2>&1

@@ -154,7 +154,7 @@ def tun_pi_cases():
     lying = ipv4("10.18.0.1", "10.18.0.3", icmp_echo(3002))
     return [("IPv4 in a PI header saying IPv4", ok, "id 3001,", (0x0800, good)),
             ("IPv4 in a PI header saying IPv6 (decoded as the kernel reads it: IPv6)", "the PI header's protocol does not match",
-             "IP6 truncated-ip6", (0x86DD, lying))]
+             "IP6 version error: 4 != 6", (0x86DD, lying))]
 
 
 def verdicts(path, key):

@@ -3,17 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static int selector(int dlt)
-{
-	switch (dlt) {
-	case DLT_EN10MB: return 0;
-	case DLT_RAW: return 1;
-	case DLT_LINUX_SLL: return 2;
-	case DLT_LINUX_SLL2: return 3;
-	case DLT_IPV6: return 6;
-	}
-	return 7;
-}
+#include "../fuzz/fuzzsel.h"
 
 int main(int argc, char **argv)
 {
@@ -29,16 +19,16 @@ int main(int argc, char **argv)
 		const u_char *data;
 		pcap_t *p = pcap_open_offline(argv[i], err);
 		const char *base = strrchr(argv[i], '/');
-		int k = 0, sel;
+		int k = 0, dlt;
 
 		if (!p) {
 			fprintf(stderr, "pcap2corpus: %s\n", err);
 			return 1;
 		}
-		sel = selector(pcap_datalink(p));
+		dlt = pcap_datalink(p);
 		while (pcap_next_ex(p, &h, &data) == 1) {
 			FILE *f;
-			unsigned char s = (unsigned char)(sel | (h->caplen < h->len ? 0x08 : 0));
+			unsigned char s = fuzzsel_for(dlt, h->caplen < h->len);
 
 			snprintf(path, sizeof(path), "%s/%s-%d", argv[1], base ? base + 1 : argv[i], ++k);
 			f = fopen(path, "wb");

@@ -1,0 +1,120 @@
+/* capfind.c — find in a capture: the next or previous frame whose summary holds a text, or that satisfies a field condition. */
+#include "capindex.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode.h"
+#include "fieldmatch.h"
+
+struct capfind {
+	int condition;
+	struct fieldmatch m;
+	char text[256];
+	struct decoded d;	/* reused for every frame tested (fixed size, no allocation a frame) */
+};
+
+struct capfind *capfind_new(const char *query, char *err, size_t errlen)
+{
+	struct capfind *q;
+
+	if (!query || !*query) {
+		snprintf(err, errlen, "nothing to find: give a text, or a field condition such as ip.ttl == 1");
+		return NULL;
+	}
+	q = calloc(1, sizeof(*q));
+	if (!q) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	if (fieldmatch_looks_like(query)) {
+		if (fieldmatch_parse(&q->m, query, err, errlen) < 0) {
+			free(q);
+			return NULL;
+		}
+		q->condition = 1;
+	} else if (strlen(query) >= sizeof(q->text)) {
+		snprintf(err, errlen, "text to find too long (at most %zu characters)", sizeof(q->text) - 1);
+		free(q);
+		return NULL;
+	} else {
+		strcpy(q->text, query);
+	}
+	return q;
+}
+
+int capfind_is_condition(const struct capfind *q) { return q->condition; }
+
+int capfind_match(struct capfind *q, const struct frame *f)
+{
+	if (q->condition) {
+		decode_frame(&q->d, f);
+		return fieldmatch_eval(&q->m, &q->d);
+	}
+	decode_frame_summary(&q->d, f);
+	return strcasestr(decode_summary(&q->d), q->text) != NULL;
+}
+
+/* Backward, a stride at a time read forward (frames are re-read forward from a kept offset, so
+ * stepping back one frame at a time would re-read a stride per frame): the last match wins. */
+static int search_back(struct capindex *ix, struct capfind *q, uint64_t from, unsigned max_frames,
+		       uint64_t *at, char *err, size_t errlen)
+{
+	uint64_t hi = from - 1, tested = 0;
+
+	if (hi > capindex_count(ix))
+		hi = capindex_count(ix);
+	while (hi >= 1 && tested < max_frames) {
+		uint64_t lo = (hi - 1) / CAPINDEX_STRIDE * CAPINDEX_STRIDE + 1, n, found = 0;
+
+		for (n = lo; n <= hi; n++) {
+			struct frame f;
+			int rc = capindex_read(ix, n, &f, err, errlen);
+
+			if (rc < 0)
+				return rc;
+			if (capfind_match(q, &f))
+				found = n;
+		}
+		tested += hi - lo + 1;
+		*at = lo;
+		if (found) {
+			*at = found;
+			return 1;
+		}
+		hi = lo - 1;
+	}
+	return hi >= 1 ? 0 : -ENOENT;
+}
+
+int capfind_search(struct capindex *ix, struct capfind *q, uint64_t from, int backward, unsigned max_frames,
+		   uint64_t *at, char *err, size_t errlen)
+{
+	uint64_t n = from, count = capindex_count(ix);
+	unsigned k;
+
+	*at = from;
+	if (backward)
+		return from <= 1 ? -ENOENT : search_back(ix, q, from, max_frames, at, err, errlen);
+	for (k = 0; k < max_frames; k++) {
+		struct frame f;
+		int rc;
+
+		if (n >= count)
+			return -ENOENT;
+		rc = capindex_read(ix, ++n, &f, err, errlen);
+		if (rc < 0)
+			return rc;
+		*at = n;
+		if (capfind_match(q, &f))
+			return 1;
+	}
+	return 0;
+}
+
+void capfind_free(struct capfind *q)
+{
+	free(q);
+}
