@@ -65,9 +65,9 @@ $(B)/tests/%: tests/unit/%.c $(B)/libtapscope.a
 
 # tapscope under AddressSanitizer and UndefinedBehaviorSanitizer (tests/integ/public_captures.sh)
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-$(B)/asan/tapscope: $(CORE_SRC) src/main.c $(UI_SRC) $(wildcard src/*.h ui/*.h)
+$(B)/asan/tapscope: $(CORE_SRC) $(B)/gen/lessons.c src/main.c $(UI_SRC) $(wildcard src/*.h ui/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -std=c11 $(SAN_FLAGS) -o $@ $(CORE_SRC) src/main.c $(UI_SRC) $(UI_LIBS) $(CORE_LIBS)
+	$(CC) $(CPPFLAGS) -std=c11 $(SAN_FLAGS) -o $@ $(CORE_SRC) $(B)/gen/lessons.c src/main.c $(UI_SRC) $(UI_LIBS) $(CORE_LIBS)
 
 $(B)/tools/%: tests/tools/%.c $(B)/libtapscope.a
 	@mkdir -p $(dir $@)

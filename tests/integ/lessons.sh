@@ -10,7 +10,7 @@ names=$("$TAPSCOPE" --lessons | awk '{ print $1 }')
 [ "$(echo "$names" | wc -l)" -ge 7 ] || fail "fewer than 7 built-in lessons: $names"
 for name in $names; do
 	start=$(date +%s)
-	"$TAPSCOPE" --lesson "$name" --print >"$TMPD/$name.out" 2>&1
+	"$TAPSCOPE" --lesson "$name" --netns "${NS}_$name" --print >"$TMPD/$name.out" 2>&1
 	rc=$?
 	if [ $rc != 0 ] || ! grep -q '^lesson passed: ' "$TMPD/$name.out"; then
 		sed 's/^/    | /' "$TMPD/$name.out" | grep -v '^    |       ' >&2
@@ -26,7 +26,7 @@ step: one
   do: neigh on
   expcet: arp
 LESSON
-"$TAPSCOPE" --lesson "$TMPD/bad.lesson" --print >"$TMPD/bad.out" 2>&1; rc=$?
+"$TAPSCOPE" --lesson "$TMPD/bad.lesson" --netns "${NS}_bad" --print >"$TMPD/bad.out" 2>&1; rc=$?
 [ $rc = 2 ] || fail "a syntax error gave exit $rc, not 2"
 assert_grep "$TMPD/bad.out" "bad.lesson:4: unknown keyword 'expcet:' \(valid: .*expect"
 
@@ -40,7 +40,7 @@ step: an echo reply nobody asked for
   do: echo on
   expect: icmp[icmptype] = icmp-echoreply within 1s
 LESSON
-"$TAPSCOPE" --lesson "$TMPD/fails.lesson" --print >"$TMPD/fails.out" 2>&1; rc=$?
+"$TAPSCOPE" --lesson "$TMPD/fails.lesson" --netns "${NS}_fails" --print >"$TMPD/fails.out" 2>&1; rc=$?
 [ $rc = 1 ] || fail "a failing lesson gave exit $rc, not 1"
 assert_grep "$TMPD/fails.out" "lesson failed: step 2 \(line 7\): expect: icmp\[icmptype\] = icmp-echoreply: no such frame within 1\.0 s"
 assert_grep "$TMPD/fails.out" "tapscope: lesson '.*fails.lesson' failed at step 2"
@@ -55,6 +55,6 @@ step: the namespace holds lo and tap0, nothing else
   run: sh -c 'ip -o link show | wc -l'
   expect-output: ^2$
 LESSON
-"$TAPSCOPE" --lesson "$TMPD/where.lesson" --print >"$TMPD/where.out" 2>&1 || { cat "$TMPD/where.out" >&2; fail "run: did not run in the lesson's namespace"; }
-ip netns list | grep -q '^tapscope-lesson' && fail "a lesson namespace was left behind"
+"$TAPSCOPE" --lesson "$TMPD/where.lesson" --netns "${NS}_where" --print >"$TMPD/where.out" 2>&1 || { cat "$TMPD/where.out" >&2; fail "run: did not run in the lesson's namespace"; }
+ip netns list | grep "^${NS}" && fail "a lesson namespace was left behind"
 echo "ok: errors, failures and the namespace"
