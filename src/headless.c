@@ -60,7 +60,10 @@ static void print_frame(struct session *s, const struct frame *f, const struct f
 	p->lines++;
 	if (!p->print && !p->json)
 		return;		/* quiet capture: -w alone formats nothing */
-	decode_frame(&p->d, f);
+	if (p->verbose || p->json)
+		decode_frame(&p->d, f);
+	else
+		decode_frame_summary(&p->d, f);	/* the line needs no tree */
 	if (p->json) {
 		char why[512];
 		struct frameprint_extra x = { p->names ? s->dev.name : NULL, why, why_answer(f, m) };
