@@ -22,6 +22,8 @@ struct parse {
 	size_t errlen;
 	const char *val[CRAFT_F_COUNT_OF_FIELDS];	/* value text per field, NULL if absent */
 	const char *key[CRAFT_F_COUNT_OF_FIELDS];	/* the key as written (ttl or hlim) */
+	int at;			/* the field being read now (enum craft_field or CRAFT_AT_*) */
+	int bad;		/* where the error is: at, when perr was called */
 };
 
 static int perr(struct parse *p, const char *fmt, ...)
@@ -29,6 +31,7 @@ static int perr(struct parse *p, const char *fmt, ...)
 	va_list ap;
 	int n;
 
+	p->bad = p->at;
 	if (!p->errlen)
 		return -EINVAL;
 	n = snprintf(p->err, p->errlen, "inject: ");
@@ -118,6 +121,7 @@ static int take_token(struct parse *p, char *t)
 		value = eq + 1;
 	}
 	f = field_lookup(t);
+	p->at = f < 0 ? CRAFT_AT_UNKNOWN : f;
 	if (f < 0) {
 		craft_name_list(craft_fields(), list, sizeof(list));
 		return perr(p, "unknown field '%s' (valid: %s)", t, list);
@@ -470,14 +474,19 @@ static int check_rules(struct parse *p)
 {
 	char tb[16];
 
-	for (const struct rule *r = rules; r->applies; r++)
-		if (p->val[r->field] && !r->applies(p->s))
-			return perr(p, "'%s=%s': %s applies only to %s, not %s %s", p->key[r->field],
-				    p->val[r->field], p->key[r->field], r->where, proto_name(p),
-				    type_label(p->s->v6, p->s->type, tb, sizeof(tb)));
+	for (const struct rule *r = rules; r->applies; r++) {
+		if (!p->val[r->field] || r->applies(p->s))
+			continue;
+		p->at = r->field;
+		return perr(p, "'%s=%s': %s applies only to %s, not %s %s", p->key[r->field],
+			    p->val[r->field], p->key[r->field], r->where, proto_name(p),
+			    type_label(p->s->v6, p->s->type, tb, sizeof(tb)));
+	}
+	p->at = CRAFT_F_QUOTE;
 	if (p->val[CRAFT_F_QUOTE] && strcasecmp(p->val[CRAFT_F_QUOTE], "none") && p->val[CRAFT_F_PAYLOAD])
 		return perr(p, "'quote=%s': give quote= or payload=, not both (payload= is the quoted bytes)",
 			    p->val[CRAFT_F_QUOTE]);
+	p->at = is_redirect4(p->s) ? CRAFT_F_GATEWAY : CRAFT_F_TARGET;
 	if (is_redirect4(p->s) && !p->val[CRAFT_F_GATEWAY])
 		return perr(p, "redirect needs gateway= (the better first hop)");
 	if (is_redirect6(p->s) && !p->val[CRAFT_F_TARGET])
@@ -665,37 +674,60 @@ static int parse_proto(struct parse *p, const char *word)
 	return 0;
 }
 
-int craft_parse(const char *text, struct craft_spec *out, char *err, size_t errlen)
+static int parse_spec(struct parse *p, const char *text)
 {
-	struct parse p = { .s = out, .err = err, .errlen = errlen };
+	struct craft_spec *out = p->s;
 	char buf[SPEC_TEXT_MAX], *tok[MAX_TOKENS];
 	int ntok, rc;
 
 	memset(out, 0, sizeof(*out));
-	if (errlen)
-		err[0] = '\0';
+	if (p->errlen)
+		p->err[0] = '\0';
 	if (strlen(text) >= sizeof(buf))
-		return perr(&p, "spec longer than %d characters", SPEC_TEXT_MAX - 1);
+		return perr(p, "spec longer than %d characters", SPEC_TEXT_MAX - 1);
 	strcpy(buf, text);
-	if ((rc = tokenize(&p, buf, tok, &ntok)))
+	if ((rc = tokenize(p, buf, tok, &ntok)))
 		return rc;
 	if (ntok == 0)
-		return perr(&p, "empty spec (example: icmp type=echo-request dst=10.18.0.1)");
-	if ((rc = parse_proto(&p, tok[0])))
+		return perr(p, "empty spec (example: icmp type=echo-request dst=10.18.0.1)");
+	p->at = CRAFT_AT_PROTO;
+	if ((rc = parse_proto(p, tok[0])))
 		return rc;
 	for (int i = 1; i < ntok; i++)
-		if ((rc = take_token(&p, tok[i])))
+		if ((rc = take_token(p, tok[i])))
 			return rc;
-	if ((rc = type_field(&p)) || (rc = code_field(&p)) || (rc = check_rules(&p)))
+	p->at = CRAFT_F_TYPE;
+	if ((rc = type_field(p)))
 		return rc;
-	if (p.val[CRAFT_F_MTU] && !p.val[CRAFT_F_CODE] && !out->v6)
+	p->at = CRAFT_F_CODE;
+	if ((rc = code_field(p)) || (rc = check_rules(p)))
+		return rc;
+	p->at = CRAFT_F_MTU;
+	if (p->val[CRAFT_F_MTU] && !p->val[CRAFT_F_CODE] && !out->v6)
 		out->code = 4;	/* mtu= on dest-unreach means frag-needed */
-	if (p.val[CRAFT_F_MTU] && !out->v6 && out->code != 4)
-		return perr(&p, "'mtu=%s': mtu applies only to code frag-needed", p.val[CRAFT_F_MTU]);
-	for (int f = CRAFT_F_SRC; f < CRAFT_F_COUNT_OF_FIELDS; f++)
-		if (p.val[f] && (rc = value_field(&p, f)))
+	if (p->val[CRAFT_F_MTU] && !out->v6 && out->code != 4)
+		return perr(p, "'mtu=%s': mtu applies only to code frag-needed", p->val[CRAFT_F_MTU]);
+	for (int f = CRAFT_F_SRC; f < CRAFT_F_COUNT_OF_FIELDS; f++) {
+		p->at = f;
+		if (p->val[f] && (rc = value_field(p, f)))
 			return rc;
+	}
 	return 0;
+}
+
+int craft_parse_at(const char *text, struct craft_spec *out, char *err, size_t errlen, int *where)
+{
+	struct parse p = { .s = out, .err = err, .errlen = errlen, .at = CRAFT_AT_NONE, .bad = CRAFT_AT_NONE };
+	int rc = parse_spec(&p, text);
+
+	if (where)
+		*where = rc ? p.bad : CRAFT_AT_NONE;
+	return rc;
+}
+
+int craft_parse(const char *text, struct craft_spec *out, char *err, size_t errlen)
+{
+	return craft_parse_at(text, out, err, errlen, NULL);
 }
 
 unsigned craft_count(const struct craft_spec *s)

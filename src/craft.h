@@ -121,6 +121,14 @@ struct craft_name {
 /* Parses a spec. Returns 0, or -EINVAL with a message naming the offending token in err. */
 int craft_parse(const char *text, struct craft_spec *out, char *err, size_t errlen);
 
+/* Where a spec went wrong, besides a field (enum craft_field): */
+#define CRAFT_AT_NONE (-1)	/* no error, or the spec as a whole (empty, too long, a quote left open) */
+#define CRAFT_AT_PROTO (-2)	/* the first word (icmp or icmp6) */
+#define CRAFT_AT_UNKNOWN (-3)	/* a word that names no field */
+/* craft_parse, and on error *where (may be NULL) gets the field at fault (enum craft_field,
+ * or CRAFT_AT_*), so a form can put the message beside that field without reading it. */
+int craft_parse_at(const char *text, struct craft_spec *out, char *err, size_t errlen, int *where);
+
 /* Builds the bytes to write to the tun/tap fd for repeat number `repeat` (0-based: seq and
  * the default ip id advance by it). Returns 0 with *len set, or -EINVAL / -ENOENT / -ENOSPC
  * with a message in err (no address to default to, nothing to quote, buffer too small). */

@@ -199,9 +199,12 @@ static void summary_one(struct session *s, const struct options *o, int names)
 {
 	int64_t drops = session_kernel_drops(s);
 
+	/* the total is what went through the device, so its parts add up; the filter's share apart */
 	fprintf(stderr, "tapscope: %s%s%llu frames (%llu from the kernel, %llu to it)", names ? s->dev.name : "",
-		names ? ": " : "", (unsigned long long)s->count.shown, (unsigned long long)s->count.in,
+		names ? ": " : "", (unsigned long long)(s->count.in + s->count.out), (unsigned long long)s->count.in,
 		(unsigned long long)s->count.out);
+	if (o->filter)
+		fprintf(stderr, "; %llu matched -f '%s'", (unsigned long long)s->count.shown, o->filter);
 	if (drops >= 0)
 		fprintf(stderr, "; the kernel dropped %lld it could not queue to %s (tx_dropped)", (long long)drops,
 			s->dev.name);

@@ -185,6 +185,10 @@ int main(int argc, char **argv)
 		fputs(options_usage(), stdout);
 		return 0;
 	}
+	if (o.keys) {
+		ui_keys_print(stdout);
+		return 0;
+	}
 	if (o.version) {
 		printf("tapscope %s\n", TAPSCOPE_VERSION);
 		return 0;

@@ -11,7 +11,7 @@
 enum {
 	OPT_TUN = 256, OPT_TAP, OPT_PI, OPT_ATTACH, OPT_PERSIST, OPT_NO_CONFIG, OPT_NETNS,
 	OPT_ECHO, OPT_INJECT, OPT_JSON, OPT_EVENTS, OPT_STATUS, OPT_NO_COLOR, OPT_MAX_FRAMES, OPT_LOCAL_ROUTES,
-	OPT_HOLD, OPT_CONTROL, OPT_NO_URING, OPT_LESSON, OPT_LESSONS, OPT_PCAPNG,
+	OPT_HOLD, OPT_CONTROL, OPT_NO_URING, OPT_LESSON, OPT_LESSONS, OPT_PCAPNG, OPT_THEME, OPT_KEYS,
 };
 
 static const struct option long_opts[] = {
@@ -40,6 +40,8 @@ static const struct option long_opts[] = {
 	{ "no-uring", no_argument, NULL, OPT_NO_URING },
 	{ "lesson", required_argument, NULL, OPT_LESSON },
 	{ "lessons", no_argument, NULL, OPT_LESSONS },
+	{ "theme", required_argument, NULL, OPT_THEME },
+	{ "keys", no_argument, NULL, OPT_KEYS },
 	{ "write", required_argument, NULL, 'w' },
 	{ "pcapng", no_argument, NULL, OPT_PCAPNG },
 	{ "read", required_argument, NULL, 'r' },
@@ -100,6 +102,9 @@ const char *options_usage(void)
 "Full-screen UI (the default when no output option is given):\n"
 "      --max-frames N  frames kept for browsing (default 100000; older ones drop)\n"
 "      --no-color      monochrome (so does the NO_COLOR environment variable)\n"
+"      --theme NAME    colours: dark (default), contrast (for projectors: no dark\n"
+"                      blue, bold text), mono\n"
+"      --keys          print every key of the UI (key, where it acts, what it does)\n"
 "Lessons:\n"
 "      --lessons       list the built-in lessons (name first)\n"
 "      --lesson NAME|FILE  run a lesson (a built-in one, or a lesson file) in its own\n"
@@ -198,6 +203,12 @@ static int parse_one(struct options *o, int c, const char *arg, char *err, size_
 	case OPT_NO_URING: o->no_uring = 1; break;
 	case OPT_LESSON: o->lesson = arg; break;
 	case OPT_LESSONS: o->lessons = 1; break;
+	case OPT_KEYS: o->keys = 1; break;
+	case OPT_THEME:
+		if (strcmp(arg, "dark") && strcmp(arg, "contrast") && strcmp(arg, "mono"))
+			return bad(err, errlen, "unknown theme '%s' for --theme: expected dark, contrast or mono%s", arg, "");
+		o->theme = arg;
+		break;
 	case OPT_MAX_FRAMES:
 		if (parse_count(arg, &o->max_frames) < 0)
 			return bad(err, errlen, "bad number '%s' for --max-frames: expected how many frames the UI keeps, 1 or more%s",

@@ -32,6 +32,8 @@ struct options {
 	int status;
 	int local_routes;		/* routes of the local table too */
 	int no_color;
+	const char *theme;		/* UI colours: "dark" (default), "contrast" (projectors), "mono" */
+	int keys;			/* --keys: print the UI's key table and exit */
 	const char *write_path;
 	int pcapng;			/* -w writes pcapng (with directions) whatever the file's name */
 	const char *read_path;

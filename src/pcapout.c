@@ -2,6 +2,7 @@
 #include "pcapout.h"
 #include "frameloc.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,19 +92,24 @@ void pcapout_flush(struct pcapout *w)
 	}
 }
 
-void pcapout_close(struct pcapout *w)
+int pcapout_close(struct pcapout *w)
 {
+	int rc = 0;
+
 	if (!w)
-		return;
+		return 0;
 	if (w->ng) {
-		pcapngout_close(w->ng);
+		rc = pcapngout_close(w->ng);
 		free(w);
-		return;
+		return rc;
 	}
-	pcap_dump_flush(w->dumper);
+	errno = 0;
+	if (pcap_dump_flush(w->dumper) < 0 || ferror(pcap_dump_file(w->dumper)))
+		rc = errno ? -errno : -EIO;
 	pcap_dump_close(w->dumper);
 	pcap_close(w->pcap);
 	free(w);
+	return rc;
 }
 
 unsigned long pcapout_count(const struct pcapout *w)

@@ -20,8 +20,9 @@ int pcapout_name_is_pcapng(const char *path);
 void pcapout_write(struct pcapout *w, const struct frame *f);
 /* Pushes buffered frames to the file, so a reader sees every frame written so far. */
 void pcapout_flush(struct pcapout *w);
-/* Flushes and closes; the file stays valid. */
-void pcapout_close(struct pcapout *w);
+/* Flushes and closes; the file stays valid. Returns 0, or -errno when the frames could not
+ * all be written (a full disk: the file then holds fewer than pcapout_count). */
+int pcapout_close(struct pcapout *w);
 /* Frames written so far. */
 unsigned long pcapout_count(const struct pcapout *w);
 

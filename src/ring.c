@@ -7,6 +7,7 @@
 
 struct ring {
 	struct frame *slots;
+	struct frame_note *notes;	/* beside slots, same index */
 	size_t max, head, count;	/* head: index of the oldest */
 	uint64_t dropped;
 };
@@ -18,11 +19,16 @@ struct ring *ring_new(size_t max_frames)
 	if (!r || !max_frames)
 		goto fail;
 	r->slots = calloc(max_frames, sizeof(*r->slots));
-	if (!r->slots)
+	r->notes = calloc(max_frames, sizeof(*r->notes));
+	if (!r->slots || !r->notes)
 		goto fail;
 	r->max = max_frames;
 	return r;
 fail:
+	if (r) {
+		free(r->slots);
+		free(r->notes);
+	}
 	free(r);
 	return NULL;
 }
@@ -41,11 +47,14 @@ void ring_free(struct ring *r)
 		return;
 	ring_clear(r);
 	free(r->slots);
+	free(r->notes);
 	free(r);
 }
 
-int ring_push(struct ring *r, const struct frame *f)
+int ring_push(struct ring *r, const struct frame *f, const struct frame_note *note)
 {
+	static const struct frame_note none;
+	size_t at;
 	uint8_t *copy = malloc(f->caplen ? f->caplen : 1);
 	struct frame *slot;
 
@@ -58,8 +67,10 @@ int ring_push(struct ring *r, const struct frame *f)
 		r->count--;
 		r->dropped++;
 	}
-	slot = &r->slots[(r->head + r->count) % r->max];
+	at = (r->head + r->count) % r->max;
+	slot = &r->slots[at];
 	*slot = *f;
+	r->notes[at] = note ? *note : none;
 	slot->data = copy;
 	r->count++;
 	return 0;
@@ -78,6 +89,11 @@ uint64_t ring_dropped(const struct ring *r)
 const struct frame *ring_get(const struct ring *r, size_t i)
 {
 	return i < r->count ? &r->slots[(r->head + i) % r->max] : NULL;
+}
+
+const struct frame_note *ring_note(const struct ring *r, size_t i)
+{
+	return i < r->count ? &r->notes[(r->head + i) % r->max] : NULL;
 }
 
 long ring_find(const struct ring *r, uint64_t number)

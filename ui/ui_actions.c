@@ -1,67 +1,132 @@
-/* ui_actions.c — the keys that act on tapscope itself: toggles, injection, saving, device actions.
- * Device actions go through src/nlaction (libnl, tun ioctls); their errors land on the status line. */
-#include "ui_actions.h"
+/* ui_actions.c — the UI's global named actions (quit, help, focus, filter, save, the inject form,
+ * repeat...) and the bridge to the core's named actions (src/action.c), which every key that
+ * changes the responder, the outbox, a job or the device ends in. */
+#include "ui_pane.h"
 
 #include <errno.h>
-#include <net/if.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
-#include <arpa/inet.h>
 
 #include "action.h"
-#include "craft.h"
-#include "nlaction.h"
-#include "nlmodel.h"
-#include "pcapout.h"
-#include "ui_prompt.h"
-#include "ui_view.h"
+#include "ui_msg.h"
+#include "ui_overlays.h"
+#include "ui_panes.h"
+#include "ui_store.h"
 
-static int carrier_forced_off;
+/* ---- the core's actions ---- */
 
-int ui_inject_spec(struct ui *ui, const char *spec)
+static void core_now(struct ui *ui, const char *line)
 {
-	struct craft_spec *cs = malloc(sizeof(*cs));
-	char err[512];
-	int rc;
-
-	if (!cs)
-		return -ENOMEM;
-	rc = craft_parse(spec, cs, err, sizeof(err));
-	if (!rc)
-		rc = session_inject(ui->s, cs, NULL, err, sizeof(err));
-	free(cs);
-	if (rc) {
-		ui_message(ui, 1, "%s", err);
-		return rc;
-	}
-	snprintf(ui->last_spec, sizeof(ui->last_spec), "%s", spec);
-	ui_message(ui, 0, "injected: %s", spec);
-	return 0;
-}
-
-void ui_actions_inject_cli(struct ui *ui)
-{
-	for (int i = 0; i < ui->o->ninject; i++)
-		ui_inject_spec(ui, ui->o->inject[i]);
-}
-
-/* A named action (src/action.c), as lessons and the console call it; its answer on the status line. */
-static void run_action(struct ui *ui, const char *line)
-{
-	char msg[512];
+	char msg[1024];
 	int rc = action_run(ui->s, line, msg, sizeof(msg));
 
 	if (msg[0])
 		ui_message(ui, rc < 0, "%s", msg);
 }
 
-static void on_filter(struct ui *ui, const char *text)
+enum ui_result ui_core_run(struct ui *ui, const char *line, int confirm)
+{
+	char name[32], question[300];
+	const struct action_def *a;
+
+	snprintf(name, sizeof(name), "%.*s", (int)strcspn(line, " "), line);
+	a = action_find(name);
+	if (confirm && a && (a->flags & ACTION_DESTRUCTIVE)) {
+		snprintf(question, sizeof(question), "%s (%s)?", line, a->help);
+		ui_confirm(ui, question, core_now, line);
+		return UI_REDRAW;
+	}
+	core_now(ui, line);
+	return UI_REDRAW;
+}
+
+int ui_inject(struct ui *ui, const char *spec)
+{
+	char line[1100], msg[1024];
+	int rc;
+
+	snprintf(line, sizeof(line), "inject %s", spec);
+	rc = action_run(ui->s, line, msg, sizeof(msg));
+	ui_message(ui, rc < 0, "%s", msg);
+	if (!rc)
+		snprintf(ui->last_spec, sizeof(ui->last_spec), "%s", spec);
+	return rc;
+}
+
+/* ---- global actions ---- */
+
+static enum ui_result act_quit(struct ui *ui, void *target, const char *arg)
+{
+	(void)ui;
+	(void)target;
+	(void)arg;
+	return UI_QUIT;
+}
+
+static enum ui_result act_help(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	(void)arg;
+	ui_help_open(ui);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_focus(struct ui *ui, void *target, const char *arg)
+{
+	(void)ui;
+	(void)target;
+	if (!strcmp(arg, "next") || !strcmp(arg, "prev"))
+		mgr_focus_step(strcmp(arg, "next") ? -1 : 1);
+	else if (mgr_pane(arg))
+		mgr_focus(mgr_pane(arg));
+	return UI_REDRAW;
+}
+
+static enum ui_result act_messages(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	(void)arg;
+	msg_open_history(ui);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_hex(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	(void)arg;
+	hex_toggle(ui);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_form(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	(void)arg;
+	ui_form_open(ui);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_repeat(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	(void)arg;
+	if (!ui->last_spec[0])
+		ui_message(ui, 1, "nothing injected yet: i opens the inject form");
+	else
+		ui_inject(ui, ui->last_spec);
+	return UI_REDRAW;
+}
+
+static void on_filter(struct ui *ui, const char *text, const char *arg)
 {
 	char err[512];
 
-	if (ui_view_set_filter(ui, text, err, sizeof(err)) < 0)
+	(void)arg;
+	if (list_set_filter(ui, text, err, sizeof(err)) < 0)
 		ui_message(ui, 1, "filter not changed: %s (tcpdump syntax, e.g. 'icmp or arp')", err);
 	else if (*text)
 		ui_message(ui, 0, "showing frames that match: %s", text);
@@ -69,201 +134,151 @@ static void on_filter(struct ui *ui, const char *text)
 		ui_message(ui, 0, "filter cleared: showing every frame");
 }
 
-static void on_save(struct ui *ui, const char *path)
+static enum ui_result act_filter(struct ui *ui, void *target, const char *arg)
 {
-	char err[512];
-	struct pcapout *w;
-
-	if (!*path)
-		return;
-	w = pcapout_open(path, session_dlt(ui->s), err, sizeof(err));
-	if (!w) {
-		ui_message(ui, 1, "%s", err);
-		return;
-	}
-	for (size_t i = 0; i < ui->view.len; i++) {
-		long k = ring_find(ui->ring, ui_view_num(&ui->view, i));
-
-		if (k >= 0)
-			pcapout_write(w, ring_get(ui->ring, (size_t)k));
-	}
-	ui_message(ui, 0, "saved %lu frames to %s (tcpdump -r %s)", pcapout_count(w), path, path);
-	pcapout_close(w);
-}
-
-static void report(struct ui *ui, int rc, const char *err, const char *fmt, const char *arg)
-{
-	if (rc < 0)
-		ui_message(ui, 1, "%s", err);
+	(void)target;
+	if (*arg)
+		on_filter(ui, arg, NULL);
 	else
-		ui_message(ui, 0, fmt, arg);
+		ui_prompt(ui, "filter (BPF, empty clears):", list_filter_text(), on_filter, NULL);
+	return UI_REDRAW;
 }
 
-static void on_add_addr(struct ui *ui, const char *cidr)
+static enum ui_result act_pause(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	(void)arg;
+	list_pause(ui);
+	ui_message(ui, 0, "%s", list_paused() ? "view paused: capture goes on; space resumes" : "view resumed");
+	return UI_REDRAW;
+}
+
+static enum ui_result act_clear(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	(void)arg;
+	store_clear(ui->store);
+	ui_message(ui, 0, "cleared (capture goes on)");
+	return UI_REDRAW;
+}
+
+static enum ui_result act_follow(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	(void)arg;
+	list_follow(ui);
+	ui_message(ui, 0, "following new frames");
+	return UI_REDRAW;
+}
+
+static enum ui_result act_move(struct ui *ui, void *target, const char *arg)
+{
+	static const char *const names[MOVE_COUNT] = { "up", "down", "pgup", "pgdn", "home", "end" };
+	struct pane *p = target ? target : mgr_focused();
+
+	(void)ui;
+	if (!p || !p->cls->nav)
+		return UI_HANDLED;
+	for (int m = 0; m < MOVE_COUNT; m++)
+		if (!strcmp(arg, names[m]))
+			return p->cls->nav(p, (enum pane_move)m);
+	return UI_HANDLED;
+}
+
+/* ---- save ---- */
+
+/* "~/x" and "~user/x" as the shell expands them. */
+static void expand_home(const char *in, char *out, size_t n)
+{
+	const char *rest, *home = NULL;
+	char user[64];
+
+	if (in[0] != '~') {
+		snprintf(out, n, "%s", in);
+		return;
+	}
+	rest = in + 1 + strcspn(in + 1, "/");
+	if (rest == in + 1) {
+		home = getenv("HOME");
+	} else {
+		struct passwd *pw;
+
+		snprintf(user, sizeof(user), "%.*s", (int)(rest - in - 1), in + 1);
+		pw = getpwnam(user);
+		home = pw ? pw->pw_dir : NULL;
+	}
+	if (!home) {
+		snprintf(out, n, "%s", in);
+		return;
+	}
+	snprintf(out, n, "%s%s", home, rest);
+}
+
+static void save_now(struct ui *ui, const char *path)
 {
 	char err[512];
+	long n = list_save(ui, path, err, sizeof(err));
 
-	if (*cidr)
-		report(ui, nlaction_addr_add(ui->s->dev.name, cidr, err, sizeof(err)), err, "added %s", cidr);
+	if (n < 0)
+		ui_message(ui, 1, "nothing saved: %s", err);
+	else
+		ui_message(ui, 0, "saved %ld frame%s to %s (tcpdump -r %s)", n, n == 1 ? "" : "s", path, path);
 }
 
-static void on_mtu(struct ui *ui, const char *text)
+static void on_save(struct ui *ui, const char *text, const char *arg)
 {
-	char err[512], *end;
-	unsigned long mtu = strtoul(text, &end, 10);
+	char path[1024], question[1200];
+	struct stat sb;
 
+	(void)arg;
 	if (!*text)
 		return;
-	if (*end || mtu < 68 || mtu > 65535) {
-		ui_message(ui, 1, "bad MTU '%s': a number from 68 to 65535", text);
+	expand_home(text, path, sizeof(path));
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		ui_message(ui, 1, "%s is a directory: give a file name", path);
 		return;
 	}
-	report(ui, nlaction_link_set_mtu(ui->s->dev.name, (unsigned)mtu, err, sizeof(err)), err, "MTU set to %s", text);
-}
-
-static const struct nl_snapshot *snapshot(struct ui *ui)
-{
-	static struct nl_snapshot snap;
-
-	nlmodel_snapshot(ui->s->model, &snap);
-	return &snap;
-}
-
-static void delete_selected_addr(struct ui *ui)
-{
-	const struct nl_snapshot *snap = snapshot(ui);
-	char text[INET6_ADDRSTRLEN + 8], host[INET6_ADDRSTRLEN], err[512];
-	const struct snap_addr *a;
-
-	if (ui->net_sel < 0 || ui->net_sel >= snap->naddrs) {
-		ui_message(ui, 1, "no address selected: Tab to the netlink pane and pick one with the arrows");
+	if (stat(path, &sb) == 0) {
+		snprintf(question, sizeof(question), "%s exists (%lld bytes): overwrite it?", path, (long long)sb.st_size);
+		ui_confirm(ui, question, save_now, path);
 		return;
 	}
-	a = &snap->addrs[ui->net_sel];
-	inet_ntop(a->family, a->addr, host, sizeof(host));
-	snprintf(text, sizeof(text), "%s/%d", host, a->prefixlen);
-	report(ui, nlaction_addr_del(ui->s->dev.name, text, err, sizeof(err)), err, "deleted %s", text);
+	save_now(ui, path);
 }
 
-static void link_up_down(struct ui *ui)
-{
-	int up = !(snapshot(ui)->link.flags & IFF_UP);
-	char err[512];
-
-	report(ui, nlaction_link_set_up(ui->s->dev.name, up, err, sizeof(err)), err, "link set %s", up ? "up" : "down");
-}
-
-static void carrier(struct ui *ui)
-{
-	char err[512];
-	int rc;
-
-	if (ui->s->dev.fd < 0) {
-		ui_message(ui, 1, "the queue is detached: D re-attaches it first");
-		return;
-	}
-	rc = nlaction_carrier_set(ui->s->dev.fd, carrier_forced_off, err, sizeof(err));
-	if (rc == 0)
-		carrier_forced_off = !carrier_forced_off;
-	report(ui, rc, err, "%s", carrier_forced_off ? "carrier off (TUNSETCARRIER): the kernel sees NO-CARRIER"
-						     : "carrier on again");
-}
-
-static void detach(struct ui *ui)
-{
-	char err[512];
-	int attached = ui->s->dev.fd >= 0;
-	int rc = attached ? session_detach(ui->s, err, sizeof(err)) : session_reattach(ui->s, err, sizeof(err));
-
-	if (rc == 0 && !attached)
-		carrier_forced_off = 0;
-	report(ui, rc, err, "%s", attached ? "queue detached: nobody reads the device now (NO-CARRIER); D re-attaches"
-					  : "queue re-attached");
-}
-
-static void save_prompt(struct ui *ui)
+static enum ui_result act_save(struct ui *ui, void *target, const char *arg)
 {
 	char path[128];
 	time_t now = time(NULL);
 
-	strftime(path, sizeof(path), "/tmp/tapscope-%Y%m%d-%H%M%S.pcap", localtime(&now));
-	ui_prompt_open(ui, "save the frames in view to:", path, on_save);
-}
-
-static void mtu_prompt(struct ui *ui)
-{
-	char cur[16];
-
-	snprintf(cur, sizeof(cur), "%u", snapshot(ui)->link.mtu);
-	ui_prompt_open(ui, "MTU:", cur, on_mtu);
-}
-
-static void clear_frames(struct ui *ui)
-{
-	ring_clear(ui->ring);
-	ui_view_rebuild(ui);
-	ui->follow = 1;
-	ui_message(ui, 0, "cleared (capture goes on)");
-}
-
-static void pause_view(struct ui *ui)
-{
-	ui->paused = !ui->paused;
-	if (!ui->paused)
-		ui_view_rebuild(ui);
-	ui_message(ui, 0, "%s", ui->paused ? "view paused: capture goes on; space resumes" : "view resumed");
-}
-
-static enum ui_result focus_step(struct ui *ui, int step)
-{
-	ui->focus = (enum ui_focus)(((int)ui->focus + step + FOCUS_COUNT) % FOCUS_COUNT);
-	if (ui->focus == FOCUS_HEX && !ui->show_hex)
-		ui->focus = (enum ui_focus)(((int)ui->focus + step + FOCUS_COUNT) % FOCUS_COUNT);
-	return UI_REDRAW;
-}
-
-enum ui_result ui_actions_key(struct ui *ui, int ch)
-{
-	switch (ch) {
-	case 'q': case KEY_F(10): return UI_QUIT;
-	case '?': case KEY_F(1): ui->help_open = 1; break;
-	case '\t': return focus_step(ui, 1);
-	case KEY_BTAB: return focus_step(ui, -1);
-	case 27: if (ui->focus != FOCUS_LIST) ui->focus = FOCUS_LIST; break;
-	case 'e': run_action(ui, "echo toggle"); break;
-	case 'n': run_action(ui, "neigh toggle"); break;
-	case 'i': ui_form_open(ui); break;
-	case 'r':
-		if (ui->last_spec[0])
-			ui_inject_spec(ui, ui->last_spec);
-		else
-			ui_message(ui, 1, "nothing injected yet: i opens the inject form");
-		break;
-	case '/': ui_prompt_open(ui, "filter (BPF, empty clears):", ui->view_filter_text, on_filter); break;
-	case 'w': save_prompt(ui); break;
-	case 'a': ui_prompt_open(ui, "add address (CIDR, e.g. 10.18.0.5/24):", "", on_add_addr); break;
-	case 'd': delete_selected_addr(ui); break;
-	case 'u': link_up_down(ui); break;
-	case 'm': mtu_prompt(ui); break;
-	case 'C': carrier(ui); break;
-	case 'D': detach(ui); break;
-	case 'x':
-		ui->show_hex = !ui->show_hex;
-		if (!ui->show_hex && ui->focus == FOCUS_HEX)
-			ui->focus = FOCUS_TREE;
-		break;
-	case 'c': clear_frames(ui); break;
-	case ' ': pause_view(ui); break;
-	default: return UI_HANDLED;
+	(void)target;
+	if (*arg) {
+		on_save(ui, arg, NULL);
+		return UI_REDRAW;
 	}
+	strftime(path, sizeof(path), "/tmp/tapscope-%Y%m%d-%H%M%S.pcap", localtime(&now));
+	ui_prompt(ui, "save the frames in view to:", path, on_save, NULL);
 	return UI_REDRAW;
 }
 
-int ui_actions_status(struct ui *ui, char *buf, size_t len)
+static const struct ui_action global_actions[] = {
+	{ "quit", act_quit, NULL },
+	{ "help", act_help, NULL },
+	{ "focus", act_focus, NULL },
+	{ "messages", act_messages, NULL },
+	{ "hex", act_hex, NULL },
+	{ "form", act_form, "inject" },
+	{ "repeat", act_repeat, "inject" },
+	{ "filter", act_filter, NULL },
+	{ "pause", act_pause, NULL },
+	{ "clear", act_clear, NULL },
+	{ "follow", act_follow, NULL },
+	{ "save", act_save, NULL },
+	{ "move", act_move, NULL },
+	{ NULL, NULL, NULL },
+};
+
+const struct ui_action *ui_actions_global(void)
 {
-	if (ui->s->dev.fd < 0)
-		return snprintf(buf, len, "  QUEUE DETACHED");
-	if (carrier_forced_off)
-		return snprintf(buf, len, "  CARRIER OFF");
-	return 0;
+	return global_actions;
 }

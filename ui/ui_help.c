@@ -1,215 +1,258 @@
-/* ui_help.c — the help overlay: every key, grouped, on a centred panel that fits 80x24 (scrolls when shorter). */
-#include "ui.h"
+/* ui_help.c — the help overlay, made from the key table: every key by group (keys with the same
+ * action on one line), the list's markers and the mouse; laid out again at every draw, so a
+ * resize never leaves it broken; it scrolls when the terminal is short. */
+#include "ui_overlays.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#define KEY_W 12		/* columns for the key names */
-#define COL_W 39		/* one column of the two-column layout */
+#include "ui_keys.h"
+#include "ui_theme.h"
 
-/* A line of help: a group title (text NULL) or a key and what it does. The UTF-8 key text is
- * used when the terminal can show it. */
+#define KEY_W 16		/* columns for the key names */
+#define ONE_COL_W 78
+#define TWO_COL_W 60		/* each column of the two-column layout */
+#define LINES_MAX 256
+
 struct help_line {
-	const char *key_ascii;
-	const char *key_utf8;
-	const char *text;
+	char key[48];		/* "" on continuation lines */
+	char text[128];
+	int heading;
 };
 
-static const struct help_line left_col[] = {
-	{ "Anywhere", NULL, NULL },
-	{ "q  F10", NULL, "quit" },
-	{ "?  F1", NULL, "this help" },
-	{ "Tab S-Tab", NULL, "next / previous pane" },
-	{ "Up Dn j k", "\xe2\x86\x91 \xe2\x86\x93  j k", "move" },
-	{ "PgUp PgDn", NULL, "page" },
-	{ "g G Hom End", "g G Home End", "first / last" },
-	{ "Enter", NULL, "open frame / expand" },
-	{ "x", NULL, "hex pane on/off" },
-	{ "Frame list", NULL, NULL },
-	{ "space", NULL, "pause view (capture on)" },
-	{ "c", NULL, "clear the list" },
-	{ "/", NULL, "BPF filter; empty clears" },
-	{ "w", NULL, "save capture as pcap" },
-	{ "Field tree", NULL, NULL },
-	{ "Enter space", NULL, "expand / collapse" },
-	{ "Rt l  Lt h", "\xe2\x86\x92 l  \xe2\x86\x90 h", "expand; collapse/parent" },
-	{ "*  -", NULL, "expand all; collapse all" },
-	{ "Mouse", NULL, NULL },
-	{ "click", NULL, "select" },
-	{ "wheel", NULL, "scroll" },
+struct help_view {
+	WINDOW *win;
+	PANEL *panel;
+	int top;
+	struct help_line lines[LINES_MAX];
+	int n;
 };
 
-static const struct help_line right_col[] = {
-	{ "Answers", NULL, NULL },
-	{ "e", NULL, "echo replies on/off" },
-	{ "n", NULL, "ARP/NDP neighbour on/off" },
-	{ "Inject", NULL, NULL },
-	{ "i", NULL, "inject form" },
-	{ "r", NULL, "repeat last injection" },
-	{ "Device (netlink pane)", NULL, NULL },
-	{ "a", NULL, "add address" },
-	{ "d", NULL, "delete selected address" },
-	{ "u", NULL, "link up/down" },
-	{ "m", NULL, "MTU" },
-	{ "C", NULL, "carrier on/off" },
-	{ "D", NULL, "detach / re-attach queue" },
-	{ "Inject form", NULL, NULL },
-	{ "Tab Up Dn", "Tab \xe2\x86\x91 \xe2\x86\x93", "next / previous field" },
-	{ "Lt Rt space", "\xe2\x86\x90 \xe2\x86\x92 space", "change a choice" },
-	{ "F2 .. F6", NULL, "presets" },
-	{ "F10  ^S", NULL, "send (or Enter on last)" },
-	{ "Esc", NULL, "cancel" },
+/* What the list and the mouse mean, after the keys. */
+static const char *const legend[][2] = {
+	{ "<", "the kernel sent the frame into the device" },
+	{ ">", "tapscope wrote it toward the kernel (a reply or an injection)" },
+	{ "!", "a bad checksum (the kernel drops it)" },
+	{ "?", "malformed, or cut short" },
+	{ "click", "selects a row in any pane (a byte in the hex pane selects its field)" },
+	{ "wheel", "scrolls the pane under the pointer" },
 };
 
-#define NLEFT ((int)(sizeof(left_col) / sizeof(left_col[0])))
-#define NRIGHT ((int)(sizeof(right_col) / sizeof(right_col[0])))
-
-static WINDOW *help_win;
-static PANEL *help_panel;
-static int help_top;		/* first line shown when the terminal is too short */
-static int help_lines, help_cols;	/* the terminal size the window was made for */
-
-static int help_two_columns(void)
+static void add_line(struct help_view *h, const char *key, const char *text, int heading)
 {
-	return COLS >= 2 * COL_W + 2;
+	if (h->n == LINES_MAX)
+		return;
+	snprintf(h->lines[h->n].key, sizeof(h->lines[h->n].key), "%s", key);
+	snprintf(h->lines[h->n].text, sizeof(h->lines[h->n].text), "%s", text);
+	h->lines[h->n++].heading = heading;
 }
 
-/* Lines of content (without the border). */
-static int help_content_lines(void)
+/* One entry: its text wrapped to width, the key on the first line only. */
+static void add_entry(struct help_view *h, const char *key, const char *text, int width)
 {
-	if (help_two_columns())
-		return NLEFT > NRIGHT ? NLEFT : NRIGHT;
-	return NLEFT + NRIGHT;
+	const char *t = text;
+	int first = 1;
+
+	while (*t || first) {
+		int len = ui_wrap_len(t, width);
+		char part[128];
+
+		snprintf(part, sizeof(part), "%.*s", len, t);
+		add_line(h, first ? key : "", part, 0);
+		first = 0;
+		t += len;
+		while (*t == ' ')
+			t++;
+	}
 }
 
-static void help_destroy(void)
+static int same_entry(const struct ui_key *a, const struct ui_key *b)
 {
-	if (help_panel)
-		del_panel(help_panel);
-	if (help_win)
-		delwin(help_win);
-	help_panel = NULL;
-	help_win = NULL;
+	return !strcmp(a->scope, b->scope) && !strcmp(a->action, b->action) && !strcmp(a->help, b->help) &&
+	       !strcmp(a->group, b->group);
 }
 
-/* Makes (or remakes, after a resize) the window: as tall as the content, at most the screen. */
-static int help_create(void)
+/* Keys with the same scope, action and help share a line: "Up k  up". */
+static void build(struct help_view *h, int width)
 {
-	int h = help_content_lines() + 2, w = help_two_columns() ? 2 * COL_W + 2 : COL_W + 2;
+	const struct ui_key *t = keys_table();
 
-	if (help_win && help_lines == LINES && help_cols == COLS)
-		return 0;
-	help_destroy();
-	if (h > LINES)
-		h = LINES;
-	if (w > COLS)
-		w = COLS;
-	help_win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
-	if (!help_win)
-		return -1;
-	help_panel = new_panel(help_win);
-	help_lines = LINES;
-	help_cols = COLS;
-	return 0;
+	h->n = 0;
+	for (int i = 0; t[i].name; i++) {
+		char keys[48] = "";
+		int first_of_group = 1, dup = 0;
+
+		for (int j = 0; j < i; j++) {
+			first_of_group &= strcmp(t[j].group, t[i].group) != 0;
+			dup |= same_entry(&t[j], &t[i]);
+		}
+		if (dup)
+			continue;
+		if (first_of_group) {
+			if (h->n)
+				add_line(h, "", "", 0);
+			add_line(h, t[i].group, "", 1);
+		}
+		for (int j = i; t[j].name; j++)
+			if (same_entry(&t[j], &t[i]) && strlen(keys) + strlen(t[j].name) + 2 < sizeof(keys))
+				snprintf(keys + strlen(keys), sizeof(keys) - strlen(keys), "%s%s", keys[0] ? " " : "",
+					 t[j].name);
+		add_entry(h, keys, t[i].help, width - KEY_W - 2);
+	}
+	add_line(h, "", "", 0);
+	add_line(h, "In the frame list, and the mouse", "", 1);
+	for (size_t i = 0; i < sizeof(legend) / sizeof(legend[0]); i++)
+		add_entry(h, legend[i][0], legend[i][1], width - KEY_W - 2);
 }
 
-static int help_rows(void)
+static int two_columns(void)
 {
-	int rows = getmaxy(help_win) - 2;
-
-	return rows > 0 ? rows : 0;
+	return COLS >= 2 * TWO_COL_W + 3;
 }
 
-static void help_line_draw(struct ui *ui, int y, int x, const struct help_line *l)
+static int rows_shown(const struct help_view *h)
 {
-	const char *key = ui->utf8 && l->key_utf8 ? l->key_utf8 : l->key_ascii;
+	return h->win ? getmaxy(h->win) - 2 : 1;
+}
 
-	if (!l->text) {
-		wattrset(help_win, A_BOLD | A_UNDERLINE);
-		mvwaddnstr(help_win, y, x, key, COL_W - 1);
-		wattrset(help_win, A_NORMAL);
+static int content_rows(const struct help_view *h)
+{
+	return two_columns() ? (h->n + 1) / 2 : h->n;
+}
+
+static void draw_line(struct ui *ui, struct help_view *h, int y, int x, int width, const struct help_line *l)
+{
+	(void)ui;
+	if (l->heading) {
+		wattrset(h->win, A_BOLD | A_UNDERLINE);
+		ui_put(h->win, y, x, width, l->key, 0);
+		wattrset(h->win, A_NORMAL);
 		return;
 	}
-	wattrset(help_win, ui_attr(ui, C_KEY));
-	mvwaddstr(help_win, y, x + 1, key);
-	wattrset(help_win, A_NORMAL);
-	mvwaddnstr(help_win, y, x + 2 + KEY_W, l->text, COL_W - 3 - KEY_W);
+	wattrset(h->win, ui_attr(C_KEY) | A_BOLD);
+	ui_put(h->win, y, x + 1, KEY_W - 1, l->key, 0);
+	wattrset(h->win, A_NORMAL);
+	ui_put(h->win, y, x + KEY_W + 1, width - KEY_W - 1, l->text, 0);
 }
 
-/* Line i of the one-column layout, or of one column of the two-column layout. */
-static const struct help_line *help_line_at(int col, int i)
+static void help_draw(struct overlay *ov)
 {
-	if (col == 0 && i < NLEFT)
-		return &left_col[i];
-	if (col == 1 && i < NRIGHT)
-		return &right_col[i];
-	if (col == 0 && !help_two_columns() && i - NLEFT < NRIGHT)
-		return &right_col[i - NLEFT];
-	return NULL;
-}
+	struct help_view *h = ov->state;
+	int colw = two_columns() ? TWO_COL_W : (COLS - 4 < ONE_COL_W ? COLS - 4 : ONE_COL_W);
+	int w = two_columns() ? 2 * TWO_COL_W + 3 : colw + 2, rows, hgt, half;
+	const char *foot = " Esc q ? F1 close \xc2\xb7 Up Down PgUp PgDn scroll ";
 
-static void help_frame(struct ui *ui)
-{
-	int w = getmaxx(help_win), h = getmaxy(help_win);
-	const char *foot = ui->utf8 ? " q Esc ? F1 close \xc2\xb7 \xe2\x86\x91\xe2\x86\x93 scroll " :
-					" q Esc ? F1 close - Up/Down scroll ";
-
-	box(help_win, 0, 0);
-	wattrset(help_win, ui_attr(ui, C_FOCUS_TITLE));
-	mvwaddstr(help_win, 0, 2, " tapscope keys ");
-	wattrset(help_win, ui_attr(ui, C_DIM));
-	mvwaddstr(help_win, h - 1, w - (int)strlen(" q Esc ? F1 close - Up/Down scroll ") - 2, foot);
-	if (help_top > 0)
-		mvwaddstr(help_win, 0, w - 10, ui->utf8 ? " \xe2\x86\x91 more " : " ^ more ");
-	if (help_top + help_rows() < help_content_lines())
-		mvwaddstr(help_win, h - 1, 2, ui->utf8 ? " \xe2\x86\x93 more " : " v more ");
-	wattrset(help_win, A_NORMAL);
-}
-
-void ui_help_draw(struct ui *ui)
-{
-	int rows;
-
-	if (help_create() < 0)
-		return;
-	rows = help_rows();
-	if (help_top > help_content_lines() - rows)
-		help_top = help_content_lines() - rows;
-	if (help_top < 0)
-		help_top = 0;
-	werase(help_win);
+	build(h, colw);
+	hgt = content_rows(h) + 2 > LINES - 2 ? LINES - 2 : content_rows(h) + 2;
+	if (h->win && (getmaxy(h->win) != hgt || getmaxx(h->win) != w)) {
+		del_panel(h->panel);
+		delwin(h->win);
+		h->win = NULL;
+	}
+	if (!h->win) {
+		if (!(h->win = newwin(hgt, w, (LINES - hgt) / 2, (COLS - w) / 2)))
+			return;
+		h->panel = new_panel(h->win);
+		wbkgd(h->win, theme_background());
+	}
+	move_panel(h->panel, (LINES - hgt) / 2, (COLS - w) / 2);
+	show_panel(h->panel);
+	rows = rows_shown(h);
+	if (h->top > content_rows(h) - rows)
+		h->top = content_rows(h) - rows;
+	if (h->top < 0)
+		h->top = 0;
+	half = content_rows(h);
+	werase(h->win);
 	for (int r = 0; r < rows; r++) {
-		const struct help_line *l = help_line_at(0, help_top + r);
+		int i = h->top + r;
 
-		if (l)
-			help_line_draw(ui, r + 1, 1, l);
-		if (help_two_columns() && (l = help_line_at(1, help_top + r)))
-			help_line_draw(ui, r + 1, 1 + COL_W, l);
+		if (i < h->n && (i < half))
+			draw_line(ov->ui, h, r + 1, 1, colw, &h->lines[i]);
+		if (two_columns() && i + half < h->n)
+			draw_line(ov->ui, h, r + 1, 2 + TWO_COL_W, colw, &h->lines[i + half]);
 	}
-	help_frame(ui);
-	top_panel(help_panel);
+	box(h->win, 0, 0);
+	wattrset(h->win, ui_attr(C_FOCUS_TITLE));
+	mvwaddstr(h->win, 0, 2, " tapscope keys ");
+	wattrset(h->win, ui_attr(C_DIM));
+	ui_put(h->win, hgt - 1, w - ui_text_cols(foot) - 2 > 12 ? w - ui_text_cols(foot) - 2 : 12, w - 14,
+	       ov->ui->utf8 ? foot : " Esc q ? F1 close - Up Down PgUp PgDn scroll ", 0);
+	if (h->top > 0)
+		mvwaddstr(h->win, 0, w - 10, ov->ui->utf8 ? " \xe2\x86\x91 more " : " ^ more ");
+	if (h->top + rows < content_rows(h))
+		mvwaddstr(h->win, hgt - 1, 2, ov->ui->utf8 ? " \xe2\x86\x93 more " : " v more ");
+	wattrset(h->win, A_NORMAL);
+	top_panel(h->panel);
 }
 
-enum ui_result ui_help_key(struct ui *ui, int ch)
+static void help_hide(struct overlay *ov)
 {
-	int old = help_top, rows = help_win ? help_rows() : 1;
+	struct help_view *h = ov->state;
 
-	switch (ch) {
-	case 'q': case 27: case '?': case KEY_F(1):
-		ui->help_open = 0;
-		help_destroy();
-		help_top = 0;
-		return UI_REDRAW;
-	case KEY_UP: case 'k': help_top--; break;
-	case KEY_DOWN: case 'j': help_top++; break;
-	case KEY_PPAGE: help_top -= rows; break;
-	case KEY_NPAGE: case ' ': help_top += rows; break;
-	case KEY_HOME: case 'g': help_top = 0; break;
-	case KEY_END: case 'G': help_top = help_content_lines(); break;
-	default: return UI_HANDLED;	/* modal: other keys do nothing while help is open */
-	}
-	if (help_top > help_content_lines() - rows)
-		help_top = help_content_lines() - rows;
-	if (help_top < 0)
-		help_top = 0;
-	return help_top != old ? UI_REDRAW : UI_HANDLED;
+	if (h->panel)
+		hide_panel(h->panel);
+}
+
+static void help_free(struct overlay *ov)
+{
+	struct help_view *h = ov->state;
+
+	if (h->panel)
+		del_panel(h->panel);
+	if (h->win)
+		delwin(h->win);
+	free(h);
+}
+
+static enum ui_result act_close(struct ui *ui, void *target, const char *arg)
+{
+	(void)ui;
+	(void)arg;
+	mgr_close(target);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_scroll(struct ui *ui, void *target, const char *arg)
+{
+	struct help_view *h = ((struct overlay *)target)->state;
+	int page = rows_shown(h);
+
+	(void)ui;
+	if (!strcmp(arg, "page"))
+		h->top += page;
+	else if (!strcmp(arg, "-page"))
+		h->top -= page;
+	else
+		h->top += arg[0] == '-' ? -1 : 1;
+	return UI_REDRAW;
+}
+
+static enum ui_result help_key(struct overlay *ov, int ch)
+{
+	(void)ov;
+	(void)ch;
+	return UI_HANDLED;	/* modal: other keys do nothing while help is open */
+}
+
+static const struct ui_action help_actions[] = {
+	{ "close", act_close, NULL },
+	{ "scroll", act_scroll, NULL },
+	{ NULL, NULL, NULL },
+};
+
+static const struct overlay_class help_class = {
+	.name = "help", .draw = help_draw, .key = help_key, .hide = help_hide,
+	.actions = help_actions, .free = help_free,
+};
+
+void ui_help_open(struct ui *ui)
+{
+	struct help_view *h;
+
+	if (mgr_find_overlay("help") || !(h = calloc(1, sizeof(*h))))
+		return;
+	if (!mgr_push(ui, &help_class, h))
+		free(h);
 }

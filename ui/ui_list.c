@@ -1,174 +1,496 @@
-/* ui_list.c — the live frame list: number, relative time, direction, protocol, source,
- * destination and summary; decodes only the rows on screen. */
-#include "ui.h"
+/* ui_list.c — the live frame list pane: the store's frames that pass the '/' filter, one row
+ * each (decoded only when on screen), following new frames or standing still; ←/→ scroll it. */
+#include "ui_panes.h"
 
-#include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
 
-#include "ui_view.h"
+#include "bpf.h"
+#include "pcapout.h"
+#include "ui_detail.h"
+#include "ui_row.h"
+#include "ui_store.h"
 
-/* The column a frame's addresses come from: the first of these fields it has. */
-static const char *const src_fields[] = { "ip.src", "ipv6.src", "arp.src.proto_ipv4", "eth.src", NULL };
-static const char *const dst_fields[] = { "ip.dst", "ipv6.dst", "arp.dst.proto_ipv4", "eth.dst", NULL };
+#define HSCROLL_STEP 8
 
-static void field_text(const struct decoded *d, const char *const *names, char *out, size_t len)
+struct list_state {
+	struct ui *ui;
+	uint64_t *nums;			/* the view: numbers of kept frames that pass the filter */
+	size_t start, len, cap;		/* nums[start .. start+len) */
+	struct bpf_filter *filter;	/* NULL: every frame */
+	char filter_text[256];
+	uint64_t sel;			/* the selected frame's number (0: none) */
+	size_t top;			/* view index of the first row shown */
+	int follow;			/* keep the newest frame selected */
+	int paused;			/* space: the view stands still, capture goes on */
+	int hscroll;			/* columns the scrolling part is shifted left */
+	int widest;			/* the widest scrolling part drawn last time */
+};
+
+static struct list_state *first_list(void)
 {
-	out[0] = '\0';
-	for (const char *const *n = names; *n; n++) {
-		for (int i = 0; i < decode_count(d); i++) {
-			if (!strcmp(decode_name(d, i), *n)) {
-				decode_text(d, i, out, len);
+	struct pane *p = mgr_pane("list");
+
+	return p ? p->state : NULL;
+}
+
+/* ---- the view ---- */
+
+static uint64_t view_num(const struct list_state *st, size_t i)
+{
+	return i < st->len ? st->nums[st->start + i] : 0;
+}
+
+/* The view index of frame num, or of the first frame after it (numbers only grow). */
+static size_t view_index(const struct list_state *st, uint64_t num)
+{
+	size_t lo = 0, hi = st->len;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (view_num(st, mid) < num)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void view_push(struct list_state *st, uint64_t num)
+{
+	if (st->start + st->len == st->cap) {
+		if (st->start > st->cap / 2) {	/* reuse the front that trimming freed */
+			memmove(st->nums, st->nums + st->start, st->len * sizeof(*st->nums));
+			st->start = 0;
+		} else {
+			size_t cap = st->cap ? st->cap * 2 : 1024;
+			uint64_t *n = realloc(st->nums, cap * sizeof(*n));
+
+			if (!n)
 				return;
-			}
+			st->nums = n;
+			st->cap = cap;
 		}
 	}
+	st->nums[st->start + st->len++] = num;
 }
 
-/* The highest layer that is not bare payload, as Wireshark's Protocol column shows it. */
-static const char *top_proto(const struct decoded *d, char *buf, size_t len)
+/* Frames the store no longer holds leave the view. */
+static void view_trim(struct list_state *st)
 {
-	int k = decode_nprotos(d) - 1;
-	size_t i;
+	uint64_t oldest = store_oldest(st->ui->store);
+	size_t gone = 0;
 
-	if (k > 0 && !strcmp(decode_proto_name(d, k), "data"))
-		k--;
-	snprintf(buf, len, "%s", k >= 0 ? decode_proto_name(d, k) : "?");
-	for (i = 0; buf[i]; i++)
-		buf[i] = (char)toupper((unsigned char)buf[i]);
-	return buf;
+	while (gone < st->len && (!oldest || st->nums[st->start + gone] < oldest))
+		gone++;
+	st->start += gone;
+	st->len -= gone;
+	st->top = st->top > gone ? st->top - gone : 0;
+	if (st->sel && (!st->len || st->sel < view_num(st, 0)))
+		st->sel = view_num(st, 0);
 }
 
-static enum ui_color proto_color(const char *proto)
+static int passes(const struct list_state *st, const struct frame *f)
 {
-	static const struct { const char *name; enum ui_color c; } map[] = {
-		{ "ARP", C_ARP }, { "ICMP", C_ICMP }, { "ICMPV6", C_ICMP6 }, { "UDP", C_UDP },
-		{ "TCP", C_TCP }, { "DNS", C_DNS }, { "DHCP", C_UDP }, { "IP", C_IP }, { "IPV6", C_IP },
-	};
-
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (!strcmp(map[i].name, proto))
-			return map[i].c;
-	return C_OTHER;
+	return !st->filter || bpf_filter_match(st->filter, f);
 }
 
-/* Wireshark's Info column: the summary without the "IP a > b: " prefix the columns already show. */
-static const char *info_of(const char *summary)
+static void view_rebuild(struct list_state *st)
 {
-	const char *arrow, *colon;
+	size_t n = store_count(st->ui->store);
 
-	if (strncmp(summary, "IP ", 3) && strncmp(summary, "IP6 ", 4))
-		return summary;
-	arrow = strstr(summary, " > ");	/* "IP6 :: > ff02::16: ..." — the src may itself hold ": " */
-	colon = arrow ? strstr(arrow + 3, ": ") : NULL;
-	return colon ? colon + 2 : summary;
+	st->start = st->len = 0;
+	st->top = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct frame *f = store_at(st->ui->store, i);
+
+		if (passes(st, f))
+			view_push(st, f->number);
+	}
+	if (st->follow || !st->sel)
+		st->sel = st->len ? view_num(st, st->len - 1) : 0;
+	else
+		st->sel = view_num(st, view_index(st, st->sel)) ? view_num(st, view_index(st, st->sel)) :
+			  view_num(st, st->len ? st->len - 1 : 0);
+	ui_dirty(st->ui);
 }
 
-static void draw_row(struct ui *ui, WINDOW *w, int y, struct ui_rect r, const struct frame *f, int selected)
+static void on_store(void *arg, enum store_event ev, const struct frame *f)
+{
+	struct list_state *st = arg;
+
+	if (ev == STORE_CLEARED) {
+		st->follow = 1;
+		st->sel = 0;
+		detail_clear(st->ui);
+		view_rebuild(st);
+		return;
+	}
+	view_trim(st);
+	if (st->paused || !passes(st, f))
+		return;
+	view_push(st, f->number);
+	if (st->follow)
+		st->sel = f->number;
+	ui_dirty(st->ui);
+}
+
+/* The detail shows the selected frame unless the user kept it on another. */
+static void sync_detail(struct list_state *st)
+{
+	const struct frame_note *note;
+	const struct frame *f;
+
+	if (st->ui->detail->pinned && st->ui->detail->num)
+		return;
+	f = store_get(st->ui->store, st->sel, &note);
+	detail_show(st->ui, f, f ? note : NULL);
+}
+
+/* ---- drawing ---- */
+
+static int digits(uint64_t n)
+{
+	int d = 1;
+
+	while (n >= 10) {
+		n /= 10;
+		d++;
+	}
+	return d;
+}
+
+/* Pads s to width columns, or cuts it with an ellipsis. */
+static void fit(char *out, size_t n, const char *s, int width)
+{
+	int cols = ui_text_cols(s);
+
+	if (cols <= width) {
+		snprintf(out, n, "%s%*s", s, width - cols, "");
+		return;
+	}
+	snprintf(out, n, "%.*s%s", width - 1, s, ui_ellipsis());	/* addresses are ASCII */
+}
+
+struct layout {
+	int numw, addrw, fixedw;
+};
+
+static void row_layout(const struct list_state *st, int width, struct layout *lo)
+{
+	int avail;
+
+	lo->numw = digits(view_num(st, st->len ? st->len - 1 : 0));
+	if (lo->numw < 6)
+		lo->numw = 6;
+	lo->fixedw = lo->numw + 1 + 10 + 1 + 1 + 1;		/* "No. Time!< " (! marks a bad frame) */
+	avail = width - lo->fixedw;
+	lo->addrw = (avail - 7 - 30) / 2;
+	if (lo->addrw < 15)
+		lo->addrw = 15;
+	if (lo->addrw > 39)
+		lo->addrw = 39;
+}
+
+static void draw_row(struct pane *p, WINDOW *w, int y, const struct frame *f, const struct layout *lo)
 {
 	static struct decoded d;
-	char proto[16], src[64], dst[64], line[1024];
-	double rel = (double)(f->ts.tv_sec - ui->t0.tv_sec) + (double)(f->ts.tv_usec - ui->t0.tv_usec) / 1e6;
-	int addr_w = r.w >= 120 ? 24 : 15;
+	struct list_state *st = p->state;
+	struct ui_rect r = p->rect;
+	struct row_cols c;
+	char fixed[64], src[128], dst[128], line[DECODE_SUMMARY_MAX + 400];
+	int selected = f->number == st->sel, kept = f->number == p->ui->detail->num && p->ui->detail->pinned;
 
 	decode_frame(&d, f);
-	top_proto(&d, proto, sizeof(proto));
-	field_text(&d, src_fields, src, sizeof(src));
-	field_text(&d, dst_fields, dst, sizeof(dst));
-	snprintf(line, sizeof(line), "%6llu %10.6f %c %-6.6s %-*.*s %-*.*s %s", (unsigned long long)f->number, rel,
-		 f->dir == FRAME_IN ? '<' : f->dir == FRAME_OUT ? '>' : ' ', proto, addr_w, addr_w, src, addr_w, addr_w,
-		 dst, info_of(decode_summary(&d)));
-	wattrset(w, selected ? ui_attr(ui, C_SELECTED) : ui_attr(ui, proto_color(proto)));
+	row_columns(&d, &c);
+	snprintf(fixed, sizeof(fixed), "%*llu %10.6f%c%c ", lo->numw, (unsigned long long)f->number,
+		 store_rel_time(p->ui->store, f), c.mark, f->dir == FRAME_IN ? '<' : f->dir == FRAME_OUT ? '>' : ' ');
+	fit(src, sizeof(src), c.src, lo->addrw);
+	fit(dst, sizeof(dst), c.dst, lo->addrw);
+	snprintf(line, sizeof(line), "%-6.6s %s %s %s", c.proto, src, dst, c.info);
+	if (ui_text_cols(line) > st->widest)
+		st->widest = ui_text_cols(line);
+	if (selected)
+		wattrset(w, ui_attr(C_SELECTED));
+	else if (kept)
+		wattrset(w, ui_attr(C_DIM) | A_REVERSE);
+	else
+		wattrset(w, ui_attr(c.color));
 	mvwhline(w, y, r.x, ' ', r.w);
-	mvwaddnstr(w, y, r.x, line, r.w);
+	mvwaddnstr(w, y, r.x, fixed, r.w);
+	ui_put(w, y, r.x + lo->fixedw, r.w - lo->fixedw, line, st->hscroll);
 	wattrset(w, A_NORMAL);
 }
 
-static void keep_visible(struct ui *ui, int rows)
+static void keep_visible(struct list_state *st, int rows)
 {
+	size_t sel = view_index(st, st->sel);
+
 	if (rows < 1)
 		return;
-	if (ui->view.len && ui->sel >= ui->view.len)
-		ui->sel = ui->view.len - 1;
-	if (ui->sel < ui->top)
-		ui->top = ui->sel;
-	if (ui->sel >= ui->top + (size_t)rows)
-		ui->top = ui->sel - (size_t)rows + 1;
+	if (st->top > st->len)
+		st->top = st->len;
+	if (sel < st->top)
+		st->top = sel;
+	if (sel >= st->top + (size_t)rows)
+		st->top = sel - (size_t)rows + 1;
 }
 
-void ui_list_draw(struct ui *ui, WINDOW *w, struct ui_rect r)
+static void empty_hint(struct pane *p, WINDOW *w)
 {
-	int rows = r.h - 1, addr_w = r.w >= 120 ? 24 : 15;
-	char head[256];
+	struct list_state *st = p->state;
+	struct session *s = p->ui->s;
+	char text[256], peer[64] = "10.18.0.3";
+	uint8_t a[16];
 
-	if (ui->follow && ui->view.len)
-		ui->sel = ui->view.len - 1;
-	keep_visible(ui, rows);
-	snprintf(head, sizeof(head), "%6s %10s %c %-6s %-*s %-*s %s", "No.", "Time", ' ', "Proto", addr_w, "Source",
-		 addr_w, "Destination", ui->follow ? "Info  (following)" : "Info  (G: follow)");
-	wattrset(w, ui_attr(ui, ui->focus == FOCUS_LIST ? C_FOCUS_TITLE : C_TITLE));
-	mvwhline(w, r.y, r.x, ' ', r.w);
-	mvwaddnstr(w, r.y, r.x, head, r.w);
+	if (!addrset_default_peer(&s->addrs, AF_INET, a))
+		inet_ntop(AF_INET, a, peer, sizeof(peer));
+	else if (!addrset_default_peer(&s->addrs, AF_INET6, a))
+		inet_ntop(AF_INET6, a, peer, sizeof(peer));
+	if (st->filter)
+		snprintf(text, sizeof(text), "no frame matches the filter (/ changes it)");
+	else if (s->ns.name[0])
+		snprintf(text, sizeof(text), "no frames yet: ping a peer, e.g. ip netns exec %s ping %s", s->ns.name, peer);
+	else
+		snprintf(text, sizeof(text), "no frames yet: ping a peer, e.g. ping %s", peer);
+	wattrset(w, ui_attr(C_DIM));
+	ui_put(w, p->rect.y + 2, p->rect.x + 2, p->rect.w - 4, text, 0);
 	wattrset(w, A_NORMAL);
-	if (!ui->view.len) {
-		wattrset(w, ui_attr(ui, C_DIM));
-		mvwaddnstr(w, r.y + 2, r.x + 2, ui->view_filter ? "no frame matches the filter (/ changes it)"
-				: "no frames yet: ping a peer, e.g. ip netns exec NS ping 10.18.0.3", r.w - 4);
-		wattrset(w, A_NORMAL);
+}
+
+static void list_draw(struct pane *p, WINDOW *w)
+{
+	struct list_state *st = p->state;
+	struct ui_rect r = p->rect;
+	int rows = r.h - 1;
+	struct layout lo;
+	char fixed[64], head[256], src[64], dst[64];
+	const char *state = st->paused ? "Info  (view paused: space resumes)" :
+			    st->follow ? "Info  (following)" : "Info  (G: follow)";
+
+	if (st->follow && st->len)
+		st->sel = view_num(st, st->len - 1);
+	sync_detail(st);
+	keep_visible(st, rows);
+	row_layout(st, r.w, &lo);
+	snprintf(fixed, sizeof(fixed), "%*s %10s   ", lo.numw, "No.", "Time");
+	fit(src, sizeof(src), "Source", lo.addrw);
+	fit(dst, sizeof(dst), "Destination", lo.addrw);
+	snprintf(head, sizeof(head), "%-6s %s %s %s", "Proto", src, dst, state);
+	pane_title(p, w, "");
+	wattrset(w, ui_attr(mgr_focused() == p ? C_FOCUS_TITLE : C_TITLE));
+	mvwaddstr(w, r.y, r.x, fixed);
+	ui_put(w, r.y, r.x + lo.fixedw, r.w - lo.fixedw, head, st->hscroll);
+	wattrset(w, A_NORMAL);
+	if (!st->len) {
+		empty_hint(p, w);
 		return;
 	}
-	for (int row = 0; row < rows && ui->top + (size_t)row < ui->view.len; row++) {
-		size_t i = ui->top + (size_t)row;
-		long k = ring_find(ui->ring, ui_view_num(&ui->view, i));
+	st->widest = 0;
+	for (int row = 0; row < rows && st->top + (size_t)row < st->len; row++) {
+		const struct frame *f = store_get(p->ui->store, view_num(st, st->top + (size_t)row), NULL);
 
-		if (k >= 0)
-			draw_row(ui, w, r.y + 1 + row, r, ring_get(ui->ring, (size_t)k), i == ui->sel);
+		if (f)
+			draw_row(p, w, r.y + 1 + row, f, &lo);
 	}
 }
 
-static void move_sel(struct ui *ui, long delta)
-{
-	long n = (long)ui->view.len, sel = (long)ui->sel + delta;
+/* ---- keys and clicks ---- */
 
-	if (!n)
+static void select_index(struct list_state *st, long i)
+{
+	if (!st->len)
 		return;
-	if (sel < 0)
-		sel = 0;
-	if (sel >= n)
-		sel = n - 1;
-	ui->sel = (size_t)sel;
-	ui->follow = 0;
+	if (i < 0)
+		i = 0;
+	if (i >= (long)st->len)
+		i = (long)st->len - 1;
+	st->sel = view_num(st, (size_t)i);
+	st->follow = 0;
+	st->ui->detail->pinned = 0;
+	sync_detail(st);
 }
 
-enum ui_result ui_list_key(struct ui *ui, int ch, int rows)
+static enum ui_result list_move(struct pane *p, enum pane_move m)
 {
-	switch (ch) {
-	case KEY_UP: case 'k': move_sel(ui, -1); break;
-	case KEY_DOWN: case 'j': move_sel(ui, 1); break;
-	case KEY_PPAGE: move_sel(ui, -(long)(rows > 1 ? rows - 1 : 1)); break;
-	case KEY_NPAGE: move_sel(ui, rows > 1 ? rows - 1 : 1); break;
-	case KEY_HOME: case 'g': move_sel(ui, -(long)ui->view.len); break;
-	case KEY_END: case 'G':
-		ui->follow = 1;
-		if (ui->view.len)
-			ui->sel = ui->view.len - 1;
-		break;
-	case '\n': case '\r': case KEY_ENTER:
-		ui->focus = FOCUS_TREE;
-		break;
-	default:
-		return UI_IGNORED;
+	struct list_state *st = p->state;
+	long at = (long)view_index(st, st->sel), page = p->rect.h > 3 ? p->rect.h - 2 : 1;
+
+	switch (m) {
+	case MOVE_UP: select_index(st, at - 1); break;
+	case MOVE_DOWN: select_index(st, at + 1); break;
+	case MOVE_PGUP: select_index(st, at - page); break;
+	case MOVE_PGDN: select_index(st, at + page); break;
+	case MOVE_HOME: select_index(st, 0); break;
+	case MOVE_END: list_follow(p->ui); break;
+	case MOVE_COUNT: break;
 	}
-	keep_visible(ui, rows);
+	keep_visible(st, p->rect.h - 1);
 	return UI_REDRAW;
 }
 
-void ui_list_click(struct ui *ui, int row)
+static enum ui_result list_click(struct pane *p, int row, int col, int wheel)
 {
-	size_t i = ui->top + (size_t)(row < 0 ? 0 : row);
+	struct list_state *st = p->state;
 
-	if (i < ui->view.len) {
-		ui->sel = i;
-		ui->follow = 0;
+	(void)col;
+	if (wheel)
+		return list_move(p, wheel < 0 ? MOVE_UP : MOVE_DOWN);
+	if (row >= 1 && st->top + (size_t)(row - 1) < st->len)
+		select_index(st, (long)(st->top + (size_t)(row - 1)));
+	return UI_REDRAW;
+}
+
+static enum ui_result act_open(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	(void)arg;
+	if (!ui->detail->num)
+		return UI_HANDLED;
+	mgr_focus(mgr_pane("tree"));
+	ui->detail->pinned = 1;
+	return UI_REDRAW;
+}
+
+static enum ui_result act_hscroll(struct ui *ui, void *target, const char *arg)
+{
+	struct list_state *st = ((struct pane *)target)->state;
+	int width = ((struct pane *)target)->rect.w;
+
+	(void)ui;
+	st->hscroll += strcmp(arg, "left") ? HSCROLL_STEP : -HSCROLL_STEP;
+	if (st->hscroll > st->widest - width / 2)
+		st->hscroll = st->widest - width / 2;
+	if (st->hscroll < 0)
+		st->hscroll = 0;
+	return UI_REDRAW;
+}
+
+static const struct ui_action list_actions[] = {
+	{ "open", act_open, NULL },
+	{ "hscroll", act_hscroll, NULL },
+	{ NULL, NULL, NULL },
+};
+
+static void list_free(struct pane *p)
+{
+	struct list_state *st = p->state;
+
+	if (st->filter)
+		bpf_filter_free(st->filter);
+	free(st->nums);
+	memset(st, 0, sizeof(*st));
+}
+
+const struct pane_class list_pane = {
+	.name = "list", .slot = SLOT_MAIN, .weight = 45, .focusable = 1,
+	.draw = list_draw, .nav = list_move, .click = list_click, .actions = list_actions, .free = list_free,
+};
+
+void *list_state_new(struct ui *ui)
+{
+	static struct list_state st;
+
+	memset(&st, 0, sizeof(st));
+	st.ui = ui;
+	st.follow = 1;
+	store_listen(ui->store, on_store, &st);
+	return &st;
+}
+
+/* ---- what the global actions ask of the list ---- */
+
+const char *list_filter_text(void)
+{
+	struct list_state *st = first_list();
+
+	return st ? st->filter_text : "";
+}
+
+int list_set_filter(struct ui *ui, const char *expr, char *err, size_t errlen)
+{
+	struct list_state *st = first_list();
+	struct bpf_filter *f = NULL;
+
+	if (!st)
+		return -ENOENT;
+	while (*expr == ' ')
+		expr++;
+	if (*expr && !(f = bpf_filter_new(session_dlt(ui->s), expr, err, errlen)))
+		return -EINVAL;
+	if (st->filter)
+		bpf_filter_free(st->filter);
+	st->filter = f;
+	snprintf(st->filter_text, sizeof(st->filter_text), "%s", expr);
+	view_rebuild(st);
+	ui->detail->pinned = 0;
+	return 0;
+}
+
+long list_save(struct ui *ui, const char *path, char *err, size_t errlen)
+{
+	struct list_state *st = first_list();
+	struct pcapout *w;
+	long n;
+	int rc;
+
+	if (!st)
+		return -ENOENT;
+	w = pcapout_open(path, session_dlt(ui->s), err, errlen);
+	if (!w)
+		return -EIO;
+	for (size_t i = 0; i < st->len; i++) {
+		const struct frame *f = store_get(ui->store, view_num(st, i), NULL);
+
+		if (f)
+			pcapout_write(w, f);
 	}
+	n = (long)pcapout_count(w);
+	rc = pcapout_close(w);
+	if (rc < 0) {
+		snprintf(err, errlen, "writing %s failed after %ld frames: %s", path, n, strerror(-rc));
+		return rc;
+	}
+	return n;
+}
+
+void list_follow(struct ui *ui)
+{
+	struct list_state *st = first_list();
+
+	ui->detail->pinned = 0;
+	if (!st)
+		return;
+	st->follow = 1;
+	if (st->paused) {
+		st->paused = 0;
+		view_rebuild(st);
+	}
+	if (st->len)
+		st->sel = view_num(st, st->len - 1);
+	sync_detail(st);
+	ui_dirty(ui);
+}
+
+void list_pause(struct ui *ui)
+{
+	struct list_state *st = first_list();
+
+	if (!st)
+		return;
+	st->paused = !st->paused;
+	if (!st->paused)
+		view_rebuild(st);
+	ui_dirty(ui);
+}
+
+int list_paused(void)
+{
+	struct list_state *st = first_list();
+
+	return st && st->paused;
 }

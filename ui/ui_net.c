@@ -1,6 +1,7 @@
-/* ui_net.c — the netlink pane: what the kernel thinks of the device, live, and why traffic
- * does or does not flow. A full column on wide terminals, a strip (Tab opens it) on 80x24. */
-#include "ui.h"
+/* ui_net.c — the netlink pane: what the kernel thinks of the device, live, and why traffic does
+ * or does not flow; its rows (the link, each address) are selectable, and the keys that change
+ * the device act only here, on the selected row. A column on wide terminals, a strip on 80x24. */
+#include "ui_panes.h"
 
 #include <linux/if.h>
 #include <stdio.h>
@@ -9,28 +10,39 @@
 
 #include "diagnose.h"
 #include "nlfmt.h"
-#include "bytes.h"
 #include "nlmodel.h"
+#include "ui_overlays.h"
 
-static struct nl_snapshot snap;
+#define SPARK_N 64
+#define ROW_LINK 0		/* selectable rows: 0 the link, 1.. the addresses */
 
-static void put(WINDOW *w, int *y, struct ui_rect r, attr_t a, const char *text)
+struct net_state {
+	struct nl_snapshot snap;
+	int sel;			/* selected row */
+	int row_y[1 + NLSNAP_MAX_ADDRS];	/* screen row of each selectable row at the last draw, -1 */
+	uint32_t spark[SPARK_N];	/* frames per second, the last SPARK_N seconds */
+	uint64_t frames_at_tick;
+};
+
+static struct net_state net;
+
+static void put_line(WINDOW *w, int *y, struct ui_rect r, attr_t a, const char *text)
 {
 	if (*y >= r.y + r.h)
 		return;
 	wattrset(w, a);
-	mvwaddnstr(w, (*y)++, r.x + 1, text, r.w - 2);
+	ui_put(w, (*y)++, r.x + 1, r.w - 2, text, 0);
 	wattrset(w, A_NORMAL);
 }
 
-static void heading(struct ui *ui, WINDOW *w, int *y, struct ui_rect r, const char *title)
+static void heading(WINDOW *w, int *y, struct ui_rect r, const char *title)
 {
-	put(w, y, r, ui_attr(ui, C_KEY) | A_BOLD, title);
+	put_line(w, y, r, ui_attr(C_KEY) | A_BOLD, title);
 }
 
-static attr_t level_attr(const struct ui *ui, enum diag_level level)
+static attr_t level_attr(enum diag_level level)
 {
-	return level == DIAG_INFO ? ui_attr(ui, C_OK) | A_BOLD : ui_attr(ui, C_WARN) | A_BOLD;
+	return level == DIAG_INFO ? ui_attr(C_OK) | A_BOLD : ui_attr(C_WARN) | A_BOLD;
 }
 
 static void sparkline(const struct ui *ui, char *out, size_t len, int width)
@@ -40,13 +52,13 @@ static void sparkline(const struct ui *ui, char *out, size_t len, int width)
 	uint32_t peak = 1;
 	size_t n = 0;
 
-	if (width > 64)
-		width = 64;
-	for (int i = 64 - width; i < 64; i++)
-		if (ui->spark[i] > peak)
-			peak = ui->spark[i];
-	for (int i = 64 - width; i < 64 && n + 4 < len; i++) {
-		int level = (int)((ui->spark[i] * 8 + peak - 1) / peak);
+	if (width > SPARK_N)
+		width = SPARK_N;
+	for (int i = SPARK_N - width; i < SPARK_N; i++)
+		if (net.spark[i] > peak)
+			peak = net.spark[i];
+	for (int i = SPARK_N - width; i < SPARK_N && n + 4 < len; i++) {
+		int level = (int)((net.spark[i] * 8 + peak - 1) / peak);
 
 		if (ui->utf8)
 			n += (size_t)snprintf(out + n, len - n, "%s", bars_utf8[level]);
@@ -56,63 +68,53 @@ static void sparkline(const struct ui *ui, char *out, size_t len, int width)
 	out[n] = '\0';
 }
 
-static void link_lines(struct ui *ui, WINDOW *w, int *y, struct ui_rect r)
+/* A selectable row: marked and highlighted when selected (dimmer while another pane is focused). */
+static attr_t row_attr(struct pane *p, int row, attr_t plain)
 {
-	const struct snap_link *l = &snap.link;
+	if (row != net.sel)
+		return plain;
+	return mgr_focused() == p ? ui_attr(C_SELECTED) : ui_attr(C_DIM) | A_REVERSE;
+}
+
+static void link_lines(struct pane *p, WINDOW *w, int *y, struct ui_rect r)
+{
+	const struct snap_link *l = &net.snap.link;
 	char line[256], mac[32], holders[160] = "";
 	size_t n = 0;
 
+	net.row_y[ROW_LINK] = *y;
 	if (!l->present) {
-		put(w, y, r, ui_attr(ui, C_WARN), "device absent");
+		put_line(w, y, r, row_attr(p, ROW_LINK, ui_attr(C_WARN)), "device absent");
 		return;
 	}
-	snprintf(line, sizeof(line), "%s  %s  %s  carrier %s", l->name, snap.tun.valid ? (snap.tun.is_tap ? "tap" : "tun") : l->kind,
-		 (l->flags & IFF_UP) ? "UP" : "DOWN", (l->flags & IFF_LOWER_UP) ? "ON" : "OFF (NO-CARRIER)");
-	put(w, y, r, A_BOLD, line);
-	snprintf(line, sizeof(line), "%s%s  MTU %u  qlen %u  %s", l->has_mac ? "MAC " : "",
+	snprintf(line, sizeof(line), "%c %s  %s  %s  carrier %s", net.sel == ROW_LINK ? '>' : ' ', l->name,
+		 net.snap.tun.valid ? (net.snap.tun.is_tap ? "tap" : "tun") : l->kind, (l->flags & IFF_UP) ? "UP" : "DOWN",
+		 (l->flags & IFF_LOWER_UP) ? "ON" : "OFF (NO-CARRIER)");
+	put_line(w, y, r, row_attr(p, ROW_LINK, A_BOLD), line);
+	snprintf(line, sizeof(line), "  %s%s  MTU %u  qlen %u  %s", l->has_mac ? "MAC " : "",
 		 l->has_mac ? nlfmt_mac(l->mac, mac, sizeof(mac)) : "", l->mtu, l->txqlen, nlfmt_operstate(l->operstate));
-	put(w, y, r, A_NORMAL, line);
-	for (int i = 0; i < snap.tun.nholders && n < sizeof(holders) - 40; i++)
+	put_line(w, y, r, A_NORMAL, line);
+	for (int i = 0; i < net.snap.tun.nholders && n < sizeof(holders) - 40; i++)
 		n += (size_t)snprintf(holders + n, sizeof(holders) - n, "%s%s[%d]", i ? ", " : "",
-				      snap.tun.holders[i].comm, snap.tun.holders[i].pid);
-	snprintf(line, sizeof(line), "held by: %s", n ? holders : "nobody");
-	put(w, y, r, n ? A_NORMAL : ui_attr(ui, C_WARN), line);
+				      net.snap.tun.holders[i].comm, net.snap.tun.holders[i].pid);
+	snprintf(line, sizeof(line), "  held by: %s", n ? holders : "nobody");
+	put_line(w, y, r, n ? A_NORMAL : ui_attr(C_WARN), line);
 }
 
-/* How many bytes of t fit in width columns, broken at a space when one is near, and never
- * inside a UTF-8 sequence (continuation bytes are 10xxxxxx and take no column). */
-static int wrap_len(const char *t, int width)
-{
-	int bytes = 0, cols = 0, last_space = -1;
-
-	while (t[bytes] && cols < width) {
-		if (t[bytes] == ' ')
-			last_space = bytes;
-		bytes++;
-		while ((t[bytes] & 0xc0) == 0x80)
-			bytes++;
-		cols++;
-	}
-	if (!t[bytes] || last_space <= 0 || last_space < bytes / 2)
-		return bytes;
-	return last_space;
-}
-
-static void diagnosis_lines(struct ui *ui, WINDOW *w, int *y, struct ui_rect r, int max)
+static void diagnosis_lines(struct pane *p, WINDOW *w, int *y, struct ui_rect r, int max)
 {
 	struct diag_verdict v[DIAG_MAX];
-	int n = session_diagnose(ui->s, v, DIAG_MAX);
+	int n = session_diagnose(p->ui->s, v, DIAG_MAX);
 
 	for (int i = 0; i < n && i < max; i++) {
 		const char *t = v[i].text;
-		int width = r.w - 2;
 
 		while (*t && *y < r.y + r.h) {
 			char chunk[256];
-			int len = wrap_len(t, width < (int)sizeof(chunk) ? width : (int)sizeof(chunk) - 1);
+			int len = ui_wrap_len(t, r.w - 2 < (int)sizeof(chunk) - 1 ? r.w - 2 : (int)sizeof(chunk) - 1);
 
 			snprintf(chunk, sizeof(chunk), "%.*s", len, t);
-			put(w, y, r, level_attr(ui, v[i].level), chunk);
+			put_line(w, y, r, level_attr(v[i].level), chunk);
 			t += len;
 			while (*t == ' ')
 				t++;
@@ -120,136 +122,267 @@ static void diagnosis_lines(struct ui *ui, WINDOW *w, int *y, struct ui_rect r, 
 	}
 }
 
-static void addr_lines(struct ui *ui, WINDOW *w, int *y, struct ui_rect r)
+static void addr_lines(struct pane *p, WINDOW *w, int *y, struct ui_rect r)
 {
 	char line[256], ip[64], flags[64];
 
-	heading(ui, w, y, r, "Addresses  (a add, d delete)");
-	if (!snap.naddrs)
-		put(w, y, r, ui_attr(ui, C_WARN), "  none");
-	for (int i = 0; i < snap.naddrs; i++) {
-		const struct snap_addr *a = &snap.addrs[i];
-		int sel = ui->focus == FOCUS_NET && i == ui->net_sel;
+	heading(w, y, r, "Addresses  (d deletes the selected)");
+	if (!net.snap.naddrs)
+		put_line(w, y, r, ui_attr(C_WARN), "  none");
+	for (int i = 0; i < net.snap.naddrs; i++) {
+		const struct snap_addr *a = &net.snap.addrs[i];
 
-		snprintf(line, sizeof(line), "%c %s/%d %s", sel ? '>' : ' ', nlfmt_ip(a->family, a->addr, ip, sizeof(ip)),
-			 a->prefixlen, nlfmt_addr_flags(a->family, a->flags, flags, sizeof(flags)));
-		put(w, y, r, sel ? ui_attr(ui, C_SELECTED) : A_NORMAL, line);
+		net.row_y[1 + i] = *y < r.y + r.h ? *y : -1;
+		snprintf(line, sizeof(line), "%c %s/%d %s", net.sel == 1 + i ? '>' : ' ',
+			 nlfmt_ip(a->family, a->addr, ip, sizeof(ip)), a->prefixlen,
+			 nlfmt_addr_flags(a->family, a->flags, flags, sizeof(flags)));
+		put_line(w, y, r, row_attr(p, 1 + i, A_NORMAL), line);
 	}
 }
 
-static void route_lines(struct ui *ui, WINDOW *w, int *y, struct ui_rect r)
+static void route_lines(WINDOW *w, int *y, struct ui_rect r)
 {
 	char line[256], dst[80], gw[64];
 
-	heading(ui, w, y, r, "Routes");
-	if (!snap.nroutes)
-		put(w, y, r, ui_attr(ui, C_WARN), "  none");
-	for (int i = 0; i < snap.nroutes; i++) {
-		const struct snap_route *rt = &snap.routes[i];
+	heading(w, y, r, "Routes");
+	if (!net.snap.nroutes)
+		put_line(w, y, r, ui_attr(C_WARN), "  none");
+	for (int i = 0; i < net.snap.nroutes; i++) {
+		const struct snap_route *rt = &net.snap.routes[i];
 
 		snprintf(line, sizeof(line), "  %s%s%s%s", nlfmt_route_dst(rt, dst, sizeof(dst)), rt->has_gw ? " via " : "",
 			 rt->has_gw ? nlfmt_ip(rt->family, rt->gw, gw, sizeof(gw)) : "", rt->linkdown ? " linkdown" : "");
-		put(w, y, r, A_NORMAL, line);
+		put_line(w, y, r, A_NORMAL, line);
 	}
 }
 
-static void neigh_lines(struct ui *ui, WINDOW *w, int *y, struct ui_rect r)
+static void neigh_lines(WINDOW *w, int *y, struct ui_rect r)
 {
 	char line[256], ip[64], mac[32], state[48];
 
-	heading(ui, w, y, r, "Neighbours");
-	if (!snap.nneighs)
-		put(w, y, r, ui_attr(ui, C_DIM), "  none resolved");
-	for (int i = 0; i < snap.nneighs; i++) {
-		const struct snap_neigh *n = &snap.neighs[i];
+	heading(w, y, r, "Neighbours");
+	if (!net.snap.nneighs)
+		put_line(w, y, r, ui_attr(C_DIM), "  none resolved");
+	for (int i = 0; i < net.snap.nneighs; i++) {
+		const struct snap_neigh *n = &net.snap.neighs[i];
 
 		nlfmt_nud(n->state, state, sizeof(state));
 		snprintf(line, sizeof(line), "  %s %s %s", nlfmt_ip(n->family, n->dst, ip, sizeof(ip)),
 			 n->has_lladdr ? nlfmt_mac(n->lladdr, mac, sizeof(mac)) : "-", state);
-		put(w, y, r, strstr(state, "FAILED") || strstr(state, "INCOMPLETE") ? ui_attr(ui, C_WARN) : A_NORMAL, line);
+		put_line(w, y, r, strstr(state, "FAILED") || strstr(state, "INCOMPLETE") ? ui_attr(C_WARN) : A_NORMAL, line);
 	}
 }
 
 static void counter_lines(struct ui *ui, WINDOW *w, int *y, struct ui_rect r)
 {
+	const struct nl_snapshot *s = &net.snap;
 	char line[400], spark[300];
 
-	heading(ui, w, y, r, "Counters  (tx: kernel to tapscope)");
-	snprintf(line, sizeof(line), "  rx %llu pkts %llu B  %.0f/s", (unsigned long long)snap.ctr.rx_packets,
-		 (unsigned long long)snap.ctr.rx_bytes, snap.rate.valid ? snap.rate.rx_packets : 0.0);
-	put(w, y, r, A_NORMAL, line);
-	snprintf(line, sizeof(line), "  tx %llu pkts %llu B  %.0f/s", (unsigned long long)snap.ctr.tx_packets,
-		 (unsigned long long)snap.ctr.tx_bytes, snap.rate.valid ? snap.rate.tx_packets : 0.0);
-	put(w, y, r, A_NORMAL, line);
+	heading(w, y, r, "Counters  (tx: kernel to tapscope)");
+	snprintf(line, sizeof(line), "  rx %llu pkts %llu B  %.0f/s", (unsigned long long)s->ctr.rx_packets,
+		 (unsigned long long)s->ctr.rx_bytes, s->rate.valid ? s->rate.rx_packets : 0.0);
+	put_line(w, y, r, A_NORMAL, line);
+	snprintf(line, sizeof(line), "  tx %llu pkts %llu B  %.0f/s", (unsigned long long)s->ctr.tx_packets,
+		 (unsigned long long)s->ctr.tx_bytes, s->rate.valid ? s->rate.tx_packets : 0.0);
+	put_line(w, y, r, A_NORMAL, line);
 	snprintf(line, sizeof(line), "  dropped rx %llu tx %llu  errors rx %llu tx %llu",
-		 (unsigned long long)snap.ctr.rx_dropped, (unsigned long long)snap.ctr.tx_dropped,
-		 (unsigned long long)snap.ctr.rx_errors, (unsigned long long)snap.ctr.tx_errors);
-	put(w, y, r, snap.ctr.tx_dropped || snap.ctr.rx_dropped ? ui_attr(ui, C_WARN) : A_NORMAL, line);
+		 (unsigned long long)s->ctr.rx_dropped, (unsigned long long)s->ctr.tx_dropped,
+		 (unsigned long long)s->ctr.rx_errors, (unsigned long long)s->ctr.tx_errors);
+	put_line(w, y, r, s->ctr.tx_dropped || s->ctr.rx_dropped ? ui_attr(C_WARN) : A_NORMAL, line);
 	sparkline(ui, spark, sizeof(spark), r.w - 14);
 	snprintf(line, sizeof(line), "  frames/s %s", spark);
-	put(w, y, r, ui_attr(ui, C_OK), line);
+	put_line(w, y, r, ui_attr(C_OK), line);
 }
 
-static void draw_strip(struct ui *ui, WINDOW *w, struct ui_rect r)
+static void draw_strip(struct pane *p, WINDOW *w, struct ui_rect r)
 {
 	char line[512], ip[64], spark[300];
 	int y = r.y, n;
 
-	link_lines(ui, w, &y, (struct ui_rect){ r.y, r.x, 1, r.w });
+	link_lines(p, w, &y, (struct ui_rect){ r.y, r.x, 1, r.w });
 	y = r.y + 1;
-	diagnosis_lines(ui, w, &y, (struct ui_rect){ r.y + 1, r.x, 1, r.w }, 1);
+	diagnosis_lines(p, w, &y, (struct ui_rect){ r.y + 1, r.x, 1, r.w }, 1);
 	n = snprintf(line, sizeof(line), "addr");
-	for (int i = 0; i < snap.naddrs && n < (int)sizeof(line) - 80; i++)
+	for (int i = 0; i < net.snap.naddrs && n < (int)sizeof(line) - 80; i++)
 		n += snprintf(line + n, sizeof(line) - (size_t)n, " %s/%d",
-			      nlfmt_ip(snap.addrs[i].family, snap.addrs[i].addr, ip, sizeof(ip)), snap.addrs[i].prefixlen);
+			      nlfmt_ip(net.snap.addrs[i].family, net.snap.addrs[i].addr, ip, sizeof(ip)),
+			      net.snap.addrs[i].prefixlen);
 	y = r.y + 2;
-	put(w, &y, r, A_NORMAL, line);
-	sparkline(ui, spark, sizeof(spark), 20);
-	snprintf(line, sizeof(line), "neigh %d  rx %llu tx %llu drop %llu  %s  S-Tab: netlink pane", snap.nneighs,
-		 (unsigned long long)snap.ctr.rx_packets, (unsigned long long)snap.ctr.tx_packets,
-		 (unsigned long long)(snap.ctr.rx_dropped + snap.ctr.tx_dropped), spark);
-	put(w, &y, r, ui_attr(ui, C_DIM), line);
+	put_line(w, &y, r, A_NORMAL, line);
+	sparkline(p->ui, spark, sizeof(spark), 20);
+	snprintf(line, sizeof(line), "neigh %d  rx %llu tx %llu drop %llu  %s  S-Tab: netlink pane", net.snap.nneighs,
+		 (unsigned long long)net.snap.ctr.rx_packets, (unsigned long long)net.snap.ctr.tx_packets,
+		 (unsigned long long)(net.snap.ctr.rx_dropped + net.snap.ctr.tx_dropped), spark);
+	put_line(w, &y, r, ui_attr(C_DIM), line);
 }
 
-void ui_net_draw(struct ui *ui, WINDOW *w, struct ui_rect r)
+static void net_draw(struct pane *p, WINDOW *w)
 {
+	struct ui_rect r = p->rect;
 	int y = r.y + 1;
 
-	ui->net_gen = nlmodel_generation(ui->s->model);
-	nlmodel_snapshot(ui->s->model, &snap);
-	if (ui->net_sel >= snap.naddrs)
-		ui->net_sel = snap.naddrs ? snap.naddrs - 1 : 0;
+	nlmodel_snapshot(p->ui->s->model, &net.snap);
+	if (net.sel > net.snap.naddrs)
+		net.sel = net.snap.naddrs;
+	for (int i = 0; i <= NLSNAP_MAX_ADDRS; i++)
+		net.row_y[i] = -1;
 	if (r.h <= 4) {
-		draw_strip(ui, w, r);
+		draw_strip(p, w, r);
 		return;
 	}
-	wattrset(w, ui_attr(ui, ui->focus == FOCUS_NET ? C_FOCUS_TITLE : C_TITLE));
-	mvwhline(w, r.y, r.x, ' ', r.w);
-	mvwaddnstr(w, r.y, r.x, " Netlink: what the kernel sees", r.w);
-	wattrset(w, A_NORMAL);
-	link_lines(ui, w, &y, r);
-	diagnosis_lines(ui, w, &y, r, 3);
-	addr_lines(ui, w, &y, r);
-	route_lines(ui, w, &y, r);
-	neigh_lines(ui, w, &y, r);
-	counter_lines(ui, w, &y, r);
-	y++;
-	put(w, &y, r, ui_attr(ui, C_DIM), "u up/down  m MTU  C carrier  D detach");
+	pane_title(p, w, " Netlink: what the kernel sees");
+	link_lines(p, w, &y, r);
+	diagnosis_lines(p, w, &y, r, 3);
+	addr_lines(p, w, &y, r);
+	route_lines(w, &y, r);
+	neigh_lines(w, &y, r);
+	counter_lines(p->ui, w, &y, r);
 	if (r.x + r.w < COLS)
-		mvwvline(w, r.y + 1, r.x + r.w - 1, ui->utf8 ? ACS_VLINE : '|', r.h - 1);
+		mvwvline(w, r.y + 1, r.x + r.w - 1, p->ui->utf8 ? ACS_VLINE : '|', r.h - 1);
 }
 
-enum ui_result ui_net_key(struct ui *ui, int ch)
+static enum ui_result net_move(struct pane *p, enum pane_move m)
 {
-	switch (ch) {
-	case KEY_UP: case 'k':
-		if (ui->net_sel > 0)
-			ui->net_sel--;
-		return UI_REDRAW;
-	case KEY_DOWN: case 'j':
-		if (ui->net_sel + 1 < snap.naddrs)
-			ui->net_sel++;
+	(void)p;
+	switch (m) {
+	case MOVE_UP: case MOVE_PGUP: if (net.sel > 0) net.sel--; break;
+	case MOVE_DOWN: case MOVE_PGDN: if (net.sel < net.snap.naddrs) net.sel++; break;
+	case MOVE_HOME: net.sel = 0; break;
+	case MOVE_END: net.sel = net.snap.naddrs; break;
+	case MOVE_COUNT: break;
+	}
+	return UI_REDRAW;
+}
+
+static enum ui_result net_click(struct pane *p, int row, int col, int wheel)
+{
+	(void)col;
+	if (wheel)
+		return net_move(p, wheel < 0 ? MOVE_UP : MOVE_DOWN);
+	for (int i = 0; i <= net.snap.naddrs; i++)
+		if (net.row_y[i] >= 0 && net.row_y[i] == p->rect.y + row)
+			net.sel = i;
+	return UI_REDRAW;
+}
+
+/* One second passed: the sparkline moves on. */
+static void net_tick(struct pane *p)
+{
+	uint64_t total = p->ui->s->count.in + p->ui->s->count.out;
+
+	memmove(net.spark, net.spark + 1, sizeof(net.spark) - sizeof(net.spark[0]));
+	net.spark[SPARK_N - 1] = (uint32_t)(total - net.frames_at_tick);
+	net.frames_at_tick = total;
+}
+
+/* ---- the device actions: each ends in a core action (src/action.c) ---- */
+
+static const char *dev_name(struct ui *ui)
+{
+	return ui->s->dev.name;
+}
+
+static void run_line(struct ui *ui, const char *line)
+{
+	ui_core_run(ui, line, 0);
+}
+
+static void on_add(struct ui *ui, const char *text, const char *arg)
+{
+	char line[300];
+
+	(void)arg;
+	if (!*text)
+		return;
+	snprintf(line, sizeof(line), "addr add %s", text);
+	run_line(ui, line);
+}
+
+static enum ui_result act_add(struct ui *ui, void *target, const char *arg)
+{
+	char label[96];
+
+	(void)target;
+	(void)arg;
+	snprintf(label, sizeof(label), "add an address to %s (CIDR, e.g. 10.18.0.5/24):", dev_name(ui));
+	ui_prompt(ui, label, "", on_add, NULL);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_delete(struct ui *ui, void *target, const char *arg)
+{
+	char cidr[80], ip[64], question[200], line[120];
+	const struct snap_addr *a;
+
+	(void)target;
+	(void)arg;
+	if (net.sel < 1 || net.sel > net.snap.naddrs) {
+		ui_message(ui, 1, "d deletes the selected address: select one with Up/Down or a click first");
 		return UI_REDRAW;
 	}
-	return UI_IGNORED;
+	a = &net.snap.addrs[net.sel - 1];
+	snprintf(cidr, sizeof(cidr), "%s/%d", nlfmt_ip(a->family, a->addr, ip, sizeof(ip)), a->prefixlen);
+	snprintf(question, sizeof(question), "delete %s from %s?", cidr, dev_name(ui));
+	snprintf(line, sizeof(line), "addr del %s", cidr);
+	ui_confirm(ui, question, run_line, line);
+	return UI_REDRAW;
 }
+
+static enum ui_result act_updown(struct ui *ui, void *target, const char *arg)
+{
+	char question[160];
+
+	(void)target;
+	(void)arg;
+	if (!(net.snap.link.flags & IFF_UP)) {
+		run_line(ui, "link up");
+		return UI_REDRAW;
+	}
+	snprintf(question, sizeof(question), "take %s down? (its routes go, traffic stops)", dev_name(ui));
+	ui_confirm(ui, question, run_line, "link down");
+	return UI_REDRAW;
+}
+
+static void on_mtu(struct ui *ui, const char *text, const char *arg)
+{
+	char line[64];
+
+	(void)arg;
+	if (!*text)
+		return;
+	snprintf(line, sizeof(line), "mtu %s", text);
+	run_line(ui, line);
+}
+
+static enum ui_result act_mtu(struct ui *ui, void *target, const char *arg)
+{
+	char cur[16], label[96];
+
+	(void)target;
+	(void)arg;
+	snprintf(cur, sizeof(cur), "%u", net.snap.link.mtu);
+	snprintf(label, sizeof(label), "MTU of %s (68..65535):", dev_name(ui));
+	ui_prompt(ui, label, cur, on_mtu, NULL);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_queue(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	(void)arg;
+	return ui_core_run(ui, ui->s->dev.fd >= 0 ? "detach" : "attach", 0);
+}
+
+static const struct ui_action net_actions[] = {
+	{ "add", act_add, "addr" },
+	{ "delete", act_delete, "addr" },
+	{ "updown", act_updown, "link" },
+	{ "mtu", act_mtu, "mtu" },
+	{ "queue", act_queue, "detach" },
+	{ NULL, NULL, NULL },
+};
+
+const struct pane_class net_pane = {
+	.name = "net", .slot = SLOT_SIDE, .focusable = 1,
+	.draw = net_draw, .nav = net_move, .click = net_click, .tick = net_tick, .actions = net_actions,
+};

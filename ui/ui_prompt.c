@@ -1,84 +1,28 @@
-/* ui_prompt.c — the one-line prompt on the bottom of the screen (form library), non-modal:
- * the loop keeps capturing while the user types. */
-#include "ui_prompt.h"
+/* ui_prompt.c — the one-line prompt on the message line (form library), an overlay: the loop
+ * keeps capturing while the user types; the prefill starts selected, so typing replaces it. */
+#include "ui_overlays.h"
 
+#include <form.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <form.h>
+
+#include "ui_theme.h"
+
+#define PROMPT_MAX 1000
 
 struct prompt {
-	char label[64];
+	char label[160];
+	char arg[256];
+	ui_prompt_fn done;
+	char text[PROMPT_MAX + 1];	/* the text, kept while the windows are remade */
+	int selected;			/* the prefill is selected: typing replaces it */
 	FIELD *fields[2];
 	FORM *form;
 	WINDOW *win, *sub;
 	PANEL *panel;
-	ui_prompt_fn done;
+	int lines, cols;		/* the terminal size the windows were made for */
 };
-
-void ui_prompt_close(struct ui *ui)
-{
-	struct prompt *p = ui->prompt;
-
-	if (!p)
-		return;
-	unpost_form(p->form);
-	free_form(p->form);
-	free_field(p->fields[0]);
-	del_panel(p->panel);
-	delwin(p->sub);
-	delwin(p->win);
-	free(p);
-	ui->prompt = NULL;
-	curs_set(0);
-	ui_dirty(ui);
-}
-
-void ui_prompt_open(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done)
-{
-	struct prompt *p;
-	int lw;
-
-	ui_prompt_close(ui);
-	p = calloc(1, sizeof(*p));
-	if (!p)
-		return;
-	snprintf(p->label, sizeof(p->label), "%s", label);
-	lw = (int)strlen(p->label) + 1;
-	p->done = done;
-	p->win = newwin(1, COLS, LINES - 2, 0);
-	p->sub = derwin(p->win, 1, COLS - lw, 0, lw);
-	p->fields[0] = new_field(1, COLS - lw, 0, 0, 0, 0);
-	field_opts_off(p->fields[0], O_AUTOSKIP | O_STATIC);
-	set_max_field(p->fields[0], 1000);
-	set_field_back(p->fields[0], A_UNDERLINE);
-	if (initial)
-		set_field_buffer(p->fields[0], 0, initial);
-	p->form = new_form(p->fields);
-	set_form_win(p->form, p->win);
-	set_form_sub(p->form, p->sub);
-	keypad(p->win, TRUE);
-	post_form(p->form);
-	if (initial)
-		form_driver(p->form, REQ_END_LINE);
-	p->panel = new_panel(p->win);
-	ui->prompt = p;
-	curs_set(1);
-	ui_dirty(ui);
-}
-
-void ui_prompt_draw(struct ui *ui)
-{
-	struct prompt *p = ui->prompt;
-
-	if (!p)
-		return;
-	mvwin(p->win, LINES - 2, 0);
-	wattrset(p->win, ui_attr(ui, C_KEY));
-	mvwaddstr(p->win, 0, 0, p->label);
-	wattrset(p->win, A_NORMAL);
-	top_panel(p->panel);
-	pos_form_cursor(p->form);
-}
 
 static void trim(char *s)
 {
@@ -88,35 +32,199 @@ static void trim(char *s)
 		s[--n] = '\0';
 }
 
-enum ui_result ui_prompt_key(struct ui *ui, int ch)
+/* The field's text into p->text. */
+static void prompt_sync(struct prompt *p)
 {
-	struct prompt *p = ui->prompt;
-	char text[1024];
-	ui_prompt_fn done;
+	if (!p->form)
+		return;
+	form_driver(p->form, REQ_VALIDATION);
+	snprintf(p->text, sizeof(p->text), "%s", field_buffer(p->fields[0], 0));
+	trim(p->text);
+}
 
-	switch (ch) {
-	case 27:	/* Esc */
-		ui_prompt_close(ui);
-		return UI_REDRAW;
-	case '\n': case '\r': case KEY_ENTER:
-		form_driver(p->form, REQ_VALIDATION);
-		snprintf(text, sizeof(text), "%s", field_buffer(p->fields[0], 0));
-		trim(text);
-		done = p->done;
-		ui_prompt_close(ui);
-		done(ui, text);
-		return UI_REDRAW;
-	case KEY_BACKSPACE: case 127: case 8: form_driver(p->form, REQ_DEL_PREV); break;
-	case KEY_DC: form_driver(p->form, REQ_DEL_CHAR); break;
-	case KEY_LEFT: form_driver(p->form, REQ_PREV_CHAR); break;
-	case KEY_RIGHT: form_driver(p->form, REQ_NEXT_CHAR); break;
-	case KEY_HOME: case 1: form_driver(p->form, REQ_BEG_LINE); break;
-	case KEY_END: case 5: form_driver(p->form, REQ_END_LINE); break;
-	case 21: form_driver(p->form, REQ_CLR_FIELD); break;	/* Ctrl-U */
-	default:
-		if (ch >= ' ' && ch < 256)
-			form_driver(p->form, ch);
-		break;
+static void prompt_teardown(struct prompt *p)
+{
+	if (p->form) {
+		prompt_sync(p);
+		unpost_form(p->form);
+		free_form(p->form);
+		free_field(p->fields[0]);
 	}
+	if (p->panel)
+		del_panel(p->panel);
+	if (p->sub)
+		delwin(p->sub);
+	if (p->win)
+		delwin(p->win);
+	p->form = NULL;
+	p->fields[0] = NULL;
+	p->panel = NULL;
+	p->sub = p->win = NULL;
+}
+
+static int prompt_build(struct prompt *p)
+{
+	int lw = ui_text_cols(p->label) + 1;
+
+	if (lw > COLS / 2)
+		lw = COLS / 2;
+	p->win = newwin(1, COLS, LINES - 2, 0);
+	p->sub = p->win ? derwin(p->win, 1, COLS - lw, 0, lw) : NULL;
+	p->fields[0] = new_field(1, COLS - lw, 0, 0, 0, 0);
+	if (!p->win || !p->sub || !p->fields[0])
+		return -1;
+	wbkgd(p->win, theme_background());
+	field_opts_off(p->fields[0], O_AUTOSKIP | O_STATIC);
+	set_max_field(p->fields[0], PROMPT_MAX);
+	set_field_back(p->fields[0], A_UNDERLINE);
+	set_field_buffer(p->fields[0], 0, p->text);
+	p->form = new_form(p->fields);
+	if (!p->form)
+		return -1;
+	set_form_win(p->form, p->win);
+	set_form_sub(p->form, p->sub);
+	keypad(p->win, TRUE);
+	post_form(p->form);
+	form_driver(p->form, REQ_END_LINE);
+	p->panel = new_panel(p->win);
+	p->lines = LINES;
+	p->cols = COLS;
+	return 0;
+}
+
+static void prompt_draw(struct overlay *ov)
+{
+	struct prompt *p = ov->state;
+	int lw;
+
+	if (p->win && (p->lines != LINES || p->cols != COLS || getmaxx(p->win) != COLS || getbegy(p->win) != LINES - 2))
+		prompt_teardown(p);
+	if (!p->win && prompt_build(p) < 0) {
+		prompt_teardown(p);
+		return;
+	}
+	lw = getbegx(p->sub);
+	show_panel(p->panel);
+	set_field_fore(p->fields[0], p->selected ? A_REVERSE : A_NORMAL);
+	wattrset(p->win, ui_attr(C_KEY) | A_BOLD);
+	mvwhline(p->win, 0, 0, ' ', lw);
+	ui_put(p->win, 0, 0, lw - 1, p->label, 0);
+	wattrset(p->win, A_NORMAL);
+	top_panel(p->panel);
+	curs_set(1);
+	pos_form_cursor(p->form);
+}
+
+static void prompt_hide(struct overlay *ov)
+{
+	struct prompt *p = ov->state;
+
+	if (p->panel)
+		hide_panel(p->panel);
+}
+
+static void prompt_free(struct overlay *ov)
+{
+	struct prompt *p = ov->state;
+
+	prompt_teardown(p);
+	free(p);
+}
+
+static enum ui_result act_accept(struct ui *ui, void *target, const char *arg)
+{
+	struct overlay *ov = target;
+	struct prompt *p = ov->state;
+	char text[PROMPT_MAX + 1], parg[256];
+	ui_prompt_fn done = p->done;
+
+	(void)arg;
+	prompt_sync(p);
+	snprintf(text, sizeof(text), "%s", p->text);
+	snprintf(parg, sizeof(parg), "%s", p->arg);
+	mgr_close(ov);		/* closed first: done may open another overlay (a y/n question) */
+	done(ui, text, parg);
 	return UI_REDRAW;
+}
+
+static enum ui_result act_cancel(struct ui *ui, void *target, const char *arg)
+{
+	(void)ui;
+	(void)arg;
+	mgr_close(target);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_clear(struct ui *ui, void *target, const char *arg)
+{
+	struct prompt *p = ((struct overlay *)target)->state;
+
+	(void)ui;
+	(void)arg;
+	if (p->form)
+		form_driver(p->form, REQ_CLR_FIELD);
+	p->selected = 0;
+	return UI_REDRAW;
+}
+
+static int edit_request(int ch)
+{
+	switch (ch) {
+	case KEY_BACKSPACE: case 127: case 8: return REQ_DEL_PREV;
+	case KEY_DC: return REQ_DEL_CHAR;
+	case KEY_LEFT: return REQ_PREV_CHAR;
+	case KEY_RIGHT: return REQ_NEXT_CHAR;
+	case KEY_HOME: case 1: return REQ_BEG_LINE;	/* Ctrl-A */
+	case KEY_END: case 5: return REQ_END_LINE;	/* Ctrl-E */
+	case 11: return REQ_CLR_EOL;			/* Ctrl-K */
+	}
+	return -1;
+}
+
+static enum ui_result prompt_key(struct overlay *ov, int ch)
+{
+	struct prompt *p = ov->state;
+	int req = edit_request(ch), printable = ch >= ' ' && ch < 256 && ch != 127;
+
+	if (!p->form)
+		return UI_HANDLED;
+	if (p->selected && (printable || req == REQ_DEL_PREV || req == REQ_DEL_CHAR)) {
+		form_driver(p->form, REQ_CLR_FIELD);	/* the selected prefill goes */
+		p->selected = 0;
+		if (!printable)
+			return UI_REDRAW;
+	}
+	p->selected = 0;
+	if (req >= 0)
+		form_driver(p->form, req);
+	else if (printable)
+		form_driver(p->form, ch);
+	return UI_REDRAW;
+}
+
+static const struct ui_action prompt_actions[] = {
+	{ "accept", act_accept, NULL },
+	{ "cancel", act_cancel, NULL },
+	{ "clear", act_clear, NULL },
+	{ NULL, NULL, NULL },
+};
+
+static const struct overlay_class prompt_class = {
+	.name = "prompt", .draw = prompt_draw, .key = prompt_key, .hide = prompt_hide,
+	.actions = prompt_actions, .free = prompt_free,
+};
+
+void ui_prompt(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg)
+{
+	struct prompt *p = calloc(1, sizeof(*p));
+
+	if (!p)
+		return;
+	snprintf(p->label, sizeof(p->label), "%s", label);
+	snprintf(p->text, sizeof(p->text), "%s", initial ? initial : "");
+	snprintf(p->arg, sizeof(p->arg), "%s", arg ? arg : "");
+	p->selected = p->text[0] != '\0';
+	p->done = done;
+	if (!mgr_push(ui, &prompt_class, p))
+		free(p);
 }

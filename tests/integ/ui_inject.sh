@@ -34,7 +34,7 @@ keys C-u
 keys_literal '10.18.0.999'
 screen_wait '│ Source +10\.18\.0\.999' 2
 keys F10
-screen_wait 'Source: not an IPv4 address' 3
+screen_wait "src=10\.18\.0\.999': not an IPv4 address" 3	# the engine's own message, beside Source
 screen | grep -q "$FORM_TITLE" || fail "the form closed on an invalid address"
 screen_dump
 sleep 0.3	# anything sent would be counted by now

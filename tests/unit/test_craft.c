@@ -319,6 +319,44 @@ static void test_parse_errors(void **state)
 	assert_int_equal(strlen(err), 9);
 }
 
+/* craft_parse_at names the field at fault, so the UI form never reads the English text. */
+static void test_parse_where(void **state)
+{
+	static const struct { const char *spec; int where; } cases[] = {
+		{ "icmp ttl=300", CRAFT_F_TTL },
+		{ "icmp6 hlim=-1", CRAFT_F_TTL },
+		{ "icmp src=10.0.0.999", CRAFT_F_SRC },
+		{ "icmp dst=fd00::1", CRAFT_F_DST },
+		{ "icmp type=nope", CRAFT_F_TYPE },
+		{ "icmp type=dest-unreach code=nope", CRAFT_F_CODE },
+		{ "icmp mtu=1400", CRAFT_F_MTU },
+		{ "icmp type=echo-request pointer=9", CRAFT_F_POINTER },
+		{ "icmp type=redirect", CRAFT_F_GATEWAY },
+		{ "icmp6 type=redirect", CRAFT_F_TARGET },
+		{ "icmp type=dest-unreach quote=last payload=text:x", CRAFT_F_QUOTE },
+		{ "icmp count=0", CRAFT_F_COUNT },
+		{ "icmp interval=soon", CRAFT_F_INTERVAL },
+		{ "icmp smac=1:2:3", CRAFT_F_SMAC },
+		{ "icmp bogus=1", CRAFT_AT_UNKNOWN },
+		{ "udp", CRAFT_AT_PROTO },
+		{ "", CRAFT_AT_NONE },
+	};
+	struct craft_spec s;
+	int where = 99;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char err[256];
+		int rc = craft_parse_at(cases[i].spec, &s, err, sizeof(err), &where);
+
+		if (rc != -EINVAL || where != cases[i].where)
+			fail_msg("spec '%s': rc %d, where %d, wanted %d (%s)", cases[i].spec, rc, where, cases[i].where, err);
+	}
+	assert_int_equal(craft_parse_at("icmp ttl=0", &s, NULL, 0, &where), 0);
+	assert_int_equal(where, CRAFT_AT_NONE);
+	assert_int_equal(s.ttl, 0);
+}
+
 /* ---- format ---- */
 
 static void test_format_roundtrip(void **state)
@@ -893,6 +931,7 @@ int main(void)
 		cmocka_unit_test_setup(test_build_error_layouts, setup),
 		cmocka_unit_test_setup(test_build_context_errors, setup),
 		cmocka_unit_test_setup(test_names, setup),
+		cmocka_unit_test(test_parse_where),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

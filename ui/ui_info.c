@@ -1,0 +1,77 @@
+/* ui_info.c — the info pane: the selected frame's whole summary on lines of its own (never
+ * cut: it wraps), and what the pipeline knew of it (not answered: why; reply to; injected by). */
+#include "ui_panes.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_detail.h"
+
+#define INFO_MAX_ROWS 3
+
+static void info_text(struct ui *ui, char *buf, size_t len, size_t *summary_len)
+{
+	struct ui_detail *dt = ui->detail;
+	char note[200];
+	int n;
+
+	n = snprintf(buf, len, "frame %llu %c %s", (unsigned long long)dt->num,
+		     dt->frame.dir == FRAME_IN ? '<' : dt->frame.dir == FRAME_OUT ? '>' : '-', decode_summary(&dt->d));
+	*summary_len = n > 0 ? (size_t)n : 0;
+	if (detail_note_text(&dt->frame, &dt->note, note, sizeof(note)) && n > 0 && (size_t)n < len)
+		snprintf(buf + n, len - (size_t)n, "  %s %s", ui->utf8 ? "\xc2\xb7" : "-", note);
+}
+
+/* Lines the text takes at width (at most INFO_MAX_ROWS). */
+static int wrapped_lines(const char *t, int width)
+{
+	int n = 0;
+
+	while (*t && n < INFO_MAX_ROWS) {
+		t += ui_wrap_len(t, width);
+		while (*t == ' ')
+			t++;
+		n++;
+	}
+	return n;
+}
+
+static int info_rows(struct pane *p, int width)
+{
+	char text[DECODE_SUMMARY_MAX + 256];
+	size_t sl;
+
+	if (!p->ui->detail->num)
+		return 0;
+	info_text(p->ui, text, sizeof(text), &sl);
+	return wrapped_lines(text, width - 2);
+}
+
+static void info_draw(struct pane *p, WINDOW *w)
+{
+	char text[DECODE_SUMMARY_MAX + 256];
+	const char *t = text;
+	struct ui_rect r = p->rect;
+	size_t sl;
+
+	info_text(p->ui, text, sizeof(text), &sl);
+	for (int row = 0; row < r.h && *t; row++) {
+		int len = ui_wrap_len(t, r.w - 2);
+		char line[DECODE_SUMMARY_MAX + 256];
+
+		if (row == r.h - 1)
+			len = (int)strlen(t);	/* the last line cuts what is left, with a marker */
+		snprintf(line, sizeof(line), "%.*s", len, t);
+		wattrset(w, (size_t)(t - text) >= sl ? ui_attr(C_WARN) : A_BOLD);
+		mvwhline(w, r.y + row, r.x, ' ', r.w);
+		ui_put(w, r.y + row, r.x + 1, r.w - 2, line, 0);
+		t += len;
+		while (*t == ' ')
+			t++;
+	}
+	wattrset(w, A_NORMAL);
+}
+
+const struct pane_class info_pane = {
+	.name = "info", .slot = SLOT_MAIN, .rows = info_rows, .draw = info_draw,
+};

@@ -1,0 +1,200 @@
+/* ui_keys.c — the one key table (after htop's Action.c): every key of the UI, where it acts,
+ * the named action it calls, and what help says of it. */
+#include "ui_keys.h"
+
+#include <curses.h>
+#include <string.h>
+
+#include "ui_run.h"
+
+#define ENTER { '\r', '\n', KEY_ENTER }
+
+static const struct ui_key keys[] = {
+	/* anywhere (no overlay open) */
+	{ { 'q' }, "q", SCOPE_GLOBAL, "quit", "quit (a device and namespace this run made go too)", "Anywhere", "quit" },
+	{ { KEY_F(10) }, "F10", SCOPE_GLOBAL, "quit", "quit", "Anywhere", NULL },
+	{ { 3 }, "Ctrl-C", SCOPE_GLOBAL, "quit", "quit", "Anywhere", NULL },
+	{ { '?' }, "?", SCOPE_GLOBAL, "help", "this help", "Anywhere", "help" },
+	{ { KEY_F(1) }, "F1", SCOPE_GLOBAL, "help", "this help", "Anywhere", NULL },
+	{ { '\t' }, "Tab", SCOPE_GLOBAL, "focus next", "next pane", "Anywhere", "pane" },
+	{ { KEY_BTAB }, "Shift-Tab", SCOPE_GLOBAL, "focus prev", "previous pane (the netlink pane, on 80 columns)",
+	  "Anywhere", NULL },
+	{ { 27 }, "Esc", SCOPE_GLOBAL, "focus list", "back to the frame list", "Anywhere", NULL },
+	{ { 'M' }, "M", SCOPE_GLOBAL, "messages", "the last 50 messages", "Anywhere", NULL },
+	{ { 'x' }, "x", SCOPE_GLOBAL, "hex", "hex pane on/off", "Anywhere", NULL },
+
+	/* the responder and injection: they change what tapscope does, never the device */
+	{ { 'e' }, "e", SCOPE_GLOBAL, "echo toggle", "echo replies on/off", "Answers and injection", "echo" },
+	{ { 'n' }, "n", SCOPE_GLOBAL, "neigh toggle", "neighbour answers (ARP/NDP) on/off", "Answers and injection",
+	  "neigh" },
+	{ { 'H' }, "H", SCOPE_GLOBAL, "hold toggle", "hold the outbox: replies and injections wait (H again sends them)",
+	  "Answers and injection", NULL },
+	{ { 'i' }, "i", SCOPE_GLOBAL, "form", "inject form", "Answers and injection", "inject" },
+	{ { 'r' }, "r", SCOPE_GLOBAL, "repeat", "inject the last spec again (a new job)", "Answers and injection",
+	  "repeat" },
+	{ { 'X' }, "X", SCOPE_GLOBAL, "cancel", "stop every running injection job", "Answers and injection", NULL },
+
+	/* the frames in view */
+	{ { '/' }, "/", SCOPE_GLOBAL, "filter", "BPF filter for the view (tcpdump syntax); empty clears", "Frames",
+	  "filter" },
+	{ { ' ' }, "space", SCOPE_GLOBAL, "pause", "pause the view (capture goes on)", "Frames", NULL },
+	{ { 'c' }, "c", SCOPE_GLOBAL, "clear", "clear the list (capture goes on)", "Frames", NULL },
+	{ { 'w' }, "w", SCOPE_GLOBAL, "save", "save the frames in view as a pcap file", "Frames", "save" },
+	{ { 'F' }, "F", SCOPE_GLOBAL, "follow", "follow new frames again (the tree too)", "Frames", NULL },
+
+	/* movement: each pane moves its own selection */
+	{ { KEY_UP }, "Up", SCOPE_PANE, "move up", "up", "Moving (every pane)", NULL },
+	{ { 'k' }, "k", SCOPE_PANE, "move up", "up", "Moving (every pane)", NULL },
+	{ { KEY_DOWN }, "Down", SCOPE_PANE, "move down", "down", "Moving (every pane)", NULL },
+	{ { 'j' }, "j", SCOPE_PANE, "move down", "down", "Moving (every pane)", NULL },
+	{ { KEY_PPAGE }, "PgUp", SCOPE_PANE, "move pgup", "a page up", "Moving (every pane)", NULL },
+	{ { KEY_NPAGE }, "PgDn", SCOPE_PANE, "move pgdn", "a page down", "Moving (every pane)", NULL },
+	{ { KEY_HOME }, "Home", SCOPE_PANE, "move home", "first", "Moving (every pane)", NULL },
+	{ { 'g' }, "g", SCOPE_PANE, "move home", "first", "Moving (every pane)", NULL },
+	{ { KEY_END }, "End", SCOPE_PANE, "move end", "last (the list: follow new frames)", "Moving (every pane)", NULL },
+	{ { 'G' }, "G", SCOPE_PANE, "move end", "last (the list: follow new frames)", "Moving (every pane)", NULL },
+
+	/* the frame list */
+	{ ENTER, "Enter", "list", "open", "open the frame's fields (they stay on it)", "Frame list", "open" },
+	{ { KEY_LEFT }, "Left", "list", "hscroll left", "scroll the list left", "Frame list", NULL },
+	{ { 'h' }, "h", "list", "hscroll left", "scroll the list left", "Frame list", NULL },
+	{ { KEY_RIGHT }, "Right", "list", "hscroll right", "scroll the list right", "Frame list", NULL },
+	{ { 'l' }, "l", "list", "hscroll right", "scroll the list right", "Frame list", NULL },
+
+	/* the field tree */
+	{ ENTER, "Enter", "tree", "toggle", "expand / collapse", "Field tree", "expand" },
+	{ { ' ' }, "space", "tree", "toggle", "expand / collapse", "Field tree", NULL },
+	{ { KEY_RIGHT }, "Right", "tree", "expand", "expand", "Field tree", NULL },
+	{ { 'l' }, "l", "tree", "expand", "expand", "Field tree", NULL },
+	{ { '+' }, "+", "tree", "expand", "expand", "Field tree", NULL },
+	{ { KEY_LEFT }, "Left", "tree", "collapse", "collapse, or go to the parent", "Field tree", NULL },
+	{ { 'h' }, "h", "tree", "collapse", "collapse, or go to the parent", "Field tree", NULL },
+	{ { '*' }, "*", "tree", "expand-all", "expand all", "Field tree", NULL },
+	{ { '-' }, "-", "tree", "collapse-all", "collapse all", "Field tree", NULL },
+
+	/* the device: only in the netlink pane, on its selected row */
+	{ { 'a' }, "a", "net", "add", "add an address", "Netlink pane: the device", "add address" },
+	{ { 'd' }, "d", "net", "delete", "delete the selected address (asks y/n)", "Netlink pane: the device", "delete" },
+	{ { 'u' }, "u", "net", "updown", "link up / down (down asks y/n)", "Netlink pane: the device", "up/down" },
+	{ { 'm' }, "m", "net", "mtu", "set the MTU", "Netlink pane: the device", "MTU" },
+	{ { 'C' }, "C", "net", "carrier toggle", "carrier on/off (TUNSETCARRIER)", "Netlink pane: the device",
+	  "carrier" },
+	{ { 'D' }, "D", "net", "queue", "detach / re-attach tapscope's queue (NO-CARRIER)", "Netlink pane: the device",
+	  "detach" },
+
+	/* frames held in the outbox */
+	{ ENTER, "Enter", "held", "release", "send the selected held frame", "Held frames (H holds)", "send" },
+	{ { 'x' }, "x", "held", "drop", "drop the selected held frame", "Held frames (H holds)", "drop" },
+
+	/* the inject form */
+	{ { '\t' }, "Tab", "form", "next", "next field", "Inject form", NULL },
+	{ { KEY_DOWN }, "Down", "form", "next", "next field", "Inject form", NULL },
+	{ { KEY_BTAB }, "Shift-Tab", "form", "prev", "previous field", "Inject form", NULL },
+	{ { KEY_UP }, "Up", "form", "prev", "previous field", "Inject form", NULL },
+	{ { KEY_LEFT }, "Left", "form", "left", "previous choice (in text: cursor left)", "Inject form", NULL },
+	{ { KEY_RIGHT }, "Right", "form", "right", "next choice (in text: cursor right)", "Inject form", NULL },
+	{ { ' ' }, "space", "form", "space", "next choice (in text: a space)", "Inject form", NULL },
+	{ ENTER, "Enter", "form", "enter", "next field; on the last, send", "Inject form", NULL },
+	{ { KEY_F(2) }, "F2", "form", "preset 1", "preset: echo request from a peer", "Inject form", NULL },
+	{ { KEY_F(3) }, "F3", "form", "preset 2", "preset: echo reply to the selected frame", "Inject form", NULL },
+	{ { KEY_F(4) }, "F4", "form", "preset 3", "preset: port unreachable for the selected frame (quote=frame:N)",
+	  "Inject form", NULL },
+	{ { KEY_F(5) }, "F5", "form", "preset 4", "preset: time exceeded for the selected frame (quote=frame:N)",
+	  "Inject form", NULL },
+	{ { KEY_F(6) }, "F6", "form", "preset 5", "preset: echo request with a bad checksum", "Inject form", NULL },
+	{ { KEY_F(10) }, "F10", "form", "send", "send: starts an injection job", "Inject form", NULL },
+	{ { 21 }, "Ctrl-U", "form", "clear", "clear the field", "Inject form", NULL },
+	{ { 27 }, "Esc", "form", "cancel", "close without sending", "Inject form", NULL },
+
+	/* one-line prompts (filter, save, address, MTU) */
+	{ ENTER, "Enter", "prompt", "accept", "accept", "Prompts", NULL },
+	{ { 27 }, "Esc", "prompt", "cancel", "cancel", "Prompts", NULL },
+	{ { 21 }, "Ctrl-U", "prompt", "clear", "clear (typing replaces the selected prefill)", "Prompts", NULL },
+
+	/* y/n questions */
+	{ { 'y' }, "y", "confirm", "yes", "yes, do it", "Questions", NULL },
+	{ { 'n' }, "n", "confirm", "no", "no, leave it", "Questions", NULL },
+	{ { 27 }, "Esc", "confirm", "no", "no, leave it", "Questions", NULL },
+
+	/* the help and message overlays */
+	{ { 27 }, "Esc", "help", "close", "close the help", "Help and messages", NULL },
+	{ { 'q' }, "q", "help", "close", "close the help", "Help and messages", NULL },
+	{ { '?' }, "?", "help", "close", "close the help", "Help and messages", NULL },
+	{ { KEY_F(1) }, "F1", "help", "close", "close the help", "Help and messages", NULL },
+	{ { KEY_UP }, "Up", "help", "scroll -1", "scroll up", "Help and messages", NULL },
+	{ { 'k' }, "k", "help", "scroll -1", "scroll up", "Help and messages", NULL },
+	{ { KEY_DOWN }, "Down", "help", "scroll 1", "scroll down", "Help and messages", NULL },
+	{ { 'j' }, "j", "help", "scroll 1", "scroll down", "Help and messages", NULL },
+	{ { KEY_PPAGE }, "PgUp", "help", "scroll -page", "a page up", "Help and messages", NULL },
+	{ { KEY_NPAGE }, "PgDn", "help", "scroll page", "a page down", "Help and messages", NULL },
+	{ { ' ' }, "space", "help", "scroll page", "a page down", "Help and messages", NULL },
+	{ { 27 }, "Esc", "messages", "close", "close the messages", "Help and messages", NULL },
+	{ { 'q' }, "q", "messages", "close", "close the messages", "Help and messages", NULL },
+	{ { 'M' }, "M", "messages", "close", "close the messages", "Help and messages", NULL },
+	{ { KEY_UP }, "Up", "messages", "scroll -1", "scroll up", "Help and messages", NULL },
+	{ { KEY_DOWN }, "Down", "messages", "scroll 1", "scroll down", "Help and messages", NULL },
+	{ { KEY_PPAGE }, "PgUp", "messages", "scroll -page", "a page up", "Help and messages", NULL },
+	{ { KEY_NPAGE }, "PgDn", "messages", "scroll page", "a page down", "Help and messages", NULL },
+	{ { 0 }, NULL, NULL, NULL, NULL, NULL, NULL },
+};
+
+static const struct { const char *scope, *title; int overlay; } scopes[] = {
+	{ SCOPE_GLOBAL, "any pane", 0 }, { SCOPE_PANE, "every pane", 0 },
+	{ "list", "the frame list", 0 }, { "tree", "the field tree", 0 }, { "hex", "the hex pane", 0 },
+	{ "net", "the netlink pane", 0 }, { "held", "the held-frames list (H holds)", 0 },
+	{ "form", "the inject form", 1 }, { "prompt", "a prompt", 1 }, { "confirm", "a y/n question", 1 },
+	{ "help", "the help", 1 }, { "messages", "the message history", 1 },
+};
+
+const struct ui_key *keys_table(void)
+{
+	return keys;
+}
+
+static int has_code(const struct ui_key *k, int ch)
+{
+	for (int i = 0; i < KEY_CODES; i++)
+		if (k->codes[i] == ch && (ch || i == 0))
+			return 1;
+	return 0;
+}
+
+const struct ui_key *keys_find(int ch, const char *scope)
+{
+	for (const struct ui_key *k = keys; k->name; k++)
+		if (has_code(k, ch) && !strcmp(k->scope, scope))
+			return k;
+	return NULL;
+}
+
+const struct ui_key *keys_elsewhere(int ch, const char *not_scope)
+{
+	for (const struct ui_key *k = keys; k->name; k++)
+		if (has_code(k, ch) && strcmp(k->scope, not_scope) && strcmp(k->scope, SCOPE_GLOBAL) &&
+		    strcmp(k->scope, SCOPE_PANE) && !keys_scope_is_overlay(k->scope))
+			return k;
+	return NULL;
+}
+
+const char *keys_scope_title(const char *scope)
+{
+	for (size_t i = 0; i < sizeof(scopes) / sizeof(scopes[0]); i++)
+		if (!strcmp(scopes[i].scope, scope))
+			return scopes[i].title;
+	return scope;
+}
+
+int keys_scope_is_overlay(const char *scope)
+{
+	for (size_t i = 0; i < sizeof(scopes) / sizeof(scopes[0]); i++)
+		if (!strcmp(scopes[i].scope, scope))
+			return scopes[i].overlay;
+	return 0;
+}
+
+void ui_keys_print(FILE *out)
+{
+	fprintf(out, "# key\tscope\taction\tgroup\thelp\n");
+	for (const struct ui_key *k = keys; k->name; k++)
+		fprintf(out, "%s\t%s\t%s\t%s\t%s\n", k->name, k->scope, k->action, k->group, k->help);
+}

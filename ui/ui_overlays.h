@@ -1,0 +1,24 @@
+/* ui_overlays.h — the overlays (modal boxes on top of the panes), each an overlay_class in its
+ * own file: a one-line prompt, a y/n question, the help, the inject form. */
+#ifndef TAPSCOPE_UI_OVERLAYS_H
+#define TAPSCOPE_UI_OVERLAYS_H
+
+#include "ui_pane.h"
+
+/* ui_prompt.c: asks for one line on the message line. The prefill starts selected: typing
+ * replaces it, an arrow key keeps it for editing. done(ui, text, arg) runs on Enter (not Esc);
+ * arg is copied (at most 255 bytes). */
+typedef void (*ui_prompt_fn)(struct ui *ui, const char *text, const char *arg);
+void ui_prompt(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg);
+
+/* ui_confirm.c: asks question with y/n; yes(ui, arg) runs on y. arg is copied. */
+typedef void (*ui_confirm_fn)(struct ui *ui, const char *arg);
+void ui_confirm(struct ui *ui, const char *question, ui_confirm_fn yes, const char *arg);
+
+/* ui_help.c: every key of the key table, by group. */
+void ui_help_open(struct ui *ui);
+
+/* ui_form.c: the inject form; it sends through the core's inject action (a job). */
+void ui_form_open(struct ui *ui);
+
+#endif

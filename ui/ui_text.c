@@ -1,0 +1,100 @@
+/* ui_text.c — drawing text in a width: cut text always shows an ellipsis, wraps break at spaces
+ * and never inside a UTF-8 character. */
+#include "ui.h"
+
+#include <string.h>
+
+static int utf8 = 1;
+
+void ui_text_set_utf8(int on)
+{
+	utf8 = on;
+}
+
+const char *ui_ellipsis(void)
+{
+	return utf8 ? "\xe2\x80\xa6" : "~";
+}
+
+const char *ui_arrow(void)
+{
+	return utf8 ? "\xe2\x86\x92" : ">";
+}
+
+/* Bytes of the code point starting at s (1 for a stray continuation byte). */
+static int cp_len(const char *s)
+{
+	int n = 1;
+
+	while ((s[n] & 0xc0) == 0x80)
+		n++;
+	return n;
+}
+
+int ui_text_cols(const char *s)
+{
+	int cols = 0;
+
+	while (*s) {
+		s += cp_len(s);
+		cols++;
+	}
+	return cols;
+}
+
+/* Bytes of the first cols columns of s (or all of s). */
+static int bytes_of(const char *s, int cols)
+{
+	int b = 0;
+
+	while (s[b] && cols-- > 0)
+		b += cp_len(s + b);
+	return b;
+}
+
+int ui_put(WINDOW *w, int y, int x, int width, const char *s, int skip)
+{
+	int total, left_cut, room, n;
+
+	if (width <= 0)
+		return 0;
+	total = ui_text_cols(s);
+	if (skip > total)
+		skip = total;
+	s += bytes_of(s, skip);
+	total -= skip;
+	left_cut = skip > 0 && total > 0;
+	if (left_cut) {
+		mvwaddstr(w, y, x, ui_ellipsis());
+		if (width == 1)
+			return 1;
+		s += bytes_of(s, 1);
+		total--;
+		x++;
+		width--;
+	}
+	if (total <= width) {
+		mvwaddstr(w, y, x, s);
+		return total + left_cut;
+	}
+	room = width - 1;
+	n = bytes_of(s, room);
+	mvwaddnstr(w, y, x, s, n);
+	mvwaddstr(w, y, x + room, ui_ellipsis());
+	return width + left_cut;
+}
+
+int ui_wrap_len(const char *t, int width)
+{
+	int bytes = 0, cols = 0, last_space = -1;
+
+	while (t[bytes] && cols < width) {
+		if (t[bytes] == ' ')
+			last_space = bytes;
+		bytes += cp_len(t + bytes);
+		cols++;
+	}
+	if (!t[bytes] || t[bytes] == ' ' || last_space <= 0 || last_space < bytes / 2)
+		return bytes;
+	return last_space;
+}
