@@ -69,6 +69,11 @@ $(B)/asan/tapscope: $(CORE_SRC) $(B)/gen/lessons.c src/main.c $(UI_SRC) $(wildca
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -std=c11 $(SAN_FLAGS) -o $@ $(CORE_SRC) $(B)/gen/lessons.c src/main.c $(UI_SRC) $(UI_LIBS) $(CORE_LIBS)
 
+# unit tests of the UI (test_ui_*) link the UI's objects and ncurses too
+$(B)/tests/test_ui_%: tests/unit/test_ui_%.c $(UI_OBJ) $(B)/libtapscope.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Iui $(CFLAGS) -o $@ $< $(UI_OBJ) $(B)/libtapscope.a $(UI_LIBS) $(CORE_LIBS) -lcmocka
+
 $(B)/tools/%: tests/tools/%.c $(B)/libtapscope.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(B)/libtapscope.a $(CORE_LIBS)

@@ -128,7 +128,7 @@ static const struct ui_action confirm_actions[] = {
 	{ NULL, NULL, NULL },
 };
 
-static const struct overlay_class confirm_class = {
+const struct overlay_class confirm_overlay = {
 	.name = "confirm", .draw = confirm_draw, .key = confirm_key, .hide = confirm_hide,
 	.actions = confirm_actions, .free = confirm_free,
 };
@@ -142,6 +142,6 @@ void ui_confirm(struct ui *ui, const char *question, ui_confirm_fn yes, const ch
 	snprintf(c->question, sizeof(c->question), "%s", question);
 	snprintf(c->arg, sizeof(c->arg), "%s", arg ? arg : "");
 	c->yes = yes;
-	if (!mgr_push(ui, &confirm_class, c))
+	if (!mgr_push(ui, &confirm_overlay, c))
 		free(c);
 }

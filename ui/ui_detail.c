@@ -5,8 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "outbox.h"
-#include "responder.h"
+#include "why.h"
 
 #define KEEP_MAX 64		/* expand/collapse choices carried from one frame to the next */
 
@@ -130,27 +129,30 @@ const char *detail_explain(struct ui *ui)
 	return text;
 }
 
+void detail_meta(const struct frame *f, const struct frame_note *n, struct frame_meta *m)
+{
+	memset(m, 0, sizeof(*m));
+	frameloc_compute(&m->loc, f);
+	m->why = (enum resp_why)n->why;
+	m->origin = (enum outbox_origin)n->origin;
+	m->job = n->job;
+	m->answers = n->answers;
+	m->held = n->held;
+	m->edited = n->edited;
+}
+
 size_t detail_note_text(const struct frame *f, const struct frame_note *n, char *buf, size_t len)
 {
+	struct frame_meta m;
+	const char *answer;
 	int k = 0;
 
 	buf[0] = '\0';
-	if (f->dir == FRAME_IN) {
-		if (responder_why_is_refusal((enum resp_why)n->why))
-			k = snprintf(buf, len, "not answered: %s", responder_why_text((enum resp_why)n->why));
-		else if (n->why == RESP_ANSWERED)
-			k = snprintf(buf, len, "answered by tapscope's peer");
-		return k > 0 ? (size_t)k : 0;
-	}
-	if (f->dir != FRAME_OUT)
+	detail_meta(f, n, &m);
+	if (f->dir == FRAME_OUT)
+		return why_frame(f, &m, buf, len);	/* what tapscope did: a reply to frame N, job N, held */
+	if (f->dir != FRAME_IN || !(answer = why_answer(f, &m)))
 		return 0;
-	if (n->origin == OUTBOX_INJECT)
-		k = snprintf(buf, len, "injected by job %u", n->job);
-	else if (n->answers)
-		k = snprintf(buf, len, "reply to frame %llu", (unsigned long long)n->answers);
-	else
-		k = snprintf(buf, len, "tapscope's reply");
-	if (n->held && k > 0 && (size_t)k < len)
-		k += snprintf(buf + k, len - (size_t)k, ", held and released%s", n->edited ? " (edited)" : "");
+	k = snprintf(buf, len, "%s%s", m.why == RESP_ANSWERED ? "" : "not answered: ", answer);
 	return k > 0 ? (size_t)k : 0;
 }

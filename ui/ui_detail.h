@@ -30,8 +30,12 @@ void detail_clear(struct ui *ui);
 int detail_has_children(const struct decoded *d, int i);
 /* "ip.ttl — Time to Live: ..." for the message line, or NULL. */
 const char *detail_explain(struct ui *ui);
-/* What the pipeline knew of a frame, in words: "not answered: echo replies are off", "reply to
- * frame 12", "injected by job 3, held and released"; "" when nothing is worth saying. */
+/* The pipeline's meta of a kept frame, rebuilt from its note (the locator computed again):
+ * what src/why.c takes, so "why every frame exists" (issue 10) needs nothing more kept. */
+void detail_meta(const struct frame *f, const struct frame_note *n, struct frame_meta *m);
+/* What the pipeline knew of a frame, in words (src/why.c): "not answered: echo replies are off",
+ * "tapscope's answer as the peer 10.18.0.3 to frame 12", "injected by you (job 3)"; "" when
+ * nothing is worth saying. */
 size_t detail_note_text(const struct frame *f, const struct frame_note *n, char *buf, size_t len);
 /* The outermost field called name, or -1. */
 int detail_find(const struct decoded *d, const char *name);

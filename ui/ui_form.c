@@ -538,7 +538,7 @@ static const struct ui_action form_actions[] = {
 	{ "cancel", act_cancel, NULL }, { NULL, NULL, NULL },
 };
 
-static const struct overlay_class form_class = {
+const struct overlay_class form_overlay = {
 	.name = "form", .draw = form_draw, .key = form_key, .hide = form_hide,
 	.actions = form_actions, .free = form_overlay_free,
 };
@@ -561,6 +561,6 @@ void ui_form_open(struct ui *ui)
 	}
 	st->v6 = !form_family_usable(ui, 0) && form_family_usable(ui, 1);
 	form_preset(st, P_ECHO);
-	if (!mgr_push(ui, &form_class, st))
+	if (!mgr_push(ui, &form_overlay, st))
 		form_free(st);
 }

@@ -242,7 +242,7 @@ static const struct ui_action help_actions[] = {
 	{ NULL, NULL, NULL },
 };
 
-static const struct overlay_class help_class = {
+const struct overlay_class help_overlay = {
 	.name = "help", .draw = help_draw, .key = help_key, .hide = help_hide,
 	.actions = help_actions, .free = help_free,
 };
@@ -253,6 +253,6 @@ void ui_help_open(struct ui *ui)
 
 	if (mgr_find_overlay("help") || !(h = calloc(1, sizeof(*h))))
 		return;
-	if (!mgr_push(ui, &help_class, h))
+	if (!mgr_push(ui, &help_overlay, h))
 		free(h);
 }

@@ -422,6 +422,19 @@ static enum ui_result mouse(void)
 	return UI_REDRAW;
 }
 
+const struct ui_key *mgr_lookup(int ch, const char *pane_scope, const char *overlay_scope)
+{
+	const struct ui_key *k;
+
+	if (overlay_scope)
+		return keys_find(ch, overlay_scope);	/* an overlay is modal: nothing below it */
+	if (pane_scope && (k = keys_find(ch, pane_scope)))
+		return k;
+	if (pane_scope && (k = keys_find(ch, SCOPE_PANE)))
+		return k;
+	return keys_find(ch, SCOPE_GLOBAL);
+}
+
 enum ui_result mgr_key(struct ui *ui, int ch)
 {
 	struct overlay *ov = mgr_top();
@@ -438,18 +451,17 @@ enum ui_result mgr_key(struct ui *ui, int ch)
 	if (too_small)
 		return ch == 'q' || ch == KEY_F(10) || ch == 3 ? UI_QUIT : UI_REDRAW;
 	if (ov) {
-		if ((k = keys_find(ch, ov->cls->name)))
+		if ((k = mgr_lookup(ch, NULL, ov->cls->name)))
 			return mgr_run(ui, ov, ov->cls->actions, k->action);
 		return ov->cls->key ? ov->cls->key(ov, ch) : UI_HANDLED;
 	}
 	scope = focused ? focused->cls->name : SCOPE_GLOBAL;
-	if (focused && (k = keys_find(ch, scope)))
-		return mgr_run(ui, focused, focused->cls->actions, k->action);
-	if (focused && (k = keys_find(ch, SCOPE_PANE)))
-		return mgr_run(ui, focused, focused->cls->actions, k->action);
-	if ((k = keys_find(ch, SCOPE_GLOBAL)))
+	k = mgr_lookup(ch, focused ? scope : NULL, NULL);
+	if (!k)
+		return elsewhere(ui, ch, scope);
+	if (!strcmp(k->scope, SCOPE_GLOBAL))
 		return mgr_run(ui, NULL, NULL, k->action);
-	return elsewhere(ui, ch, scope);
+	return mgr_run(ui, focused, focused->cls->actions, k->action);
 }
 
 void pane_title(struct pane *p, WINDOW *w, const char *text)

@@ -8,7 +8,7 @@
 #include <time.h>
 
 #include "loop.h"
-#include "ui_pane.h"
+#include "ui_overlays.h"
 #include "ui_theme.h"
 
 struct msg {
@@ -220,7 +220,7 @@ static const struct ui_action hist_actions[] = {
 	{ NULL, NULL, NULL },
 };
 
-static const struct overlay_class hist_class = {
+const struct overlay_class messages_overlay = {
 	.name = "messages", .draw = hist_draw, .key = hist_key, .hide = hist_hide,
 	.actions = hist_actions, .free = hist_free,
 };
@@ -232,5 +232,5 @@ void msg_open_history(struct ui *ui)
 	if (mgr_find_overlay("messages"))
 		return;
 	memset(&view, 0, sizeof(view));
-	mgr_push(ui, &hist_class, &view);
+	mgr_push(ui, &messages_overlay, &view);
 }

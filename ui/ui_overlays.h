@@ -5,6 +5,9 @@
 
 #include "ui_pane.h"
 
+/* The overlay classes (their names are the scopes of their keys in the key table). */
+extern const struct overlay_class prompt_overlay, confirm_overlay, help_overlay, form_overlay, messages_overlay;
+
 /* ui_prompt.c: asks for one line on the message line. The prefill starts selected: typing
  * replaces it, an arrow key keeps it for editing. done(ui, text, arg) runs on Enter (not Esc);
  * arg is copied (at most 255 bytes). */

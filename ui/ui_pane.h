@@ -96,6 +96,11 @@ struct overlay *mgr_top(void);
 /* The open overlay of that class, or NULL. */
 struct overlay *mgr_find_overlay(const char *name);
 
+/* The key table's row a key press runs: the open overlay's (and nothing else), or the focused
+ * pane's own, its movement, then the global one. NULL: the key does nothing there. */
+struct ui_key;
+const struct ui_key *mgr_lookup(int ch, const char *pane_scope, const char *overlay_scope);
+
 void mgr_draw(struct ui *ui);
 enum ui_result mgr_key(struct ui *ui, int ch);
 /* The terminal changed size (SIGWINCH or KEY_RESIZE). */

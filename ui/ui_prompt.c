@@ -209,7 +209,7 @@ static const struct ui_action prompt_actions[] = {
 	{ NULL, NULL, NULL },
 };
 
-static const struct overlay_class prompt_class = {
+const struct overlay_class prompt_overlay = {
 	.name = "prompt", .draw = prompt_draw, .key = prompt_key, .hide = prompt_hide,
 	.actions = prompt_actions, .free = prompt_free,
 };
@@ -225,6 +225,6 @@ void ui_prompt(struct ui *ui, const char *label, const char *initial, ui_prompt_
 	snprintf(p->arg, sizeof(p->arg), "%s", arg ? arg : "");
 	p->selected = p->text[0] != '\0';
 	p->done = done;
-	if (!mgr_push(ui, &prompt_class, p))
+	if (!mgr_push(ui, &prompt_overlay, p))
 		free(p);
 }
