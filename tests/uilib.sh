@@ -52,7 +52,7 @@ ui_start() {
 	TMUX_SOCK="tstui$$_$UI_STARTS"
 	printf 'PS1="UI\\$ "\nexport LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color\nunset NO_COLOR\n' >"$UI_SHELL_RC"
 	tm -f /dev/null new-session -d -s "$UI_SESSION" -x "$cols" -y "$rows" \
-		"env -i PATH=$PATH HOME=/root TERM=tmux-256color LANG=C.UTF-8 bash --norc --noprofile -i" || fail "tmux did not start"
+		"env -i PATH=$PATH HOME=${UI_HOME:-/root} TERM=tmux-256color LANG=C.UTF-8 bash --norc --noprofile -i" || fail "tmux did not start"
 	tm set -g status off
 	tm set -g escape-time 0
 	tm set -g default-terminal tmux-256color
@@ -156,3 +156,38 @@ for line in sys.stdin.read().split("\n"):
 json.dump(rows, sys.stdout)
 '
 screen_cells() { screen_esc | python3 -c "$UI_SGR_PY"; }
+
+# mouse BUTTON X Y: one X10 mouse report at 0-based cell X,Y (button 0 press, 3 release,
+# 64 wheel up, 65 wheel down)
+mouse() { keys_literal "$(printf '\033[M%b%b%b' "\\x$(printf %x $((32 + $1)))" "\\x$(printf %x $((33 + $2)))" "\\x$(printf %x $((33 + $3)))")"; }
+click() { mouse 0 "$1" "$2"; mouse 3 "$1" "$2"; }
+
+# form_goto LABEL: moves the inject form's cursor (Tab) to the field labelled LABEL (the field
+# is on the label's row, within 20 columns after it).
+form_goto() {
+	local label=$1 pos i cy cx
+	for i in $(seq 24); do
+		pos=$(screen | python3 -c '
+import sys
+l = sys.argv[1]
+for y, t in enumerate(sys.stdin.read().split("\n")):
+    for pat in ("\u2502 " + l + " ", "  " + l + " "):
+        if pat in t and "\u2502" in t:
+            print(y, t.index(pat) + len(pat) - len(l) - 1)
+            sys.exit()
+' "$label")
+		cy=$(tm display -p -t "$UI_PANE" '#{cursor_y}'); cx=$(tm display -p -t "$UI_PANE" '#{cursor_x}')
+		if [ -n "$pos" ] && [ "$cy" = "${pos% *}" ] && [ "$cx" -gt "${pos#* }" ] && [ "$cx" -lt $(( ${pos#* } + 20 )) ]; then
+			return 0
+		fi
+		keys Tab
+		sleep 0.05
+	done
+	fail "the form's cursor never reached $label"
+}
+
+# form_field LABEL TEXT: replaces the text of the form's field labelled LABEL.
+form_field() { form_goto "$1"; keys C-u; keys_literal "$2"; }
+
+# screen_text_once REGEX: the first match of REGEX (grep -oE) on the screen.
+screen_grab() { screen | grep -oE -- "$1" | head -1; }

@@ -46,14 +46,15 @@ enum ui_result ui_core_run(struct ui *ui, const char *line, int confirm)
 
 int ui_inject(struct ui *ui, const char *spec)
 {
-	char line[1100], msg[1024];
+	char text[sizeof(ui->last_spec)], line[sizeof(text) + 8], msg[1024];
 	int rc;
 
-	snprintf(line, sizeof(line), "inject %s", spec);
+	snprintf(text, sizeof(text), "%s", spec);	/* spec may be ui->last_spec itself ('r') */
+	snprintf(line, sizeof(line), "inject %s", text);
 	rc = action_run(ui->s, line, msg, sizeof(msg));
 	ui_message(ui, rc < 0, "%s", msg);
 	if (!rc)
-		snprintf(ui->last_spec, sizeof(ui->last_spec), "%s", spec);
+		memcpy(ui->last_spec, text, sizeof(text));
 	return rc;
 }
 

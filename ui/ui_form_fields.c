@@ -234,7 +234,7 @@ void form_extra_hint(struct form_state *st, char *buf, size_t n)
 		shown++;
 	}
 	if (!shown)
-		snprintf(buf, n, "(nothing more for %s)", craft_type_name(st->v6, st->type));
+		snprintf(buf, n, "(none for this type)");
 }
 
 void form_lists(struct form_state *st, int v6, const char *type_name, const char *code_name)

@@ -8,18 +8,6 @@ need_ui
 
 FORM_TITLE='Inject a packet toward the kernel'
 
-# form_goto LABEL: moves the form's cursor (Tab) to the field on the line labelled LABEL.
-form_goto() {
-	local label=$1 row i
-	for i in $(seq 20); do
-		row=$(screen | grep -n "│ $label " | head -1 | cut -d: -f1)
-		[ -n "$row" ] && [ "$(tm display -p -t "$UI_PANE" '#{cursor_y}')" = $((row - 1)) ] && return 0
-		keys Tab
-		sleep 0.05
-	done
-	fail "the form's cursor never reached $label"
-}
-
 ui_start 80 24 --netns "$NS" --echo
 screen_wait 'echo:ON +neigh:ON +in [0-9]+ out 0 ' 5
 out0=$(status_count out)

@@ -5,9 +5,6 @@
 . "$(dirname "$0")/../uilib.sh"
 need_ui
 
-# mouse BUTTON X Y: one X10 mouse report at 0-based cell X,Y (button 0 press, 3 release, 64 wheel up)
-mouse() { keys_literal "$(printf '\033[M%b%b%b' "\\x$(printf %x $((32 + $1)))" "\\x$(printf %x $((33 + $2)))" "\\x$(printf %x $((33 + $3)))")"; }
-
 ui_start 80 24 --netns "$NS" --echo
 nsexec ping -c 4 -i 0.2 10.18.0.3 >/dev/null 2>&1 || fail "ping failed"
 screen_wait '> ICMP +10\.18\.0\.3 +10\.18\.0\.1 +ICMP echo reply' 5
