@@ -12,6 +12,7 @@
 #include "ui_theme.h"
 
 struct msg {
+	unsigned id;			/* 1, 2, ... since the start */
 	char text[512];
 	int error;
 	uint64_t at_ns;
@@ -20,6 +21,7 @@ struct msg {
 
 static struct msg history[MSG_KEEP];
 static int newest = -1, count;
+static unsigned next_id = 1;
 static int showing;		/* the newest message is on the message line */
 
 void ui_message(struct ui *ui, int error, const char *fmt, ...)
@@ -33,6 +35,7 @@ void ui_message(struct ui *ui, int error, const char *fmt, ...)
 	vsnprintf(m->text, sizeof(m->text), fmt, ap);
 	va_end(ap);
 	m->error = error;
+	m->id = next_id++;
 	m->at_ns = loop_now_ns();
 	m->wall = time(NULL);
 	if (count < MSG_KEEP)
@@ -102,15 +105,16 @@ static int hist_line(int k, int width, char *out, size_t n, int *error)
 	for (int i = 0; i < count; i++) {
 		const char *t = msg_history(i, error, NULL);
 		const struct msg *m = &history[(newest - i + MSG_KEEP) % MSG_KEEP];
-		char stamp[16];
+		char stamp[32];
 		int first = 1;
 
-		strftime(stamp, sizeof(stamp), "%H:%M:%S", localtime(&m->wall));
+		snprintf(stamp, sizeof(stamp), "#%u", m->id);
+		strftime(stamp + strlen(stamp), sizeof(stamp) - strlen(stamp), " %H:%M:%S", localtime(&m->wall));
 		while (*t || first) {
-			int len = ui_wrap_len(t, width - 10);
+			int len = ui_wrap_len(t, width - 15);
 
 			if (k-- == 0) {
-				snprintf(out, n, "%-9s %.*s", first ? stamp : "", len, t);
+				snprintf(out, n, "%-14s %.*s", first ? stamp : "", len, t);
 				return 1;
 			}
 			first = 0;
