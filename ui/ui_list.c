@@ -269,7 +269,7 @@ static void list_draw(struct pane *p, WINDOW *w)
 	int rows = r.h - 1;
 	struct layout lo;
 	char fixed[64], head[256], src[64], dst[64];
-	const char *state = st->paused ? "Info  (view paused: space resumes)" :
+	const char *state = st->paused ? "Info  (paused)" :
 			    st->follow ? "Info  (following)" : "Info  (G: follow)";
 
 	if (st->follow && st->len)
