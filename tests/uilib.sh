@@ -116,13 +116,13 @@ assert_tty_sane() {
 	done
 }
 
-# screen_cells: the screen as JSON rows of [char, attr-key] from capture-pane -e (SGR parsed);
-# attr-key is "" for default cells.
+# screen_cells: the screen as JSON rows of [char, attr-key] from capture-pane -e (SGR parsed,
+# attributes carried from line to line as tmux writes them); attr-key is "" for default cells.
 UI_SGR_PY='
 import json, re, sys
 rows = []
+st = {}		# tmux writes only changes, so attributes carry over line ends
 for line in sys.stdin.read().split("\n"):
-    st = {}
     cells = []
     i = 0
     while i < len(line):

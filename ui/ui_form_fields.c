@@ -463,6 +463,15 @@ static void preset_common(struct form_state *st, int v6, const char *type, const
 	memset(st->err, 0, sizeof(st->err));
 }
 
+static int is_multicast(int v6, const char *text)
+{
+	uint8_t a[16];
+
+	if (inet_pton(v6 ? AF_INET6 : AF_INET, text, a) != 1)
+		return 0;
+	return v6 ? a[0] == 0xff : (a[0] & 0xf0) == 0xe0 || !memcmp(a, "\xff\xff\xff\xff", 4);
+}
+
 /* An error message about the selected frame, quoting it (quote=frame:N): from its destination
  * (port unreachable) or a router on the way (time exceeded) back to its source. */
 static void preset_error(struct form_state *st, int timex)
@@ -489,7 +498,8 @@ static void preset_error(struct form_state *st, int timex)
 	snprintf(st->quote_frame, sizeof(st->quote_frame), "frame:%llu", (unsigned long long)si.num);
 	fset(st, F_QUOTE, st->quote_frame);
 	form_peer_text(st->ui, v6, peer, sizeof(peer));
-	form_addrs(st, timex ? peer : si.dst, si.src);
+	/* the host that could not deliver it answers; for a multicast destination, a peer does */
+	form_addrs(st, timex || is_multicast(v6, si.dst) ? peer : si.dst, si.src);
 	snprintf(st->msg, sizeof(st->msg), "quotes frame %llu, the selected one", (unsigned long long)si.num);
 }
 

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# ui_inject.sh — the inject form (i): an invalid source address shows an error and sends nothing
-# (the status bar's 'out' count stands still); the "echo request from a peer" preset, sent, puts
-# the injected request and the kernel's echo reply in the list.
+# ui_inject.sh — the inject form (i): an invalid source address shows the crafting engine's own
+# error beside Source and sends nothing (the status bar's 'out' count stands still); the "echo
+# request from a peer" preset, sent, puts the injected request and the kernel's echo reply in
+# the list; TTL 300 names the valid range; TTL 0 is sent as 0 (checked in the saved pcap); the
+# More field's hint is valid for the type, and a long error wraps whole instead of being cut.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../uilib.sh"
 need_ui
 
 FORM_TITLE='Inject a packet toward the kernel'
 
-ui_start 80 24 --netns "$NS" --echo
+ui_start 80 24 --netns "$NS" --echo -w "$TMPD/cap.pcap"
 screen_wait 'echo:ON +neigh:ON +in [0-9]+ out 0 ' 5
 out0=$(status_count out)
 
@@ -53,7 +55,53 @@ replies=$(screen | grep -c '< ICMP .*echo reply')
 keys r
 for _ in $(seq 40); do [ "$(screen | grep -c '< ICMP .*echo reply')" -gt "$replies" ] && break; sleep 0.05; done
 [ "$(screen | grep -c '< ICMP .*echo reply')" -gt "$replies" ] || fail "r did not bring a second reply"
+
+# 3. TTL: out of range names the range; 0 is sent as 0
+keys i
+screen_wait "$FORM_TITLE" 3
+keys F2
+form_field TTL 300
+keys F10
+screen_wait "'ttl=300': ttl must be 0\.\.255" 2
+screen | grep -q "$FORM_TITLE" || fail "the form closed on TTL 300"
+form_field TTL 0
+screen_wait '│ Spec +icmp type=echo-request .*ttl=0' 2
+keys F10
+screen_gone "$FORM_TITLE" 2
+screen_wait '^job [0-9]+: icmp type=echo-request .*ttl=0' 2
+note "TTL 300 refused with its range, TTL 0 sent"
+
+# 4. the More field: its hint is valid for the type; a long error wraps, whole
+keys i
+screen_wait "$FORM_TITLE" 3
+keys F2
+screen_wait '│ More .*\(none for this type\)' 2
+form_field More mtu=1400
+keys F10
+screen_wait "'mtu=1400': mtu applies only to dest-unreach" 2
+screen_wait 'packet-too-big \(icmp6\), not icmp echo-request  ' 2	# the end, on its own line
+note "long error: $(screen | grep -A1 "'mtu=1400'" | sed 's/│//g; s/  */ /g' | tr '\n' ' ')"
+keys Escape
+screen_gone "$FORM_TITLE" 2
+keys /
+screen_wait 'filter \(BPF' 2
+keys_literal 'icmp and src 10.18.0.1'
+keys Enter g
+screen_wait 'Info  \(G: follow\)' 2
+keys i
+screen_wait "$FORM_TITLE" 3
+keys F4		# port unreachable for the kernel's echo reply
+screen_wait '│ Type +dest-unreach' 2
+screen_wait '│ Code +port-unreach' 2
+screen_wait '│ More .*\(none for this type\)' 2
+form_goto Code
+keys Right	# frag-needed: mtu= applies, and the hint says so
+screen_wait '│ Code +frag-needed' 2
+screen_wait '│ More .*e\.g\. mtu=1400' 2
+keys Escape
 keys q
 ui_prompt_back 5
 assert_no_namespace "$NS"
+"$TAPSCOPE" -r "$TMPD/cap.pcap" -v >"$TMPD/cap.txt" 2>&1
+grep -qE '^ +ip\.ttl: 0$' "$TMPD/cap.txt" || { grep -E 'ip\.ttl' "$TMPD/cap.txt" | sort | uniq -c; fail "no packet with TTL 0 in the capture"; }
 echo PASS

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # ui_resize.sh — resizing 160x48 -> 80x24 -> 60x20 -> 120x40 with traffic flowing: tapscope
-# keeps running, says it needs 80x24 at 60x20, and draws the full UI again after.
+# keeps running, says it needs 80x24 at 60x20, and draws the full UI again after; the help and
+# the inject form, open across a too-small size and back, are drawn whole again.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../uilib.sh"
 need_ui
@@ -54,6 +55,43 @@ for _ in 1 2 3; do
 	done
 done
 full_ui 80 24
+
+# box_intact TITLE: the box whose top border holds TITLE is whole: both corners of each border
+# on the same columns, a side on every row between
+box_intact() {
+	screen | python3 -c '
+import sys
+title = sys.argv[1]
+rows = sys.stdin.read().split("\n")
+top = next((i for i, r in enumerate(rows) if title in r), None)
+assert top is not None, "no box titled %r" % title
+left, right = rows[top].index("\u250c"), rows[top].index("\u2510")
+bottom = next(i for i in range(top + 1, len(rows)) if len(rows[i]) > right and rows[i][left] == "\u2514")
+assert rows[bottom][right] == "\u2518", "bottom right corner missing: %r" % rows[bottom]
+for i in range(top + 1, bottom):
+    assert rows[i][left] == "\u2502" and rows[i][right] == "\u2502", "row %d broken: %r" % (i, rows[i])
+print("box %r whole: rows %d..%d, columns %d..%d" % (title, top, bottom, left, right))
+' "$1"
+}
+
+# the help and the inject form survive a too-small size and back
+for box in '?:tapscope keys' 'i:Inject a packet toward the kernel'; do
+	keys "${box%%:*}"
+	screen_wait "${box#*:}" 3
+	tm resize-window -t "$UI_SESSION" -x 60 -y 20
+	screen_wait 'this one is 60x20' 3
+	tm resize-window -t "$UI_SESSION" -x 80 -y 24
+	screen_wait "${box#*:}" 3
+	box_intact "${box#*:}" || { screen_dump; fail "${box#*:} is broken after 60x20 and back"; }
+	tm resize-window -t "$UI_SESSION" -x 120 -y 40
+	screen_wait ' echo:ON .* \? help$' 3
+	sleep 0.2
+	box_intact "${box#*:}" || { screen_dump; fail "${box#*:} is broken at 120x40"; }
+	tm resize-window -t "$UI_SESSION" -x 80 -y 24
+	keys Escape
+	screen_gone "${box#*:}" 2
+done
+screen_dump
 keys q
 ui_prompt_back 5
 assert_no_namespace "$NS"
