@@ -2,14 +2,18 @@
 # screenshots.sh — renders screenshots/*.png from real terminal sessions: tapscope in a tmux pane
 # of the right size, each in its own namespace -> `tmux capture-pane -e -p` -> aha -> HTML (dark
 # background, DejaVu Sans Mono) -> headless Chromium. Needs the Debian packages aha, chromium
-# and fonts-dejavu-core (make screenshots installs them). SHOTS="help small-80x24" picks some.
+# and fonts-dejavu-core (make screenshots installs them). SHOTS="help small-80x24" picks some;
+# every shot is rendered in the dark theme (NAME.png) and in --theme contrast (NAME-contrast.png),
+# THEMES="dark" picks one.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/uilib.sh"
 need_ui
 need_cmd aha
 need_cmd chromium
 OUT=${SCREENSHOT_DIR:-$TOP/screenshots}
-SHOTS=${SHOTS:-idle-no-carrier ping-answered detail-highlight inject-form help small-80x24}
+SHOTS=${SHOTS:-idle-no-carrier ping-answered detail-highlight inject-form help small-80x24 held-frames delete-confirm}
+THEMES=${THEMES:-dark contrast}
+THEME=dark
 mkdir -p "$OUT"
 
 FONT_PX=14
@@ -27,9 +31,10 @@ palette() {
 	    -e 's/color:white;/color:#d0d0d0;/g' -e 's/color:black;/color:#1b1d23;/g'
 }
 
-# render NAME: the pane as it is now -> $OUT/NAME.png
+# render NAME: the pane as it is now -> $OUT/NAME.png (NAME-contrast.png in that theme)
 render() {
 	local name=$1 cols rows html w h prof
+	[ "$THEME" = dark ] || name=$name-$THEME
 	cols=$(tm display -p -t "$UI_PANE" '#{pane_width}')
 	rows=$(tm display -p -t "$UI_PANE" '#{pane_height}')
 	html=$TMPD/$name.html
@@ -54,11 +59,11 @@ render() {
 	echo "$OUT/$name.png: ${cols}x${rows} -> ${w}x${h} px, $(stat -c %s "$OUT/$name.png") bytes"
 }
 
-# fresh COLS ROWS ARGS...: a new namespace and tapscope in a new pane
+# fresh COLS ROWS ARGS...: a new namespace and tapscope in a new pane, in the theme being shot
 fresh() {
 	tm kill-server 2>/dev/null
 	NS="tst$$_$RANDOM"
-	ui_start "$@" --netns "$NS"
+	ui_start "$@" --netns "$NS" --theme "$THEME"
 }
 
 done_shot() {
@@ -81,6 +86,8 @@ select_field() {
 shot_idle-no-carrier() {
 	fresh 132 34
 	screen_wait 'carrier ON' 5
+	keys BTab		# the netlink pane: the device's keys act there
+	screen_wait 'D detach' 2
 	keys D
 	screen_wait 'carrier OFF \(NO-CARRIER\)' 5
 	screen_wait 'held by: nobody' 5
@@ -133,10 +140,38 @@ shot_inject-form() {
 shot_help() {
 	fresh 80 24
 	keys '?'
-	screen_wait 'detach / re-attach queue' 3
+	screen_wait 'tapscope keys' 3
 	render help
 	keys q
-	screen_gone 'detach / re-attach queue' 2
+	screen_gone 'tapscope keys' 2
+	done_shot
+}
+
+shot_held-frames() {
+	fresh 132 36 --echo
+	screen_wait 'echo:ON' 5
+	nsexec ping -c 2 -i 0.2 10.18.0.3 >/dev/null 2>&1 || fail "ping got no answer"
+	keys H
+	screen_wait 'outbox on hold' 2
+	nsexec ping -c 2 -i 0.3 -W 1 10.18.0.3 >/dev/null 2>&1
+	screen_wait 'Held: 2 frames wait' 3
+	keys Tab
+	screen_wait 'Enter send' 2
+	render held-frames
+	keys H
+	done_shot
+}
+
+shot_delete-confirm() {
+	fresh 132 36 --echo -a 10.18.0.1/24 -a 10.18.3.1/32
+	screen_wait 'echo:ON' 5
+	nsexec ping -c 3 -i 0.2 10.18.0.3 >/dev/null 2>&1 || fail "ping got no answer"
+	keys BTab Down Down
+	screen_wait '> 10\.18\.3\.1/32' 2
+	keys d
+	screen_wait 'delete 10\.18\.3\.1/32 from tap0\?' 2
+	render delete-confirm
+	keys n
 	done_shot
 }
 
@@ -149,7 +184,9 @@ shot_small-80x24() {
 	done_shot
 }
 
-for s in $SHOTS; do
-	declare -F "shot_$s" >/dev/null || fail "no shot named $s"
-	"shot_$s"
+for THEME in $THEMES; do
+	for s in $SHOTS; do
+		declare -F "shot_$s" >/dev/null || fail "no shot named $s"
+		"shot_$s"
+	done
 done

@@ -145,18 +145,25 @@ static void on_keys(struct loop *loop, int fd, uint32_t events, void *arg)
 
 /* ---- set-up ---- */
 
-static void add_panes(struct ui *ui)
+/* The live UI's panes. Issue 11's offline browser adds a file pane instead of net_pane (same
+ * slot); a split view adds a second list_pane beside the first; a lesson or console pane is
+ * one more mgr_add_pane() here, with its keys in ui_keys.c under its own scope. */
+static int add_panes(struct ui *ui)
 {
+	void *list = list_state_new(ui);
 	struct pane *tree;
 
+	if (!list)
+		return -1;
 	mgr_init(ui);
 	mgr_add_pane(ui, &net_pane, NULL, NULL);
-	mgr_add_pane(ui, &list_pane, list_state_new(ui), NULL);
+	mgr_add_pane(ui, &list_pane, list, NULL);
 	mgr_add_pane(ui, &held_pane, NULL, NULL);
 	mgr_add_pane(ui, &info_pane, NULL, NULL);
 	tree = mgr_add_pane(ui, &tree_pane, NULL, NULL);
 	mgr_add_pane(ui, &hex_pane, NULL, tree);
 	mgr_focus(mgr_pane("list"));
+	return 0;
 }
 
 int ui_run(struct session *s, const struct options *o)
@@ -180,8 +187,12 @@ int ui_run(struct session *s, const struct options *o)
 		fprintf(stderr, "tapscope: out of memory\n");
 		return 1;
 	}
+	if (add_panes(&ui) < 0) {
+		fprintf(stderr, "tapscope: out of memory\n");
+		store_free(ui.store);
+		return 1;
+	}
 	term_start(&ui);
-	add_panes(&ui);
 	session_observe(s, on_frame, &ui);
 	s->on_change = on_change;
 	s->on_change_arg = &ui;

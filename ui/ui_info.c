@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "responder.h"
 #include "ui_detail.h"
 
 #define INFO_MAX_ROWS 3
@@ -47,6 +48,16 @@ static int info_rows(struct pane *p, int width)
 	return wrapped_lines(text, width - 2);
 }
 
+/* The note's colour: a refusal warns, what tapscope did is plain news. */
+static attr_t note_attr(struct ui *ui)
+{
+	struct ui_detail *dt = ui->detail;
+
+	if (dt->frame.dir == FRAME_IN && dt->note.why != RESP_ANSWERED && dt->note.why != RESP_NOT_REQUEST)
+		return ui_attr(C_WARN);
+	return ui_attr(C_OK);
+}
+
 static void info_draw(struct pane *p, WINDOW *w)
 {
 	char text[DECODE_SUMMARY_MAX + 256];
@@ -56,15 +67,24 @@ static void info_draw(struct pane *p, WINDOW *w)
 
 	info_text(p->ui, text, sizeof(text), &sl);
 	for (int row = 0; row < r.h && *t; row++) {
-		int len = ui_wrap_len(t, r.w - 2);
+		int len = ui_wrap_len(t, r.w - 2), cut, x = r.x + 1;
 		char line[DECODE_SUMMARY_MAX + 256];
 
 		if (row == r.h - 1)
 			len = (int)strlen(t);	/* the last line cuts what is left, with a marker */
-		snprintf(line, sizeof(line), "%.*s", len, t);
-		wattrset(w, (size_t)(t - text) >= sl ? ui_attr(C_WARN) : A_BOLD);
 		mvwhline(w, r.y + row, r.x, ' ', r.w);
-		ui_put(w, r.y + row, r.x + 1, r.w - 2, line, 0);
+		/* the summary in bold, then what the pipeline knew of the frame in its own colour */
+		cut = (size_t)(t - text) >= sl ? 0 : (int)(sl - (size_t)(t - text)) < len ? (int)(sl - (size_t)(t - text)) : len;
+		if (cut > 0) {
+			snprintf(line, sizeof(line), "%.*s", cut, t);
+			wattrset(w, A_BOLD);
+			x += ui_put(w, r.y + row, x, r.w - 2, line, 0);
+		}
+		if (len > cut) {
+			snprintf(line, sizeof(line), "%.*s", len - cut, t + cut);
+			wattrset(w, note_attr(p->ui));
+			ui_put(w, r.y + row, x, r.x + r.w - 1 - x, line, 0);
+		}
 		t += len;
 		while (*t == ' ')
 			t++;

@@ -30,10 +30,14 @@ struct list_state {
 	int widest;			/* the widest scrolling part drawn last time */
 };
 
+/* The list the global actions (filter, save, pause, follow) act on: the focused one, else the
+ * first (a split view has two). */
 static struct list_state *first_list(void)
 {
-	struct pane *p = mgr_pane("list");
+	struct pane *p = mgr_focused();
 
+	if (!p || p->cls != &list_pane)
+		p = mgr_pane("list");
 	return p ? p->state : NULL;
 }
 
@@ -383,7 +387,7 @@ static void list_free(struct pane *p)
 	if (st->filter)
 		bpf_filter_free(st->filter);
 	free(st->nums);
-	memset(st, 0, sizeof(*st));
+	free(st);
 }
 
 const struct pane_class list_pane = {
@@ -393,13 +397,14 @@ const struct pane_class list_pane = {
 
 void *list_state_new(struct ui *ui)
 {
-	static struct list_state st;
+	struct list_state *st = calloc(1, sizeof(*st));
 
-	memset(&st, 0, sizeof(st));
-	st.ui = ui;
-	st.follow = 1;
-	store_listen(ui->store, on_store, &st);
-	return &st;
+	if (!st)
+		return NULL;
+	st->ui = ui;
+	st->follow = 1;
+	store_listen(ui->store, on_store, st);
+	return st;
 }
 
 /* ---- what the global actions ask of the list ---- */

@@ -35,6 +35,19 @@ static void put_line(WINDOW *w, int *y, struct ui_rect r, attr_t a, const char *
 	wattrset(w, A_NORMAL);
 }
 
+/* A selectable row: the selected one is a bar across the pane. */
+static void put_row(struct pane *p, WINDOW *w, int *y, struct ui_rect r, int row, attr_t plain, const char *text)
+{
+	if (row == net.sel && *y < r.y + r.h) {
+		wattrset(w, mgr_focused() == p ? ui_attr(C_SELECTED) : ui_attr(C_DIM) | A_REVERSE);
+		mvwhline(w, *y, r.x, ' ', r.w - 1);
+		ui_put(w, (*y)++, r.x + 1, r.w - 2, text, 0);
+		wattrset(w, A_NORMAL);
+		return;
+	}
+	put_line(w, y, r, plain, text);
+}
+
 static void heading(WINDOW *w, int *y, struct ui_rect r, const char *title)
 {
 	put_line(w, y, r, ui_attr(C_KEY) | A_BOLD, title);
@@ -68,14 +81,6 @@ static void sparkline(const struct ui *ui, char *out, size_t len, int width)
 	out[n] = '\0';
 }
 
-/* A selectable row: marked and highlighted when selected (dimmer while another pane is focused). */
-static attr_t row_attr(struct pane *p, int row, attr_t plain)
-{
-	if (row != net.sel)
-		return plain;
-	return mgr_focused() == p ? ui_attr(C_SELECTED) : ui_attr(C_DIM) | A_REVERSE;
-}
-
 static void link_lines(struct pane *p, WINDOW *w, int *y, struct ui_rect r)
 {
 	const struct snap_link *l = &net.snap.link;
@@ -84,13 +89,13 @@ static void link_lines(struct pane *p, WINDOW *w, int *y, struct ui_rect r)
 
 	net.row_y[ROW_LINK] = *y;
 	if (!l->present) {
-		put_line(w, y, r, row_attr(p, ROW_LINK, ui_attr(C_WARN)), "device absent");
+		put_row(p, w, y, r, ROW_LINK, ui_attr(C_WARN), "device absent");
 		return;
 	}
 	snprintf(line, sizeof(line), "%c %s  %s  %s  carrier %s", net.sel == ROW_LINK ? '>' : ' ', l->name,
 		 net.snap.tun.valid ? (net.snap.tun.is_tap ? "tap" : "tun") : l->kind, (l->flags & IFF_UP) ? "UP" : "DOWN",
 		 (l->flags & IFF_LOWER_UP) ? "ON" : "OFF (NO-CARRIER)");
-	put_line(w, y, r, row_attr(p, ROW_LINK, A_BOLD), line);
+	put_row(p, w, y, r, ROW_LINK, A_BOLD, line);
 	snprintf(line, sizeof(line), "  %s%s  MTU %u  qlen %u  %s", l->has_mac ? "MAC " : "",
 		 l->has_mac ? nlfmt_mac(l->mac, mac, sizeof(mac)) : "", l->mtu, l->txqlen, nlfmt_operstate(l->operstate));
 	put_line(w, y, r, A_NORMAL, line);
@@ -136,7 +141,7 @@ static void addr_lines(struct pane *p, WINDOW *w, int *y, struct ui_rect r)
 		snprintf(line, sizeof(line), "%c %s/%d %s", net.sel == 1 + i ? '>' : ' ',
 			 nlfmt_ip(a->family, a->addr, ip, sizeof(ip)), a->prefixlen,
 			 nlfmt_addr_flags(a->family, a->flags, flags, sizeof(flags)));
-		put_line(w, y, r, row_attr(p, 1 + i, A_NORMAL), line);
+		put_row(p, w, y, r, 1 + i, A_NORMAL, line);
 	}
 }
 

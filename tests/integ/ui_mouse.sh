@@ -8,6 +8,8 @@ need_ui
 ui_start 80 24 --netns "$NS" --echo
 nsexec ping -c 4 -i 0.2 10.18.0.3 >/dev/null 2>&1 || fail "ping failed"
 screen_wait '> ICMP +10\.18\.0\.3 +10\.18\.0\.1 +ICMP echo reply' 5
+keys k			# the list stands still (new frames no longer scroll it) while we aim
+screen_wait 'Info  \(G: follow\)' 2
 # the list header is screen row 5 at 80x24; the row below it is the first frame shown
 row=7
 want=$(screen | sed -n "$((row + 1))p" | awk '{print $1}')

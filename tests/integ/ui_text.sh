@@ -10,7 +10,20 @@ need_ui
 V6=fd00:1111:2222:3333:4444:5555:6666:d5de
 
 # info_line: the selected frame's summary line(s) above the tree, joined (it wraps at spaces)
-info_line() { screen | sed -n '/^ *frame [0-9]* [<>] /,/Fields  frame/p' | grep -v 'Fields  frame' | sed 's/^ *//; s/ *$//' | tr '\n' ' '; }
+info_line() { screen | python3 -c '
+import re, sys
+lines = sys.stdin.read().split("\n")
+for i, l in enumerate(lines):
+    m = re.search(r"frame [0-9]+ [<>-] ", l)
+    if m and "Fields" not in l:
+        out = []
+        for t in lines[i:]:
+            if "Fields  frame" in t:
+                break
+            out.append(t[m.start():].strip())
+        print(" ".join(out))
+        break
+'; }
 
 ui_start 200 50 --netns "$NS" --echo -a 10.18.0.1/24 -a "$V6/64" \
 	--inject 'icmp type=dest-unreach code=port-unreach src=10.18.0.3'
@@ -24,22 +37,32 @@ nsexec bash -c 'echo hello >/dev/udp/10.18.0.3/9999'
 screen_wait "< ICMPv6 +$V6 +fd00:1111:2222:3333:4444:5555:6666:3 +ICMP6, echo request" 3
 note "200 columns: the IPv6 source whole, Proto ICMPv6"
 screen | grep -q 'ICMPV6' && fail "ICMPV6 on screen"
-screen_wait '> ICMP +10\.18\.0\.3 +10\.18\.0\.1 +ICMP 10\.18\.0\.3 udp port [0-9]+ unreachable' 6
-note "the injected port unreachable quoting UDP: Proto ICMP"
 screen_wait '< UDP +10\.18\.0\.1 +10\.18\.0\.3 +[0-9]+ → 9999  UDP, length 6' 3
 note "UDP: $(screen | grep -oE '[0-9]+ → 9999  UDP, length 6' | head -1)"
 
-# the selected frame's whole summary on its own line (the newest: the UDP datagram)
-screen_wait '^.*frame [0-9]+ < IP 10\.18\.0\.1\.[0-9]+ > 10\.18\.0\.3\.9999: UDP, length 6' 2
+# filter: set_filter EXPR (the list then follows the matching frames only)
+set_filter() {
+	keys /
+	screen_wait 'filter \(BPF' 2
+	keys C-u
+	keys_literal "$1"
+	keys Enter
+	screen_wait 'showing frames that match' 3
+}
+# the selected frame's whole summary on its own line (the newest UDP datagram)
+set_filter 'udp port 9999'
+sleep 0.2
+info_line | grep -qE 'frame [0-9]+ < IP 10\.18\.0\.1\.[0-9]+ > 10\.18\.0\.3\.9999: UDP, length 6' ||
+	fail "the info line is not the UDP datagram's: $(info_line)"
+# the port unreachable injected at the start quotes a UDP header: still ICMP in the Proto column
+set_filter 'icmp'
+screen_wait '> ICMP +10\.18\.0\.3 +10\.18\.0\.1 +ICMP 10\.18\.0\.3 udp port [0-9]+ unreachable' 6
+note "the injected port unreachable quoting UDP: Proto ICMP"
 
 # 80 columns: cut text ends in …, and the info line keeps the whole summary of the selection
 tm resize-window -t "$UI_SESSION" -x 80 -y 24
 screen_wait '^ tapscope ' 3
-keys /
-screen_wait 'filter \(BPF' 2
-keys_literal "icmp6 and ip6[40] == 128 and src $V6"
-keys Enter
-screen_wait 'showing frames that match' 3
+set_filter "icmp6 and ip6[40] == 128 and src $V6"
 keys g
 screen_wait "< ICMPv6 fd00:1111:2222…" 2
 sleep 0.2
