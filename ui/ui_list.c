@@ -249,6 +249,7 @@ static void empty_hint(struct pane *p, WINDOW *w)
 	struct list_state *st = p->state;
 	struct session *s = p->ui->s;
 	char text[256], peer[64] = "10.18.0.3";
+	const char *t = text;
 	uint8_t a[16];
 
 	if (!addrset_default_peer(&s->addrs, AF_INET, a))
@@ -262,7 +263,16 @@ static void empty_hint(struct pane *p, WINDOW *w)
 	else
 		snprintf(text, sizeof(text), "no frames yet: ping a peer, e.g. ping %s", peer);
 	wattrset(w, ui_attr(C_DIM));
-	ui_put(w, p->rect.y + 2, p->rect.x + 2, p->rect.w - 4, text, 0);
+	for (int y = p->rect.y + 2; *t && y < p->rect.y + p->rect.h; y++) {	/* wrapped, never cut */
+		int len = ui_wrap_len(t, p->rect.w - 4);
+		char line[256];
+
+		snprintf(line, sizeof(line), "%.*s", len, t);
+		ui_put(w, y, p->rect.x + 2, p->rect.w - 4, line, 0);
+		t += len;
+		while (*t == ' ')
+			t++;
+	}
 	wattrset(w, A_NORMAL);
 }
 

@@ -28,11 +28,11 @@ for i, l in enumerate(lines):
 ui_start 200 50 --netns "$NS" --echo -a 10.18.0.1/24 -a "$V6/64" \
 	--inject 'icmp type=dest-unreach code=port-unreach src=10.18.0.3'
 screen_wait 'echo:ON' 5
-for _ in $(seq 40); do	# the address is usable once duplicate address detection is done
-	nsexec ping -6 -c 1 -W 1 fd00:1111:2222:3333:4444:5555:6666:3 >/dev/null 2>&1 && break
+for _ in $(seq 60); do	# the address is usable once duplicate address detection is done
+	nsexec ip -6 addr show dev tap0 | grep "$V6" | grep -qv tentative && break
 	sleep 0.1
 done
-nsexec ping -6 -c 2 -i 0.2 fd00:1111:2222:3333:4444:5555:6666:3 >"$TMPD/ping6" 2>&1 || fail "ping -6: $(cat "$TMPD/ping6")"
+nsexec ping -6 -c 2 -i 0.2 -I "$V6" fd00:1111:2222:3333:4444:5555:6666:3 >"$TMPD/ping6" 2>&1 || fail "ping -6: $(cat "$TMPD/ping6")"
 nsexec bash -c 'echo hello >/dev/udp/10.18.0.3/9999'
 screen_wait "< ICMPv6 +$V6 +fd00:1111:2222:3333:4444:5555:6666:3 +ICMP6, echo request" 3
 note "200 columns: the IPv6 source whole, Proto ICMPv6"
@@ -100,7 +100,9 @@ screen | grep -q '(following)' && fail "the header says following while paused"
 keys Space
 screen_wait 'Info  \(following\)' 2
 
-# the empty list names the namespace in its hint
+# the empty list names the namespace in its hint (wrapped when long, never cut)
+tm resize-window -t "$UI_SESSION" -x 200 -y 50
+screen_wait 'Netlink: what the kernel sees' 3
 for _ in 1 2 3 4 5; do
 	keys c
 	sleep 0.1
