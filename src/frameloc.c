@@ -59,6 +59,8 @@ static void locate_ipv4(struct frameloc *l, struct cursor *c)
 	l->l4proto = cursor_peek(c, 9);
 	l->src_off = c->off + 12;
 	l->dst_off = c->off + 16;
+	if (cursor_peek(c, 0) >> 4 != 4)	/* an ethertype that says IPv4 over a header that is not */
+		l->flags |= LOC_L3_BAD;
 	if (hlen < IPV4_HDR_MIN || total < hlen) {
 		l->flags |= LOC_L3_BAD;
 		return;
@@ -118,6 +120,8 @@ static void locate_ipv6(struct frameloc *l, struct cursor *c)
 	l->ttl = cursor_peek(c, 7);
 	l->src_off = c->off + 8;
 	l->dst_off = c->off + 24;
+	if (cursor_peek(c, 0) >> 4 != 6)	/* an ethertype that says IPv6 over a header that is not */
+		l->flags |= LOC_L3_BAD;
 	cut_to_total(l, c, IPV6_HDR_LEN + ((uint32_t)cursor_peek(c, 4) << 8 | cursor_peek(c, 5)));
 	cursor_skip(c, IPV6_HDR_LEN);
 	for (n = 0; is_ext_header(next) && n < MAX_EXT_HEADERS; n++) {

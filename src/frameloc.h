@@ -9,7 +9,8 @@
 enum frameloc_flag {
 	LOC_SHORT = 1 << 0,		/* the frame ends inside a header the locator needed */
 	LOC_FRAGMENT = 1 << 1,		/* an IP fragment (only the first has a transport header located) */
-	LOC_L3_BAD = 1 << 2,		/* the IP header's own lengths contradict it (IHL < 5, total < IHL...) */
+	LOC_L3_BAD = 1 << 2,		/* the IP header contradicts itself (IHL < 5, total < IHL...) or its
+					 * version is not the one the ethertype names */
 	LOC_PI_MISMATCH = 1 << 3,	/* the PI header's protocol is not the packet's IP version */
 	LOC_L3_CUT = 1 << 4,		/* fewer bytes captured than the IP header's total length */
 };

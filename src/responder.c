@@ -321,6 +321,8 @@ static enum resp_why ns_check(const struct responder *r, const struct frame *f, 
 	const uint8_t *eth = f->data + loc->eth_off;
 	uint8_t mac[6];
 
+	if (loc->flags & LOC_L3_BAD)
+		return RESP_BAD_HEADER;
 	if (loc->flags & (LOC_SHORT | LOC_L3_CUT) || loc->l4_len < 24)
 		return RESP_TRUNCATED;
 	if (!memcmp(ip6 + 8, unspecified6, 16))

@@ -288,6 +288,13 @@ static void invalid_echo_requests_are_refused_with_reason(void **state)
 	n = echo4_tap("10.18.0.1", "10.18.0.3");
 	memset(in, 0xff, 6);				/* broadcast MAC to a unicast IP */
 	refused(n, RESP_BAD_DEST);
+	n = echo4_tap("10.18.0.1", "10.18.0.3");
+	ip[0] = 0x65;					/* version 6 under ethertype IPv4 */
+	put_be16(ip + 10, 0); put_be16(ip + 10, csum_buf(ip, 20));
+	refused(n, RESP_BAD_HEADER);
+	n = ns6("fe80::1", "fe80::3", 255);
+	in[14] = 0x40;					/* version 4 under ethertype IPv6 (a fuzzer's find) */
+	refused(n, RESP_BAD_HEADER);
 	r.policy.answer_echo = 0;
 	refused(echo4_tap("10.18.0.1", "10.18.0.3"), RESP_ECHO_OFF);
 }
