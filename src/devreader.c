@@ -1,14 +1,17 @@
-/* devreader.c — batched reads from a tun/tap fd: io_uring with many reads in flight, or plain read().
+/* devreader.c — reads from a tun/tap fd: plain read() at a conversation's pace, batched io_uring reads under a flood.
  *
- * A bare read() loop pays one system call per frame. Here DEVREADER_DEPTH reads wait in an
- * io_uring; the kernel completes each as a frame arrives (tun reads support nowait, so a
- * waiting read is poll-armed, not a blocked worker), and one wake-up of the event loop
- * collects many completions and re-arms them with one io_uring_enter. Completions of one
- * task run one after another, so their order is the order the frames were dequeued.
+ * A bare read() loop pays one system call per frame. Under a flood, DEVREADER_DEPTH reads wait
+ * in an io_uring instead; the kernel completes each as a frame arrives (tun reads support
+ * nowait, so a waiting read is poll-armed, not a blocked worker), and one io_uring_enter
+ * both collects the completions and re-arms the reads. Completions of one task run one
+ * after another, so their order is the order the frames were dequeued.
  *
- * Every read in flight is woken by each arriving frame, and all but one find nothing: at a
- * ping's pace that herd costs more than read() does. So the depth adapts: it doubles while
- * every read completes at once (a flood) and halves while few do, down to two. */
+ * At a ping's pace that is a loss: every read in flight is woken by each frame and all but
+ * one find nothing, and a wake-up costs an eventfd read and an io_uring_enter where read()
+ * costs one call. So the reader starts with read() and moves to io_uring after
+ * GO_URING_AFTER wake-ups in a row that each filled a whole batch, and back after
+ * GO_READ_AFTER wake-ups in a row that found only a few frames; in io_uring the depth
+ * doubles while every read completes at once and halves while few do. */
 #include "devreader.h"
 
 #include <errno.h>
@@ -20,17 +23,35 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#define GO_URING_AFTER 2	/* full read() batches in a row: a flood */
+#define GO_READ_AFTER 64	/* thin io_uring wake-ups in a row: the flood is over */
+#define THIN 4			/* frames a wake-up finds at a conversation's pace */
+#define CANCEL_TAG DEVREADER_DEPTH
+
 struct devreader {
 	int fd;
-	int uring;		/* 1: io_uring, 0: read() */
 	size_t frame_max;
+	enum devreader_mode mode;
+	int have_ring;		/* io_uring is set up (allowed, and the kernel agreed) */
+	int uring;		/* reading through it now */
 	struct io_uring ring;
-	uint8_t *bufs;		/* DEVREADER_DEPTH buffers of frame_max bytes (io_uring) or one (read) */
-	int unsubmitted;
-	uint8_t armed[DEVREADER_DEPTH];	/* a read into this slot is in flight */
-	int narmed, target;		/* reads in flight, and how many there should be */
-	int evfd;			/* signalled when completions wait to be run (the loop watches it) */
+	int evfd;		/* signalled when completions wait to be run (watched in io_uring mode) */
+	uint8_t *bufs;		/* DEVREADER_DEPTH buffers of frame_max bytes; read() uses the first */
+	uint8_t armed[DEVREADER_DEPTH];	/* a read into this slot is in flight or queued */
+	int narmed, target;	/* reads armed, and how many there should be */
+	int unsubmitted;	/* armed but not yet submitted */
+	int full_batches, thin_wakeups;
 };
+
+static int set_blocking(int fd, int blocking)
+{
+	int fl = fcntl(fd, F_GETFL);
+
+	if (fl < 0)
+		return -errno;
+	fl = blocking ? fl & ~O_NONBLOCK : fl | O_NONBLOCK;
+	return fcntl(fd, F_SETFL, fl) < 0 ? -errno : 0;
+}
 
 static void arm(struct devreader *r, unsigned slot)
 {
@@ -53,47 +74,92 @@ static void arm_to_target(struct devreader *r)
 			arm(r, i);
 }
 
-static int set_blocking(int fd, int blocking)
-{
-	int fl = fcntl(fd, F_GETFL);
-
-	if (fl < 0)
-		return -errno;
-	fl = blocking ? fl & ~O_NONBLOCK : fl | O_NONBLOCK;
-	return fcntl(fd, F_SETFL, fl) < 0 ? -errno : 0;
-}
+/* ---- switching between read() and io_uring ---- */
 
 /* io_uring honours O_NONBLOCK by failing with -EAGAIN; without it a read waits, poll-armed. */
-static int start_uring(struct devreader *r)
+static int to_uring(struct devreader *r)
+{
+	int rc = set_blocking(r->fd, 1);
+
+	if (rc < 0)
+		return rc;
+	r->target = DEVREADER_DEPTH;	/* it comes at a flood: start deep */
+	arm_to_target(r);
+	rc = io_uring_submit(&r->ring);
+	r->unsubmitted = 0;
+	if (rc < 0) {
+		set_blocking(r->fd, 0);
+		return rc;
+	}
+	r->uring = 1;
+	r->thin_wakeups = 0;
+	eventfd_write(r->evfd, 1);	/* reads the submission completed at once wait to be collected */
+	return 0;
+}
+
+/* A read in flight holds the device's file: until every one has completed, closing the fd
+ * would not release the queue (no NO-CARRIER on detach, the device outliving the run), and
+ * read() would race them. io_uring_queue_exit cancels them too, but in a kernel worker,
+ * later. So cancel them here and reap every completion, handing on a frame one of them
+ * had already read (fn may be NULL when nobody wants it). Returns the frames handed on. */
+static int cancel_all(struct devreader *r, devreader_fn fn, void *arg)
+{
+	struct __kernel_timespec ts = { .tv_sec = 1 };
+	struct io_uring_sqe *sqe = io_uring_get_sqe(&r->ring);
+	struct io_uring_cqe *cqe;
+	int pending = r->narmed + 1, n = 0;
+
+	if (!sqe)
+		return 0;
+	io_uring_prep_cancel_fd(sqe, r->fd, IORING_ASYNC_CANCEL_ALL);
+	io_uring_sqe_set_data64(sqe, CANCEL_TAG);
+	io_uring_submit(&r->ring);
+	while (pending > 0 && io_uring_wait_cqe_timeout(&r->ring, &cqe, &ts) == 0) {
+		unsigned slot = (unsigned)io_uring_cqe_get_data64(cqe);
+
+		if (slot < DEVREADER_DEPTH && cqe->res > 0 && fn) {
+			fn(r->bufs + (size_t)slot * r->frame_max, (size_t)cqe->res, arg);
+			n++;
+		}
+		io_uring_cqe_seen(&r->ring, cqe);
+		pending--;
+	}
+	memset(r->armed, 0, sizeof(r->armed));
+	r->narmed = r->unsubmitted = 0;
+	return n;
+}
+
+static int to_read(struct devreader *r, devreader_fn fn, void *arg)
+{
+	int n = cancel_all(r, fn, arg);
+
+	eventfd_read(r->evfd, &(eventfd_t){ 0 });
+	set_blocking(r->fd, 0);
+	r->uring = 0;
+	r->full_batches = 0;
+	return n;
+}
+
+static int setup_ring(struct devreader *r)
 {
 	int rc = io_uring_queue_init(DEVREADER_DEPTH * 2, &r->ring,
 				     IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN);
 
 	if (rc < 0)
 		return rc;
-	r->bufs = malloc((size_t)DEVREADER_DEPTH * r->frame_max);
 	r->evfd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-	if (!r->bufs || r->evfd < 0 || (rc = io_uring_register_eventfd(&r->ring, r->evfd)) < 0 ||
-	    (rc = set_blocking(r->fd, 1)) < 0) {
-		io_uring_queue_exit(&r->ring);
+	if (r->evfd < 0 || (rc = io_uring_register_eventfd(&r->ring, r->evfd)) < 0) {
+		rc = r->evfd < 0 ? -errno : rc;
 		if (r->evfd >= 0)
 			close(r->evfd);
-		return !r->bufs || r->evfd < 0 ? -ENOMEM : rc;
-	}
-	r->target = DEVREADER_MIN_DEPTH;
-	arm_to_target(r);
-	rc = io_uring_submit(&r->ring);
-	r->unsubmitted = 0;
-	if (rc < 0) {
 		io_uring_queue_exit(&r->ring);
-		set_blocking(r->fd, 0);
 		return rc;
 	}
-	r->uring = 1;
+	r->have_ring = 1;
 	return 0;
 }
 
-struct devreader *devreader_new(int fd, size_t frame_max, int use_uring, char *err, size_t errlen)
+struct devreader *devreader_new(int fd, size_t frame_max, enum devreader_mode mode, char *err, size_t errlen)
 {
 	struct devreader *r = calloc(1, sizeof(*r));
 
@@ -103,51 +169,29 @@ struct devreader *devreader_new(int fd, size_t frame_max, int use_uring, char *e
 	}
 	r->fd = fd;
 	r->frame_max = frame_max;
-	if (use_uring && start_uring(r) == 0)
-		return r;
-	free(r->bufs);
-	r->bufs = malloc(frame_max);
+	r->mode = mode;
+	r->evfd = -1;
+	r->bufs = malloc(mode == DEVREADER_READ ? frame_max : (size_t)DEVREADER_DEPTH * frame_max);
 	if (!r->bufs || set_blocking(fd, 0) < 0) {
 		snprintf(err, errlen, "cannot set up reading the device: %s", strerror(r->bufs ? errno : ENOMEM));
 		free(r->bufs);
 		free(r);
 		return NULL;
 	}
+	if (mode != DEVREADER_READ && setup_ring(r) == 0 && mode == DEVREADER_URING && to_uring(r) < 0)
+		r->mode = DEVREADER_AUTO;
 	return r;
-}
-
-/* A read in flight holds the device's file: until every one has completed, closing the fd
- * would not release the queue (no NO-CARRIER on detach, the device outliving the run).
- * io_uring_queue_exit cancels them too, but in a kernel worker, later. So cancel them here
- * and reap every completion before returning. */
-static void cancel_all(struct devreader *r)
-{
-	struct __kernel_timespec ts = { .tv_sec = 1 };
-	struct io_uring_sqe *sqe = io_uring_get_sqe(&r->ring);
-	struct io_uring_cqe *cqe;
-	int pending = r->narmed + 1;
-
-	if (!sqe)
-		return;
-	io_uring_prep_cancel_fd(sqe, r->fd, IORING_ASYNC_CANCEL_ALL);
-	io_uring_sqe_set_data64(sqe, DEVREADER_DEPTH);
-	io_uring_submit(&r->ring);
-	while (pending > 0 && io_uring_wait_cqe_timeout(&r->ring, &cqe, &ts) == 0) {
-		io_uring_cqe_seen(&r->ring, cqe);
-		pending--;
-	}
-	r->narmed = r->unsubmitted = 0;
 }
 
 void devreader_free(struct devreader *r)
 {
 	if (!r)
 		return;
-	if (r->uring) {
-		cancel_all(r);
+	if (r->uring)
+		to_read(r, NULL, NULL);
+	if (r->have_ring) {
 		io_uring_queue_exit(&r->ring);
 		close(r->evfd);
-		set_blocking(r->fd, 0);
 	}
 	free(r->bufs);
 	free(r);
@@ -162,6 +206,8 @@ const char *devreader_kind(const struct devreader *r)
 {
 	return r->uring ? "io_uring" : "read";
 }
+
+/* ---- draining ---- */
 
 static int drain_read(struct devreader *r, int max, devreader_fn fn, void *arg)
 {
@@ -184,30 +230,30 @@ static int drain_read(struct devreader *r, int max, devreader_fn fn, void *arg)
 }
 
 /* Each io_uring_enter submits the reads re-armed since the last and runs the completions
- * deferred to this task (IORING_SETUP_DEFER_TASKRUN); a wake-up repeats it until a call
- * finds nothing (the queue is empty) or max frames came. Re-armed reads may wait for the
- * next wake-up while another read is still in flight to catch the next frame. The
- * kernel signals the eventfd only when deferred work goes from none to some, and one call
- * runs a bounded amount of it: a call that finds nothing has run it all, and a wake-up
- * that stops at max signals the eventfd itself to come back for the rest. (Watched
- * edge-triggered, the eventfd lost wake-ups under a flood; level-triggered it does not.) */
+ * deferred to this task (IORING_SETUP_DEFER_TASKRUN); a wake-up repeats it while calls find
+ * every armed read done (the queue may hold more) and max frames have not come. The kernel
+ * signals the eventfd only when deferred work goes from none to some, and one call runs a
+ * bounded amount of it: a wake-up that stops at max signals the eventfd itself to come back
+ * for the rest. (Watched edge-triggered, the eventfd lost wake-ups under a flood;
+ * level-triggered it does not, so it is read once a wake-up.) */
 static int drain_uring(struct devreader *r, int max, devreader_fn fn, void *arg)
 {
 	struct io_uring_cqe *cqe;
-	int n = 0, failed = 0;
+	int n = 0, failed = 0, got, before;
 
 	eventfd_read(r->evfd, &(eventfd_t){ 0 });
-	while (n < max && !failed) {
-		int got = 0, before;
-
+	do {
 		io_uring_submit_and_get_events(&r->ring);
 		r->unsubmitted = 0;
 		before = r->narmed;
+		got = 0;
 		while (n < max && !failed && io_uring_peek_cqe(&r->ring, &cqe) == 0) {
 			unsigned slot = (unsigned)io_uring_cqe_get_data64(cqe);
 			int res = cqe->res;
 
 			io_uring_cqe_seen(&r->ring, cqe);
+			if (slot >= DEVREADER_DEPTH)
+				continue;
 			r->armed[slot] = 0;
 			r->narmed--;
 			got++;
@@ -224,9 +270,7 @@ static int drain_uring(struct devreader *r, int max, devreader_fn fn, void *arg)
 			r->target /= 2;
 		if (!failed)
 			arm_to_target(r);
-		if (!got)
-			break;	/* the queue is empty: every read waits, armed */
-	}
+	} while (got >= before && got && n < max && !failed);
 	if (failed)
 		return n ? n : failed;
 	if (r->narmed == r->unsubmitted && r->unsubmitted) {	/* none in flight: the next frame needs one */
@@ -240,5 +284,20 @@ static int drain_uring(struct devreader *r, int max, devreader_fn fn, void *arg)
 
 int devreader_drain(struct devreader *r, int max, devreader_fn fn, void *arg)
 {
-	return r->uring ? drain_uring(r, max, fn, arg) : drain_read(r, max, fn, arg);
+	int n;
+
+	if (!r->uring) {
+		n = drain_read(r, max, fn, arg);
+		if (n < max)
+			r->full_batches = 0;
+		else if (r->have_ring && ++r->full_batches >= GO_URING_AFTER)
+			to_uring(r);
+		return n;
+	}
+	n = drain_uring(r, max, fn, arg);
+	if (n < 0 || n > THIN || r->mode == DEVREADER_URING)
+		r->thin_wakeups = 0;
+	else if (++r->thin_wakeups >= GO_READ_AFTER)
+		n += to_read(r, fn, arg);
+	return n;
 }

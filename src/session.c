@@ -51,10 +51,11 @@ static int watch_device(struct session *s, char *err, size_t errlen)
 {
 	int rc;
 
-	s->reader = devreader_new(s->dev.fd, SESSION_FRAME_MAX, s->use_uring, err, errlen);
+	s->reader = devreader_new(s->dev.fd, SESSION_FRAME_MAX, s->reader_mode, err, errlen);
 	if (!s->reader)
 		return -EIO;
-	rc = loop_add_fd(s->loop, devreader_fd(s->reader), EPOLLIN, session_on_device, s);
+	s->watched_fd = devreader_fd(s->reader);
+	rc = loop_add_fd(s->loop, s->watched_fd, EPOLLIN, session_on_device, s);
 	if (rc) {
 		snprintf(err, errlen, "cannot watch %s: %s", s->dev.name, strerror(-rc));
 		devreader_free(s->reader);
@@ -68,7 +69,7 @@ static void unwatch_device(struct session *s)
 	if (!s->reader)
 		return;
 	if (s->loop)
-		loop_del_fd(s->loop, devreader_fd(s->reader));
+		loop_del_fd(s->loop, s->watched_fd);
 	devreader_free(s->reader);	/* before the fd closes: reads in flight hold the queue */
 	s->reader = NULL;
 }
@@ -141,7 +142,9 @@ int session_start(struct session *s, struct loop *loop, const struct options *o,
 	s->index = index;
 	s->dev.fd = -1;
 	s->next_ip_id = 1;
-	s->use_uring = !o->no_uring && !getenv("TAPSCOPE_NO_URING");
+	s->reader_mode = o->no_uring || getenv("TAPSCOPE_NO_URING") ? DEVREADER_READ :
+			 getenv("TAPSCOPE_URING") && !strcmp(getenv("TAPSCOPE_URING"), "always") ? DEVREADER_URING :
+			 DEVREADER_AUTO;
 	outbox_init(&s->outbox);
 	peerwatch_init(&s->peers);
 	/* a bad filter is refused before anything is made */

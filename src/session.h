@@ -87,7 +87,8 @@ struct session {
 	struct netns ns;
 	struct tundev dev;
 	struct devreader *reader;
-	int use_uring;
+	int reader_mode;		/* enum devreader_mode */
+	int watched_fd;			/* the reader's fd the loop watches */
 	struct addrset addrs;		/* the device's own addresses */
 	struct responder resp;
 	struct peerwatch peers;		/* what the kernel tried to reach, and what went unanswered */

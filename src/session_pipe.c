@@ -149,6 +149,11 @@ void session_on_device(struct loop *loop, int fd, uint32_t events, void *arg)
 		loop_stop(loop, 1);
 		return;
 	}
+	if (devreader_fd(s->reader) != s->watched_fd) {	/* read() <-> io_uring */
+		loop_del_fd(loop, s->watched_fd);
+		s->watched_fd = devreader_fd(s->reader);
+		loop_add_fd(loop, s->watched_fd, EPOLLIN, session_on_device, s);
+	}
 	session_drain(s);
 }
 
