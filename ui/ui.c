@@ -19,8 +19,11 @@
 #include "ui_term.h"
 
 #define DRAW_INTERVAL_NS 33000000ull	/* at most 30 draws a second */
+#define FLOOD_DRAW_INTERVAL_NS 100000000ull	/* 10 a second while frames flood in: nobody reads */
+#define FLOOD_FRAMES_PER_S 5000		/* ... a list that scrolls faster than this anyway */
 
 struct ui_loop {
+	uint64_t frames, frames_at_draw;	/* counted in on_frame; at the last draw */
 	uint64_t last_draw_ns;
 	int redraw_timer;
 	uint64_t net_gen;		/* the netlink model's generation last drawn */
@@ -36,6 +39,7 @@ void ui_dirty(struct ui *ui)
 static void draw(struct ui *ui)
 {
 	lp.last_draw_ns = loop_now_ns();
+	lp.frames_at_draw = lp.frames;
 	lp.net_gen = nlmodel_generation(ui->s->model);
 	mgr_draw(ui);
 }
@@ -48,6 +52,7 @@ static void on_frame(struct session *s, const struct frame *f, const struct fram
 
 	(void)s;
 	store_add(ui->store, f, m);
+	lp.frames++;
 	ui_dirty(ui);
 }
 
@@ -86,7 +91,8 @@ static void on_draw_timer(struct loop *loop, int timer, void *arg)
 static void before_sleep(struct loop *loop, void *arg)
 {
 	struct ui *ui = arg;
-	uint64_t since;
+	uint64_t since, interval;
+	int flood;
 
 	session_flush(ui->s);
 	if (nlmodel_generation(ui->s->model) != lp.net_gen)
@@ -94,10 +100,12 @@ static void before_sleep(struct loop *loop, void *arg)
 	if (!ui->dirty || lp.redraw_timer >= 0)
 		return;
 	since = loop_now_ns() - lp.last_draw_ns;
-	if (since >= DRAW_INTERVAL_NS)
+	flood = since && (lp.frames - lp.frames_at_draw) * 1000000000ull / since > FLOOD_FRAMES_PER_S;
+	interval = flood ? FLOOD_DRAW_INTERVAL_NS : DRAW_INTERVAL_NS;
+	if (since >= interval)
 		draw(ui);
 	else
-		lp.redraw_timer = loop_add_timer(loop, DRAW_INTERVAL_NS - since, 0, on_draw_timer, ui);
+		lp.redraw_timer = loop_add_timer(loop, interval - since, 0, on_draw_timer, ui);
 }
 
 static void on_second(struct loop *loop, int timer, void *arg)
