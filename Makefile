@@ -3,16 +3,15 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-ifeq ($(CI),true)
-WERROR  := -Werror
-endif
+# Warnings are errors for everyone, not only CI (WERROR= builds anyway, e.g. with a newer compiler).
+WERROR  ?= -Werror
 
 CORE_PKGS := libpcap libnl-3.0 libnl-route-3.0 liburing
 UI_PKGS   := ncursesw panelw formw
 # Debian packages that building, running and testing need (make deps installs the missing ones)
 DEB_PKGS  := gcc make pkg-config libncurses-dev libpcap-dev libnl-3-dev libnl-route-3-dev liburing-dev \
              libcmocka-dev iproute2 iputils-ping arping traceroute tcpdump tshark tmux procps \
-             clang libclang-rt-14-dev strace python3 util-linux \
+             clang libclang-rt-14-dev strace python3 util-linux cppcheck \
              golang-github-google-gopacket-dev python3-dpkt
 # (the last two ship other decoders' test captures: tests/integ/public_captures.sh)
 
@@ -23,7 +22,9 @@ UI_LIBS    = $(shell pkg-config --libs $(UI_PKGS) 2>/dev/null)
 override CFLAGS   += -std=c11 -Wall -Wextra $(WERROR)
 override CPPFLAGS += -D_GNU_SOURCE -Isrc $(PKG_CFLAGS)
 
-B := build
+# Where objects, unit tests and tools go, and the program itself: test-asan builds into build-asan/.
+B   ?= build
+BIN ?= tapscope
 CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/lessons.o
 LESSONS  := $(sort $(wildcard lessons/*.lesson))
@@ -34,7 +35,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 TOOL_SRC := $(wildcard tests/tools/*.c)
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(B)/tools/%)
 
-.PHONY: all deps run test unit check bench fuzz screenshots install uninstall clean
+.PHONY: all deps run test test-asan unit tools check bench fuzz screenshots install uninstall clean
 all: tapscope
 
 $(B)/%.o: %.c
@@ -56,12 +57,16 @@ $(B)/gen/lessons.o: $(B)/gen/lessons.c
 $(B)/libtapscope.a: $(CORE_OBJ)
 	$(AR) rcs $@ $^
 
-tapscope: $(B)/src/main.o $(UI_OBJ) $(B)/libtapscope.a
+ifneq ($(BIN),tapscope)
+.PHONY: tapscope
+tapscope: $(BIN)
+endif
+$(BIN): $(B)/src/main.o $(UI_OBJ) $(B)/libtapscope.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(UI_LIBS) $(CORE_LIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libtapscope.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(B)/libtapscope.a $(CORE_LIBS) -lcmocka
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libtapscope.a $(CORE_LIBS) -lcmocka
 
 # tapscope under AddressSanitizer and UndefinedBehaviorSanitizer (tests/integ/public_captures.sh)
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
@@ -76,7 +81,7 @@ $(B)/tests/test_ui_%: tests/unit/test_ui_%.c $(UI_OBJ) $(B)/libtapscope.a
 
 $(B)/tools/%: tests/tools/%.c $(B)/libtapscope.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(B)/libtapscope.a $(CORE_LIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libtapscope.a $(CORE_LIBS)
 
 # Install the Debian packages that are missing; quiet when everything is present.
 deps:
@@ -102,10 +107,37 @@ run: deps
 RUN_ARGS ?=
 
 unit: $(UNIT_BIN)
+tools: $(TOOL_BIN)
 
 test: deps
-	@$(MAKE) --no-print-directory tapscope unit $(TOOL_BIN) $(B)/asan/tapscope
+	@$(MAKE) --no-print-directory tapscope unit tools $(B)/asan/tapscope
 	@tests/run.sh
+
+# make test-asan: tapscope, the unit tests and the tools built with AddressSanitizer and
+# UndefinedBehaviorSanitizer into build-asan/ (the normal build is untouched), then the whole
+# suite against that build. Every sanitized process logs a report, if it has one, into
+# build-asan/san/; tests/run.sh fails the test that left it (kept in tests/out/san-NAME/).
+# The crash-handler tests own SEGV/BUS/FPE/ILL (handle_*=0), so ASan does not take those.
+ASAN_DIR   := build-asan
+ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+test-asan: deps
+	@$(MAKE) --no-print-directory B=$(ASAN_DIR) BIN=$(ASAN_DIR)/tapscope CFLAGS="$(ASAN_FLAGS)" \
+		LDFLAGS="$(ASAN_FLAGS)" $(ASAN_DIR)/tapscope unit tools
+	@rm -rf $(ASAN_DIR)/san && mkdir -p $(ASAN_DIR)/san
+	@TAPSCOPE_BUILD=$(ASAN_DIR) TAPSCOPE_BIN=$(CURDIR)/$(ASAN_DIR)/tapscope TAPSCOPE_SAN_LOGS=$(CURDIR)/$(ASAN_DIR)/san \
+	 ASAN_OPTIONS=log_path=$(CURDIR)/$(ASAN_DIR)/san/asan:handle_segv=0:handle_sigbus=0:handle_sigfpe=0:handle_sigill=0:detect_stack_use_after_return=1 \
+	 UBSAN_OPTIONS=log_path=$(CURDIR)/$(ASAN_DIR)/san/ubsan:print_stacktrace=1:halt_on_error=1 \
+	 tests/run.sh
+
+# make check: the checks that need neither root nor a network namespace, in a few seconds:
+# the build (with -Werror), every cmocka unit test, cppcheck on all C sources (no finding
+# allowed), and tests/docs_check.sh (every --help option is in tapscope.1 and the reverse).
+CPPCHECK_FLAGS := --enable=warning,portability,performance --std=c11 --error-exitcode=1 -q -D_GNU_SOURCE -Isrc
+check: tapscope unit
+	@fail=0; for t in $(UNIT_BIN); do $$t >$(B)/$$(basename $$t).log 2>&1 && echo "ok   $$t" || { echo "FAIL $$t (log: $(B)/$$(basename $$t).log)"; fail=1; }; done; \
+	 echo "cppcheck src ui tests"; cppcheck $(CPPCHECK_FLAGS) src ui tests/tools tests/unit tests/fuzz || fail=1; \
+	 tests/docs_check.sh || fail=1; \
+	 exit $$fail
 
 bench: deps
 	@$(MAKE) --no-print-directory tapscope $(TOOL_BIN)
@@ -123,7 +155,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/tapscope
 
 clean:
-	rm -rf $(B) tapscope tests/out
+	rm -rf $(B) $(ASAN_DIR) tapscope tests/out
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 

@@ -43,6 +43,22 @@ int addrset_parse_cidr(const char *text, struct dev_addr *out)
 	return 0;
 }
 
+/* Room for at least want addresses (doubling, so adding one by one stays linear). */
+static int grow(struct addrset *set, int want)
+{
+	int cap = set->cap ? set->cap : 8;
+	struct dev_addr *a;
+
+	while (cap < want)
+		cap *= 2;
+	a = realloc(set->a, (size_t)cap * sizeof(*a));
+	if (!a)
+		return -ENOMEM;
+	set->a = a;
+	set->cap = cap;
+	return 0;
+}
+
 static int same_addr(const struct dev_addr *a, int family, const uint8_t *addr)
 {
 	return a->family == family && !memcmp(a->addr, addr, (size_t)addr_len(family));
@@ -54,10 +70,34 @@ int addrset_add(struct addrset *set, const struct dev_addr *addr)
 		if (same_addr(&set->a[i], addr->family, addr->addr) &&
 		    set->a[i].prefixlen == addr->prefixlen)
 			return 0;
-	if (set->n >= ADDRSET_MAX)
-		return -ENOSPC;
+	if (set->n >= set->cap && grow(set, set->n + 1) < 0)
+		return -ENOMEM;
 	set->a[set->n++] = *addr;
 	return 0;
+}
+
+void addrset_clear(struct addrset *set)
+{
+	set->n = 0;
+}
+
+int addrset_copy(struct addrset *dst, const struct addrset *src)
+{
+	if (dst == src)
+		return 0;
+	if (src->n > dst->cap && grow(dst, src->n) < 0)
+		return -ENOMEM;
+	if (src->n)
+		memcpy(dst->a, src->a, (size_t)src->n * sizeof(src->a[0]));
+	dst->n = src->n;
+	return 0;
+}
+
+void addrset_free(struct addrset *set)
+{
+	free(set->a);
+	set->a = NULL;
+	set->n = set->cap = 0;
 }
 
 int addrset_remove(struct addrset *set, const struct dev_addr *addr)

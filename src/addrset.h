@@ -4,23 +4,29 @@
 
 #include <stdint.h>
 
-#define ADDRSET_MAX 32
-
 struct dev_addr {
 	int family;		/* AF_INET or AF_INET6 */
 	uint8_t addr[16];	/* network order; IPv4 uses the first 4 bytes */
 	int prefixlen;
 };
 
+/* As many addresses as the device has: a zeroed struct is an empty set; addrset_add grows it
+ * and addrset_free releases it. Copy with addrset_copy, never by assignment. */
 struct addrset {
-	struct dev_addr a[ADDRSET_MAX];
-	int n;
+	struct dev_addr *a;	/* n of them, room for cap */
+	int n, cap;
 };
 
 /* Parses "10.18.0.1/24" or "fd00::1/64" (no prefix: /32 or /128). Returns 0 or -EINVAL. */
 int addrset_parse_cidr(const char *text, struct dev_addr *out);
-/* Adds an address unless already present. Returns 0, or -ENOSPC when full. */
+/* Adds an address unless already present. Returns 0, or -ENOMEM. */
 int addrset_add(struct addrset *set, const struct dev_addr *addr);
+/* Empties the set, keeping its storage for reuse. */
+void addrset_clear(struct addrset *set);
+/* Makes dst hold what src holds (dst's own storage, grown as needed). 0 or -ENOMEM (dst unchanged). */
+int addrset_copy(struct addrset *dst, const struct addrset *src);
+/* Releases the storage; the set is empty and usable again. */
+void addrset_free(struct addrset *set);
 /* Removes an address (same family, bytes and prefix). Returns 0 or -ENOENT. */
 int addrset_remove(struct addrset *set, const struct dev_addr *addr);
 /* 1 if addr (4 or 16 bytes by family) is one of the device's own addresses. */

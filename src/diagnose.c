@@ -102,6 +102,7 @@ static int count_usable_addrs(const struct nl_snapshot *s)
 static int default_target(const struct nl_snapshot *s, struct diag_target *t)
 {
 	struct addrset set = { .n = 0 };
+	int rc;
 
 	for (int i = 0; i < s->naddrs; i++) {
 		struct dev_addr d = { .family = s->addrs[i].family, .prefixlen = s->addrs[i].prefixlen };
@@ -112,7 +113,9 @@ static int default_target(const struct nl_snapshot *s, struct diag_target *t)
 		addrset_add(&set, &d);
 	}
 	memset(t, 0, sizeof(*t));
-	if (addrset_default_peer(&set, AF_INET, t->addr) < 0)
+	rc = addrset_default_peer(&set, AF_INET, t->addr);
+	addrset_free(&set);
+	if (rc < 0)
 		return -1;
 	t->family = AF_INET;
 	return 0;

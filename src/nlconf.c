@@ -96,7 +96,7 @@ int nlconf_addr_list(struct nlconf *nc, int ifindex, struct addrset *set)
 	struct nl_cache *cache;
 	int rc = rtnl_addr_alloc_cache(nc->sk, &cache);
 
-	set->n = 0;
+	addrset_clear(set);
 	if (rc < 0)
 		return rc;
 	nl_cache_foreach(cache, collect_addr, &w);

@@ -45,6 +45,7 @@ struct nlmodel {
 	void *event_arg;
 	nlmodel_addrs_fn addrs_fn;
 	void *addrs_arg;
+	struct addrset feed;		/* what addrs_fn was last given (storage reused) */
 	struct tun_info tun;
 	int has_counters;
 	struct nl_counters ctr;
@@ -324,12 +325,10 @@ static void emit(struct nlmodel *m, struct nl_event *ev)
 
 static void notify_addrs(struct nlmodel *m)
 {
-	struct addrset set;
-
 	if (!m->addrs_fn)
 		return;
-	nlmodel_addrs(m, &set);
-	m->addrs_fn(&set, m->addrs_arg);
+	nlmodel_addrs(m, &m->feed);
+	m->addrs_fn(&m->feed, m->addrs_arg);
 }
 
 static enum nl_event_action action_of(int act)
@@ -668,6 +667,7 @@ void nlmodel_free(struct nlmodel *m)
 		nl_cache_mngr_free(m->mngr);
 	if (m->sync)
 		nl_socket_free(m->sync);
+	addrset_free(&m->feed);
 	free(m);
 }
 
@@ -692,7 +692,7 @@ void nlmodel_set_local_routes(struct nlmodel *m, int on)
 
 int nlmodel_addrs(struct nlmodel *m, struct addrset *out)
 {
-	memset(out, 0, sizeof(*out));
+	addrset_clear(out);
 	if (!m->ifindex)
 		return -ENODEV;
 	for (struct nl_object *o = nl_cache_get_first(m->addrs); o; o = nl_cache_get_next(o)) {
@@ -718,7 +718,7 @@ int nlmodel_snapshot(struct nlmodel *m, struct nl_snapshot *out)
 	struct rtnl_link *l = find_link(m);
 	int down;
 
-	memset(out, 0, sizeof(*out));
+	nlsnap_clear(out);
 	snprintf(out->ifname, sizeof(out->ifname), "%s", m->ifname);
 	out->tun.owner = out->tun.group = -1;
 	if (!l || !m->ifindex)
@@ -735,17 +735,20 @@ int nlmodel_snapshot(struct nlmodel *m, struct nl_snapshot *out)
 	out->ctr = m->ctr;
 	out->rate = m->rate;
 	down = link_is_down(m);
+	/* every object the device has: room is made first (the caches hold at most that many) */
+	if (nlsnap_reserve(out, nl_cache_nitems(m->addrs), nl_cache_nitems(m->routes), nl_cache_nitems(m->neighs)) < 0)
+		return -ENOMEM;
 	for (struct nl_object *o = nl_cache_get_first(m->addrs); o; o = nl_cache_get_next(o))
-		if (addr_is_ours(m, (struct rtnl_addr *)o) && out->naddrs < NLSNAP_MAX_ADDRS)
+		if (addr_is_ours(m, (struct rtnl_addr *)o))
 			addr_to_snap((struct rtnl_addr *)o, &out->addrs[out->naddrs++]);
 	for (struct nl_object *o = nl_cache_get_first(m->routes); o; o = nl_cache_get_next(o)) {
 		struct rtnl_nexthop *nh = route_is_ours(m, (struct rtnl_route *)o);
 
-		if (nh && out->nroutes < NLSNAP_MAX_ROUTES)
+		if (nh)
 			route_to_snap((struct rtnl_route *)o, nh, down, &out->routes[out->nroutes++]);
 	}
 	for (struct nl_object *o = nl_cache_get_first(m->neighs); o; o = nl_cache_get_next(o))
-		if (neigh_is_ours(m, (struct rtnl_neigh *)o) && out->nneighs < NLSNAP_MAX_NEIGHS)
+		if (neigh_is_ours(m, (struct rtnl_neigh *)o))
 			neigh_to_snap((struct rtnl_neigh *)o, &out->neighs[out->nneighs++]);
 	return 0;
 }

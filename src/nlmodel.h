@@ -32,8 +32,9 @@ void nlmodel_set_event_cb(struct nlmodel *m, nlmodel_event_fn fn, void *arg);
  * responder's live feed. */
 void nlmodel_set_addrs_cb(struct nlmodel *m, nlmodel_addrs_fn fn, void *arg);
 
-/* Fills out with the device's own addresses (IPv4 and IPv6, including link-local; not
- * those whose DAD failed). Returns how many, or -ENODEV when the device is absent. */
+/* Fills out (zeroed, or a set used before: its storage is reused) with the device's own
+ * addresses (IPv4 and IPv6, including link-local; not those whose DAD failed). Returns how
+ * many, or -ENODEV when the device is absent. */
 int nlmodel_addrs(struct nlmodel *m, struct addrset *out);
 
 /* Routes of the local table too (off: main table only), in snapshots and events. */
@@ -44,9 +45,11 @@ void nlmodel_set_local_routes(struct nlmodel *m, int on);
  * so this is the only reading the model does on its own; it is off when nobody shows them. */
 void nlmodel_watch_counters(struct nlmodel *m, int on);
 
-/* Copies the model for the device. Holders of a tun device (from /proc) are as found at
- * the last link change; when no watcher is on, counters and holders are read now.
- * Returns 0, or -ENODEV when the device does not exist (out->link.present is 0 then). */
+/* Copies the model for the device into out (zeroed, or a snapshot used before: its arrays
+ * are reused and grown to hold every address, route and neighbour; nlsnap_free releases
+ * them). Holders of a tun device (from /proc) are as found at the last link change; when no
+ * watcher is on, counters and holders are read now. Returns 0, -ENODEV when the device does
+ * not exist (out->link.present is 0 then), or -ENOMEM. */
 int nlmodel_snapshot(struct nlmodel *m, struct nl_snapshot *out);
 
 /* Grows by one on every change of the model (events, counter readings): a UI compares it

@@ -7,10 +7,7 @@
 /* IFNAMSIZ without <net/if.h> or <linux/if.h>, which clash when both are included */
 #define NLSNAP_IFNAMSIZ 16
 
-#define NLSNAP_MAX_ADDRS   32
-#define NLSNAP_MAX_ROUTES  64
-#define NLSNAP_MAX_NEIGHS  64
-#define NLSNAP_MAX_HOLDERS 16
+#define NLSNAP_MAX_HOLDERS 16	/* processes named as holders (tuninfo counts them all) */
 
 /* stats64 of the device, as IFLA_STATS64 has them */
 struct nl_counters {
@@ -103,6 +100,9 @@ struct snap_neigh {
 	unsigned flags;		/* NTF_* */
 };
 
+/* Addresses, routes and neighbours: as many as the device has, no cap. The arrays are the
+ * snapshot's own and are reused by the next snapshot into it (so a static snapshot refilled
+ * on every draw allocates only when the device grows); nlsnap_free releases them. */
 struct nl_snapshot {
 	char ifname[NLSNAP_IFNAMSIZ];
 	struct snap_link link;
@@ -111,9 +111,17 @@ struct nl_snapshot {
 	struct nl_counters ctr;
 	struct nl_rates rate;
 	int naddrs, nroutes, nneighs;
-	struct snap_addr addrs[NLSNAP_MAX_ADDRS];
-	struct snap_route routes[NLSNAP_MAX_ROUTES];
-	struct snap_neigh neighs[NLSNAP_MAX_NEIGHS];
+	struct snap_addr *addrs;
+	struct snap_route *routes;
+	struct snap_neigh *neighs;
+	int addrs_cap, routes_cap, neighs_cap;
 };
+
+/* Zeroes everything but keeps the arrays' storage. */
+void nlsnap_clear(struct nl_snapshot *s);
+/* Room for at least that many of each (contents kept). 0 or -ENOMEM. */
+int nlsnap_reserve(struct nl_snapshot *s, int naddrs, int nroutes, int nneighs);
+/* Releases the arrays; the snapshot is empty (and usable again). */
+void nlsnap_free(struct nl_snapshot *s);
 
 #endif

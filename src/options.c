@@ -148,7 +148,7 @@ static int add_addr(struct dev_options *d, const char *arg, char *err, size_t er
 		return bad(err, errlen, "bad address '%s' for -a/--addr: expected an IPv4 or IPv6 address with a prefix, "
 			   "such as 10.18.0.1/24 or fd00::1/64%s", arg, "");
 	if (addrset_add(&d->addrs, &a) < 0)
-		return bad(err, errlen, "too many addresses at '%s' (at most %s)", arg, "32");
+		return bad(err, errlen, "out of memory at -a/--addr '%s'%s", arg, "");
 	return 0;
 }
 
@@ -263,6 +263,12 @@ static int check_combinations(struct options *o, char *err, size_t errlen)
 	if (o->verbose && o->json)
 		return bad(err, errlen, "-v and --json are two output forms: choose one%s%s", "", "");
 	return 0;
+}
+
+void options_free(struct options *o)
+{
+	for (int i = 0; i < OPTIONS_MAX_DEVICES; i++)
+		addrset_free(&o->devs[i].addrs);
 }
 
 int options_parse(struct options *o, int argc, char **argv, char *err, size_t errlen)

@@ -52,6 +52,8 @@ struct options {
 /* Parses argv into o. Returns 0, or -EINVAL with a message in err that names the
  * bad option or value and says what would be valid. */
 int options_parse(struct options *o, int argc, char **argv, char *err, size_t errlen);
+/* Releases what options_parse allocated (the -a addresses). */
+void options_free(struct options *o);
 /* The --help text. */
 const char *options_usage(void);
 

@@ -42,7 +42,7 @@ static void on_addrs(const struct addrset *addrs, void *arg)
 {
 	struct session *s = arg;
 
-	s->addrs = *addrs;
+	addrset_copy(&s->addrs, addrs);
 }
 
 /* Reading goes through a devreader (io_uring, or read() when TAPSCOPE_NO_URING is set or the
@@ -216,6 +216,7 @@ void session_end(struct session *s)
 	s->filter = NULL;
 	quotering_free(&s->quotes);
 	netns_leave(&s->ns);
+	addrset_free(&s->addrs);
 }
 
 void session_flush(struct session *s)

@@ -2,7 +2,8 @@
 # Every device, address and packet a test makes lives in a namespace the test created itself.
 set -u
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-TAPSCOPE=$TOP/tapscope
+BUILD=$TOP/${TAPSCOPE_BUILD:-build}	# unit tests and tools (make test-asan: build-asan)
+TAPSCOPE=${TAPSCOPE_BIN:-$TOP/tapscope}
 TMPD=$(mktemp -d /tmp/tapscope-test.XXXXXX)
 TST=${TST_PREFIX:-tst}		# namespace prefix: tests/run.sh gives each run its own
 NS="${TST}$$_$RANDOM"		# namespace name for this test; tapscope --netns creates and removes it

@@ -5,8 +5,8 @@ TOP=$(cd "$(dirname "$0")/../.." && pwd)
 source "$TOP/tests/lib.sh"
 need_cmd tshark
 
-TOOL=${CRAFTPCAP:-$TOP/build/tools/craftpcap}	# CRAFTPCAP=path: use a tool built elsewhere
-if [ -z "${CRAFTPCAP:-}" ]; then
+TOOL=${CRAFTPCAP:-$BUILD/tools/craftpcap}	# CRAFTPCAP=path: use a tool built elsewhere
+if [ -z "${CRAFTPCAP:-}" ] && [ -z "${TAPSCOPE_BUILD:-}" ]; then
 	make -s -C "$TOP" build/tools/craftpcap >/dev/null || fail "cannot build build/tools/craftpcap"
 fi
 [ -x "$TOOL" ] || fail "no $TOOL"

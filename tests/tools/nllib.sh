@@ -1,7 +1,7 @@
 # nllib.sh — helpers for the netlink-model integration tests: a private tstnl namespace, nltool, a tap holder.
 # Sourced by tests/integ/netlink_*.sh after tests/lib.sh conventions; everything lives in $NLNS.
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
-NLTOOL=$TOP/build/tools/nltool
+NLTOOL=$BUILD/tools/nltool
 NLNS=${TST:-tst}nl$$
 
 nl_cleanup() {

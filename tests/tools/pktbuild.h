@@ -25,7 +25,8 @@ static const uint8_t MAC_BC[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
 static inline void pk_put(struct pkt *p, const void *d, uint32_t n)
 {
-	memcpy(p->b + p->len, d, n);
+	if (n)		/* memcpy from NULL is undefined even for 0 bytes */
+		memcpy(p->b + p->len, d, n);
 	p->len += n;
 }
 static inline void pk_u8(struct pkt *p, unsigned v) { p->b[p->len++] = (uint8_t)v; }

@@ -118,6 +118,32 @@ static void addrset_knows_own_and_peers(void **state)
 	assert_int_equal(addrset_parse_cidr("10.18.0/24", &a), -EINVAL);
 	assert_int_equal(addrset_parse_cidr("fd00::1/", &a), -EINVAL);
 	assert_int_equal(addrset_parse_cidr("/24", &a), -EINVAL);
+	addrset_free(&set);
+}
+
+/* No fixed cap: a device with hundreds of addresses keeps every one as its own. */
+static void addrset_grows_without_cap(void **state)
+{
+	struct addrset set = { 0 }, copy = { 0 };
+	struct dev_addr a = { .family = AF_INET, .prefixlen = 16 };
+	uint8_t ip[16] = { 10, 20, 0, 0 };
+
+	(void)state;
+	for (int i = 0; i < 300; i++) {
+		a.addr[0] = 10, a.addr[1] = 20, a.addr[2] = (uint8_t)(i / 250), a.addr[3] = (uint8_t)(1 + i % 250);
+		assert_int_equal(addrset_add(&set, &a), 0);
+	}
+	assert_int_equal(set.n, 300);
+	assert_int_equal(addrset_copy(&copy, &set), 0);
+	assert_int_equal(copy.n, 300);
+	ip[2] = 1, ip[3] = 50;		/* the 300th address */
+	assert_true(addrset_is_own(&copy, AF_INET, ip));
+	assert_false(addrset_is_peer(&copy, AF_INET, ip));
+	addrset_clear(&set);
+	assert_int_equal(set.n, 0);
+	assert_true(addrset_is_own(&copy, AF_INET, ip));
+	addrset_free(&set);
+	addrset_free(&copy);
 }
 
 static void options_defaults_and_errors(void **state)
@@ -133,18 +159,21 @@ static void options_defaults_and_errors(void **state)
 	char *twice[] = { "tapscope", "-i", "tap0", "-i", "tap0", NULL };
 
 	(void)state;
+	memset(&o, 0, sizeof(o));
 	assert_int_equal(options_parse(&o, 9, ok, err, sizeof(err)), 0);
 	assert_true(o.devs[0].dev.tun);
 	assert_string_equal(o.devs[0].dev.name, "tun0");
 	assert_int_equal(o.devs[0].addrs.n, 1);
 	assert_int_equal(o.count, 5);
 	assert_int_equal(o.ninject, 1);
+	options_free(&o);
 	assert_int_equal(options_parse(&o, 1, deflt, err, sizeof(err)), 0);
 	assert_int_equal(o.ndevs, 1);
 	assert_string_equal(o.devs[0].dev.name, "tap0");
 	assert_int_equal(o.devs[0].addrs.n, 1);
 	assert_int_equal(o.devs[0].addrs.a[0].prefixlen, 24);
 	/* each device takes the options after its -i; the Nth gets 10.18.N.1/24 */
+	options_free(&o);
 	assert_int_equal(options_parse(&o, 6, two, err, sizeof(err)), 0);
 	assert_int_equal(o.ndevs, 2);
 	assert_string_equal(o.devs[0].dev.name, "tap0");
@@ -152,14 +181,19 @@ static void options_defaults_and_errors(void **state)
 	assert_string_equal(o.devs[1].dev.name, "tun0");
 	assert_true(o.devs[1].dev.tun);
 	assert_int_equal(o.devs[1].addrs.a[0].addr[2], 1);
+	options_free(&o);
 	assert_int_equal(options_parse(&o, 5, twice, err, sizeof(err)), -EINVAL);
 	assert_non_null(strstr(err, "given twice"));
+	options_free(&o);
 	assert_int_equal(options_parse(&o, 3, bad_count, err, sizeof(err)), -EINVAL);
 	assert_non_null(strstr(err, "bad count '0'"));
+	options_free(&o);
 	assert_int_equal(options_parse(&o, 2, bad_addr, err, sizeof(err)), -EINVAL);
 	assert_non_null(strstr(err, "1.2.3.4/40"));
+	options_free(&o);
 	assert_int_equal(options_parse(&o, 4, attach_addr, err, sizeof(err)), -EINVAL);
 	assert_non_null(strstr(err, "--attach"));
+	options_free(&o);
 }
 
 static void checksum_matches_rfc1071_example(void **state)
@@ -179,6 +213,7 @@ int main(void)
 		cmocka_unit_test(signals_arrive_through_the_loop),
 		cmocka_unit_test(fds_dispatch_to_their_handler),
 		cmocka_unit_test(addrset_knows_own_and_peers),
+		cmocka_unit_test(addrset_grows_without_cap),
 		cmocka_unit_test(options_defaults_and_errors),
 		cmocka_unit_test(checksum_matches_rfc1071_example),
 	};

@@ -875,6 +875,7 @@ static void test_build_context_errors(void **state)
 	assert_non_null(strstr(err, "no IPv6 address to default dst to (give dst=)"));
 	parse_ok("icmp6 src=fd00::3 dst=fd00::1", &s);
 	assert_int_equal(craft_build(&s, &ctx, 0, buf, sizeof(buf), &blen, err, sizeof(err)), 0);
+	addrset_free(&v4only);
 	ctx.addrs = &addrs;
 	parse_ok("icmp", &s);
 	assert_int_equal(craft_build(&s, &ctx, 0, small, sizeof(small), &blen, err, sizeof(err)), -ENOSPC);

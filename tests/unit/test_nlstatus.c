@@ -21,7 +21,11 @@ static struct nl_snapshot snap;
 
 static void build(void)
 {
-	memset(&snap, 0, sizeof(snap));
+	nlsnap_clear(&snap);
+	assert_int_equal(nlsnap_reserve(&snap, 8, 8, 8), 0);	/* the model sizes them to fit; here 8 do */
+	memset(snap.addrs, 0, 8 * sizeof(snap.addrs[0]));
+	memset(snap.routes, 0, 8 * sizeof(snap.routes[0]));
+	memset(snap.neighs, 0, 8 * sizeof(snap.neighs[0]));
 	strcpy(snap.ifname, "tap0");
 	snap.link.present = 1;
 	snap.link.ifindex = 7;
