@@ -76,6 +76,14 @@ int addrset_add(struct addrset *set, const struct dev_addr *addr)
 	return 0;
 }
 
+int addrset_append(struct addrset *set, const struct dev_addr *addr)
+{
+	if (set->n >= set->cap && grow(set, set->n + 1) < 0)
+		return -ENOMEM;
+	set->a[set->n++] = *addr;
+	return 0;
+}
+
 void addrset_clear(struct addrset *set)
 {
 	set->n = 0;

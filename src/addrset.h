@@ -21,6 +21,9 @@ struct addrset {
 int addrset_parse_cidr(const char *text, struct dev_addr *out);
 /* Adds an address unless already present. Returns 0, or -ENOMEM. */
 int addrset_add(struct addrset *set, const struct dev_addr *addr);
+/* Adds an address known not to be in the set yet (no search: building a large set stays
+ * linear). Returns 0 or -ENOMEM. */
+int addrset_append(struct addrset *set, const struct dev_addr *addr);
 /* Empties the set, keeping its storage for reuse. */
 void addrset_clear(struct addrset *set);
 /* Makes dst hold what src holds (dst's own storage, grown as needed). 0 or -ENOMEM (dst unchanged). */

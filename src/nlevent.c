@@ -5,7 +5,7 @@
 
 #include "nlfmt.h"
 
-static const char *kind_names[] = { "link", "addr", "route", "neigh" };
+static const char *kind_names[] = { "link", "addr", "route", "neigh", "resync" };
 static const char *action_names[] = { "add", "change", "del" };
 
 const char *nlevent_kind_name(enum nl_event_kind kind)
@@ -42,6 +42,11 @@ int nlevent_format(const struct nl_event *ev, char *buf, size_t len)
 	case NL_EVENT_NEIGH:
 		nlfmt_neigh_line(&ev->u.neigh, ev->ifname, body, sizeof(body));
 		break;
+	case NL_EVENT_RESYNC:
+		return snprintf(buf, len, "resync: netlink notifications were lost (the socket overran); re-read "
+				"links, addresses, routes and neighbours: %u change%s to %s, %lu stale notification%s dropped",
+				ev->u.resync.changes, ev->u.resync.changes == 1 ? "" : "s", ev->ifname,
+				ev->u.resync.stale, ev->u.resync.stale == 1 ? "" : "s");
 	default:
 		return snprintf(buf, len, "?");
 	}

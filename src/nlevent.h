@@ -7,7 +7,9 @@
 
 #include "nlsnap.h"
 
-enum nl_event_kind { NL_EVENT_LINK, NL_EVENT_ADDR, NL_EVENT_ROUTE, NL_EVENT_NEIGH };
+/* RESYNC: the event socket overran (notifications were lost) and the model was re-read from
+ * the kernel; the changes it found came as events of the other kinds just before it. */
+enum nl_event_kind { NL_EVENT_LINK, NL_EVENT_ADDR, NL_EVENT_ROUTE, NL_EVENT_NEIGH, NL_EVENT_RESYNC };
 enum nl_event_action { NL_EVENT_ADD, NL_EVENT_CHANGE, NL_EVENT_DEL };
 
 /* A self-contained copy: the UI may keep it on its timeline after the callback returns. */
@@ -21,10 +23,14 @@ struct nl_event {
 		struct snap_addr addr;
 		struct snap_route route;
 		struct snap_neigh neigh;
+		struct {
+			unsigned changes;	/* adds, changes and deletions found for the device */
+			unsigned long stale;	/* queued notifications dropped unread: older than the re-read */
+		} resync;
 	} u;
 };
 
-/* "link", "addr", "route", "neigh" */
+/* "link", "addr", "route", "neigh", "resync" */
 const char *nlevent_kind_name(enum nl_event_kind kind);
 
 /* The line without its timestamp, e.g. "addr add 10.18.0.1/24 dev tap0 scope global" or

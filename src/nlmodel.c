@@ -21,10 +21,11 @@
 
 #include "addrset.h"
 #include "loop.h"
+#include "nlobj.h"
 #include "tuninfo.h"
 
 #define COUNTER_PERIOD_NS 1000000000ull
-#define EVENT_RCVBUF (1 << 20)
+#define EVENT_RCVBUF (8 << 20)	/* the kernel doubles it: about 16 MiB of queued notifications */
 #define RECONCILE_DELAY_NS 50000000ull
 
 struct nlmodel {
@@ -46,6 +47,7 @@ struct nlmodel {
 	nlmodel_addrs_fn addrs_fn;
 	void *addrs_arg;
 	struct addrset feed;		/* what addrs_fn was last given (storage reused) */
+	int addrs_dirty;		/* the device's addresses changed since the feed was last given */
 	struct tun_info tun;
 	int has_counters;
 	struct nl_counters ctr;
@@ -54,115 +56,8 @@ struct nlmodel {
 	int watchers;
 	int timer;
 	uint64_t gen;
+	unsigned resyncs;		/* times the event socket overran and the model was re-read */
 };
-
-static void copy_bin(uint8_t *dst, size_t dlen, struct nl_addr *a)
-{
-	size_t n;
-
-	memset(dst, 0, dlen);
-	if (!a)
-		return;
-	n = nl_addr_get_len(a);
-	memcpy(dst, nl_addr_get_binary_addr(a), n < dlen ? n : dlen);
-}
-
-/* ---- libnl objects → plain structs ---- */
-
-static void link_to_snap(struct rtnl_link *l, struct snap_link *s)
-{
-	struct nl_addr *mac = rtnl_link_get_addr(l);
-	const char *kind = rtnl_link_get_type(l);
-	const char *qdisc = rtnl_link_get_qdisc(l);
-
-	memset(s, 0, sizeof(*s));
-	s->present = 1;
-	s->ifindex = rtnl_link_get_ifindex(l);
-	snprintf(s->name, sizeof(s->name), "%s", rtnl_link_get_name(l) ? rtnl_link_get_name(l) : "");
-	snprintf(s->kind, sizeof(s->kind), "%s", kind ? kind : "");
-	s->flags = rtnl_link_get_flags(l);
-	s->operstate = rtnl_link_get_operstate(l);
-	s->carrier = rtnl_link_get_carrier(l);
-	s->mtu = rtnl_link_get_mtu(l);
-	if (mac && nl_addr_get_len(mac) == 6) {
-		s->has_mac = 1;
-		copy_bin(s->mac, sizeof(s->mac), mac);
-	}
-	s->txqlen = rtnl_link_get_txqlen(l);
-	snprintf(s->qdisc, sizeof(s->qdisc), "%s", qdisc ? qdisc : "");
-}
-
-static void addr_to_snap(struct rtnl_addr *a, struct snap_addr *s)
-{
-	struct nl_addr *local = rtnl_addr_get_local(a), *peer = rtnl_addr_get_peer(a);
-
-	memset(s, 0, sizeof(*s));
-	s->family = rtnl_addr_get_family(a);
-	copy_bin(s->addr, sizeof(s->addr), local);
-	s->prefixlen = rtnl_addr_get_prefixlen(a);
-	if (peer && local && nl_addr_cmp(peer, local) != 0) {
-		s->has_peer = 1;
-		copy_bin(s->peer, sizeof(s->peer), peer);
-	}
-	s->scope = rtnl_addr_get_scope(a);
-	s->flags = rtnl_addr_get_flags(a);
-}
-
-/* The nexthop of r that goes through ifindex, or NULL. */
-static struct rtnl_nexthop *route_nh_on(struct rtnl_route *r, int ifindex)
-{
-	int n = rtnl_route_get_nnexthops(r);
-
-	for (int i = 0; i < n; i++) {
-		struct rtnl_nexthop *nh = rtnl_route_nexthop_n(r, i);
-
-		if (nh && rtnl_route_nh_get_ifindex(nh) == ifindex)
-			return nh;
-	}
-	return NULL;
-}
-
-static void route_to_snap(struct rtnl_route *r, struct rtnl_nexthop *nh, int linkdown, struct snap_route *s)
-{
-	struct nl_addr *dst = rtnl_route_get_dst(r), *src = rtnl_route_get_pref_src(r);
-	struct nl_addr *gw = nh ? rtnl_route_nh_get_gateway(nh) : NULL;
-
-	memset(s, 0, sizeof(*s));
-	s->family = rtnl_route_get_family(r);
-	copy_bin(s->dst, sizeof(s->dst), dst);
-	s->dst_len = dst ? (int)nl_addr_get_prefixlen(dst) : 0;
-	s->table = rtnl_route_get_table(r);
-	s->type = rtnl_route_get_type(r);
-	s->protocol = rtnl_route_get_protocol(r);
-	s->scope = rtnl_route_get_scope(r);
-	if (gw) {
-		s->has_gw = 1;
-		copy_bin(s->gw, sizeof(s->gw), gw);
-	}
-	if (src) {
-		s->has_prefsrc = 1;
-		copy_bin(s->prefsrc, sizeof(s->prefsrc), src);
-	}
-	s->metric = rtnl_route_get_priority(r);
-	/* the kernel gives RTA_PRIORITY for IPv4 only when it is not 0 */
-	s->has_metric = s->family == AF_INET6 || s->metric != 0;
-	s->linkdown = linkdown;
-}
-
-static void neigh_to_snap(struct rtnl_neigh *n, struct snap_neigh *s)
-{
-	struct nl_addr *ll = rtnl_neigh_get_lladdr(n);
-
-	memset(s, 0, sizeof(*s));
-	s->family = rtnl_neigh_get_family(n);
-	copy_bin(s->dst, sizeof(s->dst), rtnl_neigh_get_dst(n));
-	if (ll && nl_addr_get_len(ll) == 6) {
-		s->has_lladdr = 1;
-		copy_bin(s->lladdr, sizeof(s->lladdr), ll);
-	}
-	s->state = rtnl_neigh_get_state(n);
-	s->flags = (unsigned)rtnl_neigh_get_flags(n);
-}
 
 /* ---- what belongs to the device ---- */
 
@@ -203,7 +98,7 @@ static struct rtnl_nexthop *route_is_ours(struct nlmodel *m, struct rtnl_route *
 
 	if (!m->ifindex || (fam != AF_INET && fam != AF_INET6) || !table_wanted(m, rtnl_route_get_table(r)))
 		return NULL;
-	return route_nh_on(r, m->ifindex);
+	return nlobj_route_nh_on(r, m->ifindex);
 }
 
 static int neigh_is_ours(struct nlmodel *m, struct rtnl_neigh *n)
@@ -323,10 +218,18 @@ static void emit(struct nlmodel *m, struct nl_event *ev)
 	m->event_fn(ev, m->event_arg);
 }
 
+/* The address feed is given once per wake-up, not once per change: a batch of thousands of
+ * address changes would otherwise rebuild the whole set thousands of times. */
 static void notify_addrs(struct nlmodel *m)
 {
-	if (!m->addrs_fn)
+	m->addrs_dirty = 1;
+}
+
+static void feed_addrs(struct nlmodel *m)
+{
+	if (!m->addrs_fn || !m->addrs_dirty)
 		return;
+	m->addrs_dirty = 0;
 	nlmodel_addrs(m, &m->feed);
 	m->addrs_fn(&m->feed, m->addrs_arg);
 }
@@ -379,7 +282,7 @@ static void on_link(struct nlmodel *m, struct rtnl_link *l, int act)
 		memset(&m->rate, 0, sizeof(m->rate));
 		ev.action = NL_EVENT_ADD;
 	}
-	link_to_snap(l, &ev.u.link);
+	nlobj_link_snap(l, &ev.u.link);
 	refresh_tun(m, 1);
 	if (ev.action == NL_EVENT_CHANGE && same_link(&ev.u.link, &m->last_link)) {
 		m->gen++;	/* holders may have changed */
@@ -401,7 +304,7 @@ static void on_addr(struct nlmodel *m, struct rtnl_addr *a, int act)
 
 	if (!addr_is_ours(m, a))
 		return;
-	addr_to_snap(a, &ev.u.addr);
+	nlobj_addr_snap(a, &ev.u.addr);
 	/* routes whose source was this address go silently */
 	if (act == NL_ACT_DEL)
 		m->need_reconcile = 1;
@@ -417,7 +320,7 @@ static void on_route(struct nlmodel *m, struct rtnl_route *r, int act)
 	if (!nh)
 		return;
 	/* the message's own flag: the link may not have caught up yet */
-	route_to_snap(r, nh, (rtnl_route_nh_get_flags(nh) & RTNH_F_LINKDOWN) != 0, &ev.u.route);
+	nlobj_route_snap(r, nh, (rtnl_route_nh_get_flags(nh) & RTNH_F_LINKDOWN) != 0, &ev.u.route);
 	emit(m, &ev);
 }
 
@@ -427,7 +330,7 @@ static void on_neigh(struct nlmodel *m, struct rtnl_neigh *n, int act)
 
 	if (!neigh_is_ours(m, n))
 		return;
-	neigh_to_snap(n, &ev.u.neigh);
+	nlobj_neigh_snap(n, &ev.u.neigh);
 	emit(m, &ev);
 }
 
@@ -533,23 +436,175 @@ static void reconcile(struct nlmodel *m, int gone_ifindex)
 	}
 }
 
-/* Reloads every cache after the socket overran (ENOBUFS): notifications were lost. */
-static void resync_all(struct nlmodel *m)
-{
-	nl_cache_refill(m->sync, m->links);
-	nl_cache_refill(m->sync, m->addrs);
-	reconcile(m, 0);
-	{
-		struct rtnl_link *l = find_link(m);
-		int idx = l ? rtnl_link_get_ifindex(l) : 0;
+/* ---- resync after the event socket overran (ENOBUFS): notifications were lost ---- */
 
-		if (l)
-			on_link(m, l, idx == m->ifindex ? NL_ACT_CHANGE : NL_ACT_NEW);
-		else if (m->ifindex)
-			m->ifindex = 0;
+/* Reads and drops everything queued on the event socket. It predates the re-read that follows,
+ * and a gap (the lost notifications) lies somewhere in it: applying it on top of the re-read
+ * would bring back what the lost notifications removed. Returns how many were dropped. */
+static unsigned long drain(int fd)
+{
+	static char buf[65536];
+	unsigned long n = 0;
+
+	for (;;) {
+		ssize_t r = recv(fd, buf, sizeof(buf), MSG_DONTWAIT);
+
+		if (r > 0)
+			n++;
+		else if (r < 0 && (errno == EINTR || errno == ENOBUFS))
+			continue;	/* ENOBUFS: it overran again meanwhile; keep draining */
+		else
+			return n;
+	}
+}
+
+/* 1 if o (in a managed cache) is the device's: what on_change would report. */
+static int obj_ours(struct nlmodel *m, struct nl_object *o)
+{
+	const char *type = nl_object_get_type(o);
+
+	if (!strcmp(type, "route/link")) {
+		struct rtnl_link *l = (struct rtnl_link *)o;
+		const char *name = rtnl_link_get_name(l);
+
+		return rtnl_link_get_family(l) == AF_UNSPEC &&
+		       ((name && !strcmp(name, m->ifname)) || (m->ifindex && rtnl_link_get_ifindex(l) == m->ifindex));
+	}
+	if (!strcmp(type, "route/addr"))
+		return addr_is_ours(m, (struct rtnl_addr *)o);
+	if (!strcmp(type, "route/route"))
+		return route_is_ours(m, (struct rtnl_route *)o) != NULL;
+	return neigh_is_ours(m, (struct rtnl_neigh *)o);
+}
+
+/* 1 if the device's object a (the model's) and b (the kernel's) would show the same. */
+static int obj_same(struct nlmodel *m, struct nl_object *a, struct nl_object *b)
+{
+	const char *type = nl_object_get_type(a);
+	union { struct snap_link l; struct snap_addr a; struct snap_route r; struct snap_neigh n; } x, y;
+
+	memset(&x, 0, sizeof(x));
+	memset(&y, 0, sizeof(y));
+	if (!strcmp(type, "route/link")) {
+		nlobj_link_snap((struct rtnl_link *)a, &x.l);
+		nlobj_link_snap((struct rtnl_link *)b, &y.l);
+		return same_link(&x.l, &y.l);
+	} else if (!strcmp(type, "route/addr")) {
+		nlobj_addr_snap((struct rtnl_addr *)a, &x.a);
+		nlobj_addr_snap((struct rtnl_addr *)b, &y.a);
+	} else if (!strcmp(type, "route/route")) {
+		struct rtnl_nexthop *na = route_is_ours(m, (struct rtnl_route *)a);
+		struct rtnl_nexthop *nb = route_is_ours(m, (struct rtnl_route *)b);
+
+		if (!na || !nb)
+			return !na && !nb;
+		nlobj_route_snap((struct rtnl_route *)a, na, 0, &x.r);
+		nlobj_route_snap((struct rtnl_route *)b, nb, 0, &y.r);
+	} else {
+		nlobj_neigh_snap((struct rtnl_neigh *)a, &x.n);
+		nlobj_neigh_snap((struct rtnl_neigh *)b, &y.n);
+	}
+	return !memcmp(&x, &y, sizeof(x));
+}
+
+/* Takes o out of managed, reporting it as deleted if it was the device's. */
+static unsigned take_out(struct nlmodel *m, struct nl_cache *managed, struct nl_object *o)
+{
+	unsigned n = 0;
+
+	nl_object_get(o);
+	nl_cache_remove(o);
+	if (obj_ours(m, o)) {
+		on_change(managed, o, NL_ACT_DEL, m);
+		n = 1;
+	}
+	nl_object_put(o);
+	return n;
+}
+
+/* Makes managed hold exactly what fresh holds. The device's objects go through on_change, so
+ * events, the address feed and the generation follow. Returns how many of them changed. */
+static unsigned sync_cache(struct nlmodel *m, struct nl_cache *managed, struct nl_cache *fresh)
+{
+	struct nl_object *o, *next, *hit, *copy;
+	unsigned n = 0;
+
+	for (o = nl_cache_get_first(managed); o; o = next) {
+		next = nl_cache_get_next(o);
+		hit = nl_cache_search(fresh, o);
+		if (hit)
+			nl_object_put(hit);
+		else
+			n += take_out(m, managed, o);
+	}
+	for (o = nl_cache_get_first(fresh); o; o = nl_cache_get_next(o)) {
+		int act = NL_ACT_NEW;
+
+		hit = nl_cache_search(managed, o);
+		if (hit) {
+			int same = obj_ours(m, hit) ? obj_same(m, hit, o) : !nl_object_diff(hit, o);
+
+			if (!same) {
+				nl_cache_remove(hit);
+				act = NL_ACT_CHANGE;
+			}
+			nl_object_put(hit);
+			if (same)
+				continue;
+		}
+		copy = nl_object_clone(o);
+		if (!copy)
+			continue;
+		if (nl_cache_add(managed, copy) == 0 && obj_ours(m, copy)) {
+			on_change(managed, copy, act, m);
+			n++;
+		}
+		nl_object_put(copy);
+	}
+	return n;
+}
+
+/* Drain, re-read every cache, diff against the model (events for what differs), and one
+ * RESYNC event saying it happened. Links go first: they decide what the device's index is. */
+static void resync(struct nlmodel *m)
+{
+	struct nl_event ev = { .kind = NL_EVENT_RESYNC };
+	struct nl_cache *fresh;
+	unsigned changes = 0;
+
+	ev.u.resync.stale = drain(nl_cache_mngr_get_fd(m->mngr));
+	m->resyncs++;
+	if (rtnl_link_alloc_cache(m->sync, AF_UNSPEC, &fresh) == 0) {
+		changes += sync_cache(m, m->links, fresh);
+		nl_cache_free(fresh);
+	}
+	if (!find_link(m) && m->ifindex) {
+		struct rtnl_link *gone = rtnl_link_alloc();	/* vanished unseen: report it as on_link would */
+
+		if (gone) {
+			rtnl_link_set_ifindex(gone, m->ifindex);
+			rtnl_link_set_name(gone, m->ifname);
+			rtnl_link_set_family(gone, AF_UNSPEC);
+			on_link(m, gone, NL_ACT_DEL);
+			rtnl_link_put(gone);
+			changes++;
+		}
+	}
+	if (rtnl_addr_alloc_cache(m->sync, &fresh) == 0) {
+		changes += sync_cache(m, m->addrs, fresh);
+		nl_cache_free(fresh);
+	}
+	if (rtnl_route_alloc_cache(m->sync, AF_UNSPEC, 0, &fresh) == 0) {
+		changes += sync_cache(m, m->routes, fresh);
+		nl_cache_free(fresh);
+	}
+	if (rtnl_neigh_alloc_cache(m->sync, &fresh) == 0) {
+		changes += sync_cache(m, m->neighs, fresh);
+		nl_cache_free(fresh);
 	}
 	notify_addrs(m);
-	m->gen++;
+	ev.u.resync.changes = changes;
+	emit(m, &ev);
 }
 
 static void on_reconcile(struct loop *loop, int timer, void *arg)
@@ -561,6 +616,7 @@ static void on_reconcile(struct loop *loop, int timer, void *arg)
 	m->reconcile_timer = -1;	/* one-shot: the loop has removed it */
 	reconcile(m, m->gone_ifindex);
 	m->gone_ifindex = 0;
+	feed_addrs(m);
 }
 
 static void on_readable(struct loop *loop, int fd, uint32_t events, void *arg)
@@ -572,8 +628,10 @@ static void on_readable(struct loop *loop, int fd, uint32_t events, void *arg)
 	(void)fd;
 	(void)events;
 	err = nl_cache_mngr_data_ready(m->mngr);
+	/* libnl reports the socket's ENOBUFS as NLE_NOMEM */
 	if (err == -NLE_NOMEM || err == -NLE_DUMP_INTR)
-		resync_all(m);
+		resync(m);
+	feed_addrs(m);
 	if (!m->need_reconcile)
 		return;
 	if (!m->ifindex && gone)
@@ -584,6 +642,7 @@ static void on_readable(struct loop *loop, int fd, uint32_t events, void *arg)
 	if (m->reconcile_timer < 0) {
 		reconcile(m, m->gone_ifindex);
 		m->gone_ifindex = 0;
+		feed_addrs(m);
 	}
 }
 
@@ -629,12 +688,15 @@ struct nlmodel *nlmodel_new(struct loop *loop, const char *ifname, char *err, si
 	    add_cache(m, "route/route", &m->routes, err, errlen) < 0 ||
 	    add_cache(m, "route/neigh", &m->neighs, err, errlen) < 0)
 		goto fail;
-	/* a burst (a device with many routes going down) must not overrun the socket */
-	setsockopt(nl_cache_mngr_get_fd(m->mngr), SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
+	/* a burst (a device with many routes going down, a script adding thousands of addresses)
+	 * should not overrun the socket; FORCE passes net.core.rmem_max with CAP_NET_ADMIN. If it
+	 * overruns anyway, resync() repairs the model. */
+	if (setsockopt(nl_cache_mngr_get_fd(m->mngr), SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf)) < 0)
+		setsockopt(nl_cache_mngr_get_fd(m->mngr), SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
 	l = find_link(m);
 	if (l) {
 		m->ifindex = rtnl_link_get_ifindex(l);
-		link_to_snap(l, &m->last_link);
+		nlobj_link_snap(l, &m->last_link);
 	}
 	refresh_tun(m, 1);
 	m->ready = 1;
@@ -681,7 +743,8 @@ void nlmodel_set_addrs_cb(struct nlmodel *m, nlmodel_addrs_fn fn, void *arg)
 {
 	m->addrs_fn = fn;
 	m->addrs_arg = arg;
-	notify_addrs(m);
+	m->addrs_dirty = 1;
+	feed_addrs(m);
 }
 
 void nlmodel_set_local_routes(struct nlmodel *m, int on)
@@ -702,13 +765,13 @@ int nlmodel_addrs(struct nlmodel *m, struct addrset *out)
 
 		if (!addr_is_ours(m, a))
 			continue;
-		addr_to_snap(a, &s);
+		nlobj_addr_snap(a, &s);
 		if (s.flags & IFA_F_DADFAILED)
 			continue;
 		d.family = s.family;
 		memcpy(d.addr, s.addr, sizeof(d.addr));
 		d.prefixlen = s.prefixlen;
-		addrset_add(out, &d);
+		addrset_append(out, &d);	/* the cache holds each address once */
 	}
 	return out->n;
 }
@@ -723,7 +786,7 @@ int nlmodel_snapshot(struct nlmodel *m, struct nl_snapshot *out)
 	out->tun.owner = out->tun.group = -1;
 	if (!l || !m->ifindex)
 		return -ENODEV;
-	link_to_snap(l, &out->link);
+	nlobj_link_snap(l, &out->link);
 	if (m->watchers == 0) {
 		read_counters(m);
 		refresh_tun(m, 1);
@@ -740,22 +803,27 @@ int nlmodel_snapshot(struct nlmodel *m, struct nl_snapshot *out)
 		return -ENOMEM;
 	for (struct nl_object *o = nl_cache_get_first(m->addrs); o; o = nl_cache_get_next(o))
 		if (addr_is_ours(m, (struct rtnl_addr *)o))
-			addr_to_snap((struct rtnl_addr *)o, &out->addrs[out->naddrs++]);
+			nlobj_addr_snap((struct rtnl_addr *)o, &out->addrs[out->naddrs++]);
 	for (struct nl_object *o = nl_cache_get_first(m->routes); o; o = nl_cache_get_next(o)) {
 		struct rtnl_nexthop *nh = route_is_ours(m, (struct rtnl_route *)o);
 
 		if (nh)
-			route_to_snap((struct rtnl_route *)o, nh, down, &out->routes[out->nroutes++]);
+			nlobj_route_snap((struct rtnl_route *)o, nh, down, &out->routes[out->nroutes++]);
 	}
 	for (struct nl_object *o = nl_cache_get_first(m->neighs); o; o = nl_cache_get_next(o))
 		if (neigh_is_ours(m, (struct rtnl_neigh *)o))
-			neigh_to_snap((struct rtnl_neigh *)o, &out->neighs[out->nneighs++]);
+			nlobj_neigh_snap((struct rtnl_neigh *)o, &out->neighs[out->nneighs++]);
 	return 0;
 }
 
 uint64_t nlmodel_generation(const struct nlmodel *m)
 {
 	return m->gen;
+}
+
+unsigned nlmodel_resyncs(const struct nlmodel *m)
+{
+	return m->resyncs;
 }
 
 int nlmodel_ifindex(const struct nlmodel *m)

@@ -62,6 +62,10 @@ int nlmodel_read_counters(struct nlmodel *m, struct nl_counters *out);
 /* 1 while one of the device's IPv6 addresses is still tentative (duplicate address detection). */
 int nlmodel_dad_running(struct nlmodel *m);
 
+/* How many times the event socket overran (notifications lost) and the model was re-read:
+ * each one is also a NL_EVENT_RESYNC event. */
+unsigned nlmodel_resyncs(const struct nlmodel *m);
+
 /* The device's ifindex, 0 when absent. */
 int nlmodel_ifindex(const struct nlmodel *m);
 

@@ -14,7 +14,8 @@ skip() { echo "SKIP: $*"; exit 77; }
 note() { echo "--- $*"; }
 
 cleanup() {
-	for p in "${BG_PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done
+	# CONT too: a test that stopped a process (SIGSTOP) and failed must not wait for it forever
+	for p in "${BG_PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; kill -CONT "$p" 2>/dev/null; done
 	for p in "${BG_PIDS[@]}"; do wait "$p" 2>/dev/null; done
 	# a namespace the test made directly (not through tapscope) is removed here
 	for n in $(ip netns list 2>/dev/null | awk '{print $1}' | grep "^${TST}$$_" || true); do
