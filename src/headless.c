@@ -93,6 +93,7 @@ static void print_msg(struct session *s, const char *text, void *arg)
 {
 	(void)s;
 	(void)arg;
+	fflush(stdout);		/* frame lines so far first: the message starts a line of its own */
 	fprintf(stderr, "tapscope: %s\n", text);
 }
 
@@ -195,9 +196,11 @@ static void announce(const struct session *s, const struct options *o)
 		o->hold ? "; outbox on hold" : "");
 }
 
-static void summary_one(struct session *s, const struct options *o, int names)
+/* One device's line; 1 when its pcap file could not keep every frame. */
+static int summary_one(struct session *s, const struct options *o, int names)
 {
 	int64_t drops = session_kernel_drops(s);
+	char text[512];
 
 	/* the total is what went through the device, so its parts add up; the filter's share apart */
 	fprintf(stderr, "tapscope: %s%s%llu frames (%llu from the kernel, %llu to it)", names ? s->dev.name : "",
@@ -208,19 +211,24 @@ static void summary_one(struct session *s, const struct options *o, int names)
 	if (drops >= 0)
 		fprintf(stderr, "; the kernel dropped %lld it could not queue to %s (tx_dropped)", (long long)drops,
 			s->dev.name);
+	session_finish_pcap(s);		/* its last frames are in (or not): what the file holds in the end */
 	if (o->write_path)
-		fprintf(stderr, "; written to %s", o->write_path);
+		fprintf(stderr, "; %s", pcapout_describe(&s->pcap_result, text, sizeof(text)));
 	if (s->count.write_errors)
 		fprintf(stderr, "; %llu writes to the device failed", (unsigned long long)s->count.write_errors);
 	if (s->outbox.n)
 		fprintf(stderr, "; %zu held frames were never sent", s->outbox.n);
 	fputc('\n', stderr);
+	return s->pcap_result.error != 0;
 }
 
-void headless_summary(struct session *ss, int n, const struct options *o)
+int headless_summary(struct session *ss, int n, const struct options *o)
 {
+	int bad = 0;
+
 	for (int i = 0; i < n; i++)
-		summary_one(&ss[i], o, n > 1);
+		bad |= summary_one(&ss[i], o, n > 1);
+	return bad;
 }
 
 int headless_run(struct session *ss, int n, const struct options *o)

@@ -81,7 +81,8 @@ static int run_live(const struct options *o, struct lesson *lesson)
 		rc = lessonprint_run(ss, n, lesson, o);
 	else
 		rc = ui ? ui_run(&ss[0], o) : headless_run(ss, n, o);
-	headless_summary(ss, n, o);
+	if (headless_summary(ss, n, o) && !rc)
+		rc = 1;
 	end_all(ss, n);
 	loop_free(loop);
 	return rc;

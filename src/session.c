@@ -209,8 +209,7 @@ void session_end(struct session *s)
 	s->model = NULL;
 	unwatch_device(s);
 	tundev_close(&s->dev);
-	pcapout_close(s->pcap);
-	s->pcap = NULL;
+	session_finish_pcap(s);
 	if (s->filter)
 		bpf_filter_free(s->filter);
 	s->filter = NULL;
@@ -221,7 +220,19 @@ void session_end(struct session *s)
 
 void session_flush(struct session *s)
 {
+	char text[512];
+
 	pcapout_flush(s->pcap);
+	if (pcapout_take_error(s->pcap, text, sizeof(text)) < 0)
+		session_msg(s, "%s", text);	/* once; capture goes on */
+}
+
+void session_finish_pcap(struct session *s)
+{
+	if (!s->pcap)
+		return;
+	pcapout_end(s->pcap, &s->pcap_result);
+	s->pcap = NULL;
 }
 
 int session_check_specs(const char *const *specs, int n, char *err, size_t errlen)

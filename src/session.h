@@ -23,6 +23,7 @@
 #include "outbox.h"
 #include "peerwatch.h"
 #include "quotering.h"
+#include "pcapout.h"
 #include "responder.h"
 #include "tundev.h"
 
@@ -94,6 +95,7 @@ struct session {
 	struct peerwatch peers;		/* what the kernel tried to reach, and what went unanswered */
 	struct nlmodel *model;		/* what the kernel thinks of the device, live */
 	struct pcapout *pcap;
+	struct pcapout_stats pcap_result;	/* what the -w file holds, from session_end on */
 	struct bpf_filter *filter;
 	struct session_counters count;
 	int index;			/* the device's position in the options (0: the first -i) */
@@ -179,8 +181,12 @@ int session_diagnose(struct session *s, struct diag_verdict *out, int max);
 int session_detach(struct session *s, char *err, size_t errlen);
 int session_reattach(struct session *s, char *err, size_t errlen);
 
-/* Called once per loop wake-up: flushes output so readers see every frame so far. */
+/* Called once per loop wake-up: flushes output so readers see every frame so far; a write to
+ * the pcap file that failed is told to on_msg (once). */
 void session_flush(struct session *s);
+/* Closes the -w file now (session_end does it otherwise): s->pcap_result then says what it
+ * holds in the end. */
+void session_finish_pcap(struct session *s);
 
 /* The link type frames of this session carry (DLT_EN10MB or DLT_RAW). */
 int session_dlt(const struct session *s);
