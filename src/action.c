@@ -1,5 +1,6 @@
 /* action.c — named actions on a session: the one list that keys, lessons, the console and --control call. */
 #include "action.h"
+#include "guard.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -290,6 +291,18 @@ static int act_attach(struct session *s, int argc, char **argv, char *msg, size_
 	return rc;
 }
 
+static int act_recreate(struct session *s, int argc, char **argv, char *msg, size_t msglen)
+{
+	int rc;
+
+	(void)argc;
+	(void)argv;
+	rc = guard_recreate(s, msg, msglen);
+	if (!rc)
+		snprintf(msg, msglen, "%s made again (index %d)", s->dev.name, s->dev.ifindex);
+	return rc;
+}
+
 static int act_carrier(struct session *s, int argc, char **argv, char *msg, size_t msglen)
 {
 	int on = on_off(argc, argv, !s->carrier_off), rc;
@@ -383,6 +396,8 @@ static const struct action_def actions[] = {
 	{ "verdict", "verdict", "why traffic does or does not flow", act_verdict, 0 },
 	{ "detach", "detach", "close tapscope's queue: nobody reads the device (NO-CARRIER)", act_detach, 0 },
 	{ "attach", "attach", "open the device's queue again", act_attach, 0 },
+	{ "recreate", "recreate", "make the device again after it was deleted from outside (never another's of that name)",
+	  act_recreate, ACTION_CHANGES_DEVICE },
 	{ "carrier", "carrier on|off|toggle", "the device's carrier (TUNSETCARRIER)", act_carrier,
 	  ACTION_CHANGES_DEVICE },
 	{ "link", "link up|down", "the device's admin state", act_link, ACTION_CHANGES_DEVICE | ACTION_DESTRUCTIVE },

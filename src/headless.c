@@ -218,8 +218,10 @@ static int summary_one(struct session *s, const struct options *o, int names)
 		fprintf(stderr, "; %llu writes to the device failed", (unsigned long long)s->count.write_errors);
 	if (s->outbox.n)
 		fprintf(stderr, "; %zu held frames were never sent", s->outbox.n);
+	if (s->dev.lost)
+		fprintf(stderr, "; %s was deleted from outside during the run", s->dev.name);
 	fputc('\n', stderr);
-	return s->pcap_result.error != 0;
+	return s->pcap_result.error != 0 || s->dev.lost;
 }
 
 int headless_summary(struct session *ss, int n, const struct options *o)

@@ -9,7 +9,8 @@
  * Returns the exit status. */
 int headless_run(struct session *ss, int n, const struct options *o);
 /* The run's last lines on stderr: frames shown, in and out, the kernel's drops, what the -w
- * file holds. Returns 1 when something the run was asked to do failed (a pcap write), else 0. */
+ * file holds. Returns 1 when something the run was asked to do failed (a pcap write, the device
+ * deleted under it), else 0. */
 int headless_summary(struct session *ss, int n, const struct options *o);
 
 #endif

@@ -17,7 +17,9 @@
 #include "nlstatus.h"
 #include "offline.h"
 #include "options.h"
+#include "privdrop.h"
 #include "session.h"
+#include "sigs.h"
 #include "../ui/ui_run.h"
 
 #define TAPSCOPE_VERSION "0.1"
@@ -47,7 +49,6 @@ static void end_all(struct session *ss, int n)
 
 static int run_live(const struct options *o, struct lesson *lesson)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	static struct session ss[OPTIONS_MAX_DEVICES];
 	struct loop *loop;
 	char err[512];
@@ -67,8 +68,8 @@ static int run_live(const struct options *o, struct lesson *lesson)
 		fprintf(stderr, "tapscope: out of memory\n");
 		return 1;
 	}
-	signal(SIGPIPE, SIG_IGN);
-	loop_add_signals(loop, sigs, 3, on_signal, NULL);
+	sigs_crash_install();
+	loop_add_signals(loop, sigs_terminate, sigs_nterminate, on_signal, NULL);
 	for (n = 0; n < o->ndevs; n++) {
 		if (session_start(&ss[n], loop, o, n, err, sizeof(err)) < 0) {
 			fprintf(stderr, "tapscope: %s\n", err);
@@ -76,6 +77,13 @@ static int run_live(const struct options *o, struct lesson *lesson)
 			loop_free(loop);
 			return 1;
 		}
+	}
+	/* --user: once everything is set up (the first session holds the namespace) */
+	if (o->user && privdrop_to(o->user, &ss[0].ns, err, sizeof(err)) < 0) {
+		fprintf(stderr, "tapscope: %s\n", err);
+		end_all(ss, n);
+		loop_free(loop);
+		return 1;
 	}
 	if (lesson)
 		rc = lessonprint_run(ss, n, lesson, o);
@@ -175,7 +183,7 @@ static int run_status(const struct options *o)
 
 int main(int argc, char **argv)
 {
-	struct options o;
+	static struct options o;	/* static: its -a addresses live as long as the run */
 	char err[512];
 
 	if (options_parse(&o, argc, argv, err, sizeof(err)) < 0) {

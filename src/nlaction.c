@@ -21,6 +21,8 @@
 #include <netlink/route/neighbour.h>
 #include <netlink/route/route.h>
 
+#include "privdrop.h"
+
 /* What every netlink action starts with: a socket and the device's index. */
 struct act {
 	struct nl_sock *sk;
@@ -78,6 +80,10 @@ static int act_open(struct act *a, const char *ifname, const char *what, char *e
 	a->what = what;
 	a->kerrno = 0;
 	a->kmsg[0] = '\0';
+	a->sk = NULL;
+	/* every change through rtnetlink needs CAP_NET_ADMIN: after --user, say so up front */
+	if ((e = privdrop_refuse(what, err, errlen)) < 0)
+		return e;
 	a->ifindex = (int)if_nametoindex(ifname);
 	if (!a->ifindex) {
 		snprintf(err, errlen, "%s: no device %s", what, ifname);
@@ -319,8 +325,11 @@ int nlaction_carrier_set(int tunfd, int on, char *err, size_t errlen)
 
 	if (ioctl(tunfd, TUNSETCARRIER, &v) < 0) {
 		int e = errno;
+		char what[64];
 
-		snprintf(err, errlen, "carrier %s (TUNSETCARRIER): %s", on ? "on" : "off", strerror(e));
+		snprintf(what, sizeof(what), "carrier %s (TUNSETCARRIER)", on ? "on" : "off");
+		if (e != EPERM || !privdrop_refuse(what, err, errlen))
+			snprintf(err, errlen, "%s: %s", what, strerror(e));
 		return -e;
 	}
 	return 0;
@@ -335,6 +344,8 @@ int nlaction_queue_set(int tunfd, int attach, char *err, size_t errlen)
 	if (ioctl(tunfd, TUNSETQUEUE, &ifr) < 0) {
 		int e = errno;
 
+		if (e == EPERM && privdrop_refuse(attach ? "attaching the queue" : "detaching the queue", err, errlen))
+			return -e;
 		snprintf(err, errlen, "%s queue (TUNSETQUEUE): %s%s", attach ? "attach" : "detach", strerror(e),
 			 e == EINVAL ? " (only a multi-queue device can detach a queue; close the fd instead)" : "");
 		return -e;

@@ -12,6 +12,7 @@ enum {
 	OPT_TUN = 256, OPT_TAP, OPT_PI, OPT_ATTACH, OPT_PERSIST, OPT_NO_CONFIG, OPT_NETNS,
 	OPT_ECHO, OPT_INJECT, OPT_JSON, OPT_EVENTS, OPT_STATUS, OPT_NO_COLOR, OPT_MAX_FRAMES, OPT_LOCAL_ROUTES,
 	OPT_HOLD, OPT_CONTROL, OPT_NO_URING, OPT_LESSON, OPT_LESSONS, OPT_PCAPNG, OPT_THEME, OPT_KEYS,
+	OPT_USER,
 };
 
 static const struct option long_opts[] = {
@@ -24,6 +25,7 @@ static const struct option long_opts[] = {
 	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 	{ "addr", required_argument, NULL, 'a' },
 	{ "netns", required_argument, NULL, OPT_NETNS },
+	{ "user", required_argument, NULL, OPT_USER },
 	{ "echo", no_argument, NULL, OPT_ECHO },
 	{ "inject", required_argument, NULL, OPT_INJECT },
 	{ "print", no_argument, NULL, 'p' },
@@ -72,6 +74,9 @@ const char *options_usage(void)
 "      --no-config     create the device but give it no address and leave it down\n"
 "      --netns NAME    work inside network namespace NAME (created if missing and\n"
 "                      removed on exit if this run created it)\n"
+"      --user NAME     once the device, namespace and pcap file are set up, drop to\n"
+"                      user NAME and its groups with no capabilities; actions that\n"
+"                      change the device (add an address, detach...) are then refused\n"
 "Peers:\n"
 "      --echo          peers answer: ARP/NDP for addresses in the device's subnets,\n"
 "                      and ICMP/ICMPv6 echo requests\n"
@@ -184,6 +189,7 @@ static int parse_one(struct options *o, int c, const char *arg, char *err, size_
 	case OPT_NO_CONFIG: d->no_config = 1; break;
 	case 'a': return add_addr(d, arg, err, errlen);
 	case OPT_NETNS: o->netns = arg; break;
+	case OPT_USER: o->user = arg; break;
 	case OPT_ECHO: o->echo = 1; break;
 	case OPT_INJECT:
 		if (o->ninject >= OPTIONS_MAX_INJECT)
@@ -260,6 +266,9 @@ static int check_combinations(struct options *o, char *err, size_t errlen)
 			   o->control ? "--control" : "--attach", "");
 	if (o->pcapng && !o->write_path)
 		return bad(err, errlen, "--pcapng says how -w writes: give -w FILE too%s%s", "", "");
+	if (o->user && (o->read_path || o->status))
+		return bad(err, errlen, "--user drops privileges of a live run: it cannot be combined with %s%s",
+			   o->read_path ? "-r/--read" : "--status", "");
 	if (o->verbose && o->json)
 		return bad(err, errlen, "-v and --json are two output forms: choose one%s%s", "", "");
 	return 0;

@@ -21,6 +21,7 @@ struct options {
 	struct dev_options devs[OPTIONS_MAX_DEVICES];
 	int ndevs;			/* >= 1 */
 	const char *netns;
+	const char *user;		/* --user: drop to this user once set up */
 	int echo;
 	const char *inject[OPTIONS_MAX_INJECT];
 	int ninject;

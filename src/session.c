@@ -5,16 +5,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/time.h>
-#include <linux/if_tun.h>
 #include <pcap/dlt.h>
 
 #include "bpf.h"
 #include "devreader.h"
+#include "guard.h"
 #include "nlaction.h"
 #include "nlmodel.h"
 #include "pcapout.h"
+#include "privdrop.h"
 
 void session_jobs_free(struct session *s);
 
@@ -25,7 +25,7 @@ int session_dlt(const struct session *s)
 
 /* A device this run created gets its addresses and is brought up; its addresses then reach
  * s->addrs through the model's feed (nlmodel_set_addrs_cb). */
-static int configure(struct session *s, const struct dev_options *d, char *err, size_t errlen)
+int session_configure(struct session *s, const struct dev_options *d, char *err, size_t errlen)
 {
 	char cidr[64];
 	int rc = 0;
@@ -47,10 +47,14 @@ static void on_addrs(const struct addrset *addrs, void *arg)
 
 /* Reading goes through a devreader (io_uring, or read() when TAPSCOPE_NO_URING is set or the
  * kernel refuses io_uring); its fd is what the loop watches. */
-static int watch_device(struct session *s, char *err, size_t errlen)
+int session_watch_device(struct session *s, char *err, size_t errlen)
 {
 	int rc;
 
+	char dummy[8];
+
+	if (!err)
+		err = dummy, errlen = sizeof(dummy);
 	s->reader = devreader_new(s->dev.fd, SESSION_FRAME_MAX, s->reader_mode, err, errlen);
 	if (!s->reader)
 		return -EIO;
@@ -64,7 +68,7 @@ static int watch_device(struct session *s, char *err, size_t errlen)
 	return rc;
 }
 
-static void unwatch_device(struct session *s)
+void session_unwatch_device(struct session *s)
 {
 	if (!s->reader)
 		return;
@@ -82,41 +86,27 @@ static void before_sleep(struct loop *loop, void *arg)
 
 int session_detach(struct session *s, char *err, size_t errlen)
 {
+	int rc;
+
 	if (s->dev.fd < 0) {
 		snprintf(err, errlen, "the queue is already detached");
 		return -EALREADY;
 	}
-	/* closing the last fd of a non-persistent device deletes it: keep it while detached */
-	s->detached_was_created = s->dev.created && !s->dev.persist;
-	if (s->detached_was_created && ioctl(s->dev.fd, TUNSETPERSIST, 1) < 0) {
-		snprintf(err, errlen, "cannot keep %s while detached: %s", s->dev.name, strerror(errno));
-		return -errno;
-	}
-	unwatch_device(s);
-	tundev_close(&s->dev);
-	return 0;
+	if ((rc = privdrop_refuse("detaching the queue", err, errlen)) < 0)
+		return rc;	/* re-attaching would need CAP_NET_ADMIN */
+	session_unwatch_device(s);
+	rc = tundev_detach(&s->dev, err, errlen);	/* a device this run made is kept meanwhile */
+	if (rc)
+		session_watch_device(s, NULL, 0);
+	return rc;
 }
 
 int session_reattach(struct session *s, char *err, size_t errlen)
 {
-	struct tundev_opts o = { .tun = s->dev.tun, .pi = s->dev.pi, .attach_only = 1 };
-	char name[IFNAMSIZ];
-	int rc;
+	int rc = tundev_reattach(&s->dev, err, errlen);	/* on failure nothing changes: try again later */
 
-	if (s->dev.fd >= 0) {
-		snprintf(err, errlen, "the queue is attached already");
-		return -EALREADY;
-	}
-	snprintf(name, sizeof(name), "%s", s->dev.name);
-	o.name = name;
-	rc = tundev_open(&s->dev, &o, err, errlen);
-	if (rc)
-		return rc;
-	if (s->detached_was_created) {
-		ioctl(s->dev.fd, TUNSETPERSIST, 0);
-		s->dev.created = 1;	/* ours again: it goes when we close it */
-	}
-	rc = watch_device(s, err, errlen);
+	if (!rc)
+		rc = session_watch_device(s, err, errlen);
 	if (!rc)
 		session_drain(s);
 	return rc;
@@ -139,6 +129,7 @@ int session_start(struct session *s, struct loop *loop, const struct options *o,
 
 	memset(s, 0, sizeof(*s));
 	s->loop = loop;
+	s->opts = o;
 	s->index = index;
 	s->dev.fd = -1;
 	s->next_ip_id = 1;
@@ -172,7 +163,7 @@ int session_start(struct session *s, struct loop *loop, const struct options *o,
 	} else {
 		rc = tundev_open(&s->dev, &d->dev, err, errlen);
 		if (!rc)
-			rc = configure(s, d, err, errlen);
+			rc = session_configure(s, d, err, errlen);
 		if (rc)
 			goto fail;
 	}
@@ -190,9 +181,10 @@ int session_start(struct session *s, struct loop *loop, const struct options *o,
 		rc = -EIO;
 		goto fail;
 	}
-	if (!d->absent && (rc = watch_device(s, err, errlen)))
+	if (!d->absent && (rc = session_watch_device(s, err, errlen)))
 		goto fail;
 	loop_add_before_sleep(loop, before_sleep, s);
+	guard_start(s);
 	return 0;
 fail:
 	session_end(s);
@@ -201,13 +193,14 @@ fail:
 
 void session_end(struct session *s)
 {
+	guard_stop(s);
 	session_jobs_free(s);
 	outbox_clear(&s->outbox);
 	if (s->loop)
 		loop_del_before_sleep(s->loop, before_sleep, s);
 	nlmodel_free(s->model);
 	s->model = NULL;
-	unwatch_device(s);
+	session_unwatch_device(s);
 	tundev_close(&s->dev);
 	session_finish_pcap(s);
 	if (s->filter)

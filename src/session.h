@@ -85,6 +85,7 @@ struct observer {
 
 struct session {
 	struct loop *loop;
+	const struct options *opts;	/* as started: guard_recreate makes the device again from them */
 	struct netns ns;
 	struct tundev dev;
 	struct devreader *reader;
@@ -100,7 +101,6 @@ struct session {
 	struct session_counters count;
 	int index;			/* the device's position in the options (0: the first -i) */
 	uint16_t next_ip_id;
-	int detached_was_created;	/* detached: the device was ours to remove (persist kept it) */
 	int carrier_off;		/* turned off with TUNSETCARRIER */
 	struct observer observers[SESSION_MAX_OBSERVERS];
 	int nobservers;
@@ -177,7 +177,9 @@ void session_set_echo(struct session *s, int on);
 int session_diagnose(struct session *s, struct diag_verdict *out, int max);
 
 /* Detaches tapscope's queue from the device (the kernel then sees no reader: NO-CARRIER),
- * keeping a device this run created alive meanwhile; re-attaching restores it. 0 or -errno. */
+ * keeping a device this run created alive meanwhile; re-attaching restores it. A failed
+ * re-attach leaves everything as it was (it can be tried again); quitting while detached
+ * removes a device this run created. Refused after --user. 0 or -errno with err. */
 int session_detach(struct session *s, char *err, size_t errlen);
 int session_reattach(struct session *s, char *err, size_t errlen);
 
@@ -194,7 +196,13 @@ int session_dlt(const struct session *s);
  * -1 when unknown. */
 int64_t session_kernel_drops(struct session *s);
 
-/* --- shared by the session_*.c files --- */
+/* --- shared by the session_*.c files (and guard.c) --- */
+/* Reads the device through a devreader on the loop / stops (before its fd closes).
+ * err may be NULL. 0 or -errno. */
+int session_watch_device(struct session *s, char *err, size_t errlen);
+void session_unwatch_device(struct session *s);
+/* Gives a device this run created its addresses (d->addrs) and brings it up. 0 or -errno. */
+int session_configure(struct session *s, const struct dev_options *d, char *err, size_t errlen);
 void session_on_device(struct loop *loop, int fd, uint32_t events, void *arg);
 /* Answers the neighbour requests that waited while answers were off. */
 void session_answer_pending(struct session *s);

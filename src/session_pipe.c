@@ -9,6 +9,7 @@
 
 #include "bpf.h"
 #include "devreader.h"
+#include "guard.h"
 #include "pcapout.h"
 
 void session_msg(struct session *s, const char *fmt, ...)
@@ -141,12 +142,12 @@ void session_on_device(struct loop *loop, int fd, uint32_t events, void *arg)
 	struct session *s = arg;
 	int n;
 
+	(void)loop;
 	(void)fd;
 	(void)events;
 	n = devreader_drain(s->reader, SESSION_READ_BATCH, frame_in, s);
 	if (n < 0) {
-		session_msg(s, "device %s went away (%s)", s->dev.name, strerror(-n));
-		loop_stop(loop, 1);
+		guard_device_lost(s, -n);	/* says so, with the cause; the run goes on */
 		return;
 	}
 	if (devreader_fd(s->reader) != s->watched_fd) {	/* read() <-> io_uring */

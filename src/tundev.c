@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <linux/if_tun.h>
 
@@ -147,7 +148,30 @@ static int query_mac(struct tundev *dev)
 	return 0;
 }
 
+/* The namespace the process is in: where a device it opens lives. */
+static void netns_identity(struct tundev *dev)
+{
+	struct stat st;
+
+	if (stat("/proc/self/ns/net", &st) == 0) {
+		dev->ns_dev = st.st_dev;
+		dev->ns_ino = st.st_ino;
+	}
+}
+
+static int open_into(struct tundev *dev, const struct tundev_opts *o, char *err, size_t errlen);
+
 int tundev_open(struct tundev *dev, const struct tundev_opts *o, char *err, size_t errlen)
+{
+	struct tundev d = { .fd = -1 };
+	int rc = open_into(&d, o, err, errlen);
+
+	if (rc == 0)
+		*dev = d;
+	return rc;
+}
+
+static int open_into(struct tundev *dev, const struct tundev_opts *o, char *err, size_t errlen)
 {
 	const char *name = o->name ? o->name : (o->tun ? "tun0" : "tap0");
 	int exists, kind, rc;
@@ -197,6 +221,7 @@ int tundev_open(struct tundev *dev, const struct tundev_opts *o, char *err, size
 	dev->created = !exists;
 	dev->persist = o->persist;
 	dev->ifindex = (int)if_nametoindex(dev->name);
+	netns_identity(dev);
 	if (dev->created && o->persist && ioctl(dev->fd, TUNSETPERSIST, 1) < 0) {
 		rc = -errno;
 		snprintf(err, errlen, "cannot make %s persistent: %s", dev->name, strerror(errno));
@@ -208,11 +233,93 @@ int tundev_open(struct tundev *dev, const struct tundev_opts *o, char *err, size
 	return 0;
 }
 
+/* 1 if the process is still in the namespace the device was opened in. */
+static int same_netns(const struct tundev *dev)
+{
+	struct stat st;
+
+	return stat("/proc/self/ns/net", &st) == 0 && st.st_dev == dev->ns_dev && st.st_ino == dev->ns_ino;
+}
+
+/* A device kept persistent for a detach: attach to it by name, and if it is still the same
+ * device, make it non-persistent; closing the fd then removes it. Another device that has
+ * taken the name meanwhile is left alone. */
+static void release_kept(struct tundev *dev)
+{
+	struct tundev_opts o = { .name = dev->name, .tun = dev->tun, .pi = dev->pi, .attach_only = 1 };
+	struct tundev d = { .fd = -1 };
+	char err[256];
+
+	dev->kept = 0;
+	if (!same_netns(dev) || tundev_open(&d, &o, err, sizeof(err)) < 0)
+		return;
+	if (d.ifindex == dev->ifindex)
+		ioctl(d.fd, TUNSETPERSIST, 0);
+	close(d.fd);
+}
+
 void tundev_close(struct tundev *dev)
 {
 	if (dev->fd >= 0)
 		close(dev->fd);
 	dev->fd = -1;
+	if (dev->kept)
+		release_kept(dev);
+}
+
+int tundev_detach(struct tundev *dev, char *err, size_t errlen)
+{
+	if (dev->fd < 0) {
+		snprintf(err, errlen, "the queue is already detached");
+		return -EALREADY;
+	}
+	/* closing the last fd of a non-persistent device deletes it: keep it while detached */
+	if (dev->created && !dev->persist) {
+		if (ioctl(dev->fd, TUNSETPERSIST, 1) < 0) {
+			int e = errno;
+
+			snprintf(err, errlen, "cannot keep %s while detached: %s", dev->name, strerror(e));
+			return -e;
+		}
+		dev->kept = 1;
+	}
+	close(dev->fd);
+	dev->fd = -1;
+	return 0;
+}
+
+int tundev_reattach(struct tundev *dev, char *err, size_t errlen)
+{
+	struct tundev_opts o = { .name = dev->name, .tun = dev->tun, .pi = dev->pi, .attach_only = 1 };
+	struct tundev d = { .fd = -1 };
+	int rc;
+
+	if (dev->fd >= 0) {
+		snprintf(err, errlen, "the queue is attached already");
+		return -EALREADY;
+	}
+	rc = tundev_open(&d, &o, err, errlen);
+	if (rc == -ENODEV) {
+		snprintf(err, errlen, "cannot re-attach: %s is gone (deleted while detached)%s", dev->name,
+			 dev->kept ? "; tapscope can create it again" : "");
+		return rc;
+	}
+	if (rc)
+		return rc;
+	if (dev->kept && (d.ifindex != dev->ifindex || !same_netns(dev))) {
+		snprintf(err, errlen, "cannot re-attach: %s is another device now (index %d, tapscope's was %d); "
+			 "it is left alone", dev->name, d.ifindex, dev->ifindex);
+		close(d.fd);
+		dev->kept = 0;	/* ours is gone: nothing of ours to remove later */
+		return -ESTALE;
+	}
+	if (dev->kept && ioctl(d.fd, TUNSETPERSIST, 0) == 0)
+		dev->kept = 0;	/* ours again: it goes when tapscope closes it */
+	d.created = dev->created;
+	d.persist = dev->persist;
+	d.kept = dev->kept;
+	*dev = d;
+	return 0;
 }
 
 ssize_t tundev_read(struct tundev *dev, uint8_t *buf, size_t cap)
