@@ -9,6 +9,8 @@
 #include <sys/socket.h>
 
 #include "diagnose.h"
+#include <stdlib.h>
+
 #include "nlfmt.h"
 #include "nlmodel.h"
 #include "ui_overlays.h"
@@ -19,7 +21,8 @@
 struct net_state {
 	struct nl_snapshot snap;
 	int sel;			/* selected row */
-	int row_y[1 + NLSNAP_MAX_ADDRS];	/* screen row of each selectable row at the last draw, -1 */
+	int *row_y;			/* screen row of each selectable row at the last draw, -1 */
+	int row_cap;			/* row_y holds the link and as many addresses as the device has */
 	uint32_t spark[SPARK_N];	/* frames per second, the last SPARK_N seconds */
 	uint64_t frames_at_tick;
 };
@@ -87,7 +90,8 @@ static void link_lines(struct pane *p, WINDOW *w, int *y, struct ui_rect r)
 	char line[256], mac[32], holders[160] = "";
 	size_t n = 0;
 
-	net.row_y[ROW_LINK] = *y;
+	if (net.row_cap > ROW_LINK)
+		net.row_y[ROW_LINK] = *y;
 	if (!l->present) {
 		put_row(p, w, y, r, ROW_LINK, ui_attr(C_WARN), "device absent");
 		return;
@@ -137,7 +141,8 @@ static void addr_lines(struct pane *p, WINDOW *w, int *y, struct ui_rect r)
 	for (int i = 0; i < net.snap.naddrs; i++) {
 		const struct snap_addr *a = &net.snap.addrs[i];
 
-		net.row_y[1 + i] = *y < r.y + r.h ? *y : -1;
+		if (1 + i < net.row_cap)
+			net.row_y[1 + i] = *y < r.y + r.h ? *y : -1;
 		snprintf(line, sizeof(line), "%c %s/%d %s", net.sel == 1 + i ? '>' : ' ',
 			 nlfmt_ip(a->family, a->addr, ip, sizeof(ip)), a->prefixlen,
 			 nlfmt_addr_flags(a->family, a->flags, flags, sizeof(flags)));
@@ -229,7 +234,15 @@ static void net_draw(struct pane *p, WINDOW *w)
 	nlmodel_snapshot(p->ui->s->model, &net.snap);
 	if (net.sel > net.snap.naddrs)
 		net.sel = net.snap.naddrs;
-	for (int i = 0; i <= NLSNAP_MAX_ADDRS; i++)
+	if (net.snap.naddrs + 1 > net.row_cap) {	/* no cap on addresses: the rows grow with them */
+		int *rows = realloc(net.row_y, (size_t)(net.snap.naddrs + 1) * sizeof(*rows));
+
+		if (rows) {
+			net.row_y = rows;
+			net.row_cap = net.snap.naddrs + 1;
+		}
+	}
+	for (int i = 0; i < net.row_cap; i++)
 		net.row_y[i] = -1;
 	if (r.h <= 4) {
 		draw_strip(p, w, r);
@@ -264,7 +277,7 @@ static enum ui_result net_click(struct pane *p, int row, int col, int wheel)
 	(void)col;
 	if (wheel)
 		return net_move(p, wheel < 0 ? MOVE_UP : MOVE_DOWN);
-	for (int i = 0; i <= net.snap.naddrs; i++)
+	for (int i = 0; i <= net.snap.naddrs && i < net.row_cap; i++)
 		if (net.row_y[i] >= 0 && net.row_y[i] == p->rect.y + row)
 			net.sel = i;
 	return UI_REDRAW;

@@ -4,7 +4,6 @@
 
 #include <langinfo.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
@@ -19,13 +18,6 @@ static void restore_terminal(void)
 {
 	if (!isendwin())
 		endwin();
-}
-
-static void on_crash(int signo)
-{
-	restore_terminal();
-	signal(signo, SIG_DFL);
-	raise(signo);
 }
 
 /* raw() turns IXON off on every terminal ncurses knows; say so to the tty as well, in case the
@@ -48,11 +40,8 @@ void term_start(struct ui *ui)
 	cs = nl_langinfo(CODESET);
 	ui->utf8 = cs && !strcmp(cs, "UTF-8");
 	ui_text_set_utf8(ui->utf8);
-	signal(SIGSEGV, on_crash);
-	signal(SIGABRT, on_crash);
-	signal(SIGBUS, on_crash);
-	signal(SIGFPE, on_crash);
 	atexit(restore_terminal);
+	ui_crash_save_tty();	/* a crash puts these settings back (src/sigs.c's handler) */
 	initscr();
 	raw();
 	noecho();
@@ -64,6 +53,7 @@ void term_start(struct ui *ui)
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	theme_start(ui->o);
+	ui_crash_arm();
 	screen = newwin(LINES, COLS, 0, 0);
 	keypad(screen, TRUE);
 	nodelay(screen, TRUE);	/* keys are read until ERR each wake-up; the loop does the waiting */
@@ -80,6 +70,7 @@ void term_stop(void)
 	screen_panel = NULL;
 	screen = NULL;
 	restore_terminal();
+	ui_crash_disarm();
 }
 
 WINDOW *term_screen(void)

@@ -14,4 +14,9 @@ WINDOW *term_screen(void);
 /* After resizeterm: the screen window takes the new size. */
 void term_resize(void);
 
+/* --- ui_crash.c: the terminal as the crash handler (src/sigs.c) is to restore it --- */
+void ui_crash_save_tty(void);	/* before initscr */
+void ui_crash_arm(void);	/* after the terminal is set up */
+void ui_crash_disarm(void);	/* after endwin */
+
 #endif
