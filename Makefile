@@ -166,6 +166,7 @@ screenshots: deps
 	@$(MAKE) --no-print-directory tapscope
 	@tests/screenshots.sh
 
+# make fuzz: each libFuzzer target (tests/fuzz/fuzz_*.c) for FUZZ_SECONDS; make test runs them shorter
 FUZZ_SECONDS ?= 600
 fuzz: deps
-	@tests/fuzz/run.sh $(FUZZ_SECONDS)
+	@tests/fuzz/run.sh $(FUZZ_SECONDS) decode responder craft pcapread

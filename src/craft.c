@@ -286,8 +286,8 @@ int craft_parse_duration(const char *v, uint64_t *ns)
 	if (!isdigit((unsigned char)*c))
 		return -EINVAL;
 	for (; isdigit((unsigned char)*c); c++)
-		if ((whole = whole * 10 + (uint64_t)(*c - '0')) > 100000000000ull)
-			return -EINVAL;
+		if ((whole = whole * 10 + (uint64_t)(*c - '0')) > INTERVAL_MAX_NS)
+			return -EINVAL;	/* 1h in nanoseconds is the most any unit allows */
 	if (*c == '.')
 		for (c++; isdigit((unsigned char)*c); c++)
 			if (scale < 1000000000ull) {

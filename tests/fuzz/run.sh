@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# run.sh SECONDS [TARGET...] — builds libFuzzer targets (clang, ASan + UBSan) and runs each for SECONDS,
-# seeded with every frame of the golden pcaps. Targets: decode (the decoder and its renderings),
-# responder (the frame locator and the responder); none named: all. Exit 0: no finding; 1: a crash
-# (kept in build/fuzz/crashes/, turn it into a golden pcap); 77: no clang/libFuzzer here.
+# run.sh SECONDS [TARGET...] — builds libFuzzer targets (clang, ASan + UBSan) and runs each for SECONDS.
+# Targets (tests/fuzz/fuzz_TARGET.c), each seeded from small corpora kept in tests/:
+#   decode     the decoder and its renderings            seeds: every frame of tests/golden/*.pcap
+#   responder  the frame locator and the responder       seeds: the same frames
+#   craft      craft_parse, the craft_format round trip, craft_build   seeds: tests/fuzz/corpus/craft/
+#   pcapread   the offline reader (-r) on any file bytes  seeds: tests/golden/*.pcap*, tests/fuzz/corpus/pcap/
+# None named: decode and responder. Exit 0: no finding; 1: a crash (kept in build/fuzz/crashes/: make
+# it a test case); 77: no clang/libFuzzer here.
 set -u
 cd "$(dirname "$0")/../.."
 secs=${1:-60}
@@ -18,26 +22,51 @@ sources() {	# the core files a target links
 	case $1 in
 	decode) echo "src/decode*.c src/fmtbuf.c src/frameprint.c src/checksum.c";;
 	responder) echo "src/responder.c src/frameloc.c src/why.c src/addrset.c src/checksum.c src/decode*.c src/fmtbuf.c";;
-	*) echo "fuzz: unknown target $1" >&2; return 1;;
+	craft) echo "src/craft*.c src/addrset.c src/checksum.c src/fmtbuf.c src/frameloc.c src/decode*.c src/frameprint.c";;
+	pcapread) echo "src/offline.c src/bpf.c src/pcapngdir.c src/pcapout.c src/pcapngout.c src/frameloc.c src/decode*.c src/fmtbuf.c src/frameprint.c src/checksum.c src/why.c src/responder.c src/addrset.c";;
+	*) echo "fuzz: unknown target $1 (decode, responder, craft, pcapread)" >&2; return 1;;
 	esac
 }
 
-make -s build/tools/pcap2corpus >/dev/null || exit 1
-build/tools/pcap2corpus "$out/corpus" tests/golden/*.pcap tests/golden/*.pcapng || exit 1
+# seed TARGET: its corpus directory, filled from the seeds kept in tests/
+seed() {
+	local dir=$out/corpus_$1 f sel
+	mkdir -p "$dir"
+	case $1 in
+	decode|responder)
+		make -s build/tools/pcap2corpus >/dev/null || return 1
+		build/tools/pcap2corpus "$out/corpus" tests/golden/*.pcap tests/golden/*.pcapng >&2 || return 1
+		echo "$dir $out/corpus";;
+	craft)
+		cp tests/fuzz/corpus/craft/* "$dir/"
+		echo "$dir";;
+	pcapread)	# a selector byte (verbosity, filter, count), then the file
+		for f in tests/golden/*.pcap tests/golden/*.pcapng tests/fuzz/corpus/pcap/*; do
+			for sel in 0 5 11; do
+				{ printf "\\$(printf %03o "$sel")"; cat "$f"; } >"$dir/$(basename "$f").$sel"
+			done
+		done
+		echo "$dir";;
+	esac
+}
+
 rc=0
 for t in $targets; do
 	srcs=$(sources "$t") || exit 1
+	libs=""; maxlen=4096
+	case $t in craft) maxlen=1024;; pcapread) maxlen=16384; libs=$(pkg-config --libs libpcap);; esac
 	# shellcheck disable=SC2086
 	if ! "$CLANG" -g -O1 -std=c11 -D_GNU_SOURCE -Isrc $PKG -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=undefined -Itests/fuzz -o "$out/fuzz_$t" "tests/fuzz/fuzz_$t.c" $srcs 2> "$out/build_$t.log"; then
+		-fno-sanitize-recover=undefined -Itests/fuzz -o "$out/fuzz_$t" "tests/fuzz/fuzz_$t.c" $srcs $libs 2> "$out/build_$t.log"; then
 		if grep -q "libclang_rt.fuzzer\|cannot find.*fuzzer" "$out/build_$t.log"; then
 			echo "fuzz: libFuzzer runtime missing (Debian: libclang-rt-14-dev)"; exit 77
 		fi
 		cat "$out/build_$t.log"; exit 1
 	fi
-	mkdir -p "$out/corpus_$t"
+	corpora=$(seed "$t") || exit 1
 	echo "fuzz: running $out/fuzz_$t for ${secs}s"
-	"$out/fuzz_$t" "$out/corpus_$t" "$out/corpus" -max_total_time="$secs" -max_len=4096 -timeout=10 \
+	# shellcheck disable=SC2086
+	"$out/fuzz_$t" $corpora -max_total_time="$secs" -max_len="$maxlen" -timeout=10 \
 		-rss_limit_mb=1024 -artifact_prefix="$out/crashes/$t-" -print_final_stats=1 > "$out/fuzz_$t.log" 2>&1
 	r=$?
 	tail -n 25 "$out/fuzz_$t.log"

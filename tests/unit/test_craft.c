@@ -373,6 +373,8 @@ static void test_format_roundtrip(void **state)
 		"icmp6 type=redirect target=fe80::1 rdst=fd00::9 quote=last interval=1500us",
 		"icmp type=redirect code=3 gateway=10.18.0.254 interval=7ns",
 		"icmp type=param-problem pointer=20 interval=1m",
+		/* found by fuzz_craft: formatted as 3088888848848ns, which the parser used to refuse */
+		"icmp interval=3088888848.848us",
 		"icmp6 type=packet-too-big mtu=1280 type=packet-too-big",
 	};
 	struct craft_spec a, b;
