@@ -661,7 +661,7 @@ struct nlmodel *nlmodel_new(struct loop *loop, const char *ifname, char *err, si
 {
 	struct nlmodel *m = calloc(1, sizeof(*m));
 	struct rtnl_link *l;
-	int e, rcvbuf = EVENT_RCVBUF;
+	int e = 0, rcvbuf = EVENT_RCVBUF;
 
 	if (!m) {
 		snprintf(err, errlen, "out of memory");

@@ -24,7 +24,7 @@ static int setup(void **state)
 	struct dev_addr a;
 
 	(void)state;
-	memset(&addrs, 0, sizeof(addrs));
+	addrset_clear(&addrs);	/* setup runs before each test: the storage is reused */
 	addrset_parse_cidr("10.18.0.1/24", &a);
 	addrset_add(&addrs, &a);
 	addrset_parse_cidr("fd00::1/64", &a);
