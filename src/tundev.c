@@ -306,7 +306,9 @@ int tundev_reattach(struct tundev *dev, char *err, size_t errlen)
 	}
 	if (rc)
 		return rc;
-	if (dev->kept && (d.ifindex != dev->ifindex || !same_netns(dev))) {
+	/* a device this run made is ours only while it is the same one; an attached one is
+	 * whatever has the name (as --attach found it) */
+	if ((dev->kept || dev->created) && (d.ifindex != dev->ifindex || !same_netns(dev))) {
 		snprintf(err, errlen, "cannot re-attach: %s is another device now (index %d, tapscope's was %d); "
 			 "it is left alone", dev->name, d.ifindex, dev->ifindex);
 		close(d.fd);
