@@ -23,6 +23,7 @@
 
 #define STREAM_BUF (64 * 1024)
 #define PENDING_MAX 8192	/* record ends not yet on disk: a full buffer holds at most 64 KiB/16 */
+#define PCAP_RECORD_HDR 16	/* struct pcap_sf_pkthdr on disk: ts (2 x 32 bits), caplen, len */
 
 struct pcapout {
 	struct pcapngout *ng;	/* set: the file is pcapng (pcapngout.c does the writing), the rest unused */
@@ -37,6 +38,7 @@ struct pcapout {
 	uint64_t handed;	/* bytes the stream has given our write function */
 	uint64_t on_disk;	/* bytes in the file */
 	uint64_t whole;		/* end of the last whole record (or of the header) in the file */
+	uint64_t written;	/* bytes libpcap has written into the stream: where the next record starts */
 	uint64_t pending[PENDING_MAX];	/* ends of records written to the stream, not yet on disk */
 	unsigned head, n;
 	unsigned long count;	/* frames given to pcapout_write */
@@ -194,6 +196,7 @@ struct pcapout *pcapout_open_as(const char *path, int dlt, const char *ifname, i
 	}
 	/* the header goes out now: a file that cannot take even that is known at once */
 	pcap_dump_flush(w->dumper);
+	w->written = w->handed;
 	if (!w->error)
 		w->whole = w->on_disk;
 	return w;
@@ -206,7 +209,6 @@ void pcapout_write(struct pcapout *w, const struct frame *f)
 {
 	struct pcap_pkthdr h;
 	const uint8_t *data = frame_after_pi(f, &h.caplen, &h.len);
-	int64_t end;
 
 	if (w->ng) {
 		pcapngout_write(w->ng, f);
@@ -222,9 +224,11 @@ void pcapout_write(struct pcapout *w, const struct frame *f)
 		pcap_dump_flush(w->dumper);	/* cannot happen with a 64 KiB buffer; stay exact if it does */
 	h.ts = f->ts;
 	pcap_dump((u_char *)w->dumper, &h, data);
-	end = pcap_dump_ftell64(w->dumper);
-	if (end > 0 && !w->error) {
-		w->pending[(w->head + w->n) % PENDING_MAX] = (uint64_t)end;
+	/* a pcap record is its 16-byte header and the captured bytes (pcap_dump_ftell64 says the
+	 * same, at twice the cost of the whole write: pcapout_flush checks the sum instead) */
+	w->written += PCAP_RECORD_HDR + h.caplen;
+	if (!w->error) {
+		w->pending[(w->head + w->n) % PENDING_MAX] = w->written;
 		w->n++;
 		settle(w);	/* a record larger than the buffer went straight to the file */
 	}
@@ -242,6 +246,10 @@ void pcapout_flush(struct pcapout *w)
 	if (w && w->dirty) {
 		pcap_dump_flush(w->dumper);
 		w->dirty = 0;
+		/* everything libpcap wrote has reached our write function: the sums must agree, or
+		 * the record ends above are wrong; then say so rather than claim whole records */
+		if (w->handed != w->written && !w->error)
+			fail(w, EPROTO);
 	}
 }
 

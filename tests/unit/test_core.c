@@ -14,6 +14,10 @@
 #include "checksum.h"
 #include "loop.h"
 #include "options.h"
+#include "pcapout.h"
+#include <pcap/pcap.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 static int fired;
 
@@ -196,6 +200,55 @@ static void options_defaults_and_errors(void **state)
 	options_free(&o);
 }
 
+/* The pcap writer knows what the file holds: all of it when writes succeed, nothing (and the
+ * cause, told once) when every write fails. */
+static void pcapout_counts_what_the_file_holds(void **state)
+{
+	static uint8_t data[1500];
+	struct frame f = { .dlt = DLT_EN10MB, .data = data, .caplen = 98, .len = 98 };
+	struct pcapout_stats st;
+	char path[] = "/tmp/tapscope-unit-XXXXXX", err[512], msg[512];
+	struct pcapout *w;
+	pcap_t *p;
+	struct pcap_pkthdr *h;
+	const u_char *d;
+	int fd = mkstemp(path), n = 0;
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	w = pcapout_open(path, DLT_EN10MB, err, sizeof(err));
+	assert_non_null(w);
+	for (int i = 0; i < 5000; i++) {
+		f.caplen = f.len = (uint32_t)(60 + i % 1400);	/* records of many sizes, across buffer flushes */
+		pcapout_write(w, &f);
+	}
+	assert_int_equal(pcapout_take_error(w, msg, sizeof(msg)), 0);
+	assert_int_equal(pcapout_end(w, &st), 0);
+	assert_int_equal(st.frames, 5000);
+	assert_int_equal(st.held, 5000);
+	p = pcap_open_offline(path, err);
+	assert_non_null(p);
+	while (pcap_next_ex(p, &h, &d) == 1)
+		n++;
+	pcap_close(p);
+	unlink(path);
+	assert_int_equal(n, 5000);
+
+	w = pcapout_open("/dev/full", DLT_EN10MB, err, sizeof(err));
+	assert_non_null(w);
+	pcapout_write(w, &f);
+	pcapout_flush(w);
+	assert_int_equal(pcapout_take_error(w, msg, sizeof(msg)), -ENOSPC);
+	assert_non_null(strstr(msg, "writing /dev/full failed: No space left on device"));
+	assert_int_equal(pcapout_take_error(w, msg, sizeof(msg)), 0);	/* told once */
+	pcapout_write(w, &f);
+	assert_int_equal(pcapout_end(w, &st), -ENOSPC);
+	assert_int_equal(st.frames, 2);
+	assert_int_equal(st.held, 0);
+	assert_non_null(strstr(pcapout_describe(&st, msg, sizeof(msg)), "/dev/full holds 0 of 2 frames: writing it failed"));
+}
+
 static void checksum_matches_rfc1071_example(void **state)
 {
 	/* RFC 1071 section 3: 00 01 f2 03 f4 f5 f6 f7 sums to 0xddf2 (complement 0x220d) */
@@ -216,6 +269,7 @@ int main(void)
 		cmocka_unit_test(addrset_grows_without_cap),
 		cmocka_unit_test(options_defaults_and_errors),
 		cmocka_unit_test(checksum_matches_rfc1071_example),
+		cmocka_unit_test(pcapout_counts_what_the_file_holds),
 	};
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }
