@@ -11,6 +11,7 @@
 #include "frameprint.h"
 #include "nlmodel.h"
 #include "pcapout.h"
+#include "privdrop.h"
 #include "why.h"
 
 /* Output is pushed out at most every FLUSH_NS, and FLUSH_NS after the last frame at the
@@ -250,6 +251,16 @@ int headless_run(struct session *ss, int n, const struct options *o)
 	p.names = n > 1;
 	p.limit = o->count;
 	p.loop = loop;
+	/* --control is opened, like -w, before --user gives up what opening it may need */
+	if (o->control && !(ctl = control_open(ss, n, o->control, print_reply, NULL, err, sizeof(err)))) {
+		fprintf(stderr, "tapscope: %s\n", err);
+		return 1;
+	}
+	if (o->user && privdrop_to(o->user, &ss[0].ns, err, sizeof(err)) < 0) {
+		fprintf(stderr, "tapscope: %s\n", err);
+		control_close(ctl);
+		return 1;
+	}
 	for (int i = 0; i < n; i++) {
 		struct session *s = &ss[i];
 
@@ -262,10 +273,6 @@ int headless_run(struct session *ss, int n, const struct options *o)
 			nlmodel_set_event_cb(s->model, print_event, &p);
 		if (o->hold)
 			session_hold(s, 1);
-	}
-	if (o->control && !(ctl = control_open(ss, n, o->control, print_reply, NULL, err, sizeof(err)))) {
-		fprintf(stderr, "tapscope: %s\n", err);
-		return 1;
 	}
 	loop_add_before_sleep(loop, before_sleep, &fl);
 	inject_all(&ss[0], o);

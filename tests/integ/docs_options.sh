@@ -9,11 +9,11 @@ need_cmd python3
 python3 - "$TMPD/help" "$TOP/tapscope.1" <<'PY' || fail "--help and tapscope.1 disagree"
 import re, sys
 help_text, man = open(sys.argv[1]).read(), open(sys.argv[2]).read()
-opt = re.compile(r"(?<![\w-])(--[a-z][a-z-]*[a-z]|-[a-zA-Z]{1,2})(?![\w-])")
-# --help: the option lines (they start with blanks and a dash; continuation lines may name -vv)
+opt = re.compile(r"(?<![\w-])(--[a-z][a-z-]*[a-z]|-[a-zA-Z#]{1,2})(?![\w-])")
+# --help: the indented lines of the option list (continuation lines name forms such as -vv)
 h = set()
-for line in help_text.splitlines():
-    if re.match(r"^\s+-", line):
+for line in help_text.split("\nIn the UI")[0].splitlines():
+    if re.match(r"^\s+\S", line):
         h |= set(opt.findall(line))
 # tapscope.1: the tag line after each .TP in OPTIONS, font escapes and \- undone
 sect = re.search(r"^\.SH OPTIONS$(.*?)^\.SH ", man, re.M | re.S)

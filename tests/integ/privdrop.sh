@@ -1,15 +1,13 @@
 #!/usr/bin/env bash
 # privdrop.sh — issue 12 (7): --user nobody. Once set up tapscope runs as nobody with its groups and no
 # capabilities at all; the peers still answer pings, the pcap (opened before the drop) is written, the netlink
-# model stays live, the namespace is still removed at the end (by the root helper, even after kill -9), and an
-# action needing CAP_NET_ADMIN — the UI's `a`, nlaction_addr_add, driven through build/tools/sesstool — is refused
-# with a message saying why.
+# model stays live, the namespace is still removed at the end (by the root helper, even after kill -9), and
+# actions needing CAP_NET_ADMIN (addr add: the UI's `a`, detach, mtu; named actions through --control, as the
+# UI's keys call them) are refused with a message saying why.
 . "$(dirname "$0")/../lib.sh"
 need_root
 need_cmd tcpdump
 getent passwd nobody >/dev/null || skip "no user nobody"
-SESSTOOL=$BUILD/tools/sesstool
-[ -x "$SESSTOOL" ] || skip "build/tools/sesstool is not built"
 
 start_tapscope "$TMPD/run" --netns "$NS" --user nobody --echo --print --events -w "$TMPD/u.pcap"
 wait_ready "$TMPD/run" || fail "tapscope did not start"
@@ -36,23 +34,22 @@ assert_grep "$TMPD/run" 'saved to .*u\.pcap \([0-9]+ frames\)'
 [ ! -e "/run/netns/$NS" ] || fail "the namespace was left behind"
 note "nobody: pings answered, pcap written ($n replies), model live, namespace removed"
 
-note "an action needing CAP_NET_ADMIN is refused, with the reason"
-rm -f "$TMPD/in"; mkfifo "$TMPD/in"
-"$SESSTOOL" --netns "$NS" --user nobody <"$TMPD/in" >"$TMPD/sess.out" 2>&1 &
-SESS=$!
-BG_PIDS+=("$SESS")
-exec 8>"$TMPD/in"
-wait_for "$TMPD/sess.out" '^ready tap0' 5 || fail "sesstool did not start"
-echo "addr-add 10.18.0.5/24" >&8
-wait_for "$TMPD/sess.out" '^(ok|error) addr-add' 3 || fail "no answer"
-assert_grep "$TMPD/sess.out" '^error addr-add 10.18.0.5/24: addr add 10.18.0.5/24 dev tap0 needs CAP_NET_ADMIN: tapscope dropped to user nobody \(--user\)$'
+note "an action needing CAP_NET_ADMIN is refused, with the reason (--control: the actions the UI's keys call)"
+make_control
+start_tapscope "$TMPD/act" --netns "$NS" --user nobody --print --control "$CTL"
+wait_ready "$TMPD/act" || fail "tapscope did not start"
+ctl "addr add 10.18.0.5/24"
+wait_for "$TMPD/act" '^tapscope: error: addr add 10.18.0.5/24 dev tap0 needs CAP_NET_ADMIN: tapscope dropped to user nobody \(--user\)$' 3 ||
+	fail "adding an address was not refused with the reason"
 ! nsexec ip -br addr show dev tap0 | grep -q 10.18.0.5 || fail "the address was added anyway"
-echo detach >&8
-wait_for "$TMPD/sess.out" '^error detach: detaching the queue needs CAP_NET_ADMIN: tapscope dropped to user nobody \(--user\)$' 3 ||
+ctl detach
+wait_for "$TMPD/act" '^tapscope: error: detaching the queue needs CAP_NET_ADMIN: tapscope dropped to user nobody \(--user\)$' 3 ||
 	fail "detach (which could never re-attach) was not refused"
-echo quit >&8
-exec 8>&-
-wait "$SESS"
+ctl "mtu 1400"
+wait_for "$TMPD/act" '^tapscope: error: link set tap0 mtu 1400 needs CAP_NET_ADMIN' 3 || fail "mtu was not refused"
+ctl "echo on"
+wait_for "$TMPD/act" '^tapscope: .*echo' 3 || fail "an action that needs no privilege did not work"
+stop_tapscope INT
 [ ! -e "/run/netns/$NS" ] || fail "the namespace was left behind"
 
 note "kill -9: the root helper still removes the namespace"
