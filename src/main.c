@@ -78,9 +78,9 @@ static int run_live(const struct options *o, struct lesson *lesson)
 			return 1;
 		}
 	}
-	/* --user with the screen: once everything is set up (the first session holds the namespace);
-	 * headless_run drops after opening --control */
-	if (ui && o->user && privdrop_to(o->user, &ss[0].ns, err, sizeof(err)) < 0) {
+	/* --user with the screen or a lesson: once everything is set up (the first session holds
+	 * the namespace); headless_run drops after opening --control */
+	if ((ui || lesson) && o->user && privdrop_to(o->user, &ss[0].ns, err, sizeof(err)) < 0) {
 		fprintf(stderr, "tapscope: %s\n", err);
 		end_all(ss, n);
 		loop_free(loop);
