@@ -127,6 +127,7 @@ static void print_reply(const char *line, int rc, const char *msg, void *arg)
 {
 	(void)arg;
 	(void)line;
+	fflush(stdout);		/* the frame lines so far first, as for print_msg */
 	fprintf(stderr, "tapscope: %s%s\n", rc < 0 ? "error: " : "", msg);
 	fflush(stderr);
 }

@@ -22,7 +22,7 @@ cleanup() {
 		ip netns pids "$n" 2>/dev/null | xargs -r kill -9 2>/dev/null
 		ip netns del "$n" 2>/dev/null
 	done
-	rm -rf "$TMPD"
+	[ -n "${KEEP_TMPD:-}" ] || rm -rf "$TMPD"	# KEEP_TMPD=1: keep the outputs to look at
 }
 trap cleanup EXIT
 
