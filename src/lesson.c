@@ -105,6 +105,7 @@ static int parse_device(struct parser *p, char *rest)
 	if (!w || strlen(w) >= 16 || !isalpha((unsigned char)*w))
 		return perr(p, "device: needs a name first (e.g. device: tap0 tap 10.18.0.1/24)");
 	d->dev.name = strdup(w);
+	l->ndevs++;	/* counted now: if a word below is refused, lesson_free still frees it */
 	while ((w = strtok_r(NULL, " \t", &save))) {
 		struct dev_addr a;
 
@@ -128,11 +129,10 @@ static int parse_device(struct parser *p, char *rest)
 		char cidr[32];
 		struct dev_addr a;
 
-		snprintf(cidr, sizeof(cidr), "10.18.%d.1/24", l->ndevs);
+		snprintf(cidr, sizeof(cidr), "10.18.%d.1/24", l->ndevs - 1);
 		addrset_parse_cidr(cidr, &a);
 		addrset_add(&d->addrs, &a);
 	}
-	l->ndevs++;
 	return 0;
 }
 
@@ -460,8 +460,10 @@ void lesson_free(struct lesson *l)
 		free(l->steps[i].lines);
 		free(l->steps[i].title);
 	}
-	for (int i = 0; i < l->ndevs; i++)
+	for (int i = 0; i < l->ndevs; i++) {
 		free((char *)l->devs[i].dev.name);
+		addrset_free(&l->devs[i].addrs);	/* -a addresses grow on the heap */
+	}
 	free(l->steps);
 	free(l->title);
 	free(l->about);

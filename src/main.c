@@ -148,6 +148,7 @@ static int run_lesson(struct options *o)
 		lesson_free(&l);
 		return 2;
 	}
+	options_free(o);	/* the lesson's devices replace the command line's (lesson_free frees them) */
 	memcpy(o->devs, l.devs, sizeof(o->devs));
 	o->ndevs = l.ndevs;
 	if (!o->netns) {

@@ -11,7 +11,7 @@ export TST_PREFIX="tst$$"
 # make test-asan: every sanitized process writes its report, if it has one, into TAPSCOPE_SAN_LOGS.
 # san_reports NAME: 0 (and the reports shown, kept under tests/out/san-NAME) when the test left any.
 san_reports() {
-	local dir=${TAPSCOPE_SAN_LOGS:-}
+	local dir=${TAPSCOPE_SAN_LOGS:-} f
 	[ -n "$dir" ] && [ -n "$(ls -A "$dir" 2>/dev/null)" ] || return 1
 	mkdir -p "tests/out/san-$1"
 	for f in "$dir"/*; do echo "    sanitizer report $(basename "$f"):"; head -n 40 "$f" | sed 's/^/    | /'; mv "$f" "tests/out/san-$1/"; done
