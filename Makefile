@@ -132,7 +132,8 @@ test-asan: deps
 # make check: the checks that need neither root nor a network namespace, in a few seconds:
 # the build (with -Werror), every cmocka unit test, cppcheck on all C sources (no finding
 # allowed), and tests/integ/docs_options.sh (every --help option is in tapscope.1 and the reverse).
-CPPCHECK_FLAGS := --enable=warning,portability,performance --std=c11 --error-exitcode=1 -q -D_GNU_SOURCE -Isrc
+CPPCHECK_FLAGS := --enable=warning,portability,performance --std=c11 --error-exitcode=1 -q -D_GNU_SOURCE -Isrc \
+                  --include=tests/cppcheck.h
 check: tapscope unit
 	@fail=0; for t in $(UNIT_BIN); do $$t >$(B)/$$(basename $$t).log 2>&1 && echo "ok   $$t" || { echo "FAIL $$t (log: $(B)/$$(basename $$t).log)"; fail=1; }; done; \
 	 echo "cppcheck src ui tests"; cppcheck $(CPPCHECK_FLAGS) src ui tests/tools tests/unit tests/fuzz || fail=1; \
