@@ -6,12 +6,12 @@
 # pcapng directions are counted; a damaged file keeps the frames before the damage.
 . "$(dirname "$0")/../lib.sh"
 need_cmd tcpdump
-B=$TOP/build/tools/capbrowse
+B=$BUILD/tools/capbrowse
 for t in capbrowse genbench; do
-	[ -x "$TOP/build/tools/$t" ] || make -s -C "$TOP" "build/tools/$t" || fail "cannot build $t"
+	[ -x "$BUILD/tools/$t" ] || make -s -C "$TOP" "build/tools/$t" || fail "cannot build $t"
 done
 F=$TMPD/big.pcap
-"$TOP/build/tools/genbench" 5000 "$F" > /dev/null || fail "genbench failed"
+"$BUILD/tools/genbench" 5000 "$F" > /dev/null || fail "genbench failed"
 "$TAPSCOPE" -r "$F" | sed -E 's/^[0-9:.]+ ([-<>]) [0-9]+ /\1 /' | nl -ba -w1 -s' ' > "$TMPD/all"
 [ "$(wc -l < "$TMPD/all")" = 5000 ] || fail "tapscope -r printed $(wc -l < "$TMPD/all") lines"
 

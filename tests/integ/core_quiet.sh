@@ -8,7 +8,7 @@ need_root
 TS_PID=$!; BG_PIDS+=("$TS_PID")
 wait_ready "$TMPD/err" || fail "tapscope did not start"
 # a flood tapscope cannot all take: the kernel drops some, and says how many
-nsexec "$TOP/build/tools/udpflood" 10.18.0.3 200000 >/dev/null
+nsexec "$BUILD/tools/udpflood" 10.18.0.3 200000 >/dev/null
 sleep 0.5
 drops=$(nsexec ip -j -s link show tun0 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["stats64"]["tx"]["dropped"])')
 stop_tapscope INT

@@ -4,7 +4,7 @@
 # header is left out) and appends its TESTLIST lines; tests/golden/accept.sh then writes the outputs.
 . "$(dirname "$0")/../lib.sh"
 need_cmd tcpdump
-T=$TOP/build/tools/crash2pcap
+T=$BUILD/tools/crash2pcap
 [ -x "$T" ] || make -s -C "$TOP" build/tools/crash2pcap || fail "cannot build crash2pcap"
 mkdir -p "$TMPD/g/expected"
 : > "$TMPD/g/TESTLIST"
