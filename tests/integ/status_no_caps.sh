@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# status_no_caps.sh — issue 12 (6): --status lists every address and route, with no cap (it used to stop at
-# 32 addresses and 64 routes without a word): 100 addresses and 100 more routes, compared with ip -j, in text
-# and JSON; and a running tapscope's responder still knows all 100 addresses as the device's own.
+# status_no_caps.sh — issue 12 (6): --status lists every address, route and neighbour, with no cap (it used to
+# stop at 32 addresses and 64 routes and neighbours without a word): 100 addresses, 100 more routes and 100
+# neighbours, compared with ip -j, in text and JSON; and a running tapscope's responder still knows all 100
+# addresses as the device's own.
 . "$(dirname "$0")/../lib.sh"
 need_root
 need_cmd python3
@@ -15,6 +16,7 @@ nsexec ip tuntap add dev tap0 mode tap
 	for i in $(seq 1 99); do echo "addr add 10.40.$i.1/24 dev tap0"; done
 	echo "link set tap0 up"
 	for i in $(seq 1 100); do echo "route add 10.100.$i.0/24 via 10.40.1.7 dev tap0"; done
+	for i in $(seq 1 100); do printf 'neigh add 10.40.2.%d lladdr 02:00:00:00:02:%02x dev tap0 nud permanent\n' "$i" "$i"; done
 } >"$TMPD/batch"
 nsexec ip -batch "$TMPD/batch" || fail "ip -batch failed"
 
@@ -22,12 +24,14 @@ nsexec ip -batch "$TMPD/batch" || fail "ip -batch failed"
 "$TAPSCOPE" --netns "$NS" --status >"$TMPD/status.txt" || fail "tapscope --status failed"
 nsexec ip -j addr show dev tap0 >"$TMPD/ip_addr.json"
 nsexec ip -j route show dev tap0 >"$TMPD/ip_route.json"
+nsexec ip -j neigh show dev tap0 >"$TMPD/ip_neigh.json"
 python3 - "$TMPD" <<'PY' || fail "--status disagrees with ip -j"
 import json, sys, os, re
 d = sys.argv[1]
 st = json.load(open(os.path.join(d, "status.json")))
 addrs = json.load(open(os.path.join(d, "ip_addr.json")))[0]["addr_info"]
 routes = json.load(open(os.path.join(d, "ip_route.json")))
+neighs = json.load(open(os.path.join(d, "ip_neigh.json")))
 text = open(os.path.join(d, "status.txt")).read()
 mine = sorted(f'{a["local"]}/{a["prefixlen"]}' for a in st["addr_info"])
 theirs = sorted(f'{a["local"]}/{a["prefixlen"]}' for a in addrs)
@@ -37,9 +41,13 @@ if mine != theirs:
     print("addresses differ:", sorted(set(theirs) - set(mine))[:5], sorted(set(mine) - set(theirs))[:5]); bad = 1
 if sorted(r["dst"] for r in st["routes"]) != sorted(r["dst"] for r in routes):
     print("routes differ"); bad = 1
+print(f"neighbours: --status {len(st['neighbours'])}, ip -j {len(neighs)}")
+if sorted((n["dst"], n.get("lladdr")) for n in st["neighbours"]) != sorted((n["dst"], n.get("lladdr")) for n in neighs):
+    print("neighbours differ"); bad = 1
 v4 = [a for a in theirs if ":" not in a]
-if len(v4) != 100 or len(routes) != 200:
-    print(f"the namespace does not hold what the test made: {len(v4)} IPv4 addresses, {len(routes)} routes"); bad = 1
+if len(v4) != 100 or len(routes) != 200 or len(neighs) != 100:
+    print(f"the namespace does not hold what the test made: {len(v4)} IPv4 addresses, {len(routes)} routes, "
+          f"{len(neighs)} neighbours"); bad = 1
 # text: every address and route has its line
 for a in v4:
     if not re.search(r"^\s+inet " + re.escape(a) + r" ", text, re.M):
