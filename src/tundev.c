@@ -300,8 +300,8 @@ int tundev_reattach(struct tundev *dev, char *err, size_t errlen)
 	}
 	rc = tundev_open(&d, &o, err, errlen);
 	if (rc == -ENODEV) {
-		snprintf(err, errlen, "cannot re-attach: %s is gone (deleted while detached)%s", dev->name,
-			 dev->kept ? "; tapscope can create it again" : "");
+		snprintf(err, errlen, "cannot re-attach: %s is gone (deleted from outside)%s", dev->name,
+			 dev->kept || dev->created ? "; the recreate action makes it again" : "");
 		return rc;
 	}
 	if (rc)

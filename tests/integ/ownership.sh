@@ -51,7 +51,7 @@ wait_for "$TMPD/d.out" '^tapscope: detached from tap3' 3 || fail "detach failed"
 nsexec ip link show tap3 >/dev/null || fail "tap3 went with the detach"
 nsexec ip link del tap3
 ctl attach
-wait_for "$TMPD/d.out" '^tapscope: error: cannot re-attach: tap3 is gone \(deleted while detached\)' 3 || fail "no clear error"
+wait_for "$TMPD/d.out" '^tapscope: error: cannot re-attach: tap3 is gone \(deleted from outside\); the recreate action makes it again' 3 || fail "no clear error"
 ctl attach
 for _ in $(seq 60); do [ "$(grep -c '^tapscope: error: cannot re-attach' "$TMPD/d.out")" -ge 2 ] && break; sleep 0.05; done
 [ "$(grep -c '^tapscope: error: cannot re-attach: tap3 is gone' "$TMPD/d.out")" -eq 2 ] ||
