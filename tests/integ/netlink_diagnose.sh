@@ -69,6 +69,7 @@ assert codes[0] == "NO-CARRIER" and "TX-DROPPED" in codes, codes
 assert s["rates"]["tx"]["dropped"] > 0
 PY
 nl_hold_cmd 'carrier on' >/dev/null
+kill "$BG_PID" 2>/dev/null; wait "$BG_PID" 2>/dev/null	# the ping, or it makes new INCOMPLETE entries below
 nsx ip neigh del 10.18.0.3 dev tap0
 
 note "no address"
