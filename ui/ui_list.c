@@ -205,7 +205,7 @@ static void draw_row(struct pane *p, WINDOW *w, int y, const struct frame *f, co
 	static struct decoded d;
 	struct list_state *st = p->state;
 	struct ui_rect r = p->rect;
-	struct row_cols c;
+	struct row_cols c = { 0 };	/* row_columns fills it; cppcheck cannot see that */
 	char fixed[64], src[128], dst[128], line[DECODE_SUMMARY_MAX + 400];
 	int selected = f->number == st->sel, kept = f->number == p->ui->detail->num && p->ui->detail->pinned;
 

@@ -121,7 +121,7 @@ void status_draw(struct ui *ui, WINDOW *w, const char *scope, const char *overla
 void status_jobs_changed(struct ui *ui)
 {
 	static unsigned seen[JOBS_SEEN];	/* ids of jobs last seen running */
-	unsigned now[JOBS_SEEN];
+	unsigned now[JOBS_SEEN] = { 0 };
 	int nnow = 0;
 
 	for (const struct inject_job *j = ui->s->jobs; j; j = j->next) {
