@@ -5,6 +5,7 @@
 #   responder  the frame locator and the responder       seeds: the same frames
 #   craft      craft_parse, the craft_format round trip, craft_build   seeds: tests/fuzz/corpus/craft/
 #   pcapread   the offline reader (-r) on any file bytes  seeds: tests/golden/*.pcap*, tests/fuzz/corpus/pcap/
+#   lesson     the lesson parser on any text             seeds: tests/fuzz/corpus/lesson/ (the built-ins and more)
 # None named: decode and responder. Exit 0: no finding; 1: a crash (kept in build/fuzz/crashes/: make
 # it a test case); 77: no clang/libFuzzer here.
 set -u
@@ -24,7 +25,8 @@ sources() {	# the core files a target links
 	responder) echo "src/responder.c src/frameloc.c src/why.c src/addrset.c src/checksum.c src/decode*.c src/fmtbuf.c";;
 	craft) echo "src/craft*.c src/addrset.c src/checksum.c src/fmtbuf.c src/frameloc.c src/decode*.c src/frameprint.c";;
 	pcapread) echo "src/offline.c src/bpf.c src/pcapngdir.c src/pcapout.c src/pcapngout.c src/frameloc.c src/decode*.c src/fmtbuf.c src/frameprint.c src/checksum.c src/why.c src/responder.c src/addrset.c";;
-	*) echo "fuzz: unknown target $1 (decode, responder, craft, pcapread)" >&2; return 1;;
+	lesson) echo "$(ls src/*.c | grep -v src/main.c) build/gen/lessons.c";;	# actions, filters, specs: the core
+	*) echo "fuzz: unknown target $1 (decode, responder, craft, pcapread, lesson)" >&2; return 1;;
 	esac
 }
 
@@ -37,8 +39,8 @@ seed() {
 		make -s build/tools/pcap2corpus >/dev/null || return 1
 		build/tools/pcap2corpus "$out/corpus" tests/golden/*.pcap tests/golden/*.pcapng >&2 || return 1
 		echo "$dir $out/corpus";;
-	craft)
-		cp tests/fuzz/corpus/craft/* "$dir/"
+	craft|lesson)
+		cp tests/fuzz/corpus/"$1"/* "$dir/"
 		echo "$dir";;
 	pcapread)	# a selector byte (verbosity, filter, count), then the file
 		for f in tests/golden/*.pcap tests/golden/*.pcapng tests/fuzz/corpus/pcap/*; do
@@ -54,7 +56,13 @@ rc=0
 for t in $targets; do
 	srcs=$(sources "$t") || exit 1
 	libs=""; maxlen=4096
-	case $t in craft) maxlen=1024;; pcapread) maxlen=16384; libs=$(pkg-config --libs libpcap);; esac
+	case $t in
+	craft) maxlen=1024;;
+	pcapread) maxlen=16384; libs=$(pkg-config --libs libpcap);;
+	lesson) maxlen=4096; make -s build/gen/lessons.c || exit 1
+		PKG="$PKG $(pkg-config --cflags libnl-3.0 libnl-route-3.0)"
+		libs=$(pkg-config --libs libpcap libnl-3.0 libnl-route-3.0 liburing);;
+	esac
 	# shellcheck disable=SC2086
 	if ! "$CLANG" -g -O1 -std=c11 -D_GNU_SOURCE -Isrc $PKG -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=undefined -Itests/fuzz -o "$out/fuzz_$t" "tests/fuzz/fuzz_$t.c" $srcs $libs 2> "$out/build_$t.log"; then
