@@ -86,10 +86,10 @@ static int run_live(const struct options *o, struct lesson *lesson)
 		loop_free(loop);
 		return 1;
 	}
-	if (lesson)
+	if (lesson && !ui)
 		rc = lessonprint_run(ss, n, lesson, o);
 	else
-		rc = ui ? ui_run(&ss[0], o) : headless_run(ss, n, o);
+		rc = ui ? ui_run(ss, n, o, lesson) : headless_run(ss, n, o);
 	if (headless_summary(ss, n, o) && !rc)
 		rc = 1;
 	end_all(ss, n);
@@ -142,12 +142,6 @@ static int run_lesson(struct options *o)
 		fprintf(stderr, "tapscope: %s\n", err);
 		return 2;
 	}
-	if (!o->print && !o->json) {
-		fprintf(stderr, "tapscope: --lesson %s: run it with --print for now (the UI's lesson pane is not built yet)\n",
-			o->lesson);
-		lesson_free(&l);
-		return 2;
-	}
 	options_free(o);	/* the lesson's devices replace the command line's (lesson_free frees them) */
 	memcpy(o->devs, l.devs, sizeof(o->devs));
 	o->ndevs = l.ndevs;
@@ -157,6 +151,8 @@ static int run_lesson(struct options *o)
 	}
 	rc = run_live(o, &l);
 	lesson_free(&l);
+	memset(o->devs, 0, sizeof(o->devs));	/* they went with the lesson */
+	o->ndevs = 0;
 	return rc;
 }
 
@@ -186,7 +182,9 @@ static int run_status(const struct options *o)
 int main(int argc, char **argv)
 {
 	static struct options o;	/* static: its -a addresses live as long as the run */
+	static char next[64];
 	char err[512];
+	int rc;
 
 	if (options_parse(&o, argc, argv, err, sizeof(err)) < 0) {
 		fprintf(stderr, "tapscope: %s\n", err);
@@ -210,7 +208,15 @@ int main(int argc, char **argv)
 		return run_status(&o);
 	if (o.lessons)
 		return list_lessons();
-	if (o.lesson)
-		return run_lesson(&o);
-	return run_live(&o, NULL);
+	rc = o.lesson ? run_lesson(&o) : run_live(&o, NULL);
+	/* the UI's lesson menu chose a lesson that brings devices of its own: run it next, in the
+	 * same namespace (or one of its own), with what the lesson does rather than the options */
+	while (ui_next_lesson()) {
+		snprintf(next, sizeof(next), "%s", ui_next_lesson());
+		o.lesson = next;
+		o.echo = o.hold = o.ninject = 0;
+		o.control = NULL;
+		rc = run_lesson(&o);
+	}
+	return rc;
 }

@@ -7,7 +7,9 @@
  *                          options: if_name (2) = the device, if_tsresol (9) = 6 (microseconds)
  * Enhanced Packet Block  | 0x00000006 | length | interface 0 | ts high | ts low | caplen | origlen |
  *                          data, padded to 4 | options | length |
- *                          options: epb_flags (2), 4 bytes; bits 0-1: 1 inbound, 2 outbound
+ *                          options: epb_flags (2), 4 bytes; bits 0-1: 1 inbound, 2 outbound;
+ *                          opt_comment (1), UTF-8 text (the UI's timeline: netlink events
+ *                          between the previous frame and this one)
  * an option: | code (2) | length (2) | value, padded to 4 |, the list ends with code 0, length 0.
  *
  * libpcap can read pcapng but writes only classic pcap, and classic pcap has nowhere to keep a
@@ -27,6 +29,8 @@
 #define BT_IDB 0x00000001u
 #define BT_EPB 0x00000006u
 #define OPT_END 0
+#define OPT_COMMENT 1
+#define COMMENT_MAX 1000	/* bytes of one comment kept */
 #define OPT_SHB_USERAPPL 4
 #define OPT_IF_NAME 2
 #define OPT_IF_TSRESOL 9
@@ -125,8 +129,18 @@ struct pcapngout *pcapngout_open(const char *path, int dlt, const char *ifname, 
 
 void pcapngout_write(struct pcapngout *w, const struct frame *f)
 {
+	pcapngout_write_commented(w, f, NULL, 0);
+}
+
+static uint16_t comment_len(const char *c)
+{
+	return (uint16_t)strnlen(c, COMMENT_MAX);
+}
+
+void pcapngout_write_commented(struct pcapngout *w, const struct frame *f, const char *const *comments, int n)
+{
 	static const uint8_t zero[4];
-	uint32_t caplen, origlen, len, flags;
+	uint32_t caplen, origlen, len, flags, opts = 0;
 	const uint8_t *data = frame_after_pi(f, &caplen, &origlen);	/* the PI header is not kept */
 	uint64_t ts;
 	int dir = f->dir == FRAME_IN ? 1 : f->dir == FRAME_OUT ? 2 : 0;
@@ -134,7 +148,11 @@ void pcapngout_write(struct pcapngout *w, const struct frame *f)
 	if (f->has_pi && !caplen)
 		return;
 	ts = (uint64_t)f->ts.tv_sec * 1000000u + (uint64_t)f->ts.tv_usec;
-	len = 28 + pad4(caplen) + (dir ? option_len(4) + 4 : 0) + 4;
+	if (dir)
+		opts += option_len(4);
+	for (int i = 0; i < n; i++)
+		opts += option_len(comment_len(comments[i]));
+	len = 28 + pad4(caplen) + (opts ? opts + 4 : 0) + 4;
 	put32(w, BT_EPB);
 	put32(w, len);
 	put32(w, 0);
@@ -144,11 +162,14 @@ void pcapngout_write(struct pcapngout *w, const struct frame *f)
 	put32(w, origlen);
 	put(w, data, caplen);
 	put(w, zero, pad4(caplen) - caplen);
+	for (int i = 0; i < n; i++)
+		put_option(w, OPT_COMMENT, comments[i], comment_len(comments[i]));
 	if (dir) {
 		flags = (uint32_t)dir;
 		put_option(w, OPT_EPB_FLAGS, &flags, 4);
-		put_option(w, OPT_END, NULL, 0);
 	}
+	if (opts)
+		put_option(w, OPT_END, NULL, 0);
 	put32(w, len);
 	w->count++;
 }

@@ -14,6 +14,8 @@ struct pcapngout *pcapngout_open(const char *path, int dlt, const char *ifname, 
 /* Appends an enhanced packet block (PI header left out) with the frame's direction in epb_flags:
  * FRAME_IN inbound, FRAME_OUT outbound, FRAME_DIR_UNKNOWN none. */
 void pcapngout_write(struct pcapngout *w, const struct frame *f);
+/* The same with n comments (UTF-8, each an opt_comment option of the block, in order). */
+void pcapngout_write_commented(struct pcapngout *w, const struct frame *f, const char *const *comments, int n);
 /* Pushes buffered blocks to the file. */
 void pcapngout_flush(struct pcapngout *w);
 /* Flushes and closes; returns 0, or -errno of the first write that failed. */

@@ -207,11 +207,16 @@ fail:
 
 void pcapout_write(struct pcapout *w, const struct frame *f)
 {
+	pcapout_write_commented(w, f, NULL, 0);
+}
+
+void pcapout_write_commented(struct pcapout *w, const struct frame *f, const char *const *comments, int n)
+{
 	struct pcap_pkthdr h;
 	const uint8_t *data = frame_after_pi(f, &h.caplen, &h.len);
 
 	if (w->ng) {
-		pcapngout_write(w->ng, f);
+		pcapngout_write_commented(w->ng, f, comments, n);
 		w->count = pcapngout_count(w->ng);
 		return;
 	}

@@ -29,6 +29,9 @@ int pcapout_name_is_pcapng(const char *path);
 /* Appends a frame (its PI header, if any, is left out: the file holds Ethernet or raw IP).
  * After a failed write it only counts: the file keeps its whole records and nothing more. */
 void pcapout_write(struct pcapout *w, const struct frame *f);
+/* The same with comments for the frame: pcapng keeps each as an opt_comment of its packet block
+ * (what Wireshark shows as frame.comment); classic pcap has nowhere to keep them. */
+void pcapout_write_commented(struct pcapout *w, const struct frame *f, const char *const *comments, int n);
 /* Pushes buffered frames to the file, so a reader sees every frame written so far. */
 void pcapout_flush(struct pcapout *w);
 /* Once, after a write failed: -errno, with a sentence in msg naming the file, the cause and how

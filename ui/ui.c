@@ -11,12 +11,14 @@
 #include <unistd.h>
 
 #include "nlmodel.h"
+#include "ui_classroom.h"
 #include "ui_detail.h"
 #include "ui_msg.h"
 #include "ui_panes.h"
 #include "ui_status.h"
 #include "ui_store.h"
 #include "ui_term.h"
+#include "ui_timeline.h"
 
 #define DRAW_INTERVAL_NS 33000000ull	/* at most 30 draws a second */
 #define FLOOD_DRAW_INTERVAL_NS 100000000ull	/* 10 a second while frames flood in: nobody reads */
@@ -44,16 +46,28 @@ static void draw(struct ui *ui)
 	mgr_draw(ui);
 }
 
+static const char *next_lesson;	/* the lesson menu asked for a run of its own */
+
+const char *ui_next_lesson(void)
+{
+	return next_lesson;
+}
+
+void ui_restart_lesson(const char *name)
+{
+	next_lesson = name;
+}
+
 /* ---- hooks on the session ---- */
 
 static void on_frame(struct session *s, const struct frame *f, const struct frame_meta *m, void *arg)
 {
-	struct ui *ui = arg;
+	struct ui_dev *dev = arg;
 
 	(void)s;
-	store_add(ui->store, f, m);
+	store_add(dev->store, f, m);
 	lp.frames++;
-	ui_dirty(ui);
+	ui_dirty(dev->ui);
 }
 
 static void on_change(struct session *s, void *arg)
@@ -65,14 +79,20 @@ static void on_change(struct session *s, void *arg)
 
 static void on_msg(struct session *s, const char *text, void *arg)
 {
-	(void)s;
-	ui_message(arg, 1, "%s", text);
+	struct ui *ui = arg;
+
+	if (ui->ndevs > 1)
+		ui_message(ui, 1, "%s: %s", s->dev.name, text);
+	else
+		ui_message(ui, 1, "%s", text);
 }
 
 static void on_model_event(const struct nl_event *ev, void *arg)
 {
-	(void)ev;
-	ui_dirty(arg);
+	struct ui_dev *dev = arg;
+
+	timeline_add(dev->tl, ev, dev->store);
+	ui_dirty(dev->ui);
 }
 
 /* ---- hooks on the loop ---- */
@@ -94,7 +114,8 @@ static void before_sleep(struct loop *loop, void *arg)
 	uint64_t since, interval;
 	int flood;
 
-	session_flush(ui->s);
+	for (int i = 0; i < ui->ndevs; i++)
+		session_flush(ui->devs[i].s);
 	if (nlmodel_generation(ui->s->model) != lp.net_gen)
 		ui->dirty = 1;
 	if (!ui->dirty || lp.redraw_timer >= 0)
@@ -154,19 +175,22 @@ static void on_keys(struct loop *loop, int fd, uint32_t events, void *arg)
 /* ---- set-up ---- */
 
 /* The live UI's panes. Issue 11's offline browser adds a file pane instead of net_pane (same
- * slot); a split view adds a second list_pane beside the first; a lesson or console pane is
- * one more mgr_add_pane() here, with its keys in ui_keys.c under its own scope. */
+ * slot); the lesson pane (with a lesson) sits on top; the split view's second list is beside
+ * the first (hidden until | or a lesson of two devices); the console shows once it has lines. */
 static int add_panes(struct ui *ui)
 {
-	void *list = list_state_new(ui);
-	struct pane *tree;
+	void *list = list_state_new(ui, 0), *split = list_state_new(ui, ui->ndevs > 1 ? 1 : 0);
+	struct pane *tree, *first;
 
-	if (!list)
+	if (!list || !split)
 		return -1;
 	mgr_init(ui);
 	mgr_add_pane(ui, &net_pane, NULL, NULL);
-	mgr_add_pane(ui, &list_pane, list, NULL);
+	mgr_add_pane(ui, &lesson_pane, NULL, NULL);
+	first = mgr_add_pane(ui, &list_pane, list, NULL);
+	mgr_add_pane(ui, &split_pane, split, first);
 	mgr_add_pane(ui, &held_pane, NULL, NULL);
+	mgr_add_pane(ui, &console_pane, NULL, NULL);
 	mgr_add_pane(ui, &info_pane, NULL, NULL);
 	tree = mgr_add_pane(ui, &tree_pane, NULL, NULL);
 	mgr_add_pane(ui, &hex_pane, NULL, tree);
@@ -174,11 +198,63 @@ static int add_panes(struct ui *ui)
 	return 0;
 }
 
-int ui_run(struct session *s, const struct options *o)
+/* Per device: its store, its timeline, and the hooks that feed them. */
+static int devs_start(struct ui *ui, struct session *ss, int n, const struct options *o)
+{
+	ui->ss = ss;
+	ui->ndevs = n;
+	for (int i = 0; i < n; i++) {
+		struct ui_dev *d = &ui->devs[i];
+
+		d->ui = ui;
+		d->s = &ss[i];
+		d->store = store_new(o->max_frames ? (size_t)o->max_frames : RING_DEFAULT_FRAMES);
+		d->tl = timeline_new();
+		if (!d->store || !d->tl)
+			return -1;
+	}
+	ui->s = &ss[0];
+	ui->store = ui->devs[0].store;
+	return 0;
+}
+
+static void devs_hook(struct ui *ui, int on)
+{
+	for (int i = 0; i < ui->ndevs; i++) {
+		struct ui_dev *d = &ui->devs[i];
+		struct session *s = d->s;
+
+		if (on) {
+			session_observe(s, on_frame, d);
+			nlmodel_set_event_cb(s->model, on_model_event, d);
+		} else {
+			session_unobserve(s, on_frame, d);
+			nlmodel_set_event_cb(s->model, NULL, NULL);
+		}
+		s->on_change = on ? on_change : NULL;
+		s->on_change_arg = on ? ui : NULL;
+		s->on_msg = on ? on_msg : NULL;
+		s->on_msg_arg = on ? ui : NULL;
+		nlmodel_watch_counters(s->model, on);
+	}
+}
+
+static void devs_free(struct ui *ui)
+{
+	for (int i = 0; i < ui->ndevs; i++) {
+		store_free(ui->devs[i].store);
+		timeline_free(ui->devs[i].tl);
+		ui->devs[i].store = NULL;
+		ui->devs[i].tl = NULL;
+	}
+}
+
+int ui_run(struct session *ss, int n, const struct options *o, struct lesson *lesson)
 {
 	static const int sigs[] = { SIGWINCH };
 	static struct ui ui;
 	static struct ui_detail detail;
+	struct loop *loop = ss[0].loop;
 	int rc;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -186,46 +262,41 @@ int ui_run(struct session *s, const struct options *o)
 		return 1;
 	}
 	memset(&ui, 0, sizeof(ui));
-	ui.s = s;
+	memset(&detail, 0, sizeof(detail));
+	next_lesson = NULL;
+	lp.redraw_timer = -1;	/* a timer of an earlier run's loop is gone with it */
+	lp.last_draw_ns = 0;
 	ui.o = o;
 	ui.detail = &detail;
+	ui.timeline = 1;
+	ui.lesson = lesson;
 	detail.field = -1;
-	ui.store = store_new(o->max_frames ? (size_t)o->max_frames : RING_DEFAULT_FRAMES);
-	if (!ui.store) {
+	if (devs_start(&ui, ss, n, o) < 0 || add_panes(&ui) < 0) {
 		fprintf(stderr, "tapscope: out of memory\n");
-		return 1;
-	}
-	if (add_panes(&ui) < 0) {
-		fprintf(stderr, "tapscope: out of memory\n");
-		store_free(ui.store);
+		mgr_free(&ui);
+		devs_free(&ui);
 		return 1;
 	}
 	term_start(&ui);
-	session_observe(s, on_frame, &ui);
-	s->on_change = on_change;
-	s->on_change_arg = &ui;
-	s->on_msg = on_msg;
-	s->on_msg_arg = &ui;
-	nlmodel_set_event_cb(s->model, on_model_event, &ui);
-	nlmodel_watch_counters(s->model, 1);
-	loop_add_signals(s->loop, sigs, 1, on_signal, &ui);
-	loop_add_fd(s->loop, STDIN_FILENO, EPOLLIN, on_keys, &ui);
-	loop_add_timer(s->loop, 1000000000ull, 1000000000ull, on_second, &ui);
-	loop_add_before_sleep(s->loop, before_sleep, &ui);
+	devs_hook(&ui, 1);
+	loop_add_signals(loop, sigs, 1, on_signal, &ui);
+	loop_add_fd(loop, STDIN_FILENO, EPOLLIN, on_keys, &ui);
+	loop_add_timer(loop, 1000000000ull, 1000000000ull, on_second, &ui);
+	loop_add_before_sleep(loop, before_sleep, &ui);
 	if (o->hold)
-		session_hold(s, 1);
+		for (int i = 0; i < n; i++)
+			session_hold(&ss[i], 1);
 	for (int i = 0; i < o->ninject; i++)
 		ui_inject(&ui, o->inject[i]);
+	classroom_start(&ui);
 	draw(&ui);
-	rc = loop_run(s->loop);
-	loop_del_fd(s->loop, STDIN_FILENO);
-	nlmodel_set_event_cb(s->model, NULL, NULL);
+	rc = loop_run(loop);
+	loop_del_fd(loop, STDIN_FILENO);
+	classroom_stop(&ui);
+	devs_hook(&ui, 0);
 	mgr_free(&ui);
 	term_stop();
-	loop_del_before_sleep(s->loop, before_sleep, &ui);
-	session_unobserve(s, on_frame, &ui);
-	s->on_change = NULL;
-	s->on_msg = NULL;
-	store_free(ui.store);
+	loop_del_before_sleep(loop, before_sleep, &ui);
+	devs_free(&ui);
 	return rc;
 }

@@ -31,16 +31,35 @@ struct ui_rect { int y, x, h, w; };
 
 struct ui_store;		/* ui_store.h: the frames kept for browsing */
 struct ui_detail;		/* ui_detail.h: the frame the tree and hex show */
+struct timeline;		/* ui_timeline.h: the device's netlink events, between its frames */
+struct lesson;
+
+/* One device of the run (-i, given once or more): its session, its frames, its events. */
+struct ui_dev {
+	struct ui *ui;
+	struct session *s;
+	struct ui_store *store;
+	struct timeline *tl;
+};
 
 struct ui {
-	struct session *s;
+	struct session *s;		/* the device the panes show now: devs[cur] (number keys switch) */
 	const struct options *o;
-	struct ui_store *store;
+	struct ui_store *store;		/* devs[cur].store */
 	struct ui_detail *detail;
 	int utf8;			/* the terminal shows UTF-8 (arrows, the ellipsis) */
 	int dirty;			/* something changed since the last draw */
 	char last_spec[1024];		/* the last spec injected: 'r' repeats it */
+	struct ui_dev devs[OPTIONS_MAX_DEVICES];
+	int ndevs, cur;
+	struct session *ss;		/* every session, in -i order */
+	int timeline;			/* netlink events shown between frames ('t') */
+	struct lesson *lesson;		/* --lesson: the lesson the lesson pane starts with, or NULL */
 };
+
+/* --- ui_devices.c: several devices --- */
+/* Makes device i the one the panes (netlink, held frames, form, status) show. */
+void ui_set_device(struct ui *ui, int i);
 
 /* Marks the screen for drawing (at most 30 times a second, or at once after a key). */
 void ui_dirty(struct ui *ui);

@@ -12,10 +12,12 @@
 #include <time.h>
 
 #include "action.h"
+#include "ui_classroom.h"
 #include "ui_msg.h"
 #include "ui_overlays.h"
 #include "ui_panes.h"
 #include "ui_store.h"
+#include "ui_timeline.h"
 
 /* ---- the core's actions ---- */
 
@@ -159,6 +161,7 @@ static enum ui_result act_clear(struct ui *ui, void *target, const char *arg)
 	(void)target;
 	(void)arg;
 	store_clear(ui->store);
+	timeline_clear(ui->devs[ui->cur].tl);
 	ui_message(ui, 0, "cleared (capture goes on)");
 	return UI_REDRAW;
 }
@@ -276,6 +279,16 @@ static const struct ui_action global_actions[] = {
 	{ "follow", act_follow, NULL },
 	{ "save", act_save, NULL },
 	{ "move", act_move, NULL },
+	/* the classroom (ui_classroom.c) */
+	{ "lessons", act_lessons, NULL },
+	{ "next-step", act_next_step, NULL },
+	{ "step", act_step, "hold" },
+	{ "console", act_console, NULL },
+	{ "timeline", act_timeline, NULL },
+	{ "predict", act_predict, NULL },
+	{ "device", act_device, NULL },
+	{ "split", act_split, NULL },
+	{ "interrupt", act_interrupt, NULL },
 	{ NULL, NULL, NULL },
 };
 

@@ -10,6 +10,7 @@
 
 struct ui_detail {
 	uint64_t num;			/* the frame shown (0: none) */
+	const void *src;		/* the store (the device) it is from: numbers are per device */
 	int pinned;			/* stays on num while the list follows */
 	struct frame frame;		/* a copy, data in buf */
 	uint8_t buf[SESSION_FRAME_MAX];

@@ -254,7 +254,11 @@ static void draw_frame(struct form_state *st)
 
 	box(st->win, 0, 0);
 	wattrset(st->win, ui_attr(C_FOCUS_TITLE));
-	mvwaddstr(st->win, 0, 2, " Inject a packet toward the kernel ");
+	if (st->edit_id)
+		mvwprintw(st->win, 0, 2, " Edit held frame #%llu: F10 puts it back on hold, edited ",
+			  (unsigned long long)st->edit_id);
+	else
+		mvwaddstr(st->win, 0, 2, " Inject a packet toward the kernel ");
 	wattrset(st->win, ui_attr(C_KEY));
 	mvwaddstr(st->win, FORM_ROWS - 1, 2, foot);
 	wattrset(st->win, A_NORMAL);
@@ -354,6 +358,11 @@ static void form_send(struct form_state *st, struct overlay *ov)
 	if (ok < 0) {
 		if (bad >= 0 && st->active[bad])
 			set_current_field(st->form, st->f[bad]);
+		return;
+	}
+	if (st->edit_id) {	/* editing a held frame: it is replaced, and stays held */
+		if (form_edit_send(st, spec) == 0)
+			mgr_close(ov);
 		return;
 	}
 	if (ui_inject(st->ui, spec) < 0) {	/* the engine refused to build it: say why, stay open */
@@ -525,9 +534,14 @@ static enum ui_result act_clear(struct ui *ui, void *target, const char *arg)
 
 static enum ui_result act_cancel(struct ui *ui, void *target, const char *arg)
 {
+	uint64_t edit = STATE(target)->edit_id;
+
 	(void)arg;
 	mgr_close(target);
-	ui_message(ui, 0, "inject form closed: nothing sent");
+	if (edit)
+		ui_message(ui, 0, "edit closed: held frame %llu unchanged", (unsigned long long)edit);
+	else
+		ui_message(ui, 0, "inject form closed: nothing sent");
 	return UI_REDRAW;
 }
 

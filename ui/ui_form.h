@@ -53,6 +53,7 @@ struct form_state {
 	int msg_error;
 	char src_seen[64];		/* the source the Src MAC prefill was made for */
 	char extra_seen[80];		/* what the More field was given for the type (redirect's hop) */
+	uint64_t edit_id;		/* editing held frame edit_id (ui_form_edit.c), 0: injecting */
 };
 
 /* ---- ui_form_fields.c ---- */
@@ -82,6 +83,10 @@ void form_preset(struct form_state *st, int p);
 void form_choice_changed(struct form_state *st, int i);
 /* The More field's hint: extra fields the engine accepts for this type. */
 void form_extra_hint(struct form_state *st, char *buf, size_t n);
+
+/* ---- ui_form_edit.c ---- */
+/* F10 while editing a held frame: "edit N SPEC". 0 (the form may close), or negative with st->msg. */
+int form_edit_send(struct form_state *st, const char *spec);
 
 /* ---- ui_form_spec.c ---- */
 /* The fields as the text --inject takes; omits what equals the engine's default. */

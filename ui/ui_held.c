@@ -1,6 +1,6 @@
-/* ui_held.c — the held-frames pane: while the outbox is on hold (H), the replies and injected
- * packets waiting in it, decoded; Enter sends the selected one, x drops it (step mode proper,
- * with edit, builds on this). */
+/* ui_held.c — the held-frames pane: while the outbox is on hold (H, or S for step mode), the
+ * replies and injected packets waiting in it, decoded; Enter sends the selected one, e edits it
+ * in the inject form first, x drops it. */
 #include "ui_panes.h"
 
 #include <inttypes.h>
@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "decode.h"
+#include "ui_classroom.h"
 
 #define HELD_MAX_ROWS 5
 
@@ -127,9 +128,23 @@ static enum ui_result act_drop(struct ui *ui, void *target, const char *arg)
 	return act_one(ui, "drop");
 }
 
+static enum ui_result act_edit(struct ui *ui, void *target, const char *arg)
+{
+	const struct outbox_item *it = outbox_at(&ui->s->outbox, held_sel);
+
+	(void)target;
+	(void)arg;
+	if (!it)
+		ui_message(ui, 1, "nothing is held: S (step mode) holds the outbox, then replies wait here");
+	else
+		ui_form_open_edit(ui, it->id);
+	return UI_REDRAW;
+}
+
 static const struct ui_action held_actions[] = {
 	{ "release", act_release, "release" },
 	{ "drop", act_drop, "drop" },
+	{ "edit", act_edit, "edit" },
 	{ NULL, NULL, NULL },
 };
 

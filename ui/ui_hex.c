@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ui_classroom.h"
 #include "ui_detail.h"
 
 static int show_hex = 1;	/* 'x' */
@@ -64,7 +65,7 @@ static int byte_x(int k)
 	return 6 + k * 3 + (k >= 8 ? 1 : 0);
 }
 
-static void draw_row(struct ui_detail *dt, WINDOW *w, int y, struct ui_rect r, int line, int bpr)
+static void draw_row(struct ui *ui, struct ui_detail *dt, WINDOW *w, int y, struct ui_rect r, int line, int bpr)
 {
 	const uint8_t *p = dt->d.data;
 	uint32_t caplen = dt->d.caplen, base = (uint32_t)line * (uint32_t)bpr;
@@ -79,14 +80,19 @@ static void draw_row(struct ui_detail *dt, WINDOW *w, int y, struct ui_rect r, i
 		uint32_t off = base + (uint32_t)k;
 		int x = r.x + byte_x(k), on = in_field(dt, off), c = p[off];
 
-		snprintf(cell, sizeof(cell), "%02x", c);
+		if (predict_hides_byte(ui, off))	/* predict mode: the bytes would tell */
+			c = -1;
+		if (c < 0)
+			snprintf(cell, sizeof(cell), "??");
+		else
+			snprintf(cell, sizeof(cell), "%02x", c);
 		wattrset(w, on ? hi : A_NORMAL);
 		if (x + 2 <= r.x + r.w)
 			mvwaddstr(w, y, x, cell);
 		if (on && k + 1 < bpr && k != 7 && in_field(dt, off + 1) && x + 3 <= r.x + r.w)
 			mvwaddch(w, y, x + 2, ' ');	/* one band across the field's bytes */
 		if (ascii_x + k < r.x + r.w)
-			mvwaddch(w, y, ascii_x + k, c >= 0x20 && c < 0x7f ? (chtype)c : '.');
+			mvwaddch(w, y, ascii_x + k, c < 0 ? '?' : c >= 0x20 && c < 0x7f ? (chtype)c : '.');
 	}
 	wattrset(w, A_NORMAL);
 }
@@ -123,7 +129,7 @@ static void hex_draw(struct pane *p, WINDOW *w)
 	clamp(dt, bpr, rows);
 	total = total_rows(dt, bpr);
 	for (int row = 0; row < rows && dt->hex_top + row < total; row++)
-		draw_row(dt, w, r.y + 1 + row, r, dt->hex_top + row, bpr);
+		draw_row(p->ui, dt, w, r.y + 1 + row, r, dt->hex_top + row, bpr);
 }
 
 static int hex_cols(struct pane *p, int width)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "responder.h"
+#include "ui_classroom.h"
 #include "ui_detail.h"
 
 #define INFO_MAX_ROWS 3
@@ -17,7 +18,8 @@ static void info_text(struct ui *ui, char *buf, size_t len, size_t *summary_len)
 	int n;
 
 	n = snprintf(buf, len, "frame %llu %c %s", (unsigned long long)dt->num,
-		     dt->frame.dir == FRAME_IN ? '<' : dt->frame.dir == FRAME_OUT ? '>' : '-', decode_summary(&dt->d));
+		     dt->frame.dir == FRAME_IN ? '<' : dt->frame.dir == FRAME_OUT ? '>' : '-',
+		     predict_hides_frame(ui, dt->src, dt->num) ? predict_row_text() : decode_summary(&dt->d));
 	*summary_len = n > 0 ? (size_t)n : 0;
 	if (detail_note_text(&dt->frame, &dt->note, note, sizeof(note)) && n > 0 && (size_t)n < len)
 		snprintf(buf + n, len - (size_t)n, "  %s %s", ui->utf8 ? "\xc2\xb7" : "-", note);

@@ -14,7 +14,8 @@ static const struct ui_key keys[] = {
 	{ { 'q' }, "q", SCOPE_GLOBAL, "quit", "quit (a device and namespace this run made go too)", "Anywhere", "quit" },
 	{ { KEY_F(10) }, "F10", SCOPE_GLOBAL, "quit", "quit (a device and namespace this run made go too)", "Anywhere",
 	  NULL },
-	{ { 3 }, "Ctrl-C", SCOPE_GLOBAL, "quit", "quit (a device and namespace this run made go too)", "Anywhere", NULL },
+	{ { 3 }, "Ctrl-C", SCOPE_GLOBAL, "interrupt", "stop the console's (or the lesson's) running command; none: quit",
+	  "Anywhere", NULL },
 	{ { '?' }, "?", SCOPE_GLOBAL, "help", "this help", "Anywhere", "help" },
 	{ { KEY_F(1) }, "F1", SCOPE_GLOBAL, "help", "this help", "Anywhere", NULL },
 	{ { '\t' }, "Tab", SCOPE_GLOBAL, "focus next", "next pane", "Anywhere", "pane" },
@@ -42,6 +43,25 @@ static const struct ui_key keys[] = {
 	{ { 'c' }, "c", SCOPE_GLOBAL, "clear", "clear the list (capture goes on)", "Frames", NULL },
 	{ { 'w' }, "w", SCOPE_GLOBAL, "save", "save the frames in view as a pcap file", "Frames", "save" },
 	{ { 'F' }, "F", SCOPE_GLOBAL, "follow", "follow new frames again (the tree too)", "Frames", NULL },
+
+	/* the classroom: lessons, step mode, the console, the timeline, devices, predict mode */
+	{ { 'L' }, "L", SCOPE_GLOBAL, "lessons", "the lesson menu: the built-in lessons, Enter starts one", "Classroom",
+	  "lessons" },
+	{ { 'N' }, "N", SCOPE_GLOBAL, "next-step", "the lesson's next step (at a question: its answer)", "Classroom", NULL },
+	{ { 'S' }, "S", SCOPE_GLOBAL, "step", "step mode: hold the outbox, list what waits (S again: off, all sent)",
+	  "Classroom", "step" },
+	{ { ':' }, ":", SCOPE_GLOBAL, "console", "console: a command in the namespace, or an action (echo on)",
+	  "Classroom", "console" },
+	{ { 't' }, "t", SCOPE_GLOBAL, "timeline", "netlink events as dimmed rows between the frames, on/off", "Classroom",
+	  NULL },
+	{ { 'P' }, "P", SCOPE_GLOBAL, "predict", "predict mode: hide the frame's values; P reveals the next layer",
+	  "Classroom", NULL },
+	{ { '1' }, "1", SCOPE_GLOBAL, "device 1", "show device 1 (the first -i)", "Classroom", NULL },
+	{ { '2' }, "2", SCOPE_GLOBAL, "device 2", "show device 2 (the second -i)", "Classroom", NULL },
+	{ { '3' }, "3", SCOPE_GLOBAL, "device 3", "show device 3", "Classroom", NULL },
+	{ { '4' }, "4", SCOPE_GLOBAL, "device 4", "show device 4", "Classroom", NULL },
+	{ { '|' }, "|", SCOPE_GLOBAL, "split", "split view: a second frame list beside the first, another device",
+	  "Classroom", NULL },
 
 	/* movement: each pane moves its own selection */
 	{ { KEY_UP }, "Up", SCOPE_PANE, "move up", "up", "Moving (every pane)", NULL },
@@ -84,8 +104,16 @@ static const struct ui_key keys[] = {
 	  "detach" },
 
 	/* frames held in the outbox */
-	{ ENTER, "Enter", "held", "release", "send the selected held frame", "Held frames (H holds)", "send" },
-	{ { 'x' }, "x", "held", "drop", "drop the selected held frame", "Held frames (H holds)", "drop" },
+	{ ENTER, "Enter", "held", "release", "send the selected held frame", "Held frames (H holds, S step mode)",
+	  "send" },
+	{ { 'e' }, "e", "held", "edit", "edit it in the inject form first (F10: edit N SPEC, still held)",
+	  "Held frames (H holds, S step mode)", "edit" },
+	{ { 'x' }, "x", "held", "drop", "drop the selected held frame", "Held frames (H holds, S step mode)", "drop" },
+
+	/* the lesson pane and the console pane */
+	{ ENTER, "Enter", "lesson", "next", "next step (at a question: its answer; at a pause: go on)", "Lesson pane",
+	  "next" },
+	{ ENTER, "Enter", "console", "command-line", "a new command line (as :)", "Console pane", "command" },
 
 	/* the inject form */
 	{ { '\t' }, "Tab", "form", "next", "next field", "Inject form", NULL },
@@ -111,6 +139,18 @@ static const struct ui_key keys[] = {
 	{ ENTER, "Enter", "prompt", "accept", "accept", "Prompts", NULL },
 	{ { 27 }, "Esc", "prompt", "cancel", "cancel", "Prompts", NULL },
 	{ { 21 }, "Ctrl-U", "prompt", "clear", "clear (typing replaces the selected prefill)", "Prompts", NULL },
+	{ { KEY_UP }, "Up", "prompt", "history older", "the console's line before (its history)", "Prompts", NULL },
+	{ { KEY_DOWN }, "Down", "prompt", "history newer", "the console's line after", "Prompts", NULL },
+
+	/* the lesson menu */
+	{ { KEY_UP }, "Up", "lessons", "move -1", "the lesson above", "Lesson menu (L)", NULL },
+	{ { 'k' }, "k", "lessons", "move -1", "the lesson above", "Lesson menu (L)", NULL },
+	{ { KEY_DOWN }, "Down", "lessons", "move 1", "the lesson below", "Lesson menu (L)", NULL },
+	{ { 'j' }, "j", "lessons", "move 1", "the lesson below", "Lesson menu (L)", NULL },
+	{ ENTER, "Enter", "lessons", "start", "start it here, or (its devices differ) tapscope again on them (y/n)",
+	  "Lesson menu (L)", NULL },
+	{ { 27 }, "Esc", "lessons", "close", "close the menu", "Lesson menu (L)", NULL },
+	{ { 'q' }, "q", "lessons", "close", "close the menu", "Lesson menu (L)", NULL },
 
 	/* y/n questions */
 	{ { 'y' }, "y", "confirm", "yes", "yes, do it", "Questions", NULL },
@@ -142,7 +182,8 @@ static const struct ui_key keys[] = {
 static const struct { const char *scope, *title; int overlay; } scopes[] = {
 	{ SCOPE_GLOBAL, "any pane", 0 }, { SCOPE_PANE, "every pane", 0 },
 	{ "list", "the frame list", 0 }, { "tree", "the field tree", 0 }, { "hex", "the hex pane", 0 },
-	{ "net", "the netlink pane", 0 }, { "held", "the held-frames list (H holds)", 0 },
+	{ "net", "the netlink pane", 0 }, { "held", "the held-frames list (H holds, S step mode)", 0 },
+	{ "lesson", "the lesson pane", 0 }, { "console", "the console pane", 0 }, { "lessons", "the lesson menu", 1 },
 	{ "form", "the inject form", 1 }, { "prompt", "a prompt", 1 }, { "confirm", "a y/n question", 1 },
 	{ "help", "the help", 1 }, { "messages", "the message history", 1 },
 };

@@ -1,5 +1,6 @@
-/* ui_list.c — the live frame list pane: the store's frames that pass the '/' filter, one row
- * each (decoded only when on screen), following new frames or standing still; ←/→ scroll it. */
+/* ui_list.c — the live frame list pane: one device's frames that pass the '/' filter, one row
+ * each (decoded only when on screen), its netlink events between them ('t'), following new
+ * frames or standing still; ←/→ scroll it. A second one beside it is the split view ('|'). */
 #include "ui_panes.h"
 
 #include <errno.h>
@@ -10,14 +11,29 @@
 
 #include "bpf.h"
 #include "pcapout.h"
+#include "ui_classroom.h"
 #include "ui_detail.h"
 #include "ui_row.h"
 #include "ui_store.h"
+#include "ui_timeline.h"
 
 #define HSCROLL_STEP 8
+#define ROWS_MAX 256
+
+struct list_state;
+
+/* What a list hears from one device's store (it listens to all, shows one). */
+struct list_hook {
+	struct list_state *st;
+	int dev;
+};
 
 struct list_state {
 	struct ui *ui;
+	int dev;			/* the device it shows (ui->devs[dev]) */
+	struct list_hook hooks[OPTIONS_MAX_DEVICES];
+	size_t row_frame[ROWS_MAX];	/* view index on each row at the last draw (SIZE_MAX: an event) */
+	int nrows;
 	uint64_t *nums;			/* the view: numbers of kept frames that pass the filter */
 	size_t start, len, cap;		/* nums[start .. start+len) */
 	struct bpf_filter *filter;	/* NULL: every frame */
@@ -29,6 +45,18 @@ struct list_state {
 	int hscroll;			/* columns the scrolling part is shifted left */
 	int widest;			/* the widest scrolling part drawn last time */
 };
+
+static int split_on;		/* '|': the second list shows beside the first */
+
+static struct ui_store *st_store(const struct list_state *st)
+{
+	return st->ui->devs[st->dev].store;
+}
+
+static struct session *st_session(const struct list_state *st)
+{
+	return st->ui->devs[st->dev].s;
+}
 
 /* The list the global actions (filter, save, pause, follow) act on: the focused one, else the
  * first (a split view has two). */
@@ -86,7 +114,7 @@ static void view_push(struct list_state *st, uint64_t num)
 /* Frames the store no longer holds leave the view. */
 static void view_trim(struct list_state *st)
 {
-	uint64_t oldest = store_oldest(st->ui->store);
+	uint64_t oldest = store_oldest(st_store(st));
 	size_t gone = 0;
 
 	while (gone < st->len && (!oldest || st->nums[st->start + gone] < oldest))
@@ -105,12 +133,12 @@ static int passes(const struct list_state *st, const struct frame *f)
 
 static void view_rebuild(struct list_state *st)
 {
-	size_t n = store_count(st->ui->store);
+	size_t n = store_count(st_store(st));
 
 	st->start = st->len = 0;
 	st->top = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct frame *f = store_at(st->ui->store, i);
+		const struct frame *f = store_at(st_store(st), i);
 
 		if (passes(st, f))
 			view_push(st, f->number);
@@ -125,7 +153,11 @@ static void view_rebuild(struct list_state *st)
 
 static void on_store(void *arg, enum store_event ev, const struct frame *f)
 {
-	struct list_state *st = arg;
+	struct list_hook *h = arg;
+	struct list_state *st = h->st;
+
+	if (h->dev != st->dev)
+		return;		/* another device's frame */
 
 	if (ev == STORE_CLEARED) {
 		st->follow = 1;
@@ -149,9 +181,13 @@ static void sync_detail(struct list_state *st)
 	const struct frame_note *note;
 	const struct frame *f;
 
-	if (st->ui->detail->pinned && st->ui->detail->num)
+	if (st->ui->detail->pinned && st->ui->detail->num && st->ui->detail->src == st_store(st))
 		return;
-	f = store_get(st->ui->store, st->sel, &note);
+	if (st->ui->detail->src != st_store(st)) {	/* frame numbers are the device's own */
+		detail_clear(st->ui);
+		st->ui->detail->src = st_store(st);
+	}
+	f = store_get(st_store(st), st->sel, &note);
 	detail_show(st->ui, f, f ? note : NULL);
 }
 
@@ -182,7 +218,10 @@ static void fit(char *out, size_t n, const char *s, int width)
 
 struct layout {
 	int numw, addrw, fixedw;
+	int compact;		/* a narrow list (the split view): the protocol and tcpdump's line, no columns */
 };
+
+#define COMPACT_BELOW 78	/* columns under which a list drops its address columns */
 
 static void row_layout(const struct list_state *st, int width, struct layout *lo)
 {
@@ -193,6 +232,7 @@ static void row_layout(const struct list_state *st, int width, struct layout *lo
 		lo->numw = 6;
 	lo->fixedw = lo->numw + 1 + 10 + 1 + 1 + 1;		/* "No. Time!< " (! marks a bad frame) */
 	avail = width - lo->fixedw;
+	lo->compact = width < COMPACT_BELOW;
 	lo->addrw = (avail - 7 - 30) / 2;
 	if (lo->addrw < 15)
 		lo->addrw = 15;
@@ -212,10 +252,15 @@ static void draw_row(struct pane *p, WINDOW *w, int y, const struct frame *f, co
 	decode_frame(&d, f);
 	row_columns(&d, &c);
 	snprintf(fixed, sizeof(fixed), "%*llu %10.6f%c%c ", lo->numw, (unsigned long long)f->number,
-		 store_rel_time(p->ui->store, f), c.mark, f->dir == FRAME_IN ? '<' : f->dir == FRAME_OUT ? '>' : ' ');
+		 store_rel_time(st_store(st), f), c.mark, f->dir == FRAME_IN ? '<' : f->dir == FRAME_OUT ? '>' : ' ');
 	fit(src, sizeof(src), c.src, lo->addrw);
 	fit(dst, sizeof(dst), c.dst, lo->addrw);
-	snprintf(line, sizeof(line), "%-6.6s %s %s %s", c.proto, src, dst, c.info);
+	if (predict_hides_frame(p->ui, st_store(st), f->number))
+		snprintf(line, sizeof(line), "%s", predict_row_text());
+	else if (lo->compact)
+		snprintf(line, sizeof(line), "%-6.6s %s", c.proto, decode_summary(&d));
+	else
+		snprintf(line, sizeof(line), "%-6.6s %s %s %s", c.proto, src, dst, c.info);
 	if (ui_text_cols(line) > st->widest)
 		st->widest = ui_text_cols(line);
 	if (selected)
@@ -230,6 +275,50 @@ static void draw_row(struct pane *p, WINDOW *w, int y, const struct frame *f, co
 	wattrset(w, A_NORMAL);
 }
 
+/* ---- rows: frames, and the timeline's events between them ---- */
+
+static struct timeline *st_timeline(const struct list_state *st)
+{
+	return st->ui->timeline ? st->ui->devs[st->dev].tl : NULL;
+}
+
+/* The rows from view index top on, at most max: a view index each, or SIZE_MAX for an event
+ * (its index in *ev). An event shows before the first frame in view numbered after it. */
+static int plan_rows(const struct list_state *st, size_t top, size_t *rows, size_t *ev, int max)
+{
+	const struct timeline *tl = st_timeline(st);
+	uint64_t oldest = store_oldest(st_store(st));
+	uint64_t lo = top ? view_num(st, top - 1) : oldest ? oldest - 1 : 0;
+	size_t e = tl ? timeline_from(tl, lo) : 0, ne = timeline_count(tl);
+	int n = 0;
+
+	for (size_t i = top; n < max; i++) {
+		uint64_t hi = i < st->len ? view_num(st, i) : UINT64_MAX;
+
+		for (; tl && e < ne && timeline_at(tl, e)->after < hi && n < max; e++) {
+			rows[n] = SIZE_MAX;
+			ev[n++] = e;
+		}
+		if (i >= st->len || n == max)
+			break;
+		rows[n] = i;
+		ev[n++] = 0;
+	}
+	return n;
+}
+
+/* Whether the selected frame's row (and when following, the events after it) fit from top. */
+static int fits(const struct list_state *st, size_t top, size_t sel, int rows)
+{
+	size_t r[ROWS_MAX + 1], ev[ROWS_MAX + 1];
+	int n = plan_rows(st, top, r, ev, rows + 1 < ROWS_MAX ? rows + 1 : ROWS_MAX);
+
+	for (int k = 0; k < n && k < rows; k++)
+		if (r[k] == sel)
+			return !st->follow || n <= rows;
+	return 0;
+}
+
 static void keep_visible(struct list_state *st, int rows)
 {
 	size_t sel = view_index(st, st->sel);
@@ -240,14 +329,22 @@ static void keep_visible(struct list_state *st, int rows)
 		st->top = st->len;
 	if (sel < st->top)
 		st->top = sel;
-	if (sel >= st->top + (size_t)rows)
-		st->top = sel - (size_t)rows + 1;
+	if (!st_timeline(st)) {
+		if (sel >= st->top + (size_t)rows)
+			st->top = sel - (size_t)rows + 1;
+		return;
+	}
+	if (fits(st, st->top, sel, rows))
+		return;
+	st->top = sel;
+	while (st->top > 0 && fits(st, st->top - 1, sel, rows))
+		st->top--;
 }
 
 static void empty_hint(struct pane *p, WINDOW *w)
 {
 	struct list_state *st = p->state;
-	struct session *s = p->ui->s;
+	struct session *s = st_session(st);
 	char text[256], peer[64] = "10.18.0.3";
 	const char *t = text;
 	uint8_t a[16];
@@ -258,8 +355,9 @@ static void empty_hint(struct pane *p, WINDOW *w)
 		inet_ntop(AF_INET6, a, peer, sizeof(peer));
 	if (st->filter)
 		snprintf(text, sizeof(text), "no frame matches the filter (/ changes it)");
-	else if (s->ns.name[0])
-		snprintf(text, sizeof(text), "no frames yet: ping a peer, e.g. ip netns exec %s ping %s", s->ns.name, peer);
+	else if (s->ns.name[0] || st->ui->ss[0].ns.name[0])
+		snprintf(text, sizeof(text), "no frames yet: ping a peer, e.g. ip netns exec %s ping %s",
+			 s->ns.name[0] ? s->ns.name : st->ui->ss[0].ns.name, peer);
 	else
 		snprintf(text, sizeof(text), "no frames yet: ping a peer, e.g. ping %s", peer);
 	wattrset(w, ui_attr(C_DIM));
@@ -276,38 +374,83 @@ static void empty_hint(struct pane *p, WINDOW *w)
 	wattrset(w, A_NORMAL);
 }
 
+/* A timeline row: dimmed, its time in the time column, then what netlink said. */
+static void draw_event(struct pane *p, WINDOW *w, int y, const struct tl_event *e, const struct layout *lo)
+{
+	struct list_state *st = p->state;
+	struct frame at = { .ts = e->ev.ts };
+	char text[400], line[440], fixed[64];
+
+	nlevent_format(&e->ev, text, sizeof(text));
+	snprintf(fixed, sizeof(fixed), "%*s %10.6f   ", lo->numw, "", store_rel_time(st_store(st), &at));
+	snprintf(line, sizeof(line), "%s netlink: %s", p->ui->utf8 ? "\xc2\xb7" : "-", text);
+	wattrset(w, ui_attr(C_DIM));
+	mvwhline(w, y, p->rect.x, ' ', p->rect.w);
+	mvwaddnstr(w, y, p->rect.x, fixed, p->rect.w);
+	ui_put(w, y, p->rect.x + lo->fixedw, p->rect.w - lo->fixedw, line, st->hscroll);
+	wattrset(w, A_NORMAL);
+}
+
+/* The list the tree and hex follow: the focused one, else the first. */
+static int active(struct pane *p)
+{
+	struct pane *f = mgr_focused();
+
+	return f == p || ((!f || (f->cls != &list_pane && f->cls != &split_pane)) && p == mgr_pane("list"));
+}
+
 static void list_draw(struct pane *p, WINDOW *w)
 {
 	struct list_state *st = p->state;
 	struct ui_rect r = p->rect;
 	int rows = r.h - 1;
 	struct layout lo;
-	char fixed[64], head[256], src[64], dst[64];
+	size_t ev[ROWS_MAX];
+	char fixed[64], head[256], src[64], dst[64], dev[40];
 	const char *state = st->paused ? "Info  (paused)" :
 			    st->follow ? "Info  (following)" : "Info  (G: follow)";
 
 	if (st->follow && st->len)
 		st->sel = view_num(st, st->len - 1);
-	sync_detail(st);
+	if (active(p))
+		sync_detail(st);
 	keep_visible(st, rows);
 	row_layout(st, r.w, &lo);
 	snprintf(fixed, sizeof(fixed), "%*s %10s   ", lo.numw, "No.", "Time");
 	fit(src, sizeof(src), "Source", lo.addrw);
 	fit(dst, sizeof(dst), "Destination", lo.addrw);
-	snprintf(head, sizeof(head), "%-6s %s %s %s", "Proto", src, dst, state);
+	if (lo.compact)
+		snprintf(head, sizeof(head), "%-6s %s", "Proto", st->paused ? "(paused)" : st->follow ? "(following)" :
+			 "(G: follow)");
+	else
+		snprintf(head, sizeof(head), "%-6s %s %s %s", "Proto", src, dst, state);
 	pane_title(p, w, "");
 	wattrset(w, ui_attr(mgr_focused() == p ? C_FOCUS_TITLE : C_TITLE));
 	mvwaddstr(w, r.y, r.x, fixed);
-	ui_put(w, r.y, r.x + lo.fixedw, r.w - lo.fixedw, head, st->hscroll);
+	dev[0] = '\0';
+	if (p->ui->ndevs > 1)	/* which device: the number key that shows it, and its name */
+		snprintf(dev, sizeof(dev), " %d %s ", st->dev + 1, st_session(st)->dev.name);
+	ui_put(w, r.y, r.x + lo.fixedw, r.w - lo.fixedw - ui_text_cols(dev), head, st->hscroll);
+	if (dev[0]) {
+		wattron(w, A_REVERSE);
+		mvwaddstr(w, r.y, r.x + r.w - ui_text_cols(dev), dev);
+	}
 	wattrset(w, A_NORMAL);
-	if (!st->len) {
+	st->nrows = 0;
+	if (!st->len && !timeline_count(st_timeline(st))) {
 		empty_hint(p, w);
 		return;
 	}
 	st->widest = 0;
-	for (int row = 0; row < rows && st->top + (size_t)row < st->len; row++) {
-		const struct frame *f = store_get(p->ui->store, view_num(st, st->top + (size_t)row), NULL);
+	st->nrows = plan_rows(st, st->top, st->row_frame, ev, rows < ROWS_MAX ? rows : ROWS_MAX);
+	for (int row = 0; row < st->nrows; row++) {
+		const struct frame *f;
 
+		if (st->row_frame[row] == SIZE_MAX) {
+			draw_event(p, w, r.y + 1 + row, timeline_at(st_timeline(st), ev[row]), &lo);
+			continue;
+		}
+		f = store_get(st_store(st), view_num(st, st->row_frame[row]), NULL);
 		if (f)
 			draw_row(p, w, r.y + 1 + row, f, &lo);
 	}
@@ -354,8 +497,8 @@ static enum ui_result list_click(struct pane *p, int row, int col, int wheel)
 	(void)col;
 	if (wheel)
 		return list_move(p, wheel < 0 ? MOVE_UP : MOVE_DOWN);
-	if (row >= 1 && st->top + (size_t)(row - 1) < st->len)
-		select_index(st, (long)(st->top + (size_t)(row - 1)));
+	if (row >= 1 && row - 1 < st->nrows && st->row_frame[row - 1] != SIZE_MAX)
+		select_index(st, (long)st->row_frame[row - 1]);
 	return UI_REDRAW;
 }
 
@@ -400,21 +543,101 @@ static void list_free(struct pane *p)
 	free(st);
 }
 
+/* The list that gets the keyboard shows the device the other panes show. */
+static void list_focus(struct pane *p, int on)
+{
+	struct list_state *st = p->state;
+
+	if (on && p->ui->cur != st->dev)
+		ui_set_device(p->ui, st->dev);
+}
+
+/* The split view's list: half the first one's columns, while '|' has it on. */
+static int split_cols(struct pane *p, int width)
+{
+	(void)p;
+	return split_on ? width / 2 : 0;
+}
+
 const struct pane_class list_pane = {
 	.name = "list", .slot = SLOT_MAIN, .weight = 45, .focusable = 1,
-	.draw = list_draw, .nav = list_move, .click = list_click, .actions = list_actions, .free = list_free,
+	.draw = list_draw, .nav = list_move, .click = list_click, .focus = list_focus, .actions = list_actions,
+	.free = list_free,
 };
 
-void *list_state_new(struct ui *ui)
+const struct pane_class split_pane = {
+	.name = "list", .slot = SLOT_MAIN, .focusable = 1, .cols = split_cols,
+	.draw = list_draw, .nav = list_move, .click = list_click, .focus = list_focus, .actions = list_actions,
+	.free = list_free,
+};
+
+void *list_state_new(struct ui *ui, int dev)
 {
 	struct list_state *st = calloc(1, sizeof(*st));
 
 	if (!st)
 		return NULL;
 	st->ui = ui;
+	st->dev = dev;
 	st->follow = 1;
-	store_listen(ui->store, on_store, st);
+	split_on = 0;
+	for (int i = 0; i < ui->ndevs; i++) {
+		st->hooks[i].st = st;
+		st->hooks[i].dev = i;
+		store_listen(ui->devs[i].store, on_store, &st->hooks[i]);
+	}
 	return st;
+}
+
+int list_device(const struct pane *p)
+{
+	return ((const struct list_state *)p->state)->dev;
+}
+
+/* Shows device dev in list p: its frames from the start, the filter compiled again for its
+ * link type (dropped with a message when it does not fit the device). */
+void list_show(struct pane *p, int dev)
+{
+	struct list_state *st = p->state;
+	char err[256];
+
+	if (dev < 0 || dev >= p->ui->ndevs || dev == st->dev)
+		return;
+	st->dev = dev;
+	if (st->filter) {
+		bpf_filter_free(st->filter);
+		st->filter = bpf_filter_new(session_dlt(st_session(st)), st->filter_text, err, sizeof(err));
+		if (!st->filter) {
+			ui_message(st->ui, 1, "filter '%s' dropped: it does not fit %s (%s)", st->filter_text,
+				   st_session(st)->dev.name, err);
+			st->filter_text[0] = '\0';
+		}
+	}
+	st->follow = 1;
+	st->paused = 0;
+	st->hscroll = 0;
+	view_rebuild(st);
+}
+
+/* '|': the split view on or off; on, the second list shows a device the first does not. */
+int list_split(struct ui *ui, int on)
+{
+	struct pane *first = mgr_pane("list"), *second = first ? first->beside : NULL;
+
+	if (!second)
+		return 0;
+	split_on = on;
+	if (on && ui->ndevs > 1 && list_device(second) == list_device(first))
+		list_show(second, (list_device(first) + 1) % ui->ndevs);
+	if (!on && mgr_focused() == second)
+		mgr_focus(first);
+	ui_dirty(ui);
+	return split_on;
+}
+
+int list_split_on(void)
+{
+	return split_on;
 }
 
 /* ---- what the global actions ask of the list ---- */
@@ -435,7 +658,7 @@ int list_set_filter(struct ui *ui, const char *expr, char *err, size_t errlen)
 		return -ENOENT;
 	while (*expr == ' ')
 		expr++;
-	if (*expr && !(f = bpf_filter_new(session_dlt(ui->s), expr, err, errlen)))
+	if (*expr && !(f = bpf_filter_new(session_dlt(st_session(st)), expr, err, errlen)))
 		return -EINVAL;
 	if (st->filter)
 		bpf_filter_free(st->filter);
@@ -446,23 +669,50 @@ int list_set_filter(struct ui *ui, const char *expr, char *err, size_t errlen)
 	return 0;
 }
 
+/* The timeline's events from index *e on that came before frame number before, as comments
+ * (at most max); *e moves past them. */
+static int events_before(const struct list_state *st, size_t *e, uint64_t before, char (*out)[320], int max)
+{
+	const struct timeline *tl = st_timeline(st);
+	int n = 0;
+
+	for (; *e < timeline_count(tl) && timeline_at(tl, *e)->after < before; (*e)++) {
+		char line[300];
+
+		if (n == max)
+			continue;
+		timeline_text(timeline_at(tl, *e), line, sizeof(line));
+		snprintf(out[n++], sizeof(out[0]), "tapscope netlink event %.290s", line);
+	}
+	return n;
+}
+
 long list_save(struct ui *ui, const char *path, char *err, size_t errlen)
 {
 	struct list_state *st = first_list();
+	char comments[16][320];
+	const char *c[16];
 	struct pcapout *w;
+	size_t e = 0;
 	long n;
 	int rc;
 
+	(void)ui;
 	if (!st)
 		return -ENOENT;
-	w = pcapout_open(path, session_dlt(ui->s), err, errlen);
+	w = pcapout_open_as(path, session_dlt(st_session(st)), st_session(st)->dev.name, 0, err, errlen);
 	if (!w)
 		return -EIO;
+	if (st->len && st_timeline(st))	/* only the events among the frames saved */
+		e = timeline_from(st_timeline(st), view_num(st, 0) - 1);
+	for (int k = 0; k < 16; k++)
+		c[k] = comments[k];
 	for (size_t i = 0; i < st->len; i++) {
-		const struct frame *f = store_get(ui->store, view_num(st, i), NULL);
+		const struct frame *f = store_get(st_store(st), view_num(st, i), NULL);
+		int nc = st_timeline(st) ? events_before(st, &e, view_num(st, i), comments, 16) : 0;
 
 		if (f)
-			pcapout_write(w, f);
+			pcapout_write_commented(w, f, c, nc);
 	}
 	n = (long)pcapout_count(w);
 	rc = pcapout_close(w);

@@ -15,8 +15,8 @@ extern const struct pane_class hex_pane;	/* ui_hex.c: its bytes (beside the tree
 /* A pane's title bar (row 0 of its rect), in the focus colour when it has the keyboard. */
 void pane_title(struct pane *p, WINDOW *w, const char *text);
 
-/* ui_list.c: the list's state for a new list pane over the UI's store. */
-void *list_state_new(struct ui *ui);
+/* ui_list.c: the list's state for a new list pane showing device dev (ui->devs[dev]). */
+void *list_state_new(struct ui *ui, int dev);
 /* The filter in use in the first list pane ("" when none). */
 const char *list_filter_text(void);
 /* Sets the first list pane's filter; -EINVAL with libpcap's message in err. */

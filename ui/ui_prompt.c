@@ -22,6 +22,9 @@ struct prompt {
 	WINDOW *win, *sub;
 	PANEL *panel;
 	int lines, cols;		/* the terminal size the windows were made for */
+	ui_prompt_history_fn history;	/* Up/Down go through it (the console's lines), or NULL */
+	int hist_at;			/* -1: the line being typed; 0: the newest of the history */
+	char typed[PROMPT_MAX + 1];	/* what was typed before Up */
 };
 
 static void trim(char *s)
@@ -92,6 +95,14 @@ static int prompt_build(struct prompt *p)
 	return 0;
 }
 
+/* Keys typed before the prompt was first drawn (typed ahead, in one read) go into its field. */
+static int prompt_ready(struct prompt *p)
+{
+	if (!p->form && (p->win || prompt_build(p) < 0))
+		prompt_teardown(p);
+	return p->form != NULL;
+}
+
 static void prompt_draw(struct overlay *ov)
 {
 	struct prompt *p = ov->state;
@@ -139,6 +150,7 @@ static enum ui_result act_accept(struct ui *ui, void *target, const char *arg)
 	ui_prompt_fn done = p->done;
 
 	(void)arg;
+	prompt_ready(p);
 	prompt_sync(p);
 	snprintf(text, sizeof(text), "%s", p->text);
 	snprintf(parg, sizeof(parg), "%s", p->arg);
@@ -161,7 +173,7 @@ static enum ui_result act_clear(struct ui *ui, void *target, const char *arg)
 
 	(void)ui;
 	(void)arg;
-	if (p->form)
+	if (prompt_ready(p))
 		form_driver(p->form, REQ_CLR_FIELD);
 	p->selected = 0;
 	return UI_REDRAW;
@@ -186,7 +198,7 @@ static enum ui_result prompt_key(struct overlay *ov, int ch)
 	struct prompt *p = ov->state;
 	int req = edit_request(ch), printable = ch >= ' ' && ch < 256 && ch != 127;
 
-	if (!p->form)
+	if (!prompt_ready(p))
 		return UI_HANDLED;
 	if (p->selected && (printable || req == REQ_DEL_PREV || req == REQ_DEL_CHAR)) {
 		form_driver(p->form, REQ_CLR_FIELD);	/* the selected prefill goes */
@@ -202,7 +214,28 @@ static enum ui_result prompt_key(struct overlay *ov, int ch)
 	return UI_REDRAW;
 }
 
+/* Up (older) and Down (newer) through the history; Down past the newest brings back the typing. */
+static enum ui_result act_history(struct ui *ui, void *target, const char *arg)
+{
+	struct prompt *p = ((struct overlay *)target)->state;
+	int to = p->hist_at + (strcmp(arg, "older") ? -1 : 1);
+	const char *line = NULL;
+
+	(void)ui;
+	if (!p->history || !prompt_ready(p) || to < -1 || (to >= 0 && !(line = p->history(to))))
+		return UI_HANDLED;
+	prompt_sync(p);
+	if (p->hist_at < 0)
+		snprintf(p->typed, sizeof(p->typed), "%s", p->text);
+	p->hist_at = to;
+	set_field_buffer(p->fields[0], 0, to < 0 ? p->typed : line);
+	form_driver(p->form, REQ_END_LINE);
+	p->selected = 0;
+	return UI_REDRAW;
+}
+
 static const struct ui_action prompt_actions[] = {
+	{ "history", act_history, NULL },
 	{ "accept", act_accept, NULL },
 	{ "cancel", act_cancel, NULL },
 	{ "clear", act_clear, NULL },
@@ -216,10 +249,18 @@ const struct overlay_class prompt_overlay = {
 
 void ui_prompt(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg)
 {
+	ui_prompt_history(ui, label, initial, done, arg, NULL);
+}
+
+void ui_prompt_history(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg,
+		       ui_prompt_history_fn history)
+{
 	struct prompt *p = calloc(1, sizeof(*p));
 
 	if (!p)
 		return;
+	p->history = history;
+	p->hist_at = -1;
 	snprintf(p->label, sizeof(p->label), "%s", label);
 	snprintf(p->text, sizeof(p->text), "%s", initial ? initial : "");
 	snprintf(p->arg, sizeof(p->arg), "%s", arg ? arg : "");

@@ -6,10 +6,15 @@
 
 struct session;
 struct options;
+struct lesson;
 
-/* Runs the full-screen UI on a started session until the user quits or a signal comes;
- * restores the terminal on every path. Returns the exit status. */
-int ui_run(struct session *s, const struct options *o);
+/* Runs the full-screen UI on the started sessions ss[0..n) (one per -i) until the user quits or
+ * a signal comes; restores the terminal on every path. With lesson (--lesson), the lesson pane
+ * runs it on those sessions (its devices). Returns the exit status. */
+int ui_run(struct session *ss, int n, const struct options *o, struct lesson *lesson);
+/* After ui_run: the built-in lesson the user chose in the lesson menu to run on devices of its
+ * own (tapscope starts again with them), or NULL. */
+const char *ui_next_lesson(void);
 
 /* Prints the UI's key table (tapscope --keys): key, scope, action, group, help; a line each. */
 void ui_keys_print(FILE *out);

@@ -21,8 +21,11 @@ void status_draw_title(struct ui *ui, WINDOW *w)
 
 	n = snprintf(text, sizeof(text), " tapscope  %s (%s%s)", s->dev.name, s->dev.tun ? "tun" : "tap",
 		     s->dev.pi ? ", pi" : "");
-	if (s->ns.name[0])
-		n += snprintf(text + n, sizeof(text) - (size_t)n, "  netns %s", s->ns.name);
+	for (int i = 0; ui->ndevs > 1 && i < ui->ndevs && n < (int)sizeof(text) - 64; i++)	/* the number keys */
+		n += snprintf(text + n, sizeof(text) - (size_t)n, "%s%s%d %s%s", i ? " " : "  devices: ",
+			      i == ui->cur ? "[" : "", i + 1, ui->devs[i].s->dev.name, i == ui->cur ? "]" : "");
+	if (ui->ss[0].ns.name[0])
+		n += snprintf(text + n, sizeof(text) - (size_t)n, "  netns %s", ui->ss[0].ns.name);
 	if (s->dev.fd < 0)
 		n += snprintf(text + n, sizeof(text) - (size_t)n, "  [queue detached]");
 	if (list_paused())

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ui_classroom.h"
 #include "ui_detail.h"
 
 /* Fills vis with the visible nodes in order (a collapsed node's subtree is skipped). */
@@ -74,7 +75,10 @@ static void draw_node(struct pane *p, WINDOW *w, int y, int i)
 
 	n = f->def->type == FT_PROTO || f->def->type == FT_GROUP ? 0 :
 	    snprintf(text, sizeof(text), "%s: ", decode_label(d, i));
-	decode_text(d, i, text + n, sizeof(text) - (size_t)n);
+	if (predict_hides_field(p->ui, i))	/* predict mode: the name stays, the value waits */
+		snprintf(text + n, sizeof(text) - (size_t)n, "%s", n ? "?" : decode_label(d, i));
+	else
+		decode_text(d, i, text + n, sizeof(text) - (size_t)n);
 	wattrset(w, selected ? (focused ? ui_attr(C_SELECTED) : ui_attr(C_DIM) | A_REVERSE) : node_attr(dt, i));
 	mvwhline(w, y, r.x, ' ', r.w);
 	if (x > r.x + r.w - 4)

@@ -40,8 +40,14 @@ screen_wait 'following new frames' 2
 for _ in $(seq 20); do [ "$(tree_frame)" != "$n" ] && break; sleep 0.05; done
 [ "$(tree_frame)" -gt "$n" ] || fail "F did not follow again (tree on $(tree_frame))"
 
-# 2. the mouse in the tree: a click selects the field on that row
-keys Escape Enter
+# 2. the mouse in the tree: a click selects the field on that row (of an IPv4 frame: IPv6's
+# autoconfiguration frames may be the newest by now, so the view shows ICMP alone)
+keys Escape /
+screen_wait 'filter \(BPF' 2
+keys_literal 'icmp'
+keys Enter
+screen_wait 'showing frames that match: icmp' 2
+keys Enter
 screen_wait '\(kept: F follows\)' 2
 n=$(tree_frame)
 y=$(screen | grep -n 'Time to Live: 64' | head -1 | cut -d: -f1)

@@ -9,14 +9,15 @@
 #include <cmocka.h>
 
 #include "action.h"
+#include "ui_classroom.h"
 #include "ui_keys.h"
 #include "ui_overlays.h"
 #include "ui_panes.h"
 
 static const struct pane_class *const panes[] = { &net_pane, &list_pane, &held_pane, &info_pane, &tree_pane,
-						  &hex_pane };
+						  &hex_pane, &lesson_pane, &console_pane, &split_pane };
 static const struct overlay_class *const overlays[] = { &prompt_overlay, &confirm_overlay, &help_overlay,
-							&form_overlay, &messages_overlay };
+							&form_overlay, &messages_overlay, &lessons_overlay };
 #define NPANES (sizeof(panes) / sizeof(panes[0]))
 #define NOVERLAYS (sizeof(overlays) / sizeof(overlays[0]))
 
