@@ -54,7 +54,7 @@ static const struct ui_key keys[] = {
 	  "Classroom", "console" },
 	{ { 't' }, "t", SCOPE_GLOBAL, "timeline", "netlink events as dimmed rows between the frames, on/off", "Classroom",
 	  NULL },
-	{ { 'P' }, "P", SCOPE_GLOBAL, "predict", "predict mode: hide the frame's values; P reveals the next layer",
+	{ { 'P' }, "P", SCOPE_GLOBAL, "predict", "predict mode: hide the frame's values; each P asks for a layer, then shows it",
 	  "Classroom", NULL },
 	{ { '1' }, "1", SCOPE_GLOBAL, "device 1", "show device 1 (the first -i)", "Classroom", NULL },
 	{ { '2' }, "2", SCOPE_GLOBAL, "device 2", "show device 2 (the second -i)", "Classroom", NULL },

@@ -230,9 +230,11 @@ static void row_layout(const struct list_state *st, int width, struct layout *lo
 	lo->numw = digits(view_num(st, st->len ? st->len - 1 : 0));
 	if (lo->numw < 6)
 		lo->numw = 6;
-	lo->fixedw = lo->numw + 1 + 10 + 1 + 1 + 1;		/* "No. Time!< " (! marks a bad frame) */
-	avail = width - lo->fixedw;
 	lo->compact = width < COMPACT_BELOW;
+	lo->fixedw = lo->numw + 1 + 10 + 1 + 1 + 1;		/* "No. Time!< " (! marks a bad frame) */
+	if (lo->compact)
+		lo->fixedw = lo->numw + 1 + 1 + 1;		/* "No.!< ": no time column */
+	avail = width - lo->fixedw;
 	lo->addrw = (avail - 7 - 30) / 2;
 	if (lo->addrw < 15)
 		lo->addrw = 15;
@@ -251,14 +253,18 @@ static void draw_row(struct pane *p, WINDOW *w, int y, const struct frame *f, co
 
 	decode_frame(&d, f);
 	row_columns(&d, &c);
-	snprintf(fixed, sizeof(fixed), "%*llu %10.6f%c%c ", lo->numw, (unsigned long long)f->number,
-		 store_rel_time(st_store(st), f), c.mark, f->dir == FRAME_IN ? '<' : f->dir == FRAME_OUT ? '>' : ' ');
+	if (lo->compact)
+		snprintf(fixed, sizeof(fixed), "%*llu%c%c ", lo->numw, (unsigned long long)f->number, c.mark,
+			 f->dir == FRAME_IN ? '<' : f->dir == FRAME_OUT ? '>' : ' ');
+	else
+		snprintf(fixed, sizeof(fixed), "%*llu %10.6f%c%c ", lo->numw, (unsigned long long)f->number,
+			 store_rel_time(st_store(st), f), c.mark, f->dir == FRAME_IN ? '<' : f->dir == FRAME_OUT ? '>' : ' ');
 	fit(src, sizeof(src), c.src, lo->addrw);
 	fit(dst, sizeof(dst), c.dst, lo->addrw);
 	if (predict_hides_frame(p->ui, st_store(st), f->number))
 		snprintf(line, sizeof(line), "%s", predict_row_text());
-	else if (lo->compact)
-		snprintf(line, sizeof(line), "%-6.6s %s", c.proto, decode_summary(&d));
+	else if (lo->compact)	/* tcpdump's line says the protocol and the addresses */
+		snprintf(line, sizeof(line), "%s", decode_summary(&d));
 	else
 		snprintf(line, sizeof(line), "%-6.6s %s %s %s", c.proto, src, dst, c.info);
 	if (ui_text_cols(line) > st->widest)
@@ -382,7 +388,10 @@ static void draw_event(struct pane *p, WINDOW *w, int y, const struct tl_event *
 	char text[400], line[440], fixed[64];
 
 	nlevent_format(&e->ev, text, sizeof(text));
-	snprintf(fixed, sizeof(fixed), "%*s %10.6f   ", lo->numw, "", store_rel_time(st_store(st), &at));
+	if (lo->compact)
+		snprintf(fixed, sizeof(fixed), "%*s   ", lo->numw, "");
+	else
+		snprintf(fixed, sizeof(fixed), "%*s %10.6f   ", lo->numw, "", store_rel_time(st_store(st), &at));
 	snprintf(line, sizeof(line), "%s netlink: %s", p->ui->utf8 ? "\xc2\xb7" : "-", text);
 	wattrset(w, ui_attr(C_DIM));
 	mvwhline(w, y, p->rect.x, ' ', p->rect.w);
@@ -416,12 +425,15 @@ static void list_draw(struct pane *p, WINDOW *w)
 		sync_detail(st);
 	keep_visible(st, rows);
 	row_layout(st, r.w, &lo);
-	snprintf(fixed, sizeof(fixed), "%*s %10s   ", lo.numw, "No.", "Time");
+	if (lo.compact)
+		snprintf(fixed, sizeof(fixed), "%*s   ", lo.numw, "No.");
+	else
+		snprintf(fixed, sizeof(fixed), "%*s %10s   ", lo.numw, "No.", "Time");
 	fit(src, sizeof(src), "Source", lo.addrw);
 	fit(dst, sizeof(dst), "Destination", lo.addrw);
 	if (lo.compact)
-		snprintf(head, sizeof(head), "%-6s %s", "Proto", st->paused ? "(paused)" : st->follow ? "(following)" :
-			 "(G: follow)");
+		snprintf(head, sizeof(head), "%s", st->paused ? "Summary  (paused)" : st->follow ? "Summary  (following)" :
+			 "Summary  (G: follow)");
 	else
 		snprintf(head, sizeof(head), "%-6s %s %s %s", "Proto", src, dst, state);
 	pane_title(p, w, "");

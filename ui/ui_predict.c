@@ -1,7 +1,7 @@
 /* ui_predict.c — predict mode (P): the frame the tree shows keeps its layers' names but hides
- * their values (in the tree, the hex bytes, its list row and summary); the class predicts the
- * next layer's fields (the MAC the kernel uses, the TTL after a hop, the ICMP type of the
- * reply), and each P reveals that layer and asks for the one after it. */
+ * their values (in the tree, the hex bytes, its list row and summary); P asks the class to
+ * predict the next layer's fields (the MAC the kernel uses, the TTL after a hop, the ICMP type
+ * of the reply), opened alone in the tree; the next P reveals them; and so on to the last. */
 #include "ui_classroom.h"
 
 #include <stdio.h>
@@ -14,7 +14,8 @@
 struct predict {
 	const void *src;	/* the store the frame is in (numbers are per device) */
 	uint64_t num;		/* the frame predicted (0: none) */
-	int shown;		/* layers revealed so far; the next one is being predicted */
+	int shown;		/* layers revealed so far */
+	int asking;		/* layer `shown` is asked about now (else it was just revealed) */
 };
 
 static struct predict pr;
@@ -77,39 +78,49 @@ const char *predict_row_text(void)
 	return "? ? ?  (predict mode: P reveals the next layer)";
 }
 
-/* Opens the layer being predicted and selects its first field, so the class sees what to guess. */
-static void show_layer(struct ui_detail *dt, int node)
+/* Opens layer k alone in the tree and selects it, so the class sees what to guess. */
+static void show_layer(struct ui_detail *dt, const int *lay, int n, int k)
 {
-	dt->collapsed[node] = 0;
-	dt->field = node;
+	for (int i = 0; i < n; i++)
+		dt->collapsed[lay[i]] = i != k;
+	dt->field = lay[k];
+	dt->tree_top = 0;
 }
 
 void predict_step(struct ui *ui)
 {
 	struct ui_detail *dt = ui->detail;
 	int lay[DECODE_MAX_PROTOS * 2], n;
-	char names[160];
+	unsigned long long num = dt->num;
 
 	if (!dt->num) {
 		ui_message(ui, 1, "predict mode needs a frame: select one in the list first");
 		return;
 	}
 	n = layers(dt, lay, (int)(sizeof(lay) / sizeof(lay[0])));
-	if (!active(ui)) {
-		pr.src = dt->src;
-		pr.num = dt->num;
-		pr.shown = 0;
+	if (!active(ui)) {		/* a new frame: every value hidden, the first layer asked */
+		pr = (struct predict){ dt->src, dt->num, 0, 1 };
 		dt->pinned = 1;
-	} else {
+	} else if (pr.asking) {		/* reveal what was asked */
 		pr.shown++;
+		pr.asking = 0;
+		if (pr.shown >= n) {
+			pr.num = 0;
+			ui_message(ui, 0, "frame %llu: %s revealed, and with it the whole frame; predict mode off", num,
+				   decode_label(&dt->d, lay[n - 1]));
+			return;
+		}
+		ui_message(ui, 0, "frame %llu: %s revealed: was the prediction right? P asks for the next layer", num,
+			   decode_label(&dt->d, lay[pr.shown - 1]));
+		return;
+	} else {			/* ask for the next layer */
+		pr.asking = 1;
 	}
-	if (pr.shown >= n) {
-		ui_message(ui, 0, "frame %llu: every layer revealed; predict mode off", (unsigned long long)pr.num);
+	if (n == 0) {
 		pr.num = 0;
 		return;
 	}
-	show_layer(dt, lay[pr.shown]);
-	snprintf(names, sizeof(names), "%s", decode_label(&dt->d, lay[pr.shown]));
-	ui_message(ui, 0, "predict frame %llu, layer %d of %d (%s): what are its values? P reveals them%s",
-		   (unsigned long long)pr.num, pr.shown + 1, n, names, pr.shown + 1 < n ? " and asks for the next" : "");
+	show_layer(dt, lay, n, pr.shown);
+	ui_message(ui, 0, "predict frame %llu, layer %d of %d (%s): what are its values? P reveals them", num,
+		   pr.shown + 1, n, decode_label(&dt->d, lay[pr.shown]));
 }
