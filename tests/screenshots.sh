@@ -11,7 +11,7 @@ need_ui
 need_cmd aha
 need_cmd chromium
 OUT=${SCREENSHOT_DIR:-$TOP/screenshots}
-SHOTS=${SHOTS:-idle-no-carrier ping-answered detail-highlight inject-form help small-80x24 held-frames delete-confirm}
+SHOTS=${SHOTS:-idle-no-carrier ping-answered detail-highlight inject-form help small-80x24 held-frames delete-confirm lesson step-mode console split-tun-tap}
 THEMES=${THEMES:-dark contrast}
 THEME=dark
 mkdir -p "$OUT"
@@ -181,6 +181,67 @@ shot_small-80x24() {
 	nsexec ping -c 5 -i 0.2 10.18.0.3 >/dev/null 2>&1 || fail "ping got no answer"
 	screen_wait 'ICMP echo reply' 3
 	render small-80x24
+	done_shot
+}
+
+# the classroom (issue 10)
+shot_lesson() {
+	fresh 150 44 --lesson silent-tap
+	screen_wait 'Lesson: The silent tap' 5
+	keys N
+	screen_wait 'Step 1 passed' 10
+	keys N
+	screen_wait 'N or Enter shows the answer' 10
+	keys N
+	screen_wait 'Step 2 passed' 3
+	screen_wait '^ NO-CARRIER: no program has tap0 open' 3
+	render lesson
+	done_shot
+}
+
+shot_step-mode() {
+	fresh 132 36 --echo
+	screen_wait 'echo:ON' 5
+	screen_gone 'tentative' 5		# IPv6 has said what it says on link up
+	nsexec ping -c 1 -W 2 10.18.0.3 >/dev/null 2>&1 || fail "ping got no answer"
+	keys S
+	screen_wait 'step mode on' 2
+	nsexec ping -c 1 -W 10 10.18.0.3 >/dev/null 2>&1 &
+	BG_PIDS+=($!)
+	screen_wait '#[0-9]+ reply to frame [0-9]+: IP 10\.18\.0\.3 > 10\.18\.0\.1: ICMP echo reply' 3
+	keys /			# the list shows ICMP alone: the request whose reply waits is the newest
+	screen_wait 'filter \(BPF' 2
+	keys_literal 'icmp'
+	keys Enter
+	screen_wait 'frame [0-9]+ < IP 10\.18\.0\.1 > 10\.18\.0\.3: ICMP echo request' 3
+	keys g			# a key in the held list: the message goes, its hints show
+	screen_wait 'Enter send +e edit +x drop' 2
+	render step-mode
+	keys Enter
+	done_shot
+}
+
+shot_console() {
+	fresh 132 36 --echo
+	screen_wait 'echo:ON' 5
+	keys :
+	screen_wait "^netns $NS" 2
+	keys_literal 'ping -c 3 -i 0.3 10.18.0.3'
+	keys Enter
+	screen_wait '\[exit 0\]' 5
+	render console
+	done_shot
+}
+
+shot_split-tun-tap() {
+	fresh 200 50 --lesson tun-vs-tap
+	screen_wait 'Lesson: tun versus tap' 5
+	for step in 1 2 3; do
+		keys N
+		screen_wait "Step $step/3" 3
+		screen_wait "(Step $step passed|Which device would a VPN use)" 10
+	done
+	render split-tun-tap
 	done_shot
 }
 

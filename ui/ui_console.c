@@ -16,7 +16,7 @@
 
 #define CON_LINES 1000		/* lines the pane keeps (the oldest go) */
 #define CON_TEXT 240
-#define CON_ROWS 9		/* the pane's height at most, title included */
+#define CON_ROWS 12		/* the pane's height at most, title included */
 
 struct con_line {
 	enum console_line_kind kind;

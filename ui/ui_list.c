@@ -242,6 +242,8 @@ static void row_layout(const struct list_state *st, int width, struct layout *lo
 		lo->addrw = 39;
 }
 
+static int active(struct pane *p);
+
 static void draw_row(struct pane *p, WINDOW *w, int y, const struct frame *f, const struct layout *lo)
 {
 	static struct decoded d;
@@ -249,7 +251,8 @@ static void draw_row(struct pane *p, WINDOW *w, int y, const struct frame *f, co
 	struct ui_rect r = p->rect;
 	struct row_cols c = { 0 };	/* row_columns fills it; cppcheck cannot see that */
 	char fixed[64], src[128], dst[128], line[DECODE_SUMMARY_MAX + 400];
-	int selected = f->number == st->sel, kept = f->number == p->ui->detail->num && p->ui->detail->pinned;
+	int selected = f->number == st->sel;
+	int kept = f->number == p->ui->detail->num && p->ui->detail->pinned && p->ui->detail->src == st_store(st);
 
 	decode_frame(&d, f);
 	row_columns(&d, &c);
@@ -269,9 +272,9 @@ static void draw_row(struct pane *p, WINDOW *w, int y, const struct frame *f, co
 		snprintf(line, sizeof(line), "%-6.6s %s %s %s", c.proto, src, dst, c.info);
 	if (ui_text_cols(line) > st->widest)
 		st->widest = ui_text_cols(line);
-	if (selected)
+	if (selected && active(p))
 		wattrset(w, ui_attr(C_SELECTED));
-	else if (kept)
+	else if (selected || kept)	/* the other list of a split view keeps its place, dimmed */
 		wattrset(w, ui_attr(C_DIM) | A_REVERSE);
 	else
 		wattrset(w, ui_attr(c.color));
