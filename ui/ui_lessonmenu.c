@@ -65,6 +65,16 @@ const char *lesson_mismatch(const struct ui *ui, const struct lesson *l, char *b
 				 s->dev.pi ? ", pi" : "");
 			return buf;
 		}
+		for (int k = 0; k < d->addrs.n; k++) {	/* its expectations count on its addresses */
+			const struct dev_addr *a = &d->addrs.a[k];
+			char cidr[64];
+
+			if (addrset_is_own(&s->addrs, a->family, a->addr))
+				continue;
+			snprintf(buf, n, "it needs %s on %s, which this run's %s does not have",
+				 addrset_format(a, cidr, sizeof(cidr)), d->dev.name, s->dev.name);
+			return buf;
+		}
 	}
 	return NULL;
 }
