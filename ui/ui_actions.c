@@ -224,7 +224,7 @@ static void save_now(struct ui *ui, const char *path)
 	long n = list_save(ui, path, err, sizeof(err));
 
 	if (n < 0)
-		ui_message(ui, 1, "nothing saved: %s", err);
+		ui_message(ui, 1, "%s", err);
 	else
 		ui_message(ui, 0, "saved %ld frame%s to %s (tcpdump -r %s)", n, n == 1 ? "" : "s", path, path);
 }

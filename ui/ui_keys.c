@@ -102,6 +102,8 @@ static const struct ui_key keys[] = {
 	  "carrier" },
 	{ { 'D' }, "D", "net", "queue", "detach / re-attach tapscope's queue (NO-CARRIER)", "Netlink pane: the device",
 	  "detach" },
+	{ { 'R' }, "R", "net", "recreate", "make the device again after it was deleted from outside",
+	  "Netlink pane: the device", NULL },
 
 	/* frames held in the outbox */
 	{ ENTER, "Enter", "held", "release", "send the selected held frame", "Held frames (H holds, S step mode)",

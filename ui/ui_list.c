@@ -707,6 +707,7 @@ long list_save(struct ui *ui, const char *path, char *err, size_t errlen)
 	struct list_state *st = first_list();
 	char comments[16][320];
 	const char *c[16];
+	struct pcapout_stats stats;
 	struct pcapout *w;
 	size_t e = 0;
 	long n;
@@ -729,12 +730,12 @@ long list_save(struct ui *ui, const char *path, char *err, size_t errlen)
 		if (f)
 			pcapout_write_commented(w, f, c, nc);
 	}
-	n = (long)pcapout_count(w);
-	rc = pcapout_close(w);
-	if (rc < 0) {
-		snprintf(err, errlen, "writing %s failed after %ld frames: %s", path, n, strerror(-rc));
+	rc = pcapout_end(w, &stats);
+	if (rc < 0) {		/* what the file really holds, and why the rest is not there */
+		pcapout_describe(&stats, err, errlen);
 		return rc;
 	}
+	n = (long)stats.held;
 	return n;
 }
 

@@ -92,8 +92,9 @@ static void link_lines(struct pane *p, WINDOW *w, int *y, struct ui_rect r)
 
 	if (net.row_cap > ROW_LINK)
 		net.row_y[ROW_LINK] = *y;
-	if (!l->present) {
-		put_row(p, w, y, r, ROW_LINK, ui_attr(C_WARN), "device absent");
+	if (!l->present || p->ui->s->dev.lost) {
+		put_row(p, w, y, r, ROW_LINK, ui_attr(C_WARN),
+			p->ui->s->dev.lost ? "deleted from outside: R makes it again" : "device absent");
 		return;
 	}
 	snprintf(line, sizeof(line), "%c %s  %s  %s  carrier %s", net.sel == ROW_LINK ? '>' : ' ', l->name,
@@ -391,7 +392,20 @@ static enum ui_result act_queue(struct ui *ui, void *target, const char *arg)
 	return ui_core_run(ui, ui->s->dev.fd >= 0 ? "detach" : "attach", 0);
 }
 
+static enum ui_result act_recreate(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	(void)arg;
+	if (!ui->s->dev.lost) {
+		ui_message(ui, 1, "%s is not lost: R makes a device again only after it was deleted from outside",
+			   dev_name(ui));
+		return UI_REDRAW;
+	}
+	return ui_core_run(ui, "recreate", 0);
+}
+
 static const struct ui_action net_actions[] = {
+	{ "recreate", act_recreate, "recreate" },
 	{ "add", act_add, "addr" },
 	{ "delete", act_delete, "addr" },
 	{ "updown", act_updown, "link" },

@@ -56,5 +56,14 @@ step: the namespace holds lo and tap0, nothing else
   expect-output: ^2$
 LESSON
 "$TAPSCOPE" --lesson "$TMPD/where.lesson" --netns "${NS}_where" --print >"$TMPD/where.out" 2>&1 || { cat "$TMPD/where.out" >&2; fail "run: did not run in the lesson's namespace"; }
+# after --user, run: commands run as that user too
+cat >"$TMPD/who.lesson" <<'LESSON'
+lesson: who am I
+step: commands run as the user tapscope dropped to
+  run: id -u
+  expect-output: ^65534$
+LESSON
+"$TAPSCOPE" --lesson "$TMPD/who.lesson" --netns "${NS}_who" --user nobody --print >"$TMPD/who.out" 2>&1 ||
+	{ cat "$TMPD/who.out" >&2; fail "run: did not run as nobody after --user nobody"; }
 ip netns list | grep "^${NS}" && fail "a lesson namespace was left behind"
 echo "ok: errors, failures and the namespace"
