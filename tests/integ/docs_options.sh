@@ -36,4 +36,12 @@ if not es or not all(re.search(r"^\.TP\n%s\n" % c, es.group(1), re.M) for c in (
 print(f"{len(h)} options in --help, {len(m)} in tapscope.1")
 sys.exit(bad)
 PY
+# every field of the injection spec (as an unknown field's message lists them) in INJECTION SPEC
+fields=$("$TAPSCOPE" --inject 'icmp x-no-such-field=1' 2>&1 | sed -n 's/.*(valid: \(.*\))$/\1/p' | tr -d ',')
+[ -n "$fields" ] || fail "no field list from tapscope's spec parser"
+spec=$(sed -n '/^\.SH INJECTION SPEC/,/^\.SH /p' "$TOP/tapscope.1" | sed 's/\\f[BIRP]//g; s/\\-/-/g')
+for f in $fields; do
+	echo "$spec" | grep -Eq "(^|[ ,(])$f(=|[ ,]|$)" || fail "spec field $f is not in tapscope.1's INJECTION SPEC"
+done
+echo "$(echo $fields | wc -w) spec fields documented"
 echo PASS
