@@ -59,8 +59,8 @@ int capfind_match(struct capfind *q, const struct frame *f)
 
 /* Backward, a stride at a time read forward (frames are re-read forward from a kept offset, so
  * stepping back one frame at a time would re-read a stride per frame): the last match wins. */
-static int search_back(struct capindex *ix, struct capfind *q, uint64_t from, unsigned max_frames,
-		       uint64_t *at, char *err, size_t errlen)
+static int search_back(struct capindex *ix, struct capfind *q, const struct capmatch *within, uint64_t from,
+		       unsigned max_frames, uint64_t *at, char *err, size_t errlen)
 {
 	uint64_t hi = from - 1, tested = 0;
 
@@ -75,7 +75,7 @@ static int search_back(struct capindex *ix, struct capfind *q, uint64_t from, un
 
 			if (rc < 0)
 				return rc;
-			if (capfind_match(q, &f))
+			if ((!within || capmatch_has(within, n)) && capfind_match(q, &f))
 				found = n;
 		}
 		tested += hi - lo + 1;
@@ -92,19 +92,38 @@ static int search_back(struct capindex *ix, struct capfind *q, uint64_t from, un
 int capfind_search(struct capindex *ix, struct capfind *q, uint64_t from, int backward, unsigned max_frames,
 		   uint64_t *at, char *err, size_t errlen)
 {
-	uint64_t n = from, count = capindex_count(ix);
+	return capfind_search_in(ix, q, NULL, from, backward, max_frames, at, err, errlen);
+}
+
+/* The next frame after n to test: the next indexed frame, or the next one within matches;
+ * 0 when there is none (yet). */
+static uint64_t next_candidate(const struct capindex *ix, const struct capmatch *within, uint64_t n)
+{
+	if (!within)
+		return n < capindex_count(ix) ? n + 1 : 0;
+	return capmatch_next(within, n);
+}
+
+int capfind_search_in(struct capindex *ix, struct capfind *q, const struct capmatch *within, uint64_t from,
+		      int backward, unsigned max_frames, uint64_t *at, char *err, size_t errlen)
+{
+	uint64_t n = from;
 	unsigned k;
 
 	*at = from;
 	if (backward)
-		return from <= 1 ? -ENOENT : search_back(ix, q, from, max_frames, at, err, errlen);
+		return from <= 1 ? -ENOENT : search_back(ix, q, within, from, max_frames, at, err, errlen);
 	for (k = 0; k < max_frames; k++) {
 		struct frame f;
 		int rc;
 
-		if (n >= count)
+		n = next_candidate(ix, within, n);
+		if (!n) {
+			if (within)	/* none among the frames tested: go on from the last one tested */
+				*at = *at > capmatch_scanned(within) ? *at : capmatch_scanned(within);
 			return -ENOENT;
-		rc = capindex_read(ix, ++n, &f, err, errlen);
+		}
+		rc = capindex_read(ix, n, &f, err, errlen);
 		if (rc < 0)
 			return rc;
 		*at = n;

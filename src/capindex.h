@@ -121,6 +121,11 @@ int capfind_match(struct capfind *q, const struct frame *f);
  */
 int capfind_search(struct capindex *ix, struct capfind *q, uint64_t from, int backward, unsigned max_frames,
 		   uint64_t *at, char *err, size_t errlen);
+/* The same among the frames within matches (a filtered list's rows) only: forward, frames within
+ * has not tested yet are not looked at (-ENOENT with *at the last frame within has tested, so a
+ * later call from there goes on once it has tested more). */
+int capfind_search_in(struct capindex *ix, struct capfind *q, const struct capmatch *within, uint64_t from,
+		      int backward, unsigned max_frames, uint64_t *at, char *err, size_t errlen);
 void capfind_free(struct capfind *q);
 
 #endif

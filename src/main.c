@@ -106,6 +106,9 @@ static int run_offline(const struct options *o)
 	};
 	char err[512];
 
+	/* on a terminal, and asked for no lines, frames or file: the browser (the UI on the file) */
+	if (!o->print && !o->json && !o->verbose && !o->write_path && !o->count && ui_browse_wanted(o->read_path))
+		return ui_browse(o);
 	if (offline_run(&oo, stdout, err, sizeof(err)) < 0) {
 		fflush(stdout);
 		fprintf(stderr, "tapscope: %s\n", err);

@@ -42,7 +42,7 @@ static void draw(struct ui *ui)
 {
 	lp.last_draw_ns = loop_now_ns();
 	lp.frames_at_draw = lp.frames;
-	lp.net_gen = nlmodel_generation(ui->s->model);
+	lp.net_gen = ui->s ? nlmodel_generation(ui->s->model) : 0;
 	mgr_draw(ui);
 }
 
@@ -114,9 +114,9 @@ static void before_sleep(struct loop *loop, void *arg)
 	uint64_t since, interval;
 	int flood;
 
-	for (int i = 0; i < ui->ndevs; i++)
+	for (int i = 0; i < ui->ndevs; i++)	/* (none in the offline browser) */
 		session_flush(ui->devs[i].s);
-	if (nlmodel_generation(ui->s->model) != lp.net_gen)
+	if (ui->s && nlmodel_generation(ui->s->model) != lp.net_gen)
 		ui->dirty = 1;
 	if (!ui->dirty || lp.redraw_timer >= 0)
 		return;
@@ -172,9 +172,29 @@ static void on_keys(struct loop *loop, int fd, uint32_t events, void *arg)
 		draw(ui);	/* a key press is answered at once, not at the next tick */
 }
 
+int ui_loop_run(struct ui *ui, struct loop *loop)
+{
+	static const int sigs[] = { SIGWINCH };
+	int rc, tick;
+
+	loop_add_signals(loop, sigs, 1, on_signal, ui);
+	loop_add_fd(loop, STDIN_FILENO, EPOLLIN, on_keys, ui);
+	tick = loop_add_timer(loop, 1000000000ull, 1000000000ull, on_second, ui);
+	loop_add_before_sleep(loop, before_sleep, ui);
+	draw(ui);
+	rc = loop_run(loop);
+	loop_del_fd(loop, STDIN_FILENO);
+	loop_del_timer(loop, tick);
+	if (lp.redraw_timer >= 0)
+		loop_del_timer(loop, lp.redraw_timer);
+	lp.redraw_timer = -1;
+	loop_del_before_sleep(loop, before_sleep, ui);
+	return rc;
+}
+
 /* ---- set-up ---- */
 
-/* The live UI's panes. Issue 11's offline browser adds a file pane instead of net_pane (same
+/* The live UI's panes (the offline browser's are in ui_browse.c: a file pane in net_pane's
  * slot); the lesson pane (with a lesson) sits on top; the split view's second list is beside
  * the first (hidden until | or a lesson of two devices); the console shows once it has lines. */
 static int add_panes(struct ui *ui)
@@ -251,7 +271,6 @@ static void devs_free(struct ui *ui)
 
 int ui_run(struct session *ss, int n, const struct options *o, struct lesson *lesson)
 {
-	static const int sigs[] = { SIGWINCH };
 	static struct ui ui;
 	static struct ui_detail detail;
 	struct loop *loop = ss[0].loop;
@@ -279,24 +298,17 @@ int ui_run(struct session *ss, int n, const struct options *o, struct lesson *le
 	}
 	term_start(&ui);
 	devs_hook(&ui, 1);
-	loop_add_signals(loop, sigs, 1, on_signal, &ui);
-	loop_add_fd(loop, STDIN_FILENO, EPOLLIN, on_keys, &ui);
-	loop_add_timer(loop, 1000000000ull, 1000000000ull, on_second, &ui);
-	loop_add_before_sleep(loop, before_sleep, &ui);
 	if (o->hold)
 		for (int i = 0; i < n; i++)
 			session_hold(&ss[i], 1);
 	for (int i = 0; i < o->ninject; i++)
 		ui_inject(&ui, o->inject[i]);
 	classroom_start(&ui);
-	draw(&ui);
-	rc = loop_run(loop);
-	loop_del_fd(loop, STDIN_FILENO);
+	rc = ui_loop_run(&ui, loop);
 	classroom_stop(&ui);
 	devs_hook(&ui, 0);
 	mgr_free(&ui);
 	term_stop();
-	loop_del_before_sleep(loop, before_sleep, &ui);
 	devs_free(&ui);
 	return rc;
 }

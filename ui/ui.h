@@ -33,6 +33,8 @@ struct ui_store;		/* ui_store.h: the frames kept for browsing */
 struct ui_detail;		/* ui_detail.h: the frame the tree and hex show */
 struct timeline;		/* ui_timeline.h: the device's netlink events, between its frames */
 struct lesson;
+struct fileview;		/* ui_fileview.h: the offline browser's capture file */
+struct loop;
 
 /* One device of the run (-i, given once or more): its session, its frames, its events. */
 struct ui_dev {
@@ -43,7 +45,9 @@ struct ui_dev {
 };
 
 struct ui {
-	struct session *s;		/* the device the panes show now: devs[cur] (number keys switch) */
+	struct session *s;		/* the device the panes show now: devs[cur] (number keys switch);
+					 * NULL in the offline browser */
+	struct fileview *file;		/* the offline browser's file (NULL when live) */
 	const struct options *o;
 	struct ui_store *store;		/* devs[cur].store */
 	struct ui_detail *detail;
@@ -63,6 +67,9 @@ void ui_set_device(struct ui *ui, int i);
 
 /* Marks the screen for drawing (at most 30 times a second, or at once after a key). */
 void ui_dirty(struct ui *ui);
+/* ui.c: the loop's part of the UI, live or offline: keys, resize, the one-second tick, drawing
+ * before the loop sleeps; draws the first screen and runs loop until it stops. */
+int ui_loop_run(struct ui *ui, struct loop *loop);
 
 /* --- ui_msg.c: the message line and its history --- */
 /* Shows a message (error: highlighted) for at least 3 s or until the next key; the last 50

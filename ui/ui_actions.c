@@ -13,6 +13,7 @@
 
 #include "action.h"
 #include "ui_classroom.h"
+#include "ui_find.h"
 #include "ui_msg.h"
 #include "ui_overlays.h"
 #include "ui_panes.h"
@@ -36,6 +37,10 @@ enum ui_result ui_core_run(struct ui *ui, const char *line, int confirm)
 	const struct action_def *a;
 
 	snprintf(name, sizeof(name), "%.*s", (int)strcspn(line, " "), line);
+	if (!ui->s) {		/* the offline browser: the core's actions need a device */
+		ui_message(ui, 1, "%s: only on a live device, and this is a file", name);
+		return UI_REDRAW;
+	}
 	a = action_find(name);
 	if (confirm && a && (a->flags & ACTION_DESTRUCTIVE)) {
 		snprintf(question, sizeof(question), "%s (%s)?", line, a->help);
@@ -171,7 +176,7 @@ static enum ui_result act_follow(struct ui *ui, void *target, const char *arg)
 	(void)target;
 	(void)arg;
 	list_follow(ui);
-	ui_message(ui, 0, "following new frames");
+	ui_message(ui, 0, "%s", ui->file ? "the last frame (following the index while it grows)" : "following new frames");
 	return UI_REDRAW;
 }
 
@@ -223,7 +228,9 @@ static void save_now(struct ui *ui, const char *path)
 	char err[512];
 	long n = list_save(ui, path, err, sizeof(err));
 
-	if (n < 0)
+	if (n == -EINPROGRESS)
+		ui_message(ui, 0, "saving the frames in view to %s...", path);
+	else if (n < 0)
 		ui_message(ui, 1, "%s", err);
 	else
 		ui_message(ui, 0, "saved %ld frame%s to %s (tcpdump -r %s)", n, n == 1 ? "" : "s", path, path);
@@ -289,6 +296,10 @@ static const struct ui_action global_actions[] = {
 	{ "device", act_device, NULL },
 	{ "split", act_split, NULL },
 	{ "interrupt", act_interrupt, NULL },
+	{ "find", find_act, NULL },
+	{ "find-next", find_act_next, NULL },
+	{ "find-prev", find_act_prev, NULL },
+	{ "goto", find_act_goto, NULL },
 	{ NULL, NULL, NULL },
 };
 

@@ -44,6 +44,18 @@ static const struct ui_key keys[] = {
 	{ { 'w' }, "w", SCOPE_GLOBAL, "save", "save the frames in view as a pcap file", "Frames", "save" },
 	{ { 'F' }, "F", SCOPE_GLOBAL, "follow", "follow new frames again (the tree too)", "Frames", NULL },
 
+	/* find and go to: live among the frames kept, offline over the whole file */
+	{ { 'f' }, "f", SCOPE_GLOBAL, "find", "find a frame: text in its summary, or a field condition (ip.ttl == 1)",
+	  "Find and go to", "find" },
+	{ { 6 }, "Ctrl-F", SCOPE_GLOBAL, "find", "find a frame: text in its summary, or a field condition (ip.ttl == 1)",
+	  "Find and go to", NULL },
+	{ { 14 }, "Ctrl-N", SCOPE_GLOBAL, "find-next", "the next frame that matches", "Find and go to", NULL },
+	{ { KEY_F(3) }, "F3", SCOPE_GLOBAL, "find-next", "the next frame that matches", "Find and go to", NULL },
+	{ { 2 }, "Ctrl-B", SCOPE_GLOBAL, "find-prev", "the previous frame that matches", "Find and go to", NULL },
+	{ { KEY_F(15) }, "Shift-F3", SCOPE_GLOBAL, "find-prev", "the previous frame that matches", "Find and go to",
+	  NULL },
+	{ { 7 }, "Ctrl-G", SCOPE_GLOBAL, "goto", "go to a frame by its number", "Find and go to", "go to" },
+
 	/* the classroom: lessons, step mode, the console, the timeline, devices, predict mode */
 	{ { 'L' }, "L", SCOPE_GLOBAL, "lessons", "the lesson menu: the built-in lessons, Enter starts one", "Classroom",
 	  "lessons" },
@@ -189,6 +201,20 @@ static const struct { const char *scope, *title; int overlay; } scopes[] = {
 	{ "form", "the inject form", 1 }, { "prompt", "a prompt", 1 }, { "confirm", "a y/n question", 1 },
 	{ "help", "the help", 1 }, { "messages", "the message history", 1 },
 };
+
+/* The actions of keys that need a live device (the first word of a row's action). */
+static const char *const live_actions[] = { "echo", "neigh", "hold", "form", "repeat", "cancel", "pause", "clear",
+					    "lessons", "next-step", "step", "console", "device", "split", NULL };
+
+int keys_live_only(const char *action)
+{
+	size_t n = strcspn(action, " ");
+
+	for (const char *const *a = live_actions; *a; a++)
+		if (strlen(*a) == n && !strncmp(*a, action, n))
+			return 1;
+	return 0;
+}
 
 const struct ui_key *keys_table(void)
 {

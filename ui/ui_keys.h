@@ -30,6 +30,9 @@ const struct ui_key *keys_find(int ch, const char *scope);
 const struct ui_key *keys_elsewhere(int ch, const char *not_scope);
 /* "the netlink pane" for "net", ...; the scope itself when unknown. */
 const char *keys_scope_title(const char *scope);
+/* 1 when the action line ("echo toggle") acts on a live device only (answers, injection, pausing
+ * or clearing capture): the offline browser says so instead of acting, and hints leave it out. */
+int keys_live_only(const char *action);
 /* 1 when scope is an overlay's (keys never fall through it). */
 int keys_scope_is_overlay(const char *scope);
 

@@ -1,6 +1,7 @@
-/* ui_list.c — the live frame list pane: one device's frames that pass the '/' filter, one row
- * each (decoded only when on screen), its netlink events between them ('t'), following new
- * frames or standing still; ←/→ scroll it. A second one beside it is the split view ('|'). */
+/* ui_list.c — the frame list pane: one device's frames that pass the '/' filter, one row each
+ * (decoded only when on screen), its netlink events between them ('t'), following new frames or
+ * standing still; ←/→ scroll it. A second one beside it is the split view ('|'). In the offline
+ * browser its rows are the file's (ui_fileview.h), read back from the file when shown. */
 #include "ui_panes.h"
 
 #include <errno.h>
@@ -10,9 +11,11 @@
 #include <arpa/inet.h>
 
 #include "bpf.h"
+#include "capindex.h"
 #include "pcapout.h"
 #include "ui_classroom.h"
 #include "ui_detail.h"
+#include "ui_fileview.h"
 #include "ui_row.h"
 #include "ui_store.h"
 #include "ui_timeline.h"
@@ -34,6 +37,7 @@ struct list_state {
 	struct list_hook hooks[OPTIONS_MAX_DEVICES];
 	size_t row_frame[ROWS_MAX];	/* view index on each row at the last draw (SIZE_MAX: an event) */
 	int nrows;
+	struct fileview *file;		/* the offline browser: the file's rows, not nums */
 	uint64_t *nums;			/* the view: numbers of kept frames that pass the filter */
 	size_t start, len, cap;		/* nums[start .. start+len) */
 	struct bpf_filter *filter;	/* NULL: every frame */
@@ -44,13 +48,14 @@ struct list_state {
 	int paused;			/* space: the view stands still, capture goes on */
 	int hscroll;			/* columns the scrolling part is shifted left */
 	int widest;			/* the widest scrolling part drawn last time */
+	int center;			/* a jump (go-to, find): show the selected row mid-pane */
 };
 
 static int split_on;		/* '|': the second list shows beside the first */
 
 static struct ui_store *st_store(const struct list_state *st)
 {
-	return st->ui->devs[st->dev].store;
+	return st->file ? st->ui->store : st->ui->devs[st->dev].store;
 }
 
 static struct session *st_session(const struct list_state *st)
@@ -71,8 +76,15 @@ static struct list_state *first_list(void)
 
 /* ---- the view ---- */
 
+static size_t view_len(const struct list_state *st)
+{
+	return st->file ? (size_t)fileview_rows(st->file) : st->len;
+}
+
 static uint64_t view_num(const struct list_state *st, size_t i)
 {
+	if (st->file)
+		return fileview_row_num(st->file, i);
 	return i < st->len ? st->nums[st->start + i] : 0;
 }
 
@@ -81,6 +93,8 @@ static size_t view_index(const struct list_state *st, uint64_t num)
 {
 	size_t lo = 0, hi = st->len;
 
+	if (st->file)
+		return (size_t)fileview_row_of(st->file, num);
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 
@@ -187,6 +201,8 @@ static void sync_detail(struct list_state *st)
 		detail_clear(st->ui);
 		st->ui->detail->src = st_store(st);
 	}
+	if (st->sel && st->sel == st->ui->detail->num)
+		return;	/* the detail keeps a copy: the same frame needs no reading again (from a file) */
 	f = store_get(st_store(st), st->sel, &note);
 	detail_show(st->ui, f, f ? note : NULL);
 }
@@ -227,7 +243,7 @@ static void row_layout(const struct list_state *st, int width, struct layout *lo
 {
 	int avail;
 
-	lo->numw = digits(view_num(st, st->len ? st->len - 1 : 0));
+	lo->numw = digits(view_num(st, view_len(st) ? view_len(st) - 1 : 0));
 	if (lo->numw < 6)
 		lo->numw = 6;
 	lo->compact = width < COMPACT_BELOW;
@@ -302,13 +318,13 @@ static int plan_rows(const struct list_state *st, size_t top, size_t *rows, size
 	int n = 0;
 
 	for (size_t i = top; n < max; i++) {
-		uint64_t hi = i < st->len ? view_num(st, i) : UINT64_MAX;
+		uint64_t hi = i < view_len(st) ? view_num(st, i) : UINT64_MAX;
 
 		for (; tl && e < ne && timeline_at(tl, e)->after < hi && n < max; e++) {
 			rows[n] = SIZE_MAX;
 			ev[n++] = e;
 		}
-		if (i >= st->len || n == max)
+		if (i >= view_len(st) || n == max)
 			break;
 		rows[n] = i;
 		ev[n++] = 0;
@@ -334,8 +350,11 @@ static void keep_visible(struct list_state *st, int rows)
 
 	if (rows < 1)
 		return;
-	if (st->top > st->len)
-		st->top = st->len;
+	if (st->center && (sel < st->top || sel >= st->top + (size_t)rows))
+		st->top = sel > (size_t)rows / 2 ? sel - (size_t)rows / 2 : 0;
+	st->center = 0;
+	if (st->top > view_len(st))
+		st->top = view_len(st);
 	if (sel < st->top)
 		st->top = sel;
 	if (!st_timeline(st)) {
@@ -358,11 +377,19 @@ static void empty_hint(struct pane *p, WINDOW *w)
 	const char *t = text;
 	uint8_t a[16];
 
-	if (!addrset_default_peer(&s->addrs, AF_INET, a))
+	if (!s)
+		;	/* a file */
+	else if (!addrset_default_peer(&s->addrs, AF_INET, a))
 		inet_ntop(AF_INET, a, peer, sizeof(peer));
 	else if (!addrset_default_peer(&s->addrs, AF_INET6, a))
 		inet_ntop(AF_INET6, a, peer, sizeof(peer));
-	if (st->filter)
+	if (st->file && fileview_filter_text(st->file)[0])
+		snprintf(text, sizeof(text), "no frame matches the filter%s (/ changes it)",
+			 fileview_filter_progress(st->file) < 1000 ? " so far" : "");
+	else if (st->file)
+		snprintf(text, sizeof(text), "%s", fileview_progress(st->file) < 1000 ? "reading the file..." :
+			 "the file holds no frames");
+	else if (st->filter)
 		snprintf(text, sizeof(text), "no frame matches the filter (/ changes it)");
 	else if (s->ns.name[0] || st->ui->ss[0].ns.name[0])
 		snprintf(text, sizeof(text), "no frames yet: ping a peer, e.g. ip netns exec %s ping %s",
@@ -420,10 +447,14 @@ static void list_draw(struct pane *p, WINDOW *w)
 	size_t ev[ROWS_MAX];
 	char fixed[64], head[256], src[64], dst[64], dev[40];
 	const char *state = st->paused ? "Info  (paused)" :
+			    st->file ? (st->follow && fileview_progress(st->file) < 1000 ? "Info  (following the index)" :
+					"Info") :
 			    st->follow ? "Info  (following)" : "Info  (G: follow)";
 
-	if (st->follow && st->len)
-		st->sel = view_num(st, st->len - 1);
+	if (st->follow && view_len(st))
+		st->sel = view_num(st, view_len(st) - 1);
+	else if (st->file && !st->sel && view_len(st))
+		st->sel = view_num(st, 0);	/* a file opens (and a new filter starts) at its first row */
 	if (active(p))
 		sync_detail(st);
 	keep_visible(st, rows);
@@ -452,7 +483,7 @@ static void list_draw(struct pane *p, WINDOW *w)
 	}
 	wattrset(w, A_NORMAL);
 	st->nrows = 0;
-	if (!st->len && !timeline_count(st_timeline(st))) {
+	if (!view_len(st) && !timeline_count(st_timeline(st))) {
 		empty_hint(p, w);
 		return;
 	}
@@ -475,12 +506,12 @@ static void list_draw(struct pane *p, WINDOW *w)
 
 static void select_index(struct list_state *st, long i)
 {
-	if (!st->len)
+	if (!view_len(st))
 		return;
 	if (i < 0)
 		i = 0;
-	if (i >= (long)st->len)
-		i = (long)st->len - 1;
+	if (i >= (long)view_len(st))
+		i = (long)view_len(st) - 1;
 	st->sel = view_num(st, (size_t)i);
 	st->follow = 0;
 	st->ui->detail->pinned = 0;
@@ -594,7 +625,8 @@ void *list_state_new(struct ui *ui, int dev)
 		return NULL;
 	st->ui = ui;
 	st->dev = dev;
-	st->follow = 1;
+	st->file = ui->file;
+	st->follow = !st->file;	/* a file opens at its first frame */
 	split_on = 0;
 	for (int i = 0; i < ui->ndevs; i++) {
 		st->hooks[i].st = st;
@@ -661,6 +693,8 @@ const char *list_filter_text(void)
 {
 	struct list_state *st = first_list();
 
+	if (st && st->file)
+		return fileview_filter_text(st->file);
 	return st ? st->filter_text : "";
 }
 
@@ -673,6 +707,16 @@ int list_set_filter(struct ui *ui, const char *expr, char *err, size_t errlen)
 		return -ENOENT;
 	while (*expr == ' ')
 		expr++;
+	if (st->file) {
+		int rc = fileview_set_filter(st->file, expr, err, errlen);
+
+		if (rc == 0) {
+			ui->detail->pinned = 0;
+			st->top = 0;
+			st->sel = 0;
+		}
+		return rc;
+	}
 	if (*expr && !(f = bpf_filter_new(session_dlt(st_session(st)), expr, err, errlen)))
 		return -EINVAL;
 	if (st->filter)
@@ -716,6 +760,10 @@ long list_save(struct ui *ui, const char *path, char *err, size_t errlen)
 	(void)ui;
 	if (!st)
 		return -ENOENT;
+	if (st->file) {		/* a file's rows are written in the background */
+		rc = fileview_save(st->file, path, err, errlen);
+		return rc < 0 ? rc : -EINPROGRESS;
+	}
 	w = pcapout_open_as(path, session_dlt(st_session(st)), st_session(st)->dev.name, 0, err, errlen);
 	if (!w)
 		return -EIO;
@@ -751,8 +799,8 @@ void list_follow(struct ui *ui)
 		st->paused = 0;
 		view_rebuild(st);
 	}
-	if (st->len)
-		st->sel = view_num(st, st->len - 1);
+	if (view_len(st))
+		st->sel = view_num(st, view_len(st) - 1);
 	sync_detail(st);
 	ui_dirty(ui);
 }
@@ -774,4 +822,54 @@ int list_paused(void)
 	struct list_state *st = first_list();
 
 	return st && st->paused;
+}
+
+/* ---- go to and find ---- */
+
+uint64_t list_selected(void)
+{
+	struct list_state *st = first_list();
+
+	return st ? st->sel : 0;
+}
+
+uint64_t list_goto(struct ui *ui, uint64_t num)
+{
+	struct list_state *st = first_list();
+	size_t i;
+
+	if (!st || !view_len(st))
+		return 0;
+	i = view_index(st, num);	/* the row of num, or of the first after it */
+	if (i >= view_len(st))
+		i = view_len(st) - 1;	/* none after it: the last before it */
+	st->sel = view_num(st, i);
+	st->follow = 0;
+	st->center = 1;
+	ui->detail->pinned = 0;
+	sync_detail(st);
+	ui_dirty(ui);
+	return st->sel;
+}
+
+uint64_t list_find(struct ui *ui, struct capfind *q, int backward)
+{
+	struct list_state *st = first_list();
+	long i, n, step = backward ? -1 : 1;
+
+	(void)ui;
+	if (!st || !(n = (long)view_len(st)))
+		return 0;
+	i = (long)view_index(st, st->sel);
+	if (!backward && i < n && view_num(st, (size_t)i) == st->sel)
+		i++;	/* from the row after the selected one */
+	else if (backward)
+		i--;
+	for (; i >= 0 && i < n; i += step) {
+		const struct frame *f = store_get(st_store(st), view_num(st, (size_t)i), NULL);
+
+		if (f && capfind_match(q, f))
+			return f->number;
+	}
+	return 0;
 }

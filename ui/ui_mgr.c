@@ -373,6 +373,10 @@ enum ui_result mgr_run(struct ui *ui, void *target, const struct ui_action *acti
 	for (const struct ui_action *a = actions; a && a->name; a++)
 		if (!strcmp(a->name, name))
 			return a->fn(ui, target, arg);
+	if (!ui->s && keys_live_only(line)) {	/* the offline browser: no device to act on */
+		ui_message(ui, 0, "%s: only on a live device, and this is a file", name);
+		return UI_REDRAW;
+	}
 	for (const struct ui_action *a = ui_actions_global(); a->name; a++)
 		if (!strcmp(a->name, name))
 			return a->fn(ui, target, arg);

@@ -11,6 +11,7 @@ extern const struct pane_class held_pane;	/* ui_held.c: frames held in the outbo
 extern const struct pane_class info_pane;	/* ui_info.c: the selected frame's full summary and why */
 extern const struct pane_class tree_pane;	/* ui_tree.c: its field tree */
 extern const struct pane_class hex_pane;	/* ui_hex.c: its bytes (beside the tree) */
+extern const struct pane_class file_pane;	/* ui_file.c: the offline browser's file (SLOT_SIDE) */
 
 /* A pane's title bar (row 0 of its rect), in the focus colour when it has the keyboard. */
 void pane_title(struct pane *p, WINDOW *w, const char *text);
@@ -21,12 +22,21 @@ void *list_state_new(struct ui *ui, int dev);
 const char *list_filter_text(void);
 /* Sets the first list pane's filter; -EINVAL with libpcap's message in err. */
 int list_set_filter(struct ui *ui, const char *expr, char *err, size_t errlen);
-/* Writes the frames in view of the first list pane; the count, or negative with err. */
+/* Writes the frames in view of the first list pane; the count, or negative with err
+ * (-EINPROGRESS: the offline browser writes them in the background and says when done). */
 long list_save(struct ui *ui, const char *path, char *err, size_t errlen);
 /* Follows new frames again (the tree too); pauses / resumes the view. */
 void list_follow(struct ui *ui);
 void list_pause(struct ui *ui);
 int list_paused(void);
+/* The selected frame's number (0: none). */
+uint64_t list_selected(void);
+/* Selects frame num, or the nearest row after it (else before it) when it is not a row (the
+ * filter hides it, or it is gone); returns the frame selected (0: the list is empty). */
+uint64_t list_goto(struct ui *ui, uint64_t num);
+/* Live: the next (previous) row after (before) the selected one that q matches, or 0. */
+struct capfind;
+uint64_t list_find(struct ui *ui, struct capfind *q, int backward);
 /* ui_hex.c: 'x', the hex pane on or off. */
 void hex_toggle(struct ui *ui);
 

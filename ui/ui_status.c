@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ui_detail.h"
+#include "ui_fileview.h"
 #include "ui_keys.h"
 #include "ui_msg.h"
 #include "ui_panes.h"
@@ -13,23 +14,44 @@
 
 #define JOBS_SEEN 32
 
-void status_draw_title(struct ui *ui, WINDOW *w)
+/* The offline browser's title: the file, its format and link type. */
+static void file_title(struct ui *ui, char *text, size_t len)
+{
+	struct capindex_info in;
+	const char *path;
+
+	capindex_info(fileview_index(ui->file), &in);
+	path = strcmp(in.path, "-") ? in.path : "<stdin>";
+	snprintf(text, len, " tapscope  %s (%s, %s)", path, in.pcapng ? "pcapng" : "pcap",
+		 in.link_desc ? in.link_desc : "?");
+}
+
+static void live_title(struct ui *ui, char *text, size_t len)
 {
 	struct session *s = ui->s;
-	char text[512];
 	int n;
 
-	n = snprintf(text, sizeof(text), " tapscope  %s (%s%s)", s->dev.name, s->dev.tun ? "tun" : "tap",
+	n = snprintf(text, len, " tapscope  %s (%s%s)", s->dev.name, s->dev.tun ? "tun" : "tap",
 		     s->dev.pi ? ", pi" : "");
-	for (int i = 0; ui->ndevs > 1 && i < ui->ndevs && n < (int)sizeof(text) - 64; i++)	/* the number keys */
-		n += snprintf(text + n, sizeof(text) - (size_t)n, "%s%s%d %s%s", i ? " " : "  devices: ",
+	for (int i = 0; ui->ndevs > 1 && i < ui->ndevs && n < (int)len - 64; i++)	/* the number keys */
+		n += snprintf(text + n, len - (size_t)n, "%s%s%d %s%s", i ? " " : "  devices: ",
 			      i == ui->cur ? "[" : "", i + 1, ui->devs[i].s->dev.name, i == ui->cur ? "]" : "");
 	if (ui->ss[0].ns.name[0])
-		n += snprintf(text + n, sizeof(text) - (size_t)n, "  netns %s", ui->ss[0].ns.name);
+		n += snprintf(text + n, len - (size_t)n, "  netns %s", ui->ss[0].ns.name);
 	if (s->dev.fd < 0)
-		n += snprintf(text + n, sizeof(text) - (size_t)n, "  [queue detached]");
+		n += snprintf(text + n, len - (size_t)n, "  [queue detached]");
 	if (list_paused())
-		snprintf(text + n, sizeof(text) - (size_t)n, "  [view paused: space resumes]");
+		snprintf(text + n, len - (size_t)n, "  [view paused: space resumes]");
+}
+
+void status_draw_title(struct ui *ui, WINDOW *w)
+{
+	char text[512];
+
+	if (ui->file)
+		file_title(ui, text, sizeof(text));
+	else
+		live_title(ui, text, sizeof(text));
 	wattrset(w, ui_attr(C_TITLE));
 	mvwhline(w, 0, 0, ' ', COLS);
 	ui_put(w, 0, 0, COLS, text, 0);
@@ -37,7 +59,7 @@ void status_draw_title(struct ui *ui, WINDOW *w)
 }
 
 /* "e echo  n neigh  ..." from the key table: the scope's own keys first, then the global ones. */
-static void hints(const char *scope, char *buf, size_t len)
+static void hints(const char *scope, int live, char *buf, size_t len)
 {
 	const char *scopes[2] = { scope, SCOPE_GLOBAL };
 	size_t used = 0;
@@ -45,7 +67,8 @@ static void hints(const char *scope, char *buf, size_t len)
 	buf[0] = '\0';
 	for (int s = 0; s < 2; s++) {
 		for (const struct ui_key *k = keys_table(); k->name && used < len; k++) {
-			if (!k->hint || strcmp(k->scope, scopes[s]) || (s == 1 && !strcmp(scope, SCOPE_GLOBAL)))
+			if (!k->hint || strcmp(k->scope, scopes[s]) || (s == 1 && !strcmp(scope, SCOPE_GLOBAL)) ||
+			    (!live && keys_live_only(k->action)))
 				continue;
 			used += (size_t)snprintf(buf + used, len - used, "%s%s %s", used ? "  " : "", k->name, k->hint);
 		}
@@ -67,7 +90,7 @@ static void message_line(struct ui *ui, WINDOW *w, const char *scope, const char
 	} else if (explain) {
 		ui_put(w, y, 0, COLS, explain, 0);
 	} else if (!overlay) {
-		hints(scope, text, sizeof(text));
+		hints(scope, ui->s != NULL, text, sizeof(text));
 		wattrset(w, ui_attr(C_DIM));
 		ui_put(w, y, 0, COLS, text, 0);
 	}
@@ -89,30 +112,38 @@ static int jobs_text(struct session *s, char *buf, size_t len)
 	return n;
 }
 
-void status_draw(struct ui *ui, WINDOW *w, const char *scope, const char *overlay)
+static int live_status(struct ui *ui, char *text, size_t size)
 {
 	struct session *s = ui->s;
+	int n;
+
+	n = snprintf(text, size, " echo:%s  neigh:%s  in %llu out %llu",
+		     s->resp.policy.answer_echo ? "ON " : "off", s->resp.policy.answer_neigh ? "ON " : "off",
+		     (unsigned long long)s->count.in, (unsigned long long)s->count.out);
+	if (s->outbox.hold || s->outbox.n)
+		n += snprintf(text + n, size - (size_t)n, "  HOLD: %zu held", s->outbox.n);
+	n += jobs_text(s, text + n, size - (size_t)n);
+	if (s->dev.fd < 0)
+		n += snprintf(text + n, size - (size_t)n, "  QUEUE DETACHED");
+	else if (s->carrier_off)
+		n += snprintf(text + n, size - (size_t)n, "  CARRIER OFF");
+	if (store_dropped(ui->store))
+		n += snprintf(text + n, size - (size_t)n, "  (%llu oldest dropped from view)",
+			      (unsigned long long)store_dropped(ui->store));
+	if (list_filter_text()[0])
+		n += snprintf(text + n, size - (size_t)n, "  filter: %s", list_filter_text());
+	if (s->pcap)
+		n += snprintf(text + n, size - (size_t)n, "  -w %s", ui->o->write_path);
+	return n;
+}
+
+void status_draw(struct ui *ui, WINDOW *w, const char *scope, const char *overlay)
+{
 	char text[1024];
 	int n;
 
 	message_line(ui, w, scope, overlay);
-	n = snprintf(text, sizeof(text), " echo:%s  neigh:%s  in %llu out %llu",
-		     s->resp.policy.answer_echo ? "ON " : "off", s->resp.policy.answer_neigh ? "ON " : "off",
-		     (unsigned long long)s->count.in, (unsigned long long)s->count.out);
-	if (s->outbox.hold || s->outbox.n)
-		n += snprintf(text + n, sizeof(text) - (size_t)n, "  HOLD: %zu held", s->outbox.n);
-	n += jobs_text(s, text + n, sizeof(text) - (size_t)n);
-	if (s->dev.fd < 0)
-		n += snprintf(text + n, sizeof(text) - (size_t)n, "  QUEUE DETACHED");
-	else if (s->carrier_off)
-		n += snprintf(text + n, sizeof(text) - (size_t)n, "  CARRIER OFF");
-	if (store_dropped(ui->store))
-		n += snprintf(text + n, sizeof(text) - (size_t)n, "  (%llu oldest dropped from view)",
-			      (unsigned long long)store_dropped(ui->store));
-	if (list_filter_text()[0])
-		n += snprintf(text + n, sizeof(text) - (size_t)n, "  filter: %s", list_filter_text());
-	if (s->pcap)
-		n += snprintf(text + n, sizeof(text) - (size_t)n, "  -w %s", ui->o->write_path);
+	n = ui->file ? (int)fileview_status(ui->file, text, sizeof(text)) : live_status(ui, text, sizeof(text));
 	wattrset(w, ui_attr(C_STATUS));
 	mvwhline(w, LINES - 1, 0, ' ', COLS);
 	ui_put(w, LINES - 1, 0, n < COLS - 8 ? COLS - 8 : COLS, text, 0);

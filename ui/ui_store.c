@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capindex.h"
+
 struct ui_store *store_new(size_t max)
 {
 	struct ui_store *st = calloc(1, sizeof(*st));
@@ -19,11 +21,28 @@ struct ui_store *store_new(size_t max)
 	return st;
 }
 
+struct ui_store *store_new_file(struct capindex *ix)
+{
+	struct ui_store *st = calloc(1, sizeof(*st));
+	char err[256];
+
+	if (!st || !(st->fr = calloc(1, sizeof(*st->fr)))) {
+		free(st);
+		return NULL;
+	}
+	st->ix = ix;
+	if (capindex_read(ix, 1, st->fr, err, sizeof(err)) == 0)
+		st->t0 = st->fr->ts;
+	return st;
+}
+
 void store_free(struct ui_store *st)
 {
 	if (!st)
 		return;
-	ring_free(st->ring);
+	if (st->ring)
+		ring_free(st->ring);
+	free(st->fr);
 	free(st);
 }
 
@@ -47,9 +66,25 @@ void store_add(struct ui_store *st, const struct frame *f, const struct frame_me
 		st->listen[i].fn(st->listen[i].arg, STORE_ADDED, f);
 }
 
+static const struct frame *file_get(const struct ui_store *st, uint64_t num, const struct frame_note **note)
+{
+	static const struct frame_note none;
+	char err[256];
+
+	if (capindex_read(st->ix, num, st->fr, err, sizeof(err)) < 0)
+		return NULL;
+	if (note)
+		*note = &none;
+	return st->fr;
+}
+
 const struct frame *store_get(const struct ui_store *st, uint64_t num, const struct frame_note **note)
 {
-	long i = num ? ring_find(st->ring, num) : -1;
+	long i;
+
+	if (st->ix)
+		return file_get(st, num, note);
+	i = num ? ring_find(st->ring, num) : -1;
 
 	if (i < 0)
 		return NULL;
@@ -60,28 +95,36 @@ const struct frame *store_get(const struct ui_store *st, uint64_t num, const str
 
 const struct frame *store_at(const struct ui_store *st, size_t i)
 {
+	if (!st->ring)
+		return NULL;
 	return ring_get(st->ring, i);
 }
 
 size_t store_count(const struct ui_store *st)
 {
+	if (!st->ring)
+		return 0;
 	return ring_count(st->ring);
 }
 
 uint64_t store_oldest(const struct ui_store *st)
 {
-	const struct frame *f = ring_get(st->ring, 0);
+	const struct frame *f = st->ring ? ring_get(st->ring, 0) : NULL;
 
 	return f ? f->number : 0;
 }
 
 uint64_t store_dropped(const struct ui_store *st)
 {
+	if (!st->ring)
+		return 0;
 	return ring_dropped(st->ring);
 }
 
 void store_clear(struct ui_store *st)
 {
+	if (!st->ring)
+		return;
 	ring_clear(st->ring);
 	for (int i = 0; i < st->nlisten; i++)
 		st->listen[i].fn(st->listen[i].arg, STORE_CLEARED, NULL);

@@ -15,7 +15,7 @@
 #include "ui_panes.h"
 
 static const struct pane_class *const panes[] = { &net_pane, &list_pane, &held_pane, &info_pane, &tree_pane,
-						  &hex_pane, &lesson_pane, &console_pane, &split_pane };
+						  &hex_pane, &lesson_pane, &console_pane, &split_pane, &file_pane };
 static const struct overlay_class *const overlays[] = { &prompt_overlay, &confirm_overlay, &help_overlay,
 							&form_overlay, &messages_overlay, &lessons_overlay };
 #define NPANES (sizeof(panes) / sizeof(panes[0]))
@@ -176,6 +176,32 @@ static void test_device_keys(void **state)
 	}
 }
 
+/* The offline browser has no device: every key of its panes (ui_browse.c) that ends in a core
+ * action (which needs one) must be one it refuses with a message (keys_live_only), never runs. */
+static void test_live_only(void **state)
+{
+	int n = 0;
+
+	(void)state;
+	for (const struct ui_key *k = keys_table(); k->name; k++) {
+		static const char *const browser[] = { SCOPE_GLOBAL, SCOPE_PANE, "list", "info", "tree", "hex", "file" };
+		int in_browser = 0, resolved;
+
+		for (size_t i = 0; i < sizeof(browser) / sizeof(browser[0]); i++)
+			in_browser |= !strcmp(k->scope, browser[i]);
+		if (!in_browser || !core_of(k, &resolved))
+			continue;
+		if (!keys_live_only(k->action))
+			fail_msg("%s (%s) needs a device but the browser would run it", k->name, k->action);
+		n++;
+	}
+	assert_true(n >= 6);
+	assert_false(keys_live_only("find"));
+	assert_false(keys_live_only("goto"));
+	assert_false(keys_live_only("filter"));
+	assert_false(keys_live_only("save"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -184,6 +210,7 @@ int main(void)
 		cmocka_unit_test(test_no_key_twice_in_a_scope),
 		cmocka_unit_test(test_no_key_outside_its_scope),
 		cmocka_unit_test(test_device_keys),
+		cmocka_unit_test(test_live_only),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

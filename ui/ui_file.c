@@ -1,0 +1,132 @@
+/* ui_file.c — the offline browser's file pane (where the live UI has the netlink pane): the
+ * file's name, format and link type, frames, time span, size, frames with a recorded direction,
+ * and how far indexing and the filter have gone; and the title bar's text for a file. */
+#include "ui_panes.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "ui_fileview.h"
+
+static void put_line(WINDOW *w, int *y, struct ui_rect r, attr_t a, const char *text)
+{
+	if (*y >= r.y + r.h)
+		return;
+	wattrset(w, a);
+	ui_put(w, (*y)++, r.x + 1, r.w - 2, text, 0);
+	wattrset(w, A_NORMAL);
+}
+
+static void heading(WINDOW *w, int *y, struct ui_rect r, const char *title)
+{
+	put_line(w, y, r, ui_attr(C_KEY) | A_BOLD, title);
+}
+
+/* "2026-11-03 21:18:39.404018" in local time, as tcpdump -tttt writes it. */
+static void when(const struct timeval *tv, char *buf, size_t len)
+{
+	time_t t = tv->tv_sec;
+	struct tm tm;
+	char day[32];
+
+	if (!localtime_r(&t, &tm) || !strftime(day, sizeof(day), "%Y-%m-%d %H:%M:%S", &tm)) {
+		snprintf(buf, len, "%lld.%06ld", (long long)tv->tv_sec, (long)tv->tv_usec);
+		return;
+	}
+	snprintf(buf, len, "%s.%06ld", day, (long)tv->tv_usec);
+}
+
+/* 98.0 MB, 1.2 GB: sizes as ls -h and du -h read them (powers of 1024, one decimal). */
+static void size_text(uint64_t bytes, char *buf, size_t len)
+{
+	static const char *const unit[] = { "bytes", "KiB", "MiB", "GiB", "TiB" };
+	double v = (double)bytes;
+	int u = 0;
+
+	while (v >= 1024 && u < 4) {
+		v /= 1024;
+		u++;
+	}
+	if (u == 0)
+		snprintf(buf, len, "%llu bytes", (unsigned long long)bytes);
+	else
+		snprintf(buf, len, "%.1f %s", v, unit[u]);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!strcmp(path, "-"))
+		return "<stdin>";
+	return slash && slash[1] ? slash + 1 : path;
+}
+
+static void file_draw(struct pane *p, WINDOW *w)
+{
+	struct fileview *fv = p->ui->file;
+	struct capindex_info in;
+	struct ui_rect r = p->rect;
+	char line[512], a[64], b[64];
+	int y = r.y + 1;
+	double span;
+
+	capindex_info(fileview_index(fv), &in);
+	pane_title(p, w, " file");
+	put_line(w, &y, r, A_BOLD, base_name(in.path));
+	snprintf(line, sizeof(line), "  %s, %s (%s)", in.pcapng ? "pcapng" : "pcap", in.link_desc ? in.link_desc : "?",
+		 in.link_name ? in.link_name : "?");
+	put_line(w, &y, r, A_NORMAL, line);
+	size_text(in.file_bytes, a, sizeof(a));
+	size_text(in.wire_bytes, b, sizeof(b));
+	snprintf(line, sizeof(line), "  %s on disk, %s on the wire", a, b);
+	put_line(w, &y, r, A_NORMAL, line);
+
+	heading(w, &y, r, "frames");
+	if (in.done)
+		snprintf(line, sizeof(line), "  %llu", (unsigned long long)in.frames);
+	else
+		snprintf(line, sizeof(line), "  %llu so far (indexing %u%%)", (unsigned long long)in.frames,
+			 fileview_progress(fv) / 10);
+	put_line(w, &y, r, in.done ? A_NORMAL : ui_attr(C_WARN), line);
+	if (in.pcapng)
+		snprintf(line, sizeof(line), "  %llu in (<), %llu out (>), %llu not recorded",
+			 (unsigned long long)in.frames_in, (unsigned long long)in.frames_out,
+			 (unsigned long long)(in.frames - in.frames_in - in.frames_out));
+	else
+		snprintf(line, sizeof(line), "  directions: not recorded (pcap)");
+	put_line(w, &y, r, A_NORMAL, line);
+
+	heading(w, &y, r, "time");
+	if (in.frames) {
+		when(&in.first, a, sizeof(a));
+		when(&in.last, b, sizeof(b));
+		span = (double)(in.last.tv_sec - in.first.tv_sec) + (double)(in.last.tv_usec - in.first.tv_usec) / 1e6;
+		snprintf(line, sizeof(line), "  first %s", a);
+		put_line(w, &y, r, A_NORMAL, line);
+		snprintf(line, sizeof(line), "  last  %s", b);
+		put_line(w, &y, r, A_NORMAL, line);
+		snprintf(line, sizeof(line), "  span  %.6f s%s", span, in.done ? "" : " so far");
+		put_line(w, &y, r, A_NORMAL, line);
+	}
+	if (fileview_filter_text(fv)[0]) {
+		heading(w, &y, r, "filter");
+		snprintf(line, sizeof(line), "  %s", fileview_filter_text(fv));
+		put_line(w, &y, r, A_NORMAL, line);
+		snprintf(line, sizeof(line), "  %llu shown%s", (unsigned long long)fileview_rows(fv),
+			 fileview_filter_progress(fv) < 1000 ? " so far" : "");
+		put_line(w, &y, r, A_NORMAL, line);
+	}
+}
+
+static enum ui_result file_nav(struct pane *p, enum pane_move m)
+{
+	(void)p;
+	(void)m;
+	return UI_HANDLED;
+}
+
+const struct pane_class file_pane = {
+	.name = "file", .slot = SLOT_SIDE, .focusable = 1, .draw = file_draw, .nav = file_nav,
+};

@@ -1,0 +1,448 @@
+/* ui_fileview.c — the offline browser's capture file: indexing, the filter, find, go-to and save
+ * as bounded units of work on the event loop's idle turns (an eventfd kept readable while work
+ * remains), so a key is never kept waiting longer than one turn. */
+#include "ui_fileview.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include "loop.h"
+#include "pcapout.h"
+#include "ui_panes.h"
+
+#define UNIT 4096			/* frames a unit of work reads at most */
+#define FIRST_SCREEN 2000		/* frames indexed before the first screen */
+#define TURN_NS 12000000ull		/* work done per idle turn (keys are read between turns) */
+
+struct fileview {
+	struct capindex *ix;
+	struct ui *ui;
+	struct loop *loop;
+	int wake;			/* eventfd: readable while work remains */
+	int index_failed;
+
+	struct capmatch *filter;	/* NULL: every frame is a row */
+	int filter_done;
+	char filter_text[256];
+
+	struct capfind *find;		/* a find running (the caller's query), or NULL */
+	char find_text[256];
+	uint64_t find_from;		/* the frame it started from */
+	uint64_t find_at;		/* the last frame tested (find_from at first) */
+	int find_back;
+
+	uint64_t goto_num;		/* a go-to waiting for its frame to be indexed (0: none) */
+
+	struct pcapout *save;		/* a save running, or NULL */
+	char save_path[1024];
+	uint64_t save_at;		/* the last frame written */
+};
+
+static void wake(struct fileview *fv)
+{
+	uint64_t one = 1;
+
+	if (fv->wake >= 0 && write(fv->wake, &one, sizeof(one)) < 0)
+		return;	/* the counter is already set: it stays readable */
+}
+
+static void say(struct fileview *fv, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void say(struct fileview *fv, int error, const char *fmt, ...)
+{
+	char text[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	if (fv->ui)
+		ui_message(fv->ui, error, "%s", text);
+}
+
+struct fileview *fileview_open(const char *path, char *err, size_t errlen)
+{
+	struct fileview *fv = calloc(1, sizeof(*fv));
+	int rc;
+
+	if (!fv) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	fv->wake = -1;
+	fv->ix = capindex_open(path, err, errlen);
+	if (!fv->ix) {
+		free(fv);
+		return NULL;
+	}
+	rc = capindex_step(fv->ix, FIRST_SCREEN, err, errlen);
+	if (rc < 0 && capindex_count(fv->ix) == 0) {
+		capindex_close(fv->ix);
+		free(fv);
+		return NULL;
+	}
+	fv->index_failed = rc < 0;
+	return fv;
+}
+
+void fileview_free(struct fileview *fv)
+{
+	if (!fv)
+		return;
+	fileview_detach(fv);
+	if (fv->save)
+		pcapout_close(fv->save);
+	capmatch_free(fv->filter);
+	capindex_close(fv->ix);
+	free(fv);
+}
+
+struct capindex *fileview_index(const struct fileview *fv)
+{
+	return fv->ix;
+}
+
+/* ---- rows ---- */
+
+uint64_t fileview_rows(const struct fileview *fv)
+{
+	return fv->filter ? capmatch_count(fv->filter) : capindex_count(fv->ix);
+}
+
+uint64_t fileview_row_num(const struct fileview *fv, uint64_t i)
+{
+	if (i >= fileview_rows(fv))
+		return 0;
+	return fv->filter ? capmatch_kth(fv->filter, i + 1) : i + 1;
+}
+
+uint64_t fileview_row_of(const struct fileview *fv, uint64_t num)
+{
+	if (num <= 1)
+		return 0;
+	if (fv->filter)
+		return capmatch_rank(fv->filter, num - 1);	/* rows before num */
+	return num - 1 < capindex_count(fv->ix) ? num - 1 : capindex_count(fv->ix);
+}
+
+/* Every frame has been tested by the filter (or there is none) and the file is indexed. */
+static int rows_final(const struct fileview *fv)
+{
+	return capindex_done(fv->ix) && (!fv->filter || fv->filter_done);
+}
+
+/* The frames the rows are known for: indexed, and tested by the filter. */
+static uint64_t rows_known(const struct fileview *fv)
+{
+	return fv->filter ? capmatch_scanned(fv->filter) : capindex_count(fv->ix);
+}
+
+/* ---- the filter ---- */
+
+int fileview_set_filter(struct fileview *fv, const char *expr, char *err, size_t errlen)
+{
+	struct capmatch *m = NULL;
+
+	if (fv->save) {
+		snprintf(err, errlen, "a save to %s is running: wait for it to finish", fv->save_path);
+		return -EBUSY;
+	}
+	while (*expr == ' ')
+		expr++;
+	if (*expr && !(m = capmatch_new_bpf(fv->ix, expr, err, errlen)))
+		return -EINVAL;
+	capmatch_free(fv->filter);
+	fv->filter = m;
+	fv->filter_done = 0;
+	snprintf(fv->filter_text, sizeof(fv->filter_text), "%s", expr);
+	wake(fv);	/* a running find goes on among the new rows from where it stands */
+	return 0;
+}
+
+const char *fileview_filter_text(const struct fileview *fv)
+{
+	return fv->filter_text;
+}
+
+/* ---- find and go to ---- */
+
+void fileview_find(struct fileview *fv, struct capfind *q, const char *text, uint64_t from, int backward)
+{
+	fv->find = q;
+	snprintf(fv->find_text, sizeof(fv->find_text), "%s", text);
+	fv->find_from = fv->find_at = from;
+	fv->find_back = backward;
+	wake(fv);
+}
+
+void fileview_find_stop(struct fileview *fv)
+{
+	fv->find = NULL;
+}
+
+void fileview_goto(struct fileview *fv, uint64_t num)
+{
+	fv->goto_num = num;
+	wake(fv);
+}
+
+/* The go-to's frame is indexed (and tested by the filter): select it, or the nearest row. */
+static int goto_step(struct fileview *fv)
+{
+	uint64_t want = fv->goto_num, got;
+
+	if (want > capindex_count(fv->ix)) {
+		if (!capindex_done(fv->ix))
+			return 0;	/* index on */
+		fv->goto_num = 0;
+		say(fv, 1, "no frame %llu: the file has %llu frame%s", (unsigned long long)want,
+		    (unsigned long long)capindex_count(fv->ix), capindex_count(fv->ix) == 1 ? "" : "s");
+		return 1;
+	}
+	if (fv->filter && capmatch_scanned(fv->filter) < want && !fv->filter_done)
+		return 0;	/* the filter has not reached it yet */
+	fv->goto_num = 0;
+	got = list_goto(fv->ui, want);
+	if (got == want)
+		say(fv, 0, "frame %llu", (unsigned long long)want);
+	else if (got)
+		say(fv, 0, "frame %llu is not shown (filter: %s): frame %llu selected", (unsigned long long)want,
+		    fv->filter_text, (unsigned long long)got);
+	else
+		say(fv, 1, "frame %llu is not shown (filter: %s), nor is any other", (unsigned long long)want,
+		    fv->filter_text);
+	return 1;
+}
+
+static void find_over(struct fileview *fv, int rc, const char *err)
+{
+	if (rc == 1) {
+		list_goto(fv->ui, fv->find_at);
+		say(fv, 0, "frame %llu matches %s (Ctrl-N next, Ctrl-B previous)", (unsigned long long)fv->find_at,
+		    fv->find_text);
+	} else if (rc == -ENOENT) {
+		say(fv, 1, "no frame %s %llu matches %s%s", fv->find_back ? "before" : "after",
+		    (unsigned long long)fv->find_from, fv->find_text,
+		    fv->find_back ? " (Ctrl-N looks forward)" : " (Ctrl-B looks back)");
+	} else {
+		say(fv, 1, "find stopped: %s", err);
+	}
+	fv->find = NULL;
+}
+
+static int find_step(struct fileview *fv)
+{
+	char err[512] = "";
+	uint64_t at;
+	int rc;
+
+	if (!fv->find_back && fv->find_at >= rows_known(fv)) {
+		if (!rows_final(fv))
+			return 0;	/* the frames after it are not indexed or tested yet */
+		find_over(fv, -ENOENT, err);
+		return 1;
+	}
+	rc = capfind_search_in(fv->ix, fv->find, fv->filter, fv->find_at, fv->find_back, UNIT, &at, err,
+			       sizeof(err));
+	fv->find_at = at;
+	if (rc == 0 || (rc == -ENOENT && !fv->find_back && !rows_final(fv)))
+		return 1;	/* go on at the next unit (once more is indexed, for -ENOENT) */
+	find_over(fv, rc, err);
+	return 1;
+}
+
+/* ---- save ---- */
+
+int fileview_save(struct fileview *fv, const char *path, char *err, size_t errlen)
+{
+	if (fv->save) {
+		snprintf(err, errlen, "a save to %s is running already", fv->save_path);
+		return -EBUSY;
+	}
+	fv->save = pcapout_open_as(path, capindex_dlt(fv->ix), NULL, 0, err, errlen);
+	if (!fv->save)
+		return -EIO;
+	snprintf(fv->save_path, sizeof(fv->save_path), "%s", path);
+	fv->save_at = 0;
+	wake(fv);
+	return 0;
+}
+
+static void save_over(struct fileview *fv, const char *failed)
+{
+	unsigned long n = pcapout_count(fv->save);
+	int rc = pcapout_close(fv->save);
+
+	fv->save = NULL;
+	if (failed)
+		say(fv, 1, "nothing saved: %s", failed);
+	else if (rc < 0)
+		say(fv, 1, "nothing saved: writing %s failed after %lu frames: %s", fv->save_path, n, strerror(-rc));
+	else
+		say(fv, 0, "saved %lu frame%s to %s (tcpdump -r %s)", n, n == 1 ? "" : "s", fv->save_path,
+		    fv->save_path);
+}
+
+/* Writes the next rows; runs once every row is known. */
+static int save_step(struct fileview *fv)
+{
+	char err[512];
+	unsigned k;
+
+	if (!rows_final(fv))
+		return 0;
+	for (k = 0; k < UNIT; k++) {
+		uint64_t n = fv->filter ? capmatch_next(fv->filter, fv->save_at)
+					: (fv->save_at < capindex_count(fv->ix) ? fv->save_at + 1 : 0);
+		struct frame f;
+
+		if (!n) {
+			save_over(fv, NULL);
+			return 1;
+		}
+		if (capindex_read(fv->ix, n, &f, err, sizeof(err)) < 0) {
+			save_over(fv, err);
+			return 1;
+		}
+		pcapout_write(fv->save, &f);
+		fv->save_at = n;
+	}
+	return 1;
+}
+
+/* ---- the work, a unit at a time: what the user waits for first ---- */
+
+static int index_step(struct fileview *fv)
+{
+	char err[512];
+	int rc = capindex_step(fv->ix, UNIT, err, sizeof(err));
+
+	if (rc < 0) {
+		fv->index_failed = 1;
+		say(fv, 1, "%s (the %llu frames before it are shown)", err, (unsigned long long)capindex_count(fv->ix));
+	}
+	return 1;
+}
+
+static int filter_step(struct fileview *fv)
+{
+	char err[512];
+	int rc = capmatch_step(fv->ix, fv->filter, UNIT, err, sizeof(err));
+
+	if (rc < 0) {
+		say(fv, 1, "filter stopped: %s", err);
+		fv->filter_done = 1;
+	} else {
+		fv->filter_done = rc == 1;
+	}
+	return 1;
+}
+
+static int work_unit(struct fileview *fv)
+{
+	if (fv->goto_num && goto_step(fv))
+		return 1;
+	if (fv->find && find_step(fv))
+		return 1;
+	if (fv->filter && !fv->filter_done && capmatch_scanned(fv->filter) < capindex_count(fv->ix))
+		return filter_step(fv);
+	if (!capindex_done(fv->ix))
+		return index_step(fv);
+	if (fv->filter && !fv->filter_done)
+		return filter_step(fv);	/* says it is done once the index is */
+	if (fv->save)
+		return save_step(fv);
+	return 0;
+}
+
+static void on_wake(struct loop *loop, int fd, uint32_t events, void *arg)
+{
+	struct fileview *fv = arg;
+	uint64_t t0 = loop_now_ns(), count;
+
+	(void)loop;
+	(void)events;
+	do {
+		if (!work_unit(fv)) {
+			ssize_t r = read(fd, &count, sizeof(count));	/* nothing left: idle until wake() */
+
+			(void)r;
+			break;
+		}
+	} while (loop_now_ns() - t0 < TURN_NS);
+	ui_dirty(fv->ui);
+}
+
+int fileview_attach(struct fileview *fv, struct ui *ui, struct loop *loop)
+{
+	int rc;
+
+	fv->ui = ui;
+	fv->loop = loop;
+	fv->wake = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (fv->wake < 0)
+		return -errno;
+	rc = loop_add_fd(loop, fv->wake, EPOLLIN, on_wake, fv);
+	if (rc < 0) {
+		close(fv->wake);
+		fv->wake = -1;
+		return rc;
+	}
+	wake(fv);
+	return 0;
+}
+
+void fileview_detach(struct fileview *fv)
+{
+	if (fv->wake < 0)
+		return;
+	loop_del_fd(fv->loop, fv->wake);
+	close(fv->wake);
+	fv->wake = -1;
+}
+
+/* ---- what the status bar and the file pane say ---- */
+
+unsigned fileview_progress(const struct fileview *fv)
+{
+	return capindex_progress(fv->ix);
+}
+
+unsigned fileview_filter_progress(const struct fileview *fv)
+{
+	uint64_t n = capindex_count(fv->ix);
+
+	if (!fv->filter || fv->filter_done || !n)
+		return 1000;
+	return (unsigned)(capmatch_scanned(fv->filter) * 1000 / n * fileview_progress(fv) / 1000);
+}
+
+size_t fileview_status(const struct fileview *fv, char *buf, size_t len)
+{
+	int n = snprintf(buf, len, " %llu frame%s", (unsigned long long)capindex_count(fv->ix),
+			 capindex_count(fv->ix) == 1 ? "" : "s");
+
+#define ADD(...) do { if (n >= 0 && (size_t)n < len) n += snprintf(buf + n, len - (size_t)n, __VA_ARGS__); } while (0)
+	if (!capindex_done(fv->ix))
+		ADD(" (indexing %u%%)", fileview_progress(fv) / 10);
+	else if (fv->index_failed)
+		ADD(" (the file is damaged after them)");
+	if (fv->filter) {
+		ADD("  filter: %s: %llu shown", fv->filter_text, (unsigned long long)capmatch_count(fv->filter));
+		if (!fv->filter_done)
+			ADD(" (testing %u%%)", fileview_filter_progress(fv) / 10);
+	}
+	if (fv->find)
+		ADD("  finding %s %s frame %llu", fv->find_text, fv->find_back ? "back from" : "past",
+		    (unsigned long long)fv->find_at);
+	if (fv->goto_num)
+		ADD("  going to frame %llu", (unsigned long long)fv->goto_num);
+	if (fv->save)
+		ADD("  saving to %s: %lu frames", fv->save_path, pcapout_count(fv->save));
+#undef ADD
+	return n > 0 ? (size_t)n : 0;
+}

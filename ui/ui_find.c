@@ -1,0 +1,154 @@
+/* ui_find.c — find and go to, live and in a file: find a frame by text in its summary (the Info
+ * column and the addresses) or by a field condition such as ip.ttl == 1 (src/fieldmatch.h), the
+ * next and previous match, and go to a frame by its number. Live, the kept frames are searched at
+ * once; in a file, the search runs in the background over the whole file (ui_fileview.h). */
+#include "ui_find.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "capindex.h"
+#include "ui_fileview.h"
+#include "ui_overlays.h"
+#include "ui_panes.h"
+#include "ui_store.h"
+
+static struct capfind *query;		/* the last find, for next and previous */
+static char query_text[256];
+
+static void search(struct ui *ui, int backward)
+{
+	uint64_t from = list_selected(), got;
+
+	if (ui->file) {
+		fileview_find(ui->file, query, query_text, from, backward);
+		return;
+	}
+	got = list_find(ui, query, backward);
+	if (got) {
+		list_goto(ui, got);
+		ui_message(ui, 0, "frame %llu matches %s (Ctrl-N next, Ctrl-B previous)", (unsigned long long)got,
+			   query_text);
+	} else {
+		ui_message(ui, 1, "no frame %s %llu matches %s%s", backward ? "before" : "after", (unsigned long long)from,
+			   query_text, backward ? " (Ctrl-N looks forward)" : " (Ctrl-B looks back)");
+	}
+}
+
+static void on_find(struct ui *ui, const char *text, const char *arg)
+{
+	char err[512];
+	struct capfind *q;
+
+	(void)arg;
+	while (*text == ' ')
+		text++;
+	if (!*text)
+		return;
+	q = capfind_new(text, err, sizeof(err));
+	if (!q) {
+		ui_message(ui, 1, "cannot find that: %s", err);
+		return;
+	}
+	find_forget(ui);
+	query = q;
+	snprintf(query_text, sizeof(query_text), "%s", text);
+	search(ui, 0);
+}
+
+enum ui_result find_act(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	if (*arg)
+		on_find(ui, arg, NULL);
+	else
+		ui_prompt(ui, "find (text, or a field condition such as ip.ttl == 1):", query_text, on_find, NULL);
+	return UI_REDRAW;
+}
+
+static enum ui_result again(struct ui *ui, int backward)
+{
+	if (!query)
+		ui_message(ui, 1, "nothing to find yet: f asks what to look for");
+	else
+		search(ui, backward);
+	return UI_REDRAW;
+}
+
+enum ui_result find_act_next(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	(void)arg;
+	return again(ui, 0);
+}
+
+enum ui_result find_act_prev(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	(void)arg;
+	return again(ui, 1);
+}
+
+/* Live: the kept frame num, or why it cannot be shown. */
+static void goto_live(struct ui *ui, uint64_t want)
+{
+	uint64_t got = list_goto(ui, want);
+
+	if (got == want)
+		ui_message(ui, 0, "frame %llu", (unsigned long long)want);
+	else if (!got)
+		ui_message(ui, 1, "no frame to go to: the list is empty");
+	else if (!store_get(ui->store, want, NULL) && want < store_oldest(ui->store))
+		ui_message(ui, 1, "frame %llu is no longer kept (the oldest kept is %llu; --max-frames keeps more): "
+			   "frame %llu selected", (unsigned long long)want, (unsigned long long)store_oldest(ui->store),
+			   (unsigned long long)got);
+	else if (!store_get(ui->store, want, NULL))
+		ui_message(ui, 1, "no frame %llu yet: frame %llu selected", (unsigned long long)want, (unsigned long long)got);
+	else
+		ui_message(ui, 0, "frame %llu is not shown (filter: %s): frame %llu selected", (unsigned long long)want,
+			   list_filter_text(), (unsigned long long)got);
+}
+
+static void on_goto(struct ui *ui, const char *text, const char *arg)
+{
+	char *end;
+	unsigned long long n;
+
+	(void)arg;
+	while (*text == ' ')
+		text++;
+	if (!*text)
+		return;
+	errno = 0;
+	n = strtoull(text, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (*text < '0' || *text > '9' || *end || errno || n == 0) {
+		ui_message(ui, 1, "go to what? '%s' is not a frame number (1, 2, ...)", text);
+		return;
+	}
+	if (ui->file)
+		fileview_goto(ui->file, n);
+	else
+		goto_live(ui, n);
+}
+
+enum ui_result find_act_goto(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	if (*arg)
+		on_goto(ui, arg, NULL);
+	else
+		ui_prompt(ui, "go to frame:", "", on_goto, NULL);
+	return UI_REDRAW;
+}
+
+void find_forget(struct ui *ui)
+{
+	if (ui->file)
+		fileview_find_stop(ui->file);
+	capfind_free(query);
+	query = NULL;
+}

@@ -1,0 +1,19 @@
+/* ui_find.h — find and go to, live and in a file: the named actions the key table's f, Ctrl-N,
+ * Ctrl-B and Ctrl-G rows run (ui_actions.c lists them among the global actions). */
+#ifndef TAPSCOPE_UI_FIND_H
+#define TAPSCOPE_UI_FIND_H
+
+#include "ui_pane.h"
+
+/* "find [QUERY]": text in a frame's summary, or a field condition ("ip.ttl == 1"); no QUERY
+ * asks for one. Looks forward from the selected frame and selects the first match. */
+enum ui_result find_act(struct ui *ui, void *target, const char *arg);
+/* "find-next", "find-prev": the same query again, after / before the selected frame. */
+enum ui_result find_act_next(struct ui *ui, void *target, const char *arg);
+enum ui_result find_act_prev(struct ui *ui, void *target, const char *arg);
+/* "goto [N]": selects frame N (asks for N when not given); in a file once it is indexed. */
+enum ui_result find_act_goto(struct ui *ui, void *target, const char *arg);
+/* Forgets the query (and stops a search running in a file). */
+void find_forget(struct ui *ui);
+
+#endif
