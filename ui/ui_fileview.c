@@ -25,6 +25,7 @@ struct fileview {
 	struct loop *loop;
 	int wake;			/* eventfd: readable while work remains */
 	int index_failed;
+	char damage[512];		/* why the index stopped early (a damaged file) */
 
 	struct capmatch *filter;	/* NULL: every frame is a row */
 	int filter_done;
@@ -86,6 +87,8 @@ struct fileview *fileview_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	fv->index_failed = rc < 0;
+	if (rc < 0)
+		snprintf(fv->damage, sizeof(fv->damage), "%s", err);
 	return fv;
 }
 
@@ -316,14 +319,21 @@ static int save_step(struct fileview *fv)
 
 /* ---- the work, a unit at a time: what the user waits for first ---- */
 
+static void say_damage(struct fileview *fv)
+{
+	uint64_t n = capindex_count(fv->ix);
+
+	say(fv, 1, "%llu frame%s shown: the file is damaged after %s: %s", (unsigned long long)n, n == 1 ? "" : "s",
+	    n == 1 ? "it" : "them", fv->damage);
+}
+
 static int index_step(struct fileview *fv)
 {
-	char err[512];
-	int rc = capindex_step(fv->ix, UNIT, err, sizeof(err));
+	int rc = capindex_step(fv->ix, UNIT, fv->damage, sizeof(fv->damage));
 
 	if (rc < 0) {
 		fv->index_failed = 1;
-		say(fv, 1, "%s (the %llu frames before it are shown)", err, (unsigned long long)capindex_count(fv->ix));
+		say_damage(fv);
 	}
 	return 1;
 }
@@ -392,6 +402,8 @@ int fileview_attach(struct fileview *fv, struct ui *ui, struct loop *loop)
 		fv->wake = -1;
 		return rc;
 	}
+	if (fv->index_failed)
+		say_damage(fv);	/* found while indexing the first screen */
 	wake(fv);
 	return 0;
 }
@@ -430,7 +442,7 @@ size_t fileview_status(const struct fileview *fv, char *buf, size_t len)
 	if (!capindex_done(fv->ix))
 		ADD(" (indexing %u%%)", fileview_progress(fv) / 10);
 	else if (fv->index_failed)
-		ADD(" (the file is damaged after them)");
+		ADD(" (the file is damaged after %s)", capindex_count(fv->ix) == 1 ? "it" : "them");
 	if (fv->filter) {
 		ADD("  filter: %s: %llu shown", fv->filter_text, (unsigned long long)capmatch_count(fv->filter));
 		if (!fv->filter_done)

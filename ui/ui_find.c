@@ -4,19 +4,22 @@
  * once; in a file, the search runs in the background over the whole file (ui_fileview.h). */
 #include "ui_find.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "capindex.h"
+#include "fieldmatch.h"
 #include "ui_fileview.h"
 #include "ui_overlays.h"
 #include "ui_panes.h"
 #include "ui_store.h"
 
 static struct capfind *query;		/* the last find, for next and previous */
-static char query_text[256];
+static char query_text[260];		/* as messages name it */
+static char prompt_text[256];		/* as typed: the next prompt's prefill */
 
 static void search(struct ui *ui, int backward)
 {
@@ -37,6 +40,18 @@ static void search(struct ui *ui, int backward)
 	}
 }
 
+/* "ip.ttl ==" or "ip.ttl < x": a dotted field name then an operator, that did not parse as a
+ * condition; said as such rather than looked for as text no summary holds. */
+static int meant_condition(const char *text, char *err, size_t errlen)
+{
+	struct fieldmatch m;
+	size_t n = strspn(text, "abcdefghijklmnopqrstuvwxyz0123456789_.");
+
+	if (!isalpha((unsigned char)text[0]) || !memchr(text, '.', n) || !strpbrk(text + n, "=<>!"))
+		return 0;
+	return fieldmatch_parse(&m, text, err, errlen) < 0;
+}
+
 static void on_find(struct ui *ui, const char *text, const char *arg)
 {
 	char err[512];
@@ -47,14 +62,16 @@ static void on_find(struct ui *ui, const char *text, const char *arg)
 		text++;
 	if (!*text)
 		return;
-	q = capfind_new(text, err, sizeof(err));
+	q = meant_condition(text, err, sizeof(err)) ? NULL : capfind_new(text, err, sizeof(err));
 	if (!q) {
 		ui_message(ui, 1, "cannot find that: %s", err);
 		return;
 	}
 	find_forget(ui);
 	query = q;
-	snprintf(query_text, sizeof(query_text), "%s", text);
+	snprintf(prompt_text, sizeof(prompt_text), "%s", text);
+	/* what messages call it: a condition as written, text in quotes */
+	snprintf(query_text, sizeof(query_text), capfind_is_condition(q) ? "%s" : "\"%s\"", text);
 	search(ui, 0);
 }
 
@@ -64,7 +81,7 @@ enum ui_result find_act(struct ui *ui, void *target, const char *arg)
 	if (*arg)
 		on_find(ui, arg, NULL);
 	else
-		ui_prompt(ui, "find (text, or a field condition such as ip.ttl == 1):", query_text, on_find, NULL);
+		ui_prompt(ui, "find (text, or a field condition such as ip.ttl == 1):", prompt_text, on_find, NULL);
 	return UI_REDRAW;
 }
 

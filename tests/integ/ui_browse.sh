@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# ui_browse.sh — the offline browser in tmux (tapscope -r FILE on a terminal), on a generated
+# 200,000-frame Ethernet file of mixed protocols: the first rows and the file pane, indexing to the
+# end (End shows the last frame), a BPF filter over the whole file (tcpdump's count), find by text
+# and by field condition with next/previous, go to a frame (one the filter hides too), w saving the
+# filtered frames (as tcpdump reads them back, pcap and pcapng), pcapng directions as arrows, stdin,
+# a damaged file, keys that need a device, and -r without a terminal still printing lines.
+# The 10,000,000-frame measurement is tests/bench/bench_browse.sh (make bench).
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../uilib.sh"
+need_ui
+need_cmd tcpdump
+G=$TOP/tests/golden
+N=200000
+F=$TMPD/mixed.pcap
+"$TOP/build/tools/genbench" "$N" "$F" >/dev/null || fail "genbench failed"
+# genbench: frame n is kind (n-1) % 12 of round (n-1) / 12; kinds 8-11 are TCP with seq 1000 + round
+
+info_line() { screen | grep -oE "frame [0-9]+ [-<>] .*" | head -1; }
+selected() { info_line | sed -E 's/^frame ([0-9]+) .*/\1/'; }
+wait_selected() {	# wait_selected N: the info line (the selected frame) shows frame N
+	local deadline=$(( $(date +%s%N) + ${2:-5} * 1000000000 ))
+	while [ "$(date +%s%N)" -lt "$deadline" ]; do
+		[ "$(selected)" = "$1" ] && return 0
+		sleep 0.05
+	done
+	screen_dump >&2
+	fail "the selected frame is $(selected), not $1"
+}
+
+# 1. the first screen: rows from frame 1, the file pane, and frame 1 selected
+ui_start 120 32 -r "$F"
+screen_wait "^ tapscope  $F \(pcap, Ethernet\)" 2
+screen_wait '^ file +No\. +Time' 2
+screen_wait ' +1 +0\.000000 +ARP +10\.18\.0\.1 ' 2
+screen_wait '^ +pcap, Ethernet \(EN10MB\)' 2
+wait_selected 1
+note "first screen: $(screen | grep -E ' +1 +0\.000000 ' | head -1 | cut -c46-110)"
+
+# 2. indexing ends: every frame counted, End goes to the last one
+screen_wait "^ $N frames +\? help" 10
+screen_wait "^   $N " 2	# the file pane's frame count
+keys End
+wait_selected $N
+screen_wait " $N +199\.999000 " 2
+note "End: frame $N"
+
+# 3. go to a frame by its number
+keys C-g
+screen_wait '^go to frame:' 2
+keys_literal 123456
+keys Enter
+wait_selected 123456
+screen_wait '^frame 123456$' 2
+keys C-g
+keys_literal 999999999
+keys Enter
+screen_wait "^no frame 999999999: the file has $N frames" 3
+keys C-g
+keys_literal abc
+keys Enter
+screen_wait "^go to what\? 'abc' is not a frame number" 2
+note "go to: 123456, and refusals"
+
+# 4. find: text in the summary, forward from the selected frame; next and previous
+want=$("$TAPSCOPE" -r "$F" | grep -n 'seq 1500:' | head -1 | cut -d: -f1)
+[ -n "$want" ] || fail "no 'seq 1500:' frame in the file"
+keys Home
+wait_selected 1
+keys f
+screen_wait '^find \(text, or a field condition' 2
+keys_literal 'seq 1500:'
+keys Enter
+wait_selected "$want"
+screen_wait "^frame $want matches \"seq 1500:\" \(Ctrl-N next, Ctrl-B previous\)" 3
+# a field condition: the four TCP frames of round 500 (kinds 8 to 11) have tcp.seq_raw 1500
+keys Home
+keys C-f
+keys_literal 'tcp.seq_raw == 1500'
+keys Enter
+wait_selected 6009
+keys C-n
+wait_selected 6010
+keys F3
+wait_selected 6011
+keys C-b
+wait_selected 6010
+keys End
+wait_selected $N
+keys C-n
+screen_wait "^no frame after $N matches tcp\.seq_raw == 1500 \(Ctrl-B looks back\)" 3
+keys C-b
+wait_selected 6012 10
+keys f
+keys C-u
+keys_literal 'ip.ttl =='
+keys Enter
+screen_wait '^cannot find that: ' 2
+note "find: text at frame $want, tcp.seq_raw == 1500 at 6009..6012 with next/previous"
+
+# 5. a filter over the whole file: tcpdump's count, and only ICMP rows
+icmp=$(tcpdump -nr "$F" icmp 2>/dev/null | wc -l)
+keys /
+keys C-u
+keys_literal icmp
+keys Enter
+screen_wait "^ $N frames  filter: icmp: $icmp shown +\? help" 10
+rows=$(screen | cut -c41- | grep -E '^ *[0-9]+ +[0-9]+\.[0-9]{6} ' | awk '{print $3}' | sort -u | tr '\n' ' ')
+[ "$rows" = "ICMP " ] || fail "filtered rows are not all ICMP: $rows"
+# go to a frame the filter hides: the next shown one; find among the shown rows only
+keys C-g
+keys_literal 1
+keys Enter
+screen_wait '^frame 1 is not shown \(filter: icmp\): frame 3 selected' 3
+keys f
+keys C-u
+keys_literal 'seq 1500:'
+keys Enter
+screen_wait '^no frame after 3 matches "seq 1500:"' 5
+note "filter icmp: $icmp frames, as tcpdump"
+
+# 6. w: the filtered frames, as pcap and as pcapng, read back by tcpdump
+keys w
+screen_wait '^save the frames in view to:' 2
+keys_literal "$TMPD/icmp.pcap"
+keys Enter
+screen_wait "^saved $icmp frames to $TMPD/icmp\.pcap" 10
+[ "$(tcpdump -nr "$TMPD/icmp.pcap" 2>/dev/null | wc -l)" = "$icmp" ] || fail "tcpdump reads another count back"
+cmp <(tcpdump -nr "$TMPD/icmp.pcap" 2>/dev/null) <(tcpdump -nr "$F" icmp 2>/dev/null) || fail "saved frames differ"
+keys w
+keys_literal "$TMPD/icmp.pcapng"
+keys Enter
+screen_wait "^saved $icmp frames to $TMPD/icmp\.pcapng" 10
+[ "$(od -An -tx4 -N4 "$TMPD/icmp.pcapng" | tr -d ' ')" = 0a0d0d0a ] || fail "icmp.pcapng is not pcapng"
+[ "$(tcpdump -nr "$TMPD/icmp.pcapng" 2>/dev/null | wc -l)" = "$icmp" ] || fail "the pcapng holds another count"
+note "w: $icmp frames as pcap and pcapng"
+
+# 7. keys that need a device say so; q quits and leaves the terminal sane
+keys e
+screen_wait '^echo: only on a live device, and this is a file' 2
+keys i
+screen_wait '^form: only on a live device, and this is a file' 2
+keys q
+ui_prompt_back 5
+assert_tty_sane
+tm kill-server
+
+# 8. a pcapng with directions: arrows in the list and counts in the file pane; read from stdin
+ui_start 80 24
+keys "cat $G/pcapng-dir.pcapng | $UI_BIN -r -" Enter
+screen_wait '^ tapscope  <stdin> \(pcapng, Ethernet\)' 5
+screen_wait ' +1 +0\.000000 < ICMP ' 2
+screen_wait ' +2 +1\.001000 > ICMP ' 2
+screen_wait ' +3 +2\.002000   ICMP ' 2
+keys BTab		# the file pane, whole (a strip on 80 columns)
+screen_wait '^ +1 in \(<\), 1 out \(>\), 1 not recorded' 2
+keys Escape
+keys j
+wait_selected 2
+screen_wait '^ frame 2 > IP 10\.18\.0\.3 > 10\.18\.0\.1: ICMP echo reply' 2
+keys q
+ui_prompt_back 5
+note "pcapng from stdin: < and > arrows, 1 in, 1 out"
+
+# 9. a damaged file: the frames before the damage, and why the rest is missing
+head -c $((24 + 16 + 98 + 16 + 30)) "$G/icmp.pcap" >"$TMPD/cut.pcap"
+keys "$UI_BIN -r $TMPD/cut.pcap" Enter
+screen_wait ' +1 +0\.000000 .*ICMP' 5
+screen_wait '^1 frame shown: the file is damaged after it: .*cut\.pcap' 3
+keys q
+ui_prompt_back 5
+
+# 10. without a terminal, and with -p or -c, -r prints as before
+keys "$UI_BIN -r $G/icmp.pcap -c 2; $UI_BIN -r $G/icmp.pcap | wc -l" Enter
+screen_wait '^20$' 5
+[ "$(screen | grep -cE '^[0-9:.]+ [-<>] [0-9]+ IP ')" -ge 2 ] || fail "-c 2 on a terminal did not print lines"
+note "-c on a terminal and -r into a pipe print lines"
+echo PASS

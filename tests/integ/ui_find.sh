@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# ui_find.sh — find and go to in the live UI: a field condition (icmp.seq == 3) finds the request,
+# Ctrl-N/F3 the reply, Ctrl-B/Shift-F3 back; text finds in the summary; with a filter, find and
+# go-to keep to the frames in view (a hidden frame selects the next one shown); go-to refuses what
+# is not a frame number and says when a frame has not come yet. (ui_browse.sh does the same over
+# a file.)
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../uilib.sh"
+need_ui
+
+info_line() { screen | grep -oE "frame [0-9]+ [-<>] [A-Z].*" | head -1; }
+selected() { info_line | sed -E 's/^frame ([0-9]+) .*/\1/'; }
+wait_info() {	# wait_info REGEX: the selected frame's info line matches
+	local deadline=$(( $(date +%s%N) + 3000000000 ))
+	while [ "$(date +%s%N)" -lt "$deadline" ]; do
+		info_line | grep -Eq -- "$1" && return 0
+		sleep 0.05
+	done
+	screen_dump >&2
+	fail "the info line is '$(info_line)', not /$1/"
+}
+
+ui_start 120 40 --netns "$NS" --echo
+nsexec ping -c 5 -i 0.2 10.18.0.3 >/dev/null 2>&1 || fail "ping got no reply"
+screen_wait 'ICMP echo reply, id [0-9]+, seq 5' 3
+keys Space		# the view stands still while we look around
+screen_wait 'view paused' 2
+
+# a field condition, then next and previous
+keys Home
+keys f
+screen_wait '^find \(text, or a field condition' 2
+keys_literal 'icmp.seq == 3'
+keys Enter
+wait_info '< IP 10\.18\.0\.1 > 10\.18\.0\.3: ICMP echo request, id [0-9]+, seq 3,'
+req=$(selected)
+screen_wait "^frame $req matches icmp\.seq == 3 \(Ctrl-N next, Ctrl-B previous\)" 2
+keys C-n
+wait_info '> IP 10\.18\.0\.3 > 10\.18\.0\.1: ICMP echo reply, id [0-9]+, seq 3,'
+rep=$(selected)
+[ "$rep" -gt "$req" ] || fail "the reply ($rep) is not after the request ($req)"
+keys F3
+screen_wait "^no frame after $rep matches icmp\.seq == 3 \(Ctrl-B looks back\)" 2
+[ "$(selected)" = "$rep" ] || fail "a find that failed moved the selection"
+keys C-b
+wait_info "^frame $req < "
+keys C-b
+screen_wait "^no frame before $req matches icmp\.seq == 3 \(Ctrl-N looks forward\)" 2
+note "icmp.seq == 3: request $req, reply $rep"
+
+# text in the summary
+keys Home
+keys C-f
+keys_literal 'echo reply'
+keys Enter
+wait_info '> IP 10\.18\.0\.3 > 10\.18\.0\.1: ICMP echo reply, id [0-9]+, seq 1,'
+screen_wait '^frame [0-9]+ matches "echo reply"' 2
+
+# go to
+keys C-g
+screen_wait '^go to frame:' 2
+keys_literal "$req"
+keys Enter
+wait_info "^frame $req < "
+keys C-g
+keys_literal 99999
+keys Enter
+screen_wait '^no frame 99999 yet: frame [0-9]+ selected' 2
+keys C-g
+keys_literal '3x'
+keys Enter
+screen_wait "^go to what\? '3x' is not a frame number" 2
+note "go to $req; 99999 and 3x refused"
+
+# with a filter: only requests are in view
+keys /
+keys C-u
+keys_literal 'icmp[icmptype] == icmp-echo'
+keys Enter
+screen_wait '^showing frames that match' 2
+keys Home
+keys f
+keys C-u
+keys_literal 'icmp.seq == 3'
+keys Enter
+wait_info "^frame $req < "
+keys C-n
+screen_wait "^no frame after $req matches icmp\.seq == 3" 2
+keys C-g
+keys_literal "$rep"
+keys Enter
+screen_wait "^frame $rep is not shown \(filter: icmp\[icmptype\] == icmp-echo\): frame [0-9]+ selected" 2
+wait_info '< IP 10\.18\.0\.1 > 10\.18\.0\.3: ICMP echo request, id [0-9]+, seq 4,'
+note "filtered: find and go to keep to the frames in view"
+keys q
+ui_prompt_back 5
+assert_no_namespace "$NS"
+echo PASS
