@@ -11,50 +11,52 @@ static const char digits2[201] =
 	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 	"8081828384858687888990919293949596979899";
 
-static int digits(uint64_t v)
+/* Digits of v: compares, not divisions (most values here are ports, lengths and sequence numbers). */
+static inline int digits32(uint32_t v)
 {
-	int n = 1;
+	if (v < 10000)
+		return v < 100 ? 1 + (v >= 10) : 3 + (v >= 1000);
+	if (v < 100000000)
+		return v < 1000000 ? 5 + (v >= 100000) : 7 + (v >= 10000000);
+	return 9 + (v >= 1000000000);
+}
 
-	while (v >= 10000) {
-		v /= 10000;
-		n += 4;
+/* The n digits of v ending just before o, two at a time from the end (32-bit arithmetic). */
+static inline void put_digits32(char *o, uint32_t v)
+{
+	while (v >= 100) {
+		uint32_t r = v % 100;
+
+		v /= 100;
+		o -= 2;
+		memcpy(o, digits2 + 2 * r, 2);
 	}
-	return n + (v >= 10) + (v >= 100) + (v >= 1000);
+	if (v >= 10)
+		memcpy(o - 2, digits2 + 2 * v, 2);
+	else
+		o[-1] = (char)('0' + v);
 }
 
 void fmtbuf_u64(struct fmtbuf *b, uint64_t v)
 {
-	int n = digits(v);
-	char *o;
+	char tmp[24];
+	int n, i;
 
-	if (b->len + (size_t)n >= b->cap) {	/* no room for all of it: the slow way, cut */
-		char tmp[24];
-		int i = sizeof(tmp);
-
-		do {
-			tmp[--i] = (char)('0' + v % 10);
-			v /= 10;
-		} while (v);
-		fmtbuf_mem(b, tmp + i, sizeof(tmp) - i);
-		return;
+	if (v <= UINT32_MAX) {
+		n = digits32((uint32_t)v);
+		if (b->len + (size_t)n < b->cap) {	/* straight into place */
+			put_digits32(b->p + b->len + n, (uint32_t)v);
+			b->len += (size_t)n;
+			b->p[b->len] = '\0';
+			return;
+		}
 	}
-	/* straight into place, two digits at a time from the end */
-	o = b->p + b->len + n;
-	b->len += (size_t)n;
-	*o = '\0';
-	while (v >= 100) {
-		unsigned r = (unsigned)(v % 100);
-
-		v /= 100;
-		*--o = digits2[2 * r + 1];
-		*--o = digits2[2 * r];
-	}
-	if (v >= 10) {
-		*--o = digits2[2 * v + 1];
-		*--o = digits2[2 * v];
-	} else {
-		*--o = (char)('0' + v);
-	}
+	i = sizeof(tmp);	/* 64-bit values, or no room for all of it (then cut) */
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	fmtbuf_mem(b, tmp + i, sizeof(tmp) - (size_t)i);
 }
 
 void fmtbuf_i64(struct fmtbuf *b, int64_t v)
@@ -96,16 +98,25 @@ static const char hexpair[513] =
 
 void fmtbuf_hexbytes(struct fmtbuf *b, const uint8_t *p, size_t n, char sep)
 {
-	size_t room = b->cap - 1 - b->len, step = sep ? 3 : 2, i;
+	size_t room = b->cap - 1 - b->len, i;
 	char *o = b->p + b->len;
 
-	if (n * step > room)
-		n = room / step;	/* whole bytes only; the buffer stays terminated */
-	for (i = 0; i < n; i++) {
-		memcpy(o, hexpair + 2 * p[i], 2);
-		o += 2;
-		if (sep && i + 1 < n)
-			*o++ = sep;
+	if (!sep) {
+		if (2 * n > room)
+			n = room / 2;	/* whole bytes only; the buffer stays terminated */
+		for (i = 0; i < n; i++)
+			memcpy(o + 2 * i, hexpair + 2 * p[i], 2);
+		o += 2 * n;
+	} else if (n) {
+		if (3 * n > room)
+			n = room / 3;	/* as many "xx:" as fit, the last without its ':' */
+		for (i = 0; i < n; i++) {
+			memcpy(o, hexpair + 2 * p[i], 2);
+			o[2] = sep;
+			o += 3;
+		}
+		if (n)
+			o--;	/* no separator after the last */
 	}
 	b->len = (size_t)(o - b->p);
 	b->p[b->len] = '\0';
@@ -116,20 +127,21 @@ void fmtbuf_mac(struct fmtbuf *b, const uint8_t *p)
 	fmtbuf_hexbytes(b, p, 6, ':');
 }
 
-/* the decimal text of each byte value, and its length */
-static struct { char s[3]; uint8_t n; } dec_byte[256];
+/* "255." and its length 4, "7." and 2: each byte of a dotted quad is one 4-byte copy */
+static struct { char s[4]; uint32_t n; } dec_byte[256];
 static int dec_byte_ready;
 
 static void dec_byte_init(void)
 {
 	for (unsigned v = 0; v < 256; v++) {
-		uint8_t n = 0;
+		uint32_t n = 0;
 
 		if (v >= 100)
 			dec_byte[v].s[n++] = (char)('0' + v / 100);
 		if (v >= 10)
 			dec_byte[v].s[n++] = (char)('0' + v / 10 % 10);
 		dec_byte[v].s[n++] = (char)('0' + v % 10);
+		dec_byte[v].s[n++] = '.';
 		dec_byte[v].n = n;
 	}
 	dec_byte_ready = 1;
@@ -137,17 +149,24 @@ static void dec_byte_init(void)
 
 void fmtbuf_ip4(struct fmtbuf *b, const uint8_t *p)
 {
-	char tmp[16];
-	int n = 0, i;
+	char tmp[16], *o;
 
 	if (!dec_byte_ready)
 		dec_byte_init();
-	for (i = 0; i < 4; i++) {
-		memcpy(tmp + n, dec_byte[p[i]].s, 3);
-		n += dec_byte[p[i]].n;
-		tmp[n++] = '.';
+	o = b->len + 16 < b->cap ? b->p + b->len : tmp;	/* straight into place when it fits */
+	{
+		char *start = o;
+
+		for (int i = 0; i < 4; i++) {
+			memcpy(o, dec_byte[p[i]].s, 4);
+			o += dec_byte[p[i]].n;
+		}
+		o[-1] = '\0';	/* the last dot goes */
+		if (start == tmp)
+			fmtbuf_mem(b, tmp, (size_t)(o - 1 - tmp));
+		else
+			b->len += (size_t)(o - 1 - start);
 	}
-	fmtbuf_mem(b, tmp, (size_t)n - 1);
 }
 
 void fmtbuf_ip6(struct fmtbuf *b, const uint8_t *p)
