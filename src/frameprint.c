@@ -5,6 +5,25 @@
 #include "fmtbuf.h"
 #include "frameprint.h"
 
+static const char digits2[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+/* The six digits of a microsecond count (0 when out of range), two at a time. */
+static void put_micros(struct fmtbuf *b, long u)
+{
+	char us[6];
+
+	if (u < 0 || u > 999999)
+		u = 0;
+	memcpy(us + 4, digits2 + 2 * (u % 100), 2);
+	u /= 100;
+	memcpy(us + 2, digits2 + 2 * (u % 100), 2);
+	memcpy(us, digits2 + 2 * (u / 100), 2);
+	fmtbuf_mem(b, us, 6);
+}
+
 /* localtime() is slow and frames come in bursts within one second: remember the last second
  * (with its own flag: every time_t value, -1 included, is a second someone may capture at). */
 static void put_time(struct fmtbuf *b, const struct timeval *tv)
@@ -12,9 +31,6 @@ static void put_time(struct fmtbuf *b, const struct timeval *tv)
 	static time_t last;
 	static int valid;
 	static char hms[9];
-	char us[7];
-	long u = (long)tv->tv_usec;
-	int i;
 
 	if (!valid || tv->tv_sec != last) {
 		struct tm tm;
@@ -35,13 +51,7 @@ static void put_time(struct fmtbuf *b, const struct timeval *tv)
 		valid = 1;
 	}
 	fmtbuf_mem(b, hms, 9);
-	if (u < 0 || u > 999999)
-		u = 0;
-	for (i = 5; i >= 0; i--) {
-		us[i] = (char)('0' + u % 10);
-		u /= 10;
-	}
-	fmtbuf_mem(b, us, 6);
+	put_micros(b, (long)tv->tv_usec);
 }
 
 void frameprint_line(FILE *out, const struct frame *f, const struct decoded *d)
@@ -49,23 +59,33 @@ void frameprint_line(FILE *out, const struct frame *f, const struct decoded *d)
 	frameprint_line_dev(out, f, d, NULL);
 }
 
+static void line_to(struct fmtbuf *b, const struct frame *f, const struct decoded *d, const char *dev)
+{
+	put_time(b, &f->ts);
+	if (dev) {
+		fmtbuf_char(b, ' ');
+		fmtbuf_str(b, dev);
+	}
+	fmtbuf_mem(b, f->dir == FRAME_IN ? " < " : f->dir == FRAME_OUT ? " > " : " - ", 3);
+	fmtbuf_u64(b, f->len);
+	fmtbuf_char(b, ' ');
+	fmtbuf_mem(b, d->summary, d->summary_len);
+	fmtbuf_char(b, '\n');
+}
+
 void frameprint_line_dev(FILE *out, const struct frame *f, const struct decoded *d, const char *dev)
 {
-	char line[DECODE_SUMMARY_MAX + 96];
+	char line[DECODE_SUMMARY_MAX + 160];
 	struct fmtbuf b;
 
 	fmtbuf_init(&b, line, sizeof(line));
-	put_time(&b, &f->ts);
-	if (dev) {
-		fmtbuf_char(&b, ' ');
-		fmtbuf_str(&b, dev);
-	}
-	fmtbuf_str(&b, f->dir == FRAME_IN ? " < " : f->dir == FRAME_OUT ? " > " : " - ");
-	fmtbuf_u64(&b, f->len);
-	fmtbuf_char(&b, ' ');
-	fmtbuf_str(&b, decode_summary(d));
-	line[b.len++] = '\n';	/* the buffer keeps room for it: the summary is shorter than line */
+	line_to(&b, f, d, dev);
 	fwrite_unlocked(line, 1, b.len, out);
+}
+
+void frameprint_line_buf(struct fmtbuf *b, const struct frame *f, const struct decoded *d)
+{
+	line_to(b, f, d, NULL);
 }
 
 void frameprint_tree_ex(FILE *out, const struct decoded *d, int explain)
@@ -137,10 +157,6 @@ static void json_time(struct fmtbuf *b, const struct timeval *tv)
 	static int valid;
 	static char day[32];
 	static size_t daylen;
-	char s[8];
-	long u = (long)tv->tv_usec;
-	int i;
-
 	if (!valid || tv->tv_sec != last) {
 		struct tm tm;
 		time_t t = tv->tv_sec;
@@ -151,13 +167,7 @@ static void json_time(struct fmtbuf *b, const struct timeval *tv)
 	}
 	fmtbuf_char(b, '"');
 	fmtbuf_mem(b, day, daylen);
-	if (u < 0 || u > 999999)
-		u = 0;
-	for (i = 5; i >= 0; i--) {
-		s[i] = (char)('0' + u % 10);
-		u /= 10;
-	}
-	fmtbuf_mem(b, s, 6);
+	put_micros(b, (long)tv->tv_usec);
 	fmtbuf_str(b, "Z\"");
 }
 
@@ -266,12 +276,24 @@ void frameprint_json(FILE *out, const struct frame *f, const struct decoded *d)
 
 void frameprint_json_ex(FILE *out, const struct frame *f, const struct decoded *d, const struct frameprint_extra *x)
 {
-	static char buf[1 << 16];
-	static struct namegroups groups;
+	static char buf[FRAMEPRINT_JSON_MAX];
 	struct fmtbuf b;
+
+	fmtbuf_init(&b, buf, sizeof(buf));
+	frameprint_json_buf(&b, f, d, x);
+	fwrite_unlocked(buf, 1, b.len, out);
+}
+
+void frameprint_json_buf(struct fmtbuf *out, const struct frame *f, const struct decoded *d,
+			 const struct frameprint_extra *x)
+{
+	static struct namegroups groups;
+	size_t start = out->len;
+	struct fmtbuf b = { out->p + start, 0, out->cap - start < FRAMEPRINT_JSON_MAX ? out->cap - start :
+						 FRAMEPRINT_JSON_MAX };
 	int i, k, n = decode_count(d), first = 1;
 
-	fmtbuf_init(&b, buf, sizeof(buf) - 2);
+	b.cap -= 2;	/* room kept for the newline (and its NUL) */
 	fmtbuf_str(&b, "{\"frame\":");
 	fmtbuf_u64(&b, f->number);
 	fmtbuf_str(&b, ",\"time\":");
@@ -335,11 +357,12 @@ void frameprint_json_ex(FILE *out, const struct frame *f, const struct decoded *
 	fmtbuf_char(&b, '}');
 	if (b.len + 1 >= b.cap) {
 		/* a pathological frame filled the buffer: keep the line valid JSON */
-		fmtbuf_init(&b, buf, sizeof(buf) - 2);
+		fmtbuf_init(&b, b.p, b.cap);
 		fmtbuf_str(&b, "{\"frame\":");
 		fmtbuf_u64(&b, f->number);
 		fmtbuf_str(&b, ",\"error\":\"too many fields for one line\"}");
 	}
-	buf[b.len++] = '\n';
-	fwrite_unlocked(buf, 1, b.len, out);
+	b.p[b.len++] = '\n';
+	b.p[b.len] = '\0';
+	out->len = start + b.len;
 }

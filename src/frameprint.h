@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "decode.h"
+#include "fmtbuf.h"
 #include "frame.h"
 
 /* "21:07:42.123456 < 98 IP 10.18.0.1 > 10.18.0.3: ICMP echo request, id 7, seq 1, length 64\n":
@@ -13,6 +14,9 @@ void frameprint_line(FILE *out, const struct frame *f, const struct decoded *d);
 /* The same with the device's name after the time ("21:07:42.123456 tun0 < ..."), as tcpdump -i any
  * names interfaces; dev NULL: none. */
 void frameprint_line_dev(FILE *out, const struct frame *f, const struct decoded *d, const char *dev);
+
+/* The same line (no device) appended to b: the offline printer batches lines in one buffer. */
+void frameprint_line_buf(struct fmtbuf *b, const struct frame *f, const struct decoded *d);
 
 /* The field tree under a line: one "name: display" line a node, indented 4 + 2 per level. */
 void frameprint_tree(FILE *out, const struct decoded *d);
@@ -38,5 +42,10 @@ struct frameprint_extra {
 	const char *dev, *why, *answer;
 };
 void frameprint_json_ex(FILE *out, const struct frame *f, const struct decoded *d, const struct frameprint_extra *x);
+/* The same object and newline appended to b, which should have FRAMEPRINT_JSON_MAX bytes of room
+ * (a frame whose object would not fit becomes {"frame":N,"error":"too many fields for one line"}). */
+#define FRAMEPRINT_JSON_MAX (1 << 16)
+void frameprint_json_buf(struct fmtbuf *b, const struct frame *f, const struct decoded *d,
+			 const struct frameprint_extra *x);
 
 #endif

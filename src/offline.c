@@ -1,4 +1,5 @@
 /* offline.c — reads a pcap/pcapng file (or stdin) through libpcap, filters it, and prints each frame. */
+#include <errno.h>
 #include <pcap/pcap.h>
 #include <stdint.h>
 #include <sys/time.h>
@@ -14,6 +15,8 @@
 #include "pcapout.h"
 
 static char outbuf[1 << 18];
+/* Lines and JSON objects are gathered here and written in large pieces (no stdio call a frame). */
+static char batch[1 << 18];
 
 static int supported(int dlt)
 {
@@ -25,6 +28,26 @@ static int supported(int dlt)
 static const char *shown_path(const char *path)
 {
 	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+/* Writes the batch straight to out's descriptor: stdio would first copy it into its buffer. */
+static void batch_write(FILE *out, struct fmtbuf *b)
+{
+	const char *p = b->p;
+	size_t n = b->len;
+
+	fflush(out);
+	while (n > 0) {
+		ssize_t k = write(fileno(out), p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;	/* (a closed pipe: SIGPIPE, as for tcpdump) */
+		p += k;
+		n -= (size_t)k;
+	}
+	b->len = 0;
 }
 
 /* pcap keeps seconds in 32 bits, unsigned in practice (to 2106); libpcap hands them over
@@ -46,7 +69,10 @@ static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_fi
 	long shown = 0;
 	int rc, dlt = pcap_datalink(p);
 	struct pcapngdir *nd = NULL;
+	struct fmtbuf bb;
+	size_t need = o->json ? FRAMEPRINT_JSON_MAX : DECODE_SUMMARY_MAX + 96;
 
+	fmtbuf_init(&bb, batch, sizeof(batch));
 	memset(&f, 0, sizeof(f));
 	f.dir = FRAME_DIR_UNKNOWN;
 	f.dlt = dlt;
@@ -70,17 +96,22 @@ static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_fi
 				decode_frame(&d, &f);
 			else
 				decode_frame_summary(&d, &f);	/* the line needs no tree */
-			if (o->json) {
-				frameprint_json(out, &f, &d);
-			} else {
+			if (o->verbose && !o->json) {
 				frameprint_line(out, &f, &d);
-				if (o->verbose)
-					frameprint_tree_ex(out, &d, o->verbose > 1);
+				frameprint_tree_ex(out, &d, o->verbose > 1);
+			} else {
+				if (bb.cap - bb.len < need)
+					batch_write(out, &bb);
+				if (o->json)
+					frameprint_json_buf(&bb, &f, &d, NULL);
+				else
+					frameprint_line_buf(&bb, &f, &d);
 			}
 		}
 		if (o->count > 0 && ++shown >= o->count)
 			break;
 	}
+	batch_write(out, &bb);
 	pcapngdir_close(nd);
 	if (rc == PCAP_ERROR) {
 		snprintf(err, errlen, "%s: after %llu frame(s): %s", shown_path(o->path),
