@@ -6,52 +6,16 @@
 static const char hexdig[] = "0123456789abcdef";
 
 /* two digits at a time: the division count halves */
-static const char digits2[201] =
+const char fmtbuf_digits2[201] =
 	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 	"8081828384858687888990919293949596979899";
 
-/* Digits of v: compares, not divisions (most values here are ports, lengths and sequence numbers). */
-static inline int digits32(uint32_t v)
-{
-	if (v < 10000)
-		return v < 100 ? 1 + (v >= 10) : 3 + (v >= 1000);
-	if (v < 100000000)
-		return v < 1000000 ? 5 + (v >= 100000) : 7 + (v >= 10000000);
-	return 9 + (v >= 1000000000);
-}
-
-/* The n digits of v ending just before o, two at a time from the end (32-bit arithmetic). */
-static inline void put_digits32(char *o, uint32_t v)
-{
-	while (v >= 100) {
-		uint32_t r = v % 100;
-
-		v /= 100;
-		o -= 2;
-		memcpy(o, digits2 + 2 * r, 2);
-	}
-	if (v >= 10)
-		memcpy(o - 2, digits2 + 2 * v, 2);
-	else
-		o[-1] = (char)('0' + v);
-}
-
-void fmtbuf_u64(struct fmtbuf *b, uint64_t v)
+void fmtbuf_u64_slow(struct fmtbuf *b, uint64_t v)
 {
 	char tmp[24];
-	int n, i;
+	int i = sizeof(tmp);
 
-	if (v <= UINT32_MAX) {
-		n = digits32((uint32_t)v);
-		if (b->len + (size_t)n < b->cap) {	/* straight into place */
-			put_digits32(b->p + b->len + n, (uint32_t)v);
-			b->len += (size_t)n;
-			b->p[b->len] = '\0';
-			return;
-		}
-	}
-	i = sizeof(tmp);	/* 64-bit values, or no room for all of it (then cut) */
 	do {
 		tmp[--i] = (char)('0' + v % 10);
 		v /= 10;
@@ -205,17 +169,20 @@ void fmtbuf_ip6(struct fmtbuf *b, const uint8_t *p)
 			n += (int)t.len;
 			break;
 		}
-		{
-			uint16_t v = w[i];
-			int started = 0, s;
+		{	/* the word in hex without leading zeros: whole byte pairs from the table */
+			unsigned v = w[i], hi = v >> 8, lo = v & 0xff;
 
-			for (s = 12; s >= 0; s -= 4) {
-				unsigned d = (v >> s) & 0xf;
-
-				if (d || started || s == 0) {
-					tmp[n++] = hexdig[d];
-					started = 1;
-				}
+			if (hi >= 0x10) {
+				memcpy(tmp + n, hexpair + 2 * hi, 2);
+				n += 2;
+			} else if (hi) {
+				tmp[n++] = hexdig[hi];
+			}
+			if (hi || lo >= 0x10) {
+				memcpy(tmp + n, hexpair + 2 * lo, 2);
+				n += 2;
+			} else {
+				tmp[n++] = hexdig[lo];
 			}
 		}
 		if (i < 7)

@@ -5,22 +5,16 @@
 #include "fmtbuf.h"
 #include "frameprint.h"
 
-static const char digits2[201] =
-	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-	"8081828384858687888990919293949596979899";
-
 /* The six digits of a microsecond count (0 when out of range), two at a time. */
-static void put_micros(struct fmtbuf *b, long u)
+static void put_micros(struct fmtbuf *b, long micros)
 {
+	uint32_t u = micros < 0 || micros > 999999 ? 0 : (uint32_t)micros;
 	char us[6];
 
-	if (u < 0 || u > 999999)
-		u = 0;
-	memcpy(us + 4, digits2 + 2 * (u % 100), 2);
+	memcpy(us + 4, fmtbuf_digits2 + 2 * (u % 100), 2);
 	u /= 100;
-	memcpy(us + 2, digits2 + 2 * (u % 100), 2);
-	memcpy(us, digits2 + 2 * (u / 100), 2);
+	memcpy(us + 2, fmtbuf_digits2 + 2 * (u % 100), 2);
+	memcpy(us, fmtbuf_digits2 + 2 * (u / 100), 2);
 	fmtbuf_mem(b, us, 6);
 }
 
