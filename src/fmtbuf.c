@@ -190,3 +190,15 @@ void fmtbuf_ip6(struct fmtbuf *b, const uint8_t *p)
 	}
 	fmtbuf_mem(b, tmp, n);
 }
+
+void fmtbuf_micros(struct fmtbuf *b, long micros)
+{
+	uint32_t u = micros < 0 || micros > 999999 ? 0 : (uint32_t)micros;
+	char us[6];
+
+	memcpy(us + 4, fmtbuf_digits2 + 2 * (u % 100), 2);
+	u /= 100;
+	memcpy(us + 2, fmtbuf_digits2 + 2 * (u % 100), 2);
+	memcpy(us, fmtbuf_digits2 + 2 * (u / 100), 2);
+	fmtbuf_mem(b, us, 6);
+}

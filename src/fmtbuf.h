@@ -92,6 +92,8 @@ void fmtbuf_mac(struct fmtbuf *b, const uint8_t *p);
 void fmtbuf_ip4(struct fmtbuf *b, const uint8_t *p);
 /* RFC 5952 text (fd00::1, ::ffff:10.0.0.1), as inet_ntop, tcpdump and Wireshark print it. */
 void fmtbuf_ip6(struct fmtbuf *b, const uint8_t *p);
+/* The six digits of a microsecond count ("000042"; 0 when out of range). */
+void fmtbuf_micros(struct fmtbuf *b, long micros);
 /* Bytes as hex, sep between bytes when sep is not 0. */
 void fmtbuf_hexbytes(struct fmtbuf *b, const uint8_t *p, size_t n, char sep);
 
