@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "loop.h"
+#include "sigs.h"
 #include "ui_detail.h"
 #include "ui_fileview.h"
 #include "ui_find.h"
@@ -74,7 +75,6 @@ static int add_panes(struct ui *ui)
 
 int ui_browse(const struct options *o)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	static struct ui ui;
 	static struct ui_detail detail;
 	struct fileview *fv;
@@ -108,9 +108,9 @@ int ui_browse(const struct options *o)
 		fprintf(stderr, "tapscope: out of memory\n");
 		goto out;
 	}
-	signal(SIGPIPE, SIG_IGN);
+	sigs_crash_install();
 	term_start(&ui);
-	loop_add_signals(loop, sigs, 3, on_quit, NULL);
+	loop_add_signals(loop, sigs_terminate, sigs_nterminate, on_quit, NULL);	/* as q: the terminal restored */
 	rc = fileview_attach(fv, &ui, loop);
 	if (rc < 0)
 		ui_message(&ui, 1, "cannot index in the background: %s (only the first frames are shown)", strerror(-rc));
