@@ -345,25 +345,32 @@ static void tcp_options(struct decoded *d, struct cursor *o, struct fmtbuf *btex
 	}
 }
 
+/* tcpdump's "Flags [S.]": a letter a flag, in this order; made once for all 512 values */
+static struct { char s[20]; uint8_t n; } flag_text[0x200];
+
 static void flags_text(struct fmtbuf *b, unsigned fl)
 {
-	static const struct tok names[] = {
-		{ 0x01, "F" }, { 0x02, "S" }, { 0x04, "R" }, { 0x08, "P" }, { 0x10, "." },
-		{ 0x20, "U" }, { 0x40, "E" }, { 0x80, "W" }, { 0x100, "e" }, { 0, NULL }
-	};
-	char text[16];
-	const struct tok *t;
-	size_t n = 0;
+	static const char letters[] = "FSRP.UEWe";
+	static int ready;
 
-	fmtbuf_mem(b, "Flags [", 7);
-	for (t = names; t->s; t++)
-		if (fl & t->v)
-			text[n++] = t->s[0];
-	if (!n)
-		fmtbuf_mem(b, "none", 4);
-	else
-		fmtbuf_mem(b, text, n);
-	fmtbuf_char(b, ']');
+	if (!ready) {
+		for (unsigned v = 0; v < 0x200; v++) {
+			size_t n = 7;
+
+			memcpy(flag_text[v].s, "Flags [", 7);
+			for (unsigned k = 0; k < 9; k++)
+				if (v & 1u << k)
+					flag_text[v].s[n++] = letters[k];
+			if (n == 7) {
+				memcpy(flag_text[v].s + n, "none", 4);
+				n += 4;
+			}
+			flag_text[v].s[n++] = ']';
+			flag_text[v].n = (uint8_t)n;
+		}
+		ready = 1;
+	}
+	fmtbuf_mem(b, flag_text[fl & 0x1ff].s, flag_text[fl & 0x1ff].n);
 }
 
 static void tcp_checksum(struct decoded *d, const struct cursor *c, uint32_t start, const struct l3info *l3)
@@ -388,13 +395,10 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
 {
 	uint32_t start = c->off, hl, seq, ack, seglen;
 	unsigned sport, dport, fl, win, urp;
-	struct fmtbuf b;
+	struct fmtbuf b, ob;
 	struct cursor payload;
-	char opts[256];
-	struct fmtbuf ob;
 	int idx = dec_open(d, PROTO_TCP, &f_tcp, start, 20), cut, cut_opts = 0;
 
-	fmtbuf_init(&ob, opts, sizeof(opts));
 	if (!cursor_has(c, d->inner ? 8 : 20)) {
 		sport = cursor_has(c, 2) ? dec_be16(d, c, &f_srcport) : 0;
 		dport = cursor_has(c, 2) ? dec_be16(d, c, &f_dstport) : 0;
@@ -471,22 +475,8 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
 		decode_data(d, c);
 		return;
 	}
-	if (hl > 20) {
-		struct cursor o = cursor_sub(c, hl - 20);
-		int g = dec_group(d, &f_options, c->off, hl - 20);
-
-		cut_opts = !cursor_has(c, hl - 20);
-		tcp_options(d, &o, &ob, cut_opts);
-		dec_close(d, g, o.off);
-		c->off = o.off;
-	}
+	/* the line up to the options, which then write their text straight after it */
 	seglen = l3->claimed >= hl ? l3->claimed - hl : 0;
-	if (!cut_opts) {
-		c->off = start + hl;
-		dec_add(d, &f_seglen, start + 12, 0, seglen);
-	}
-	cut = (cut_opts || start + l3->plen > c->end) && dec_short_note(d, c, PROTO_TCP);
-	dec_close(d, idx, c->off);
 	b = dec_sum_begin(d);
 	flags_text(&b, fl);
 	if (seglen > 0 || (fl & 0x07)) {
@@ -508,11 +498,27 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
 		fmtbuf_u64(&b, urp);
 	}
 	if (hl > 20) {
+		struct cursor o = cursor_sub(c, hl - 20);
+		int g = dec_group(d, &f_options, c->off, hl - 20);
+
 		fmtbuf_str(&b, ", options [");
-		fmtbuf_str(&b, opts);
+		/* tcpdump's option text is cut at 255 characters */
+		ob = (struct fmtbuf){ b.p + b.len, 0, b.cap - b.len < 256 ? b.cap - b.len : 256 };
+		ob.p[0] = '\0';
+		cut_opts = !cursor_has(c, hl - 20);
+		tcp_options(d, &o, &ob, cut_opts);
+		b.len += ob.len;
+		dec_close(d, g, o.off);
+		c->off = o.off;
 		if (!cut_opts)
 			fmtbuf_char(&b, ']');
 	}
+	if (!cut_opts) {
+		c->off = start + hl;
+		dec_add(d, &f_seglen, start + 12, 0, seglen);
+	}
+	cut = (cut_opts || start + l3->plen > c->end) && dec_short_note(d, c, PROTO_TCP);
+	dec_close(d, idx, c->off);
 	if (!cut_opts) {
 		fmtbuf_str(&b, ", length ");
 		fmtbuf_u64(&b, seglen);

@@ -88,8 +88,31 @@ void fmtbuf_i64(struct fmtbuf *b, int64_t v);
 void fmtbuf_hex(struct fmtbuf *b, uint64_t v, int width);
 /* 02:00:5e:10:00:01 */
 void fmtbuf_mac(struct fmtbuf *b, const uint8_t *p);
-/* 10.18.0.1 */
-void fmtbuf_ip4(struct fmtbuf *b, const uint8_t *p);
+/* 10.18.0.1 (inline: two on most lines) */
+struct fmtbuf_dec_byte {
+	char s[4];	/* "255.", "7.\0\0" */
+	uint32_t n;	/* its length, the dot included */
+};
+extern const struct fmtbuf_dec_byte fmtbuf_dec_byte[256];
+static inline void fmtbuf_ip4(struct fmtbuf *b, const uint8_t *p)
+{
+	char tmp[16], *o = b->len + 16 < b->cap ? b->p + b->len : tmp;	/* in place when it fits */
+	char *start = o;
+
+	memcpy(o, fmtbuf_dec_byte[p[0]].s, 4);
+	o += fmtbuf_dec_byte[p[0]].n;
+	memcpy(o, fmtbuf_dec_byte[p[1]].s, 4);
+	o += fmtbuf_dec_byte[p[1]].n;
+	memcpy(o, fmtbuf_dec_byte[p[2]].s, 4);
+	o += fmtbuf_dec_byte[p[2]].n;
+	memcpy(o, fmtbuf_dec_byte[p[3]].s, 4);
+	o += fmtbuf_dec_byte[p[3]].n - 1;	/* the last dot goes */
+	*o = '\0';
+	if (start == tmp)
+		fmtbuf_mem(b, tmp, (size_t)(o - tmp));
+	else
+		b->len += (size_t)(o - start);
+}
 /* RFC 5952 text (fd00::1, ::ffff:10.0.0.1), as inet_ntop, tcpdump and Wireshark print it. */
 void fmtbuf_ip6(struct fmtbuf *b, const uint8_t *p);
 /* The six digits of a microsecond count ("000042"; 0 when out of range). */
