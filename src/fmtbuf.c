@@ -205,3 +205,14 @@ void fmtbuf_micros(struct fmtbuf *b, long micros)
 	memcpy(us, fmtbuf_digits2 + 2 * (u / 100), 2);
 	fmtbuf_mem(b, us, 6);
 }
+
+void fmtbuf_mem_cut(struct fmtbuf *b, const char *s, size_t n)
+{
+	size_t room = b->cap - 1 - b->len;
+
+	if (n > room)
+		n = room;
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}

@@ -24,13 +24,17 @@ static inline void fmtbuf_init(struct fmtbuf *b, char *buf, size_t cap)
 	buf[0] = '\0';
 }
 
-/* Inline, so a literal's strlen and a small memcpy are resolved at compile time on hot paths. */
+/* What does not fit: as much as fits (out of line: it never happens on a normal line). */
+void fmtbuf_mem_cut(struct fmtbuf *b, const char *s, size_t n);
+
+/* Inline, so a literal's strlen and a small memcpy are resolved at compile time on hot paths
+ * (the copy that fits keeps its constant size: clamping n in line would make every copy a loop). */
 static inline void fmtbuf_mem(struct fmtbuf *b, const char *s, size_t n)
 {
-	size_t room = b->cap - 1 - b->len;
-
-	if (n > room)
-		n = room;
+	if (__builtin_expect(n > b->cap - 1 - b->len, 0)) {
+		fmtbuf_mem_cut(b, s, n);
+		return;
+	}
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
 	b->p[b->len] = '\0';
