@@ -78,13 +78,6 @@ int dec_group_node(struct decoded *d, const struct field_def *def, uint32_t off,
 	return i;
 }
 
-int dec_open(struct decoded *d, enum decode_proto p, const struct field_def *def, uint32_t off, uint32_t len)
-{
-	if (d->nprotos < DECODE_MAX_PROTOS)
-		d->protos[d->nprotos++] = (uint8_t)p;
-	return dec_group(d, def, off, len);
-}
-
 void dec_close_node(struct decoded *d, int idx, uint32_t end)
 {
 	struct field *f;
@@ -96,14 +89,6 @@ void dec_close_node(struct decoded *d, int idx, uint32_t end)
 		f->len = (end <= d->caplen ? end : d->caplen) - f->off;
 	d->cur_parent = f->parent;
 	d->cur_depth = f->depth;
-}
-
-void dec_sum_str(struct decoded *d, const char *s)
-{
-	struct fmtbuf b = dec_sum_begin(d);
-
-	fmtbuf_str(&b, s);
-	dec_sum_end(d, &b);
 }
 
 void dec_malformed(struct decoded *d, uint32_t off, uint32_t len, const char *why)

@@ -174,7 +174,8 @@ void decode_eth(struct decoded *d, struct cursor *c)
 	if (cursor_left(c) > 0 && d->trunc_proto < 0) {	/* after a cut, the rest belongs to the cut layer */
 		/* bytes past the packet's own length: top-level, since the payload's nodes came between.
 		 * Wireshark calls them padding only when they fill a short frame up to 60 with zeros. */
-		dec_add(d, is_padding(c) ? &f_padding : &f_trailer, c->off, cursor_left(c), 0);
+		if (dec_tree(d))	/* (the zeros are looked at only for the tree) */
+			dec_add(d, is_padding(c) ? &f_padding : &f_trailer, c->off, cursor_left(c), 0);
 		c->off = c->end;
 	}
 }

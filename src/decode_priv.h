@@ -22,13 +22,19 @@ struct l3info {
 /* False while only the summary is wanted (decode_frame_summary): skip work that only feeds the tree. */
 static inline int dec_tree(const struct decoded *d) { return !d->summary_only; }
 
-/* Opens a layer node covering [off, off+len) and makes it the parent of what follows. */
-int dec_open(struct decoded *d, enum decode_proto p, const struct field_def *def, uint32_t off, uint32_t len);
 /* Opens a group node (option, record) inside the current layer. */
 int dec_group_node(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len);
 static inline int dec_group(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len)
 {
 	return d->summary_only ? -1 : dec_group_node(d, def, off, len);
+}
+/* Opens a layer node covering [off, off+len) and makes it the parent of what follows. */
+static inline int dec_open(struct decoded *d, enum decode_proto p, const struct field_def *def, uint32_t off,
+			   uint32_t len)
+{
+	if (d->nprotos < DECODE_MAX_PROTOS)
+		d->protos[d->nprotos++] = (uint8_t)p;
+	return dec_group(d, def, off, len);
 }
 /* Closes the node opened as idx: its parent becomes current again. end fixes its length (0: keep). */
 void dec_close_node(struct decoded *d, int idx, uint32_t end);
@@ -127,7 +133,13 @@ static inline void dec_sum_end(struct decoded *d, const struct fmtbuf *b)
 	else
 		d->summary_len = b->len;
 }
-void dec_sum_str(struct decoded *d, const char *s);
+static inline void dec_sum_str(struct decoded *d, const char *s)
+{
+	struct fmtbuf b = dec_sum_begin(d);
+
+	fmtbuf_str(&b, s);
+	dec_sum_end(d, &b);
+}
 
 /* Dispatch. Each takes a cursor over its layer's bytes (as far as captured) and consumes them. */
 void decode_eth(struct decoded *d, struct cursor *c);
