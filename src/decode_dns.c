@@ -334,6 +334,14 @@ static void label_char_tcpdump(struct fmtbuf *b, unsigned ch)
 	fmtbuf_char(b, (char)ch);
 }
 
+/* A character label_char writes as it is. */
+static inline int label_plain(unsigned ch, int tcpdump)
+{
+	if (tcpdump)
+		return ch >= 0x20 && ch < 0x7f;
+	return ch > 0x20 && ch < 0x7f && ch != '\\' && ch != '"';
+}
+
 static void label_char(struct fmtbuf *b, unsigned ch, int tcpdump)
 {
 	if (tcpdump) {
@@ -385,12 +393,21 @@ static uint32_t dns_name_walk_as(const uint8_t *buf, uint32_t msg_off, uint32_t 
 		if (here + 1 + len > msg_end || (total += len + 1) > 255)
 			return 0;
 		if (b) {
-			uint32_t i;
+			const uint8_t *l = buf + here + 1;
+			uint32_t i = 0, j;
 
 			if (labels)
 				fmtbuf_char(b, '.');
-			for (i = 0; i < len; i++)
-				label_char(b, buf[here + 1 + i], tcpdump);
+			while (i < len) {	/* runs of characters shown as they are, copied at once */
+				for (j = i; j < len && label_plain(l[j], tcpdump); j++)
+					;
+				if (j > i) {
+					fmtbuf_mem(b, (const char *)l + i, j - i);
+					i = j;
+				} else {
+					label_char(b, l[i++], tcpdump);
+				}
+			}
 		}
 		labels++;
 		here += 1 + len;
