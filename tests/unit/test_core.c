@@ -259,6 +259,46 @@ static void checksum_matches_rfc1071_example(void **state)
 	assert_int_equal(csum_buf(data, 3), (uint16_t)~(0x0001 + 0xf200));
 }
 
+/* csum_add adds eight bytes at a time in host order: it must give what adding the big-endian
+ * 16-bit words one by one gives, for every length, alignment, starting sum and content (the
+ * all-zero and all-0xff buffers included: 0x0000 and 0xffff are different texts in the tree). */
+static uint32_t csum_add_by_words(uint32_t sum, const uint8_t *p, size_t len)
+{
+	uint64_t s = sum;
+
+	for (; len >= 2; p += 2, len -= 2)
+		s += (uint32_t)(p[0] << 8 | p[1]);
+	if (len)
+		s += (uint32_t)(p[0] << 8);
+	while (s >> 16)
+		s = (s & 0xffff) + (s >> 16);
+	return (uint32_t)s;
+}
+
+static void checksum_by_words_and_at_once_agree(void **state)
+{
+	static uint8_t buf[2100];
+	uint32_t seed = 7;
+
+	(void)state;
+	for (int t = 0; t < 200000; t++) {
+		size_t len, off, i;
+		uint32_t sum;
+		int kind;
+
+		seed = seed * 1103515245u + 12345u;
+		len = (seed >> 8) % (t % 100 ? 70 : 2048);
+		off = (seed >> 4) % 8;
+		kind = (int)((seed >> 20) % 4);
+		sum = t % 3 ? (seed >> 3) % (t % 5 ? 0x30000u : 0xffffffffu) : 0;
+		for (i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[off + i] = kind == 0 ? 0 : kind == 1 ? 0xff : (uint8_t)(seed >> 16);
+		}
+		assert_int_equal(csum_add(sum, buf + off, len), csum_add_by_words(sum, buf + off, len));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -269,6 +309,7 @@ int main(void)
 		cmocka_unit_test(addrset_grows_without_cap),
 		cmocka_unit_test(options_defaults_and_errors),
 		cmocka_unit_test(checksum_matches_rfc1071_example),
+		cmocka_unit_test(checksum_by_words_and_at_once_agree),
 		cmocka_unit_test(pcapout_counts_what_the_file_holds),
 	};
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
