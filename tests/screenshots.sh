@@ -11,7 +11,7 @@ need_ui
 need_cmd aha
 need_cmd chromium
 OUT=${SCREENSHOT_DIR:-$TOP/screenshots}
-SHOTS=${SHOTS:-idle-no-carrier ping-answered detail-highlight inject-form help small-80x24 held-frames delete-confirm lesson step-mode console split-tun-tap}
+SHOTS=${SHOTS:-idle-no-carrier ping-answered detail-highlight inject-form help small-80x24 held-frames delete-confirm lesson step-mode console split-tun-tap browse-file browse-big}
 THEMES=${THEMES:-dark contrast}
 THEME=dark
 mkdir -p "$OUT"
@@ -243,6 +243,63 @@ shot_split-tun-tap() {
 	done
 	render split-tun-tap
 	done_shot
+}
+
+# The offline browser: a pcapng capture made here (directions kept), and a big generated file.
+CAP=$TMPD/ping.pcapng
+BIG=$TMPD/mixed-2m.pcap
+make_captures() {
+	[ -s "$CAP" ] && return 0
+	local ns="tst$$_cap"
+	"$TAPSCOPE" --netns "$ns" --echo -a 10.18.0.1/24 -a fd00::1/64 -w "$CAP" >"$TMPD/cap.log" 2>&1 &
+	local pid=$!
+	for _ in $(seq 100); do ip netns exec "$ns" ip -6 addr show dev tap0 2>/dev/null | grep -q 'fd00::1.*scope global' &&
+		! ip netns exec "$ns" ip -6 addr show dev tap0 | grep -q tentative && break; sleep 0.05; done
+	ip netns exec "$ns" ping -c 6 -i 0.2 10.18.0.3 >/dev/null 2>&1
+	ip netns exec "$ns" ping -6 -c 4 -i 0.2 fd00::3 >/dev/null 2>&1
+	kill -INT $pid
+	wait $pid
+	[ -s "$CAP" ] || fail "no capture for the browser's screenshots"
+	"$TOP/build/tools/genbench" 2000000 "$BIG" >/dev/null || fail "genbench failed"
+}
+
+shot_browse-file() {
+	make_captures
+	tm kill-server 2>/dev/null
+	ui_start 132 36 -r "$CAP" --theme "$THEME"
+	screen_wait ' +1 +0\.000000 ' 3
+	keys f
+	screen_wait '^find ' 2
+	keys_literal 'icmp.seq == 4'
+	keys Enter
+	screen_wait 'matches icmp\.seq == 4' 3
+	keys C-n
+	screen_wait 'ICMP echo reply, id [0-9]+, seq 4' 3
+	keys Enter		# the tree: its field's bytes lit in the hex pane
+	select_field icmp.seq
+	render browse-file
+	keys q
+	ui_prompt_back 5
+	tm kill-server
+}
+
+shot_browse-big() {
+	make_captures
+	tm kill-server 2>/dev/null
+	ui_start 132 36 -r "$BIG" --theme "$THEME"
+	screen_wait '^ 2000000 frames +\? help' 20
+	keys /
+	keys_literal 'tcp[tcpflags] & tcp-syn != 0'
+	keys Enter
+	screen_wait 'filter: .*: [0-9]+ shown +\? help' 20
+	keys C-g
+	keys_literal 1500000
+	keys Enter
+	screen_wait 'frame 1500000 is not shown' 5
+	render browse-big
+	keys q
+	ui_prompt_back 5
+	tm kill-server
 }
 
 for THEME in $THEMES; do
