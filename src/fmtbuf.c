@@ -216,3 +216,11 @@ void fmtbuf_mem_cut(struct fmtbuf *b, const char *s, size_t n)
 	b->len += n;
 	b->p[b->len] = '\0';
 }
+
+void fmtbuf_ip4_cut(struct fmtbuf *b, const uint8_t *p)
+{
+	char tmp[16];
+	size_t n = fmtbuf_ip4_put(tmp, p);
+
+	fmtbuf_mem(b, tmp, n);
+}

@@ -98,9 +98,9 @@ struct fmtbuf_dec_byte {
 	uint32_t n;	/* its length, the dot included */
 };
 extern const struct fmtbuf_dec_byte fmtbuf_dec_byte[256];
-static inline void fmtbuf_ip4(struct fmtbuf *b, const uint8_t *p)
+/* Writes the dotted quad and a NUL at o (16 bytes of room); returns its length. */
+static inline size_t fmtbuf_ip4_put(char *o, const uint8_t *p)
 {
-	char tmp[16], *o = b->len + 16 < b->cap ? b->p + b->len : tmp;	/* in place when it fits */
 	char *start = o;
 
 	memcpy(o, fmtbuf_dec_byte[p[0]].s, 4);
@@ -112,10 +112,16 @@ static inline void fmtbuf_ip4(struct fmtbuf *b, const uint8_t *p)
 	memcpy(o, fmtbuf_dec_byte[p[3]].s, 4);
 	o += fmtbuf_dec_byte[p[3]].n - 1;	/* the last dot goes */
 	*o = '\0';
-	if (start == tmp)
-		fmtbuf_mem(b, tmp, (size_t)(o - tmp));
+	return (size_t)(o - start);
+}
+/* The cut case (no room for the whole address), out of line. */
+void fmtbuf_ip4_cut(struct fmtbuf *b, const uint8_t *p);
+static inline void fmtbuf_ip4(struct fmtbuf *b, const uint8_t *p)
+{
+	if (b->len + 16 < b->cap)	/* in place when it fits */
+		b->len += fmtbuf_ip4_put(b->p + b->len, p);
 	else
-		b->len += (size_t)(o - start);
+		fmtbuf_ip4_cut(b, p);
 }
 /* RFC 5952 text (fd00::1, ::ffff:10.0.0.1), as inet_ntop, tcpdump and Wireshark print it. */
 void fmtbuf_ip6(struct fmtbuf *b, const uint8_t *p);
