@@ -13,6 +13,7 @@ need_cmd tcpdump
 G=$TOP/tests/golden
 N=200000
 F=$TMPD/mixed.pcap
+[ -x "$TOP/build/tools/genbench" ] || make -s -C "$TOP" build/tools/genbench || fail "cannot build genbench"
 "$TOP/build/tools/genbench" "$N" "$F" >/dev/null || fail "genbench failed"
 # genbench: frame n is kind (n-1) % 12 of round (n-1) / 12; kinds 8-11 are TCP with seq 1000 + round
 
