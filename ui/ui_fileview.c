@@ -98,7 +98,7 @@ void fileview_free(struct fileview *fv)
 		return;
 	fileview_detach(fv);
 	if (fv->save)
-		pcapout_close(fv->save);
+		pcapout_end(fv->save, NULL);
 	capmatch_free(fv->filter);
 	capindex_close(fv->ix);
 	free(fv);
@@ -277,16 +277,18 @@ int fileview_save(struct fileview *fv, const char *path, char *err, size_t errle
 
 static void save_over(struct fileview *fv, const char *failed)
 {
-	unsigned long n = pcapout_count(fv->save);
-	int rc = pcapout_close(fv->save);
+	struct pcapout_stats st;
+	char text[600];
+	int rc = pcapout_end(fv->save, &st);
 
 	fv->save = NULL;
-	if (failed)
-		say(fv, 1, "nothing saved: %s", failed);
-	else if (rc < 0)
-		say(fv, 1, "nothing saved: writing %s failed after %lu frames: %s", fv->save_path, n, strerror(-rc));
+	if (failed)		/* the capture could not be read further: the file holds what came before */
+		say(fv, 1, "saving stopped: %s; %s holds %lu frame%s", failed, fv->save_path, st.held,
+		    st.held == 1 ? "" : "s");
+	else if (rc < 0)	/* what the file really holds, and why the rest is not there */
+		say(fv, 1, "%s", pcapout_describe(&st, text, sizeof(text)));
 	else
-		say(fv, 0, "saved %lu frame%s to %s (tcpdump -r %s)", n, n == 1 ? "" : "s", fv->save_path,
+		say(fv, 0, "saved %lu frame%s to %s (tcpdump -r %s)", st.held, st.held == 1 ? "" : "s", fv->save_path,
 		    fv->save_path);
 }
 

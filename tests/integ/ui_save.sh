@@ -58,7 +58,7 @@ keys_literal /dev/full
 keys Enter
 screen_wait "overwrite" 2
 keys y
-screen_wait '^nothing saved: writing /dev/full failed after [0-9]+ frames: No space left on device' 3
+screen_wait '^/dev/full holds 0 of [0-9]+ frames: writing it failed: No space left on device' 3
 keys q
 ui_prompt_back 5
 assert_no_namespace "$NS"
