@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
 # fuzz_craft.sh — make test's bounded fuzz run on the crafting spec (craft_parse, the craft_format round trip,
-# craft_build): 20 seconds of libFuzzer (FUZZ_CRAFT_SECONDS), no finding allowed. Seeds: tests/fuzz/corpus/craft/.
+# craft_build): FUZZ_TEST_SECONDS (default 8) of libFuzzer, no finding allowed. Seeds: tests/fuzz/corpus/craft/.
 . "$(dirname "$0")/../lib.sh"
-bash "$TOP/tests/fuzz/run.sh" "${FUZZ_CRAFT_SECONDS:-20}" craft
+bash "$TOP/tests/fuzz/run.sh" "${FUZZ_TEST_SECONDS:-8}" craft
