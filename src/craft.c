@@ -99,10 +99,10 @@ static const struct { const char *alias; int field; } aliases[] = {
 
 static int field_lookup(const char *key)
 {
-	const struct craft_name *f = craft_name_find(craft_fields(), key);
+	const struct tok *f = tok_find(craft_fields(), key);
 
 	if (f)
-		return f->value;
+		return f->v;
 	for (int i = 0; aliases[i].alias; i++)
 		if (!strcasecmp(aliases[i].alias, key))
 			return aliases[i].field;
@@ -123,7 +123,7 @@ static int take_token(struct parse *p, char *t)
 	f = field_lookup(t);
 	p->at = f < 0 ? CRAFT_AT_UNKNOWN : f;
 	if (f < 0) {
-		craft_name_list(craft_fields(), list, sizeof(list));
+		tok_list(craft_fields(), list, sizeof(list));
 		return perr(p, "unknown field '%s' (valid: %s)", t, list);
 	}
 	if (!eq && f != CRAFT_F_DF)
@@ -305,31 +305,31 @@ int craft_parse_duration(const char *v, uint64_t *ns)
 	return -EINVAL;
 }
 
-static const struct craft_name na_flags[] = {
+static const struct tok na_flags[] = {
 	{ CRAFT_NA_ROUTER, "R", "router" }, { CRAFT_NA_SOLICITED, "S", "solicited" },
 	{ CRAFT_NA_OVERRIDE, "O", "override" }, { 0, NULL, NULL }
 };
-static const struct craft_name ra_flags[] = {
+static const struct tok ra_flags[] = {
 	{ CRAFT_RA_MANAGED, "M", "managed" }, { CRAFT_RA_OTHER, "O", "other" }, { 0, NULL, NULL }
 };
 
-static const struct craft_name *flag_table(int type)
+static const struct tok *flag_table(int type)
 {
 	return type == ND_NA ? na_flags : ra_flags;
 }
 
-static int flag_find(const struct craft_name *t, const char *w, size_t len)
+static int flag_find(const struct tok *t, const char *w, size_t len)
 {
-	for (; t->name; t++)
-		if ((strlen(t->name) == len && !strncasecmp(t->name, w, len)) ||
+	for (; t->s; t++)
+		if ((strlen(t->s) == len && !strncasecmp(t->s, w, len)) ||
 		    (strlen(t->desc) == len && !strncasecmp(t->desc, w, len)))
-			return t->value;
+			return t->v;
 	return -1;
 }
 
 static int flags_field(struct parse *p)
 {
-	const struct craft_name *t = flag_table(p->s->type);
+	const struct tok *t = flag_table(p->s->type);
 	const char *v = p->val[CRAFT_F_FLAGS];
 	char list[64];
 
@@ -341,7 +341,7 @@ static int flags_field(struct parse *p)
 		int bit = flag_find(t, v, len);
 
 		if (bit < 0) {
-			craft_name_list(t, list, sizeof(list));
+			tok_list(t, list, sizeof(list));
 			return perr(p, "'flags=%s': unknown flag '%.*s' for %s (valid: %s, or none)",
 				    p->val[CRAFT_F_FLAGS], (int)len, v, craft_type_name(1, p->s->type), list);
 		}
@@ -356,7 +356,7 @@ static int flags_field(struct parse *p)
 static int type_field(struct parse *p)
 {
 	const char *v = p->val[CRAFT_F_TYPE];
-	const struct craft_name *t;
+	const struct tok *t;
 	unsigned long long n;
 	char list[512];
 
@@ -365,16 +365,16 @@ static int type_field(struct parse *p)
 		p->s->given |= 1u << CRAFT_F_TYPE;	/* the type is always explicit once parsed */
 		return 0;
 	}
-	if ((t = craft_name_find(craft_icmp_types(p->s->v6), v))) {
-		p->s->type = (uint8_t)t->value;
+	if ((t = tok_find(craft_icmp_types(p->s->v6), v))) {
+		p->s->type = (uint8_t)t->v;
 		return 0;
 	}
 	if (!num_parse(v, 255, &n)) {
 		p->s->type = (uint8_t)n;
 		return 0;
 	}
-	craft_name_list(craft_icmp_types(p->s->v6), list, sizeof(list));
-	if (craft_name_find(craft_icmp_types(!p->s->v6), v))
+	tok_list(craft_icmp_types(p->s->v6), list, sizeof(list));
+	if (tok_find(craft_icmp_types(!p->s->v6), v))
 		return perr(p, "'%s' is an %s type but the spec is %s (use %s; valid: %s)", v,
 			    p->s->v6 ? "ICMP" : "ICMPv6", proto_name(p), p->s->v6 ? "icmp" : "icmp6", list);
 	return perr(p, "unknown %s type '%s' (valid: %s)", p->s->v6 ? "ICMPv6" : "ICMP", v, list);
@@ -383,25 +383,25 @@ static int type_field(struct parse *p)
 static int code_field(struct parse *p)
 {
 	const char *v = p->val[CRAFT_F_CODE];
-	const struct craft_name *codes = craft_icmp_codes(p->s->v6, p->s->type);
-	const struct craft_name *c;
+	const struct tok *codes = craft_icmp_codes(p->s->v6, p->s->type);
+	const struct tok *c;
 	unsigned long long n;
 	char list[512], tb[16];
 
 	if (!v)
 		return 0;
-	if ((c = craft_name_find(codes, v))) {
-		p->s->code = (uint8_t)c->value;
+	if ((c = tok_find(codes, v))) {
+		p->s->code = (uint8_t)c->v;
 		return 0;
 	}
 	if (!num_parse(v, 255, &n)) {
 		p->s->code = (uint8_t)n;
 		return 0;
 	}
-	if (!codes->name)
+	if (!codes->s)
 		return perr(p, "code '%s' is not a code of %s (it has no named codes; use a number 0..255)",
 			    v, type_label(p->s->v6, p->s->type, tb, sizeof(tb)));
-	craft_name_list(codes, list, sizeof(list));
+	tok_list(codes, list, sizeof(list));
 	return perr(p, "code '%s' is not a code of %s (valid: %s)", v,
 		    type_label(p->s->v6, p->s->type, tb, sizeof(tb)), list);
 }
@@ -822,9 +822,9 @@ static void emit_flags(struct out *o, const struct craft_spec *s)
 	emit(o, " flags=");
 	if (!s->flags)
 		emit(o, "none");
-	for (const struct craft_name *t = flag_table(s->type); t->name; t++)
-		if (s->flags & t->value) {
-			emit(o, "%s%s", sep, t->name);
+	for (const struct tok *t = flag_table(s->type); t->s; t++)
+		if (s->flags & t->v) {
+			emit(o, "%s%s", sep, t->s);
 			sep = ",";
 		}
 }

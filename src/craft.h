@@ -7,6 +7,7 @@
 
 #include "addrset.h"
 #include "frame.h"
+#include "tok.h"
 
 /*
  * Spec grammar (tokens separated by blanks; names case-insensitive; numbers decimal or 0x hex):
@@ -111,12 +112,6 @@ struct craft_ctx {
 	uint16_t next_ip_id;	/* default IPv4 id (+ repeat) */
 };
 
-/* One row of a value->name table; tables end with a row whose name is NULL. */
-struct craft_name {
-	int value;
-	const char *name;
-	const char *desc;
-};
 
 /* Parses a spec. Returns 0, or -EINVAL with a message naming the offending token in err. */
 int craft_parse(const char *text, struct craft_spec *out, char *err, size_t errlen);
@@ -149,9 +144,9 @@ uint64_t craft_interval_ns(const struct craft_spec *s);
 
 /* Name tables for the UI form: ICMP (v6=0) or ICMPv6 types, the named codes of one type
  * (a table holding only the end row when the type has none), and the spec's fields. */
-const struct craft_name *craft_icmp_types(int v6);
-const struct craft_name *craft_icmp_codes(int v6, int type);
-const struct craft_name *craft_fields(void);
+const struct tok *craft_icmp_types(int v6);
+const struct tok *craft_icmp_codes(int v6, int type);
+const struct tok *craft_fields(void);
 
 /* The name of a type or code, or NULL when it has none. */
 const char *craft_type_name(int v6, int type);

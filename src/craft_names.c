@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-static const struct craft_name icmp4_types[] = {
+static const struct tok icmp4_types[] = {
 	{ 8, "echo-request", "Echo request (ping)" },
 	{ 0, "echo-reply", "Echo reply (ping answer)" },
 	{ 3, "dest-unreach", "Destination unreachable" },
@@ -25,7 +25,7 @@ static const struct craft_name icmp4_types[] = {
 	{ 0, NULL, NULL }
 };
 
-static const struct craft_name icmp4_unreach[] = {
+static const struct tok icmp4_unreach[] = {
 	{ 0, "net-unreach", "Network unreachable" },
 	{ 1, "host-unreach", "Host unreachable" },
 	{ 2, "proto-unreach", "Protocol unreachable" },
@@ -45,7 +45,7 @@ static const struct craft_name icmp4_unreach[] = {
 	{ 0, NULL, NULL }
 };
 
-static const struct craft_name icmp4_redirect[] = {
+static const struct tok icmp4_redirect[] = {
 	{ 0, "redirect-net", "Redirect for the network" },
 	{ 1, "redirect-host", "Redirect for the host" },
 	{ 2, "redirect-tos-net", "Redirect for TOS and network" },
@@ -53,26 +53,26 @@ static const struct craft_name icmp4_redirect[] = {
 	{ 0, NULL, NULL }
 };
 
-static const struct craft_name icmp4_timex[] = {
+static const struct tok icmp4_timex[] = {
 	{ 0, "ttl-exceeded", "TTL exceeded in transit" },
 	{ 1, "frag-reassembly", "Fragment reassembly time exceeded" },
 	{ 0, NULL, NULL }
 };
 
-static const struct craft_name icmp4_param[] = {
+static const struct tok icmp4_param[] = {
 	{ 0, "pointer-error", "Pointer indicates the error (carries pointer=)" },
 	{ 1, "missing-option", "Missing a required option" },
 	{ 2, "bad-length", "Bad length" },
 	{ 0, NULL, NULL }
 };
 
-static const struct craft_name icmp4_radv[] = {
+static const struct tok icmp4_radv[] = {
 	{ 0, "normal", "Normal router advertisement" },
 	{ 16, "no-common-traffic", "Does not route common traffic (RFC 2002)" },
 	{ 0, NULL, NULL }
 };
 
-static const struct craft_name icmp6_types[] = {
+static const struct tok icmp6_types[] = {
 	{ 128, "echo-request", "Echo request (ping)" },
 	{ 129, "echo-reply", "Echo reply (ping answer)" },
 	{ 1, "dest-unreach", "Destination unreachable" },
@@ -87,7 +87,7 @@ static const struct craft_name icmp6_types[] = {
 	{ 0, NULL, NULL }
 };
 
-static const struct craft_name icmp6_unreach[] = {
+static const struct tok icmp6_unreach[] = {
 	{ 0, "no-route", "No route to destination" },
 	{ 1, "admin-prohibited", "Communication administratively prohibited" },
 	{ 2, "beyond-scope", "Beyond scope of source address" },
@@ -99,25 +99,25 @@ static const struct craft_name icmp6_unreach[] = {
 	{ 0, NULL, NULL }
 };
 
-static const struct craft_name icmp6_timex[] = {
+static const struct tok icmp6_timex[] = {
 	{ 0, "hop-limit-exceeded", "Hop limit exceeded in transit" },
 	{ 1, "frag-reassembly", "Fragment reassembly time exceeded" },
 	{ 0, NULL, NULL }
 };
 
-static const struct craft_name icmp6_param[] = {
+static const struct tok icmp6_param[] = {
 	{ 0, "bad-header", "Erroneous header field (pointer= locates it)" },
 	{ 1, "unknown-next-header", "Unrecognized next header type" },
 	{ 2, "unknown-option", "Unrecognized IPv6 option" },
 	{ 0, NULL, NULL }
 };
 
-static const struct craft_name no_codes[] = { { 0, NULL, NULL } };
+static const struct tok no_codes[] = { { 0, NULL, NULL } };
 
 struct code_table {
 	int v6;
 	int type;
-	const struct craft_name *codes;
+	const struct tok *codes;
 };
 
 static const struct code_table code_tables[] = {
@@ -127,7 +127,7 @@ static const struct code_table code_tables[] = {
 	{ 0, 0, NULL }
 };
 
-static const struct craft_name fields[] = {
+static const struct tok fields[] = {
 	{ CRAFT_F_TYPE, "type", "ICMP type, by name or number" },
 	{ CRAFT_F_CODE, "code", "ICMP code, by name or number" },
 	{ CRAFT_F_SRC, "src", "IP source (default: a simulated peer)" },
@@ -160,12 +160,12 @@ static const struct craft_name fields[] = {
 	{ 0, NULL, NULL }
 };
 
-const struct craft_name *craft_icmp_types(int v6)
+const struct tok *craft_icmp_types(int v6)
 {
 	return v6 ? icmp6_types : icmp4_types;
 }
 
-const struct craft_name *craft_icmp_codes(int v6, int type)
+const struct tok *craft_icmp_codes(int v6, int type)
 {
 	for (const struct code_table *t = code_tables; t->codes; t++)
 		if (t->v6 == !!v6 && t->type == type)
@@ -173,50 +173,19 @@ const struct craft_name *craft_icmp_codes(int v6, int type)
 	return no_codes;
 }
 
-const struct craft_name *craft_fields(void)
+const struct tok *craft_fields(void)
 {
 	return fields;
 }
 
-const char *craft_name_of(const struct craft_name *t, int value)
-{
-	for (; t->name; t++)
-		if (t->value == value)
-			return t->name;
-	return NULL;
-}
-
-const struct craft_name *craft_name_find(const struct craft_name *t, const char *name)
-{
-	for (; t->name; t++)
-		if (!strcasecmp(t->name, name))
-			return t;
-	return NULL;
-}
-
 const char *craft_type_name(int v6, int type)
 {
-	return craft_name_of(craft_icmp_types(v6), type);
+	return type < 0 ? NULL : tok_name(craft_icmp_types(v6), (unsigned)type);
 }
 
 const char *craft_code_name(int v6, int type, int code)
 {
-	return craft_name_of(craft_icmp_codes(v6, type), code);
-}
-
-void craft_name_list(const struct craft_name *t, char *buf, size_t n)
-{
-	size_t used = 0;
-
-	if (n)
-		buf[0] = '\0';
-	for (; t->name && used < n; t++) {
-		int w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "", t->name);
-
-		if (w < 0)
-			return;
-		used += (size_t)w;
-	}
+	return code < 0 ? NULL : tok_name(craft_icmp_codes(v6, type), (unsigned)code);
 }
 
 /* Which message bodies a type has: decides which fields apply and how craft_build lays it out. */

@@ -23,9 +23,5 @@ enum {
 };
 
 int craft_kind(int v6, int type);
-const char *craft_name_of(const struct craft_name *t, int value);
-const struct craft_name *craft_name_find(const struct craft_name *t, const char *name);
-/* "a, b, c" from a table's names, truncated to n. */
-void craft_name_list(const struct craft_name *t, char *buf, size_t n);
 
 #endif

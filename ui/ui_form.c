@@ -174,7 +174,7 @@ static void draw_beside(struct form_state *st, int row)
 			continue;
 		if (i == F_TYPE || i == F_CODE) {
 			int k = form_choice_index(st, i);
-			const struct craft_name *t = i == F_TYPE ? craft_icmp_types(st->v6) :
+			const struct tok *t = i == F_TYPE ? craft_icmp_types(st->v6) :
 							craft_icmp_codes(st->v6, st->type);
 
 			text = k >= 0 ? t[k].desc : NULL;

@@ -98,12 +98,12 @@ int form_list_len(const char *const *list)
 	return n;
 }
 
-static void fill_list(const char **out, const struct craft_name *t)
+static void fill_list(const char **out, const struct tok *t)
 {
 	int n = 0;
 
-	for (; t->name && n < LIST_MAX - 1; t++)
-		out[n++] = t->name;
+	for (; t->s && n < LIST_MAX - 1; t++)
+		out[n++] = t->s;
 	out[n] = NULL;
 }
 
@@ -239,15 +239,15 @@ void form_extra_hint(struct form_state *st, char *buf, size_t n)
 
 void form_lists(struct form_state *st, int v6, const char *type_name, const char *code_name)
 {
-	const struct craft_name *t;
+	const struct tok *t;
 	int old_v6 = st->v6, old_type = st->type;
 
 	st->v6 = v6;
 	fill_list(st->types, craft_icmp_types(v6));
-	st->type = craft_icmp_types(v6)[0].value;
-	for (t = craft_icmp_types(v6); t->name; t++)
-		if (type_name && !strcasecmp(t->name, type_name))
-			st->type = t->value;
+	st->type = craft_icmp_types(v6)[0].v;
+	for (t = craft_icmp_types(v6); t->s; t++)
+		if (type_name && !strcasecmp(t->s, type_name))
+			st->type = t->v;
 	fset(st, F_TYPE, craft_type_name(v6, st->type));
 	fill_list(st->codes, craft_icmp_codes(v6, st->type));
 	fset(st, F_CODE, st->codes[0] ? st->codes[0] : "");

@@ -891,24 +891,24 @@ static void test_build_context_errors(void **state)
 
 static void test_names(void **state)
 {
-	const struct craft_name *t;
+	const struct tok *t;
 	int found = 0;
 
 	(void)state;
-	for (t = craft_icmp_types(0); t->name; t++)
-		if (t->value == 8 && !strcmp(t->name, "echo-request") && t->desc)
+	for (t = craft_icmp_types(0); t->s; t++)
+		if (t->v == 8 && !strcmp(t->s, "echo-request") && t->desc)
 			found++;
 	assert_int_equal(found, 1);
-	for (t = craft_icmp_types(1); t->name; t++)
-		if (t->value == 135)
+	for (t = craft_icmp_types(1); t->s; t++)
+		if (t->v == 135)
 			found++;
 	assert_int_equal(found, 2);
 	assert_string_equal(craft_code_name(0, 3, 3), "port-unreach");
 	assert_string_equal(craft_code_name(0, 11, 1), "frag-reassembly");
 	assert_string_equal(craft_code_name(1, 1, 4), "port-unreach");
-	assert_null(craft_icmp_codes(0, 8)->name);
+	assert_null(craft_icmp_codes(0, 8)->s);
 	assert_null(craft_type_name(0, 77));
-	assert_string_equal(craft_fields()[0].name, "type");
+	assert_string_equal(craft_fields()[0].s, "type");
 }
 
 int main(void)
