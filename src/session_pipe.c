@@ -116,7 +116,8 @@ static void remember_last_in(struct session *s, const struct frame *f)
 }
 
 /* The responder decides first, so what is shown of the frame can say whether and why not
- * it was answered; the reply then waits in the outbox, naming the frame it answers. */
+ * it was answered; the reply then goes through the outbox (naming the frame it answers), which
+ * writes it at once unless it is on hold. */
 static void frame_in(const uint8_t *buf, size_t len, void *arg)
 {
 	struct session *s = arg;
@@ -132,8 +133,10 @@ static void frame_in(const uint8_t *buf, size_t len, void *arg)
 	reply = responder_handle(&s->resp, &f, &m.loc, s->wbuf, sizeof(s->wbuf), &m.why);
 	peerwatch_note(&s->peers, &f, &m.loc, &s->addrs, m.why);
 	deliver(s, &f, &m);
-	if (reply)
+	if (reply) {
 		session_queue(s, OUTBOX_REPLY, 0, f.number, s->wbuf, reply);
+		session_drain(s);	/* at once, not after the batch: the peer's answer is not kept waiting */
+	}
 	remember_last_in(s, &f);
 }
 
