@@ -9,18 +9,9 @@
 
 #include "ui_fileview.h"
 
-static void put_line(WINDOW *w, int *y, struct ui_rect r, attr_t a, const char *text)
-{
-	if (*y >= r.y + r.h)
-		return;
-	wattrset(w, a);
-	ui_put(w, (*y)++, r.x + 1, r.w - 2, text, 0);
-	wattrset(w, A_NORMAL);
-}
-
 static void heading(WINDOW *w, int *y, struct ui_rect r, const char *title)
 {
-	put_line(w, y, r, ui_attr(C_KEY) | A_BOLD, title);
+	ui_put_line(w, y, r, ui_attr(C_KEY) | A_BOLD, title);
 }
 
 /* "2026-11-03 21:18:39.404018" in local time, as tcpdump -tttt writes it. */
@@ -74,14 +65,14 @@ static void file_draw(struct pane *p, WINDOW *w)
 
 	capindex_info(fileview_index(fv), &in);
 	pane_title(p, w, " file");
-	put_line(w, &y, r, A_BOLD, base_name(in.path));
+	ui_put_line(w, &y, r, A_BOLD, base_name(in.path));
 	snprintf(line, sizeof(line), "  %s, %s (%s)", in.pcapng ? "pcapng" : "pcap", in.link_desc ? in.link_desc : "?",
 		 in.link_name ? in.link_name : "?");
-	put_line(w, &y, r, A_NORMAL, line);
+	ui_put_line(w, &y, r, A_NORMAL, line);
 	size_text(in.file_bytes, a, sizeof(a));
 	size_text(in.wire_bytes, b, sizeof(b));
 	snprintf(line, sizeof(line), "  %s on disk, %s on the wire", a, b);
-	put_line(w, &y, r, A_NORMAL, line);
+	ui_put_line(w, &y, r, A_NORMAL, line);
 
 	heading(w, &y, r, "frames");
 	if (in.done)
@@ -89,14 +80,14 @@ static void file_draw(struct pane *p, WINDOW *w)
 	else
 		snprintf(line, sizeof(line), "  %llu so far (indexing %u%%)", (unsigned long long)in.frames,
 			 fileview_progress(fv) / 10);
-	put_line(w, &y, r, in.done ? A_NORMAL : ui_attr(C_WARN), line);
+	ui_put_line(w, &y, r, in.done ? A_NORMAL : ui_attr(C_WARN), line);
 	if (in.pcapng)
 		snprintf(line, sizeof(line), "  %llu in (<), %llu out (>), %llu not recorded",
 			 (unsigned long long)in.frames_in, (unsigned long long)in.frames_out,
 			 (unsigned long long)(in.frames - in.frames_in - in.frames_out));
 	else
 		snprintf(line, sizeof(line), "  directions: not recorded (pcap)");
-	put_line(w, &y, r, A_NORMAL, line);
+	ui_put_line(w, &y, r, A_NORMAL, line);
 
 	heading(w, &y, r, "time");
 	if (in.frames) {
@@ -104,19 +95,19 @@ static void file_draw(struct pane *p, WINDOW *w)
 		when(&in.last, b, sizeof(b));
 		span = (double)(in.last.tv_sec - in.first.tv_sec) + (double)(in.last.tv_usec - in.first.tv_usec) / 1e6;
 		snprintf(line, sizeof(line), "  first %s", a);
-		put_line(w, &y, r, A_NORMAL, line);
+		ui_put_line(w, &y, r, A_NORMAL, line);
 		snprintf(line, sizeof(line), "  last  %s", b);
-		put_line(w, &y, r, A_NORMAL, line);
+		ui_put_line(w, &y, r, A_NORMAL, line);
 		snprintf(line, sizeof(line), "  span  %.6f s%s", span, in.done ? "" : " so far");
-		put_line(w, &y, r, A_NORMAL, line);
+		ui_put_line(w, &y, r, A_NORMAL, line);
 	}
 	if (fileview_filter_text(fv)[0]) {
 		heading(w, &y, r, "filter");
 		snprintf(line, sizeof(line), "  %s", fileview_filter_text(fv));
-		put_line(w, &y, r, A_NORMAL, line);
+		ui_put_line(w, &y, r, A_NORMAL, line);
 		snprintf(line, sizeof(line), "  %llu shown%s", (unsigned long long)fileview_rows(fv),
 			 fileview_filter_progress(fv) < 1000 ? " so far" : "");
-		put_line(w, &y, r, A_NORMAL, line);
+		ui_put_line(w, &y, r, A_NORMAL, line);
 	}
 }
 

@@ -220,20 +220,8 @@ static enum ui_result act_scroll(struct ui *ui, void *target, const char *arg)
 	int page = rows_shown(h);
 
 	(void)ui;
-	if (!strcmp(arg, "page"))
-		h->top += page;
-	else if (!strcmp(arg, "-page"))
-		h->top -= page;
-	else
-		h->top += arg[0] == '-' ? -1 : 1;
+	h->top += mgr_scroll_rows(arg, page);
 	return UI_REDRAW;
-}
-
-static enum ui_result help_key(struct overlay *ov, int ch)
-{
-	(void)ov;
-	(void)ch;
-	return UI_HANDLED;	/* modal: other keys do nothing while help is open */
 }
 
 static const struct ui_action help_actions[] = {
@@ -243,7 +231,7 @@ static const struct ui_action help_actions[] = {
 };
 
 const struct overlay_class help_overlay = {
-	.name = "help", .draw = help_draw, .key = help_key, .hide = help_hide,
+	.name = "help", .draw = help_draw, .key = mgr_modal_key, .hide = help_hide,
 	.actions = help_actions, .free = help_free,
 };
 

@@ -475,3 +475,19 @@ void pane_title(struct pane *p, WINDOW *w, const char *text)
 	ui_put(w, p->rect.y, p->rect.x, p->rect.w, text, 0);
 	wattrset(w, A_NORMAL);
 }
+
+int mgr_scroll_rows(const char *arg, int page)
+{
+	if (!strcmp(arg, "page"))
+		return page;
+	if (!strcmp(arg, "-page"))
+		return -page;
+	return arg[0] == '-' ? -1 : 1;
+}
+
+enum ui_result mgr_modal_key(struct overlay *ov, int ch)
+{
+	(void)ov;
+	(void)ch;
+	return UI_HANDLED;
+}

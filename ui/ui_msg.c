@@ -202,20 +202,8 @@ static enum ui_result hist_scroll(struct ui *ui, void *target, const char *arg)
 	int page = v->win ? getmaxy(v->win) - 2 : 10;
 
 	(void)ui;
-	if (!strcmp(arg, "page"))
-		v->top += page;
-	else if (!strcmp(arg, "-page"))
-		v->top -= page;
-	else
-		v->top += arg[0] == '-' ? -1 : 1;
+	v->top += mgr_scroll_rows(arg, page);
 	return UI_REDRAW;
-}
-
-static enum ui_result hist_key(struct overlay *ov, int ch)
-{
-	(void)ov;
-	(void)ch;
-	return UI_HANDLED;	/* modal: other keys do nothing while it is open */
 }
 
 static const struct ui_action hist_actions[] = {
@@ -225,7 +213,7 @@ static const struct ui_action hist_actions[] = {
 };
 
 const struct overlay_class messages_overlay = {
-	.name = "messages", .draw = hist_draw, .key = hist_key, .hide = hist_hide,
+	.name = "messages", .draw = hist_draw, .key = mgr_modal_key, .hide = hist_hide,
 	.actions = hist_actions, .free = hist_free,
 };
 

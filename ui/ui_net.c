@@ -29,15 +29,6 @@ struct net_state {
 
 static struct net_state net;
 
-static void put_line(WINDOW *w, int *y, struct ui_rect r, attr_t a, const char *text)
-{
-	if (*y >= r.y + r.h)
-		return;
-	wattrset(w, a);
-	ui_put(w, (*y)++, r.x + 1, r.w - 2, text, 0);
-	wattrset(w, A_NORMAL);
-}
-
 /* A selectable row: the selected one is a bar across the pane. */
 static void put_row(struct pane *p, WINDOW *w, int *y, struct ui_rect r, int row, attr_t plain, const char *text)
 {
@@ -48,12 +39,12 @@ static void put_row(struct pane *p, WINDOW *w, int *y, struct ui_rect r, int row
 		wattrset(w, A_NORMAL);
 		return;
 	}
-	put_line(w, y, r, plain, text);
+	ui_put_line(w, y, r, plain, text);
 }
 
 static void heading(WINDOW *w, int *y, struct ui_rect r, const char *title)
 {
-	put_line(w, y, r, ui_attr(C_KEY) | A_BOLD, title);
+	ui_put_line(w, y, r, ui_attr(C_KEY) | A_BOLD, title);
 }
 
 static attr_t level_attr(enum diag_level level)
@@ -103,12 +94,12 @@ static void link_lines(struct pane *p, WINDOW *w, int *y, struct ui_rect r)
 	put_row(p, w, y, r, ROW_LINK, A_BOLD, line);
 	snprintf(line, sizeof(line), "  %s%s  MTU %u  qlen %u  %s", l->has_mac ? "MAC " : "",
 		 l->has_mac ? nlfmt_mac(l->mac, mac, sizeof(mac)) : "", l->mtu, l->txqlen, nlfmt_operstate(l->operstate));
-	put_line(w, y, r, A_NORMAL, line);
+	ui_put_line(w, y, r, A_NORMAL, line);
 	for (int i = 0; i < net.snap.tun.nholders && n < sizeof(holders) - 40; i++)
 		n += (size_t)snprintf(holders + n, sizeof(holders) - n, "%s%s[%d]", i ? ", " : "",
 				      net.snap.tun.holders[i].comm, net.snap.tun.holders[i].pid);
 	snprintf(line, sizeof(line), "  held by: %s", n ? holders : "nobody");
-	put_line(w, y, r, n ? A_NORMAL : ui_attr(C_WARN), line);
+	ui_put_line(w, y, r, n ? A_NORMAL : ui_attr(C_WARN), line);
 }
 
 static void diagnosis_lines(struct pane *p, WINDOW *w, int *y, struct ui_rect r, int max)
@@ -124,7 +115,7 @@ static void diagnosis_lines(struct pane *p, WINDOW *w, int *y, struct ui_rect r,
 			int len = ui_wrap_len(t, r.w - 2 < (int)sizeof(chunk) - 1 ? r.w - 2 : (int)sizeof(chunk) - 1);
 
 			snprintf(chunk, sizeof(chunk), "%.*s", len, t);
-			put_line(w, y, r, level_attr(v[i].level), chunk);
+			ui_put_line(w, y, r, level_attr(v[i].level), chunk);
 			t += len;
 			while (*t == ' ')
 				t++;
@@ -138,7 +129,7 @@ static void addr_lines(struct pane *p, WINDOW *w, int *y, struct ui_rect r)
 
 	heading(w, y, r, "Addresses  (d deletes the selected)");
 	if (!net.snap.naddrs)
-		put_line(w, y, r, ui_attr(C_WARN), "  none");
+		ui_put_line(w, y, r, ui_attr(C_WARN), "  none");
 	for (int i = 0; i < net.snap.naddrs; i++) {
 		const struct snap_addr *a = &net.snap.addrs[i];
 
@@ -157,13 +148,13 @@ static void route_lines(WINDOW *w, int *y, struct ui_rect r)
 
 	heading(w, y, r, "Routes");
 	if (!net.snap.nroutes)
-		put_line(w, y, r, ui_attr(C_WARN), "  none");
+		ui_put_line(w, y, r, ui_attr(C_WARN), "  none");
 	for (int i = 0; i < net.snap.nroutes; i++) {
 		const struct snap_route *rt = &net.snap.routes[i];
 
 		snprintf(line, sizeof(line), "  %s%s%s%s", nlfmt_route_dst(rt, dst, sizeof(dst)), rt->has_gw ? " via " : "",
 			 rt->has_gw ? nlfmt_ip(rt->family, rt->gw, gw, sizeof(gw)) : "", rt->linkdown ? " linkdown" : "");
-		put_line(w, y, r, A_NORMAL, line);
+		ui_put_line(w, y, r, A_NORMAL, line);
 	}
 }
 
@@ -173,14 +164,14 @@ static void neigh_lines(WINDOW *w, int *y, struct ui_rect r)
 
 	heading(w, y, r, "Neighbours");
 	if (!net.snap.nneighs)
-		put_line(w, y, r, ui_attr(C_DIM), "  none resolved");
+		ui_put_line(w, y, r, ui_attr(C_DIM), "  none resolved");
 	for (int i = 0; i < net.snap.nneighs; i++) {
 		const struct snap_neigh *n = &net.snap.neighs[i];
 
 		nlfmt_nud(n->state, state, sizeof(state));
 		snprintf(line, sizeof(line), "  %s %s %s", nlfmt_ip(n->family, n->dst, ip, sizeof(ip)),
 			 n->has_lladdr ? nlfmt_mac(n->lladdr, mac, sizeof(mac)) : "-", state);
-		put_line(w, y, r, strstr(state, "FAILED") || strstr(state, "INCOMPLETE") ? ui_attr(C_WARN) : A_NORMAL, line);
+		ui_put_line(w, y, r, strstr(state, "FAILED") || strstr(state, "INCOMPLETE") ? ui_attr(C_WARN) : A_NORMAL, line);
 	}
 }
 
@@ -192,17 +183,17 @@ static void counter_lines(struct ui *ui, WINDOW *w, int *y, struct ui_rect r)
 	heading(w, y, r, "Counters  (tx: kernel to tapscope)");
 	snprintf(line, sizeof(line), "  rx %llu pkts %llu B  %.0f/s", (unsigned long long)s->ctr.rx_packets,
 		 (unsigned long long)s->ctr.rx_bytes, s->rate.valid ? s->rate.rx_packets : 0.0);
-	put_line(w, y, r, A_NORMAL, line);
+	ui_put_line(w, y, r, A_NORMAL, line);
 	snprintf(line, sizeof(line), "  tx %llu pkts %llu B  %.0f/s", (unsigned long long)s->ctr.tx_packets,
 		 (unsigned long long)s->ctr.tx_bytes, s->rate.valid ? s->rate.tx_packets : 0.0);
-	put_line(w, y, r, A_NORMAL, line);
+	ui_put_line(w, y, r, A_NORMAL, line);
 	snprintf(line, sizeof(line), "  dropped rx %llu tx %llu  errors rx %llu tx %llu",
 		 (unsigned long long)s->ctr.rx_dropped, (unsigned long long)s->ctr.tx_dropped,
 		 (unsigned long long)s->ctr.rx_errors, (unsigned long long)s->ctr.tx_errors);
-	put_line(w, y, r, s->ctr.tx_dropped || s->ctr.rx_dropped ? ui_attr(C_WARN) : A_NORMAL, line);
+	ui_put_line(w, y, r, s->ctr.tx_dropped || s->ctr.rx_dropped ? ui_attr(C_WARN) : A_NORMAL, line);
 	sparkline(ui, spark, sizeof(spark), r.w - 14);
 	snprintf(line, sizeof(line), "  frames/s %s", spark);
-	put_line(w, y, r, ui_attr(C_OK), line);
+	ui_put_line(w, y, r, ui_attr(C_OK), line);
 }
 
 static void draw_strip(struct pane *p, WINDOW *w, struct ui_rect r)
@@ -219,12 +210,12 @@ static void draw_strip(struct pane *p, WINDOW *w, struct ui_rect r)
 			      nlfmt_ip(net.snap.addrs[i].family, net.snap.addrs[i].addr, ip, sizeof(ip)),
 			      net.snap.addrs[i].prefixlen);
 	y = r.y + 2;
-	put_line(w, &y, r, A_NORMAL, line);
+	ui_put_line(w, &y, r, A_NORMAL, line);
 	sparkline(p->ui, spark, sizeof(spark), 20);
 	snprintf(line, sizeof(line), "neigh %d  rx %llu tx %llu drop %llu  %s  S-Tab: netlink pane", net.snap.nneighs,
 		 (unsigned long long)net.snap.ctr.rx_packets, (unsigned long long)net.snap.ctr.tx_packets,
 		 (unsigned long long)(net.snap.ctr.rx_dropped + net.snap.ctr.tx_dropped), spark);
-	put_line(w, &y, r, ui_attr(C_DIM), line);
+	ui_put_line(w, &y, r, ui_attr(C_DIM), line);
 }
 
 static void net_draw(struct pane *p, WINDOW *w)

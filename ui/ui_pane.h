@@ -95,6 +95,10 @@ void mgr_close(struct overlay *ov);
 struct overlay *mgr_top(void);
 /* The open overlay of that class, or NULL. */
 struct overlay *mgr_find_overlay(const char *name);
+/* The rows a "scroll" action's argument moves: "page" or "-page" a page, "-..." a row up, else a row down. */
+int mgr_scroll_rows(const char *arg, int page);
+/* key() of a modal reading overlay (help, history): keys its table does not hold do nothing. */
+enum ui_result mgr_modal_key(struct overlay *ov, int ch);
 
 /* The key table's row a key press runs: the open overlay's (and nothing else), or the focused
  * pane's own, its movement, then the global one. NULL: the key does nothing there. */

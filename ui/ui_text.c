@@ -98,3 +98,12 @@ int ui_wrap_len(const char *t, int width)
 		return bytes;
 	return last_space;
 }
+
+void ui_put_line(WINDOW *w, int *y, struct ui_rect r, attr_t a, const char *text)
+{
+	if (*y >= r.y + r.h)
+		return;
+	wattrset(w, a);
+	ui_put(w, (*y)++, r.x + 1, r.w - 2, text, 0);
+	wattrset(w, A_NORMAL);
+}
