@@ -45,7 +45,7 @@ struct frame_meta {
 	enum outbox_origin origin;	/* FRAME_OUT: who made it */
 	unsigned job;			/* FRAME_OUT from an injection: its job */
 	uint64_t answers;		/* FRAME_OUT reply: the number of the frame it answers (0: not shown) */
-	int held;			/* FRAME_OUT: it waited on hold and was released */
+	int held;			/* FRAME_OUT: it waited on hold and was released; FRAME_IN: its answer went on hold */
 	int edited;			/* FRAME_OUT: replaced by a new spec while held */
 };
 

@@ -132,6 +132,7 @@ static void frame_in(const uint8_t *buf, size_t len, void *arg)
 	frameloc_compute(&m.loc, &f);
 	reply = responder_handle(&s->resp, &f, &m.loc, s->wbuf, sizeof(s->wbuf), &m.why);
 	peerwatch_note(&s->peers, &f, &m.loc, &s->addrs, m.why);
+	m.held = reply && s->outbox.hold;	/* "answered" would be untrue while the answer waits */
 	deliver(s, &f, &m);
 	if (reply) {
 		session_queue(s, OUTBOX_REPLY, 0, f.number, s->wbuf, reply);

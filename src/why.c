@@ -238,6 +238,6 @@ const char *why_answer(const struct frame *f, const struct frame_meta *m)
 	if (f->dir != FRAME_IN)
 		return NULL;
 	if (m->why == RESP_ANSWERED)
-		return "answered by tapscope";
+		return m->held ? "tapscope's answer is held in the outbox (release it to send it)" : "answered by tapscope";
 	return responder_why_is_refusal(m->why) ? responder_why_text(m->why) : NULL;
 }

@@ -11,7 +11,7 @@
  * entry for it: it asks who has it (ARP)", "tapscope's answer as the peer 10.18.0.3 to frame
  * 4", "injected by you (job 2)"); returns its length. m->loc must be f's. */
 size_t why_frame(const struct frame *f, const struct frame_meta *m, char *buf, size_t len);
-/* For a frame the kernel sent: "answered by tapscope", the responder's reason for not
+/* For a frame the kernel sent: "answered by tapscope" (or that the answer is held), the responder's reason for not
  * answering a request, or NULL (nothing a peer answers). */
 const char *why_answer(const struct frame *f, const struct frame_meta *m);
 

@@ -21,6 +21,7 @@ nsexec ping -c 1 -W 6 10.18.0.3 >"$TMPD/ping1" 2>&1 &
 pid=$!; BG_PIDS+=($pid)
 screen_wait '#[0-9]+ reply to frame [0-9]+: IP 10\.18\.0\.3 > 10\.18\.0\.1: ICMP echo reply' 3
 screen_wait 'HOLD: 1 held' 2
+screen_wait "tapscope's answer is held in the outbox" 2	# the request's line does not say "answered"
 sleep 0.5
 [ "$(icmp_counter InEchoReps)" = "$before" ] || fail "a held reply reached the kernel"
 keys Enter
