@@ -53,7 +53,8 @@ struct ui {
 	struct ui_detail *detail;
 	int utf8;			/* the terminal shows UTF-8 (arrows, the ellipsis) */
 	int dirty;			/* something changed since the last draw */
-	char last_spec[1024];		/* the last spec injected: 'r' repeats it */
+	char last_spec[1024];		/* the last spec injected from the UI: 'r' repeats it */
+	unsigned last_spec_job;		/* its job; a newer job (console, --control, a lesson) is repeated instead */
 	struct ui_dev devs[OPTIONS_MAX_DEVICES];
 	int ndevs, cur;
 	struct session *ss;		/* every session, in -i order */

@@ -60,8 +60,10 @@ int ui_inject(struct ui *ui, const char *spec)
 	snprintf(line, sizeof(line), "inject %s", text);
 	rc = action_run(ui->s, line, msg, sizeof(msg));
 	ui_message(ui, rc < 0, "%s", msg);
-	if (!rc)
+	if (!rc) {
 		memcpy(ui->last_spec, text, sizeof(text));
+		ui->last_spec_job = ui->s->jobs ? ui->s->jobs->id : 0;
+	}
 	return rc;
 }
 
@@ -122,7 +124,11 @@ static enum ui_result act_repeat(struct ui *ui, void *target, const char *arg)
 {
 	(void)target;
 	(void)arg;
-	if (!ui->last_spec[0])
+	const struct inject_job *newest = ui->s->jobs;
+
+	if (newest && newest->id != ui->last_spec_job)	/* injected from the console, --control or a lesson */
+		ui_inject(ui, newest->text);
+	else if (!ui->last_spec[0])
 		ui_message(ui, 1, "nothing injected yet: i opens the inject form");
 	else
 		ui_inject(ui, ui->last_spec);

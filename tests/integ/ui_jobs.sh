@@ -2,7 +2,8 @@
 # ui_jobs.sh — injections from the UI are the core's jobs: the form's send and r each start one
 # (r three times: three more InEchos in the namespace's /proc/net/snmp, r never forgets the
 # spec); "port unreachable for the selected frame" quotes that frame (quote=frame:N), checked
-# in the saved pcap; a repeating injection shows its progress on the status bar and X stops it.
+# in the saved pcap; a repeating injection shows its progress on the status bar and X stops it;
+# r repeats the newest job, one the console started too.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../uilib.sh"
 need_ui
@@ -78,6 +79,16 @@ screen_gone 'job 6 [0-9]+/1000000' 2
 o1=$(status_count out); sleep 0.5; o2=$(status_count out)
 [ "$o1" = "$o2" ] || fail "frames still go out after X: $o1 -> $o2"
 note "job 6: $p1 -> $p2 of 1000000 sent, X stopped it (out stays $o2)"
+
+# 4. r repeats the newest job wherever it came from: here the console's
+keys :
+screen_wait "^netns $NS \\$" 2
+keys_literal 'inject icmp type=echo-request seq=77'
+keys Enter
+screen_wait 'job 7: icmp type=echo-request .*seq=77' 3
+sleep 0.3
+keys r
+screen_wait 'job 8: icmp type=echo-request .*seq=77' 3 || fail "r did not repeat the console's injection"
 keys q
 ui_prompt_back 5
 assert_no_namespace "$NS"
