@@ -3,7 +3,8 @@
  * The child inherits the namespace tapscope entered; like `ip netns exec` it gets a private
  * mount namespace with /sys remounted, so /sys/class/net shows this namespace's devices.
  * Its exit is watched through a pidfd on the loop (no SIGCHLD handler), its output through
- * a pipe. */
+ * a pseudo-terminal: on a terminal ping, tcpdump and the like write each line as it happens
+ * (into a pipe they would keep it until their buffer fills or they end). */
 #include "cmdrun.h"
 
 #include <errno.h>
@@ -16,7 +17,9 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/syscall.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "loop.h"
@@ -50,10 +53,13 @@ static void child(const char *cmd, int out)
 	int null = open("/dev/null", O_RDONLY);
 
 	setsid();
+	ioctl(out, TIOCSCTTY, 0);	/* the session's controlling terminal */
 	if (null >= 0)
 		dup2(null, STDIN_FILENO);
 	dup2(out, STDOUT_FILENO);
 	dup2(out, STDERR_FILENO);
+	if (out > STDERR_FILENO)
+		close(out);
 	if (unshare(CLONE_NEWNS) == 0 && mount("", "/", "none", MS_SLAVE | MS_REC, NULL) == 0) {
 		umount2("/sys", MNT_DETACH);
 		mount("sysfs", "/sys", "sysfs", 0, NULL);
@@ -138,13 +144,40 @@ static void on_exit_fd(struct loop *loop, int fd, uint32_t events, void *arg)
 		finish(c);
 }
 
+/* A pseudo-terminal: its master and slave (both close-on-exec; the child dups the slave).
+ * Raw output (lines end in \n, as in a pipe), no echo, 120 columns. -1 with errno on failure. */
+static int open_terminal(int *master, int *slave)
+{
+	struct winsize ws = { .ws_row = 40, .ws_col = 120 };
+	struct termios t;
+	char tty[64];
+	int m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC), e;
+
+	if (m < 0)
+		return -1;
+	if (grantpt(m) < 0 || unlockpt(m) < 0 || ptsname_r(m, tty, sizeof(tty)) != 0 ||
+	    (*slave = open(tty, O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0) {
+		e = errno;
+		close(m);
+		errno = e;
+		return -1;
+	}
+	if (tcgetattr(*slave, &t) == 0) {
+		cfmakeraw(&t);
+		tcsetattr(*slave, TCSANOW, &t);
+	}
+	ioctl(*slave, TIOCSWINSZ, &ws);
+	*master = m;
+	return 0;
+}
+
 struct cmdrun *cmdrun_start(struct loop *loop, const char *cmd, cmdrun_line_fn on_line,
 			    cmdrun_exit_fn on_exit, void *arg, char *err, size_t errlen)
 {
 	struct cmdrun *c = calloc(1, sizeof(*c));
-	int p[2];
+	int master, slave;
 
-	if (!c || pipe2(p, O_CLOEXEC) < 0) {
+	if (!c || open_terminal(&master, &slave) < 0) {
 		snprintf(err, errlen, "cannot run '%s': %s", cmd, strerror(c ? errno : ENOMEM));
 		free(c);
 		return NULL;
@@ -155,18 +188,16 @@ struct cmdrun *cmdrun_start(struct loop *loop, const char *cmd, cmdrun_line_fn o
 	c->arg = arg;
 	snprintf(c->cmd, sizeof(c->cmd), "%s", cmd);
 	c->pid = fork();
-	if (c->pid == 0) {
-		close(p[0]);
-		child(cmd, p[1]);
-	}
-	close(p[1]);
+	if (c->pid == 0)
+		child(cmd, slave);	/* the master is close-on-exec */
+	close(slave);		/* the child's copy keeps it open until the command ends */
 	if (c->pid < 0) {
 		snprintf(err, errlen, "cannot run '%s': %s", cmd, strerror(errno));
-		close(p[0]);
+		close(master);
 		free(c);
 		return NULL;
 	}
-	c->outfd = p[0];
+	c->outfd = master;
 	fcntl(c->outfd, F_SETFL, O_NONBLOCK);
 	c->pidfd = (int)syscall(SYS_pidfd_open, c->pid, 0);
 	if (c->pidfd < 0 || loop_add_fd(loop, c->pidfd, EPOLLIN, on_exit_fd, c) < 0 ||

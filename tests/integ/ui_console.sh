@@ -37,6 +37,22 @@ keys_literal ':echo on'
 keys Enter
 screen_wait 'echo:ON' 2
 
+# output shows as it is written, not when the command ends: a ping nobody answers prints its
+# first line at once (into a pipe it would keep it until it ends, 3 s later)
+keys_literal ':echo off'
+keys Enter
+screen_wait 'echo:off' 2
+keys :
+keys_literal 'ping -c 2 -W 3 10.18.0.3'
+keys Enter
+screen_wait 'PING 10\.18\.0\.3 \(10\.18\.0\.3\) 56\(84\) bytes of data' 2
+[ -n "$(screen_grab 'Console +running: ping -c 2 -W 3')" ] || fail "ping ended before its first line showed: the test proves nothing"
+screen_wait '\[exit 1\]' 6
+keys_literal ':echo on'
+keys Enter
+screen_wait 'echo:ON' 2
+note "an unanswered ping's first line showed while it ran"
+
 # Ctrl-C stops a command that runs on; tapscope stays
 keys :
 keys_literal 'ping -i 0.2 10.18.0.3'
