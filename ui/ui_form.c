@@ -39,7 +39,7 @@ const struct fspec fspecs[F_N] = {
 static const char *const hints[F_N] = {
 	[F_PRESET] = "F2..F6 (? names them)", [F_SRC] = "blank: default", [F_DST] = "blank: default",
 	[F_SMAC] = "blank: default", [F_PAYLOAD] = "text:hi hex:dead size:N", [F_CSUM] = "auto  bad  0xNNNN",
-	[F_INTERVAL] = "500ms 1s 2.5s", [F_QUOTE] = "frame:N: that frame", [F_TTL] = "0..255",
+	[F_INTERVAL] = "500ms 1s 2.5s", [F_QUOTE] = "frame:N: that frame", [F_TTL] = "TTL, TOS 0..255",
 	[F_ID] = "0..65535", [F_COUNT] = "1..1000000",
 };
 

@@ -390,7 +390,7 @@ static enum ui_result elsewhere(struct ui *ui, int ch, const char *scope)
 
 	if (!k)
 		return UI_HANDLED;
-	ui_message(ui, 0, "%s acts in %s (Tab there): %s", k->name, keys_scope_title(k->scope), k->help);
+	ui_message(ui, 0, "%s acts in %s (Shift-Tab or Tab moves there): %s", k->name, keys_scope_title(k->scope), k->help);
 	return UI_REDRAW;
 }
 

@@ -58,6 +58,15 @@ void status_draw_title(struct ui *ui, WINDOW *w)
 	wattrset(w, A_NORMAL);
 }
 
+/* A global key the scope binds itself (e in the held list edits, not echo). */
+static int shadowed(const struct ui_key *global, const char *scope)
+{
+	for (const struct ui_key *k = keys_table(); k->name; k++)
+		if (!strcmp(k->scope, scope) && !strcmp(k->name, global->name))
+			return 1;
+	return 0;
+}
+
 /* "e echo  n neigh  ..." from the key table: the scope's own keys first, then the global ones. */
 static void hints(const char *scope, int live, char *buf, size_t len)
 {
@@ -68,7 +77,7 @@ static void hints(const char *scope, int live, char *buf, size_t len)
 	for (int s = 0; s < 2; s++) {
 		for (const struct ui_key *k = keys_table(); k->name && used < len; k++) {
 			if (!k->hint || strcmp(k->scope, scopes[s]) || (s == 1 && !strcmp(scope, SCOPE_GLOBAL)) ||
-			    (!live && keys_live_only(k->action)))
+			    (!live && keys_live_only(k->action)) || (s == 1 && shadowed(k, scope)))
 				continue;
 			used += (size_t)snprintf(buf + used, len - used, "%s%s %s", used ? "  " : "", k->name, k->hint);
 		}

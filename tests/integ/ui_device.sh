@@ -22,7 +22,7 @@ note "before: $a0 | $l0"
 # 1. the frame list has the keyboard: every device key says where it acts, and acts not
 for k in d u m C D a; do
 	keys "$k"
-	screen_wait "^$k acts in the netlink pane \(Tab there\)" 2
+	screen_wait "^$k acts in the netlink pane \(Shift-Tab or Tab moves there\)" 2
 	screen | grep -q 'Are you sure' && fail "$k in the frame list asked to change the device"
 done
 sleep 0.3
