@@ -16,7 +16,7 @@ struct lprinter {
 	struct decoded d;
 	int names;		/* several devices: frames name theirs */
 	int verbose;
-	const char *ok, *bad;
+	const char *ok, *bad, *ran;	/* ran: a run: that ended non-zero (not a check) */
 	int failed;
 };
 
@@ -57,7 +57,7 @@ static void on_event(struct lessonrun *r, const struct lr_event *ev, void *arg)
 		if (!ln || ln->op == LOP_SAY || ln->op == LOP_QUESTION || ln->op == LOP_ANSWER || ln->op == LOP_PAUSE ||
 		    ln->op == LOP_USE)
 			break;
-		printf("  %s %s: %s%s%s\n", ev->ok ? p->ok : p->bad, lesson_op_name(ln->op), ln->text,
+		printf("  %s %s: %s%s%s\n", ev->ok == LR_RAN ? p->ran : ev->ok ? p->ok : p->bad, lesson_op_name(ln->op), ln->text,
 		       ev->text && *ev->text ? " — " : "", ev->text ? ev->text : "");
 		break;
 	case LRE_WAIT_KEY:
@@ -89,6 +89,7 @@ int lessonprint_run(struct session *ss, int n, struct lesson *l, const struct op
 	p.verbose = o->verbose;
 	p.ok = cs && !strcmp(cs, "UTF-8") ? "✓" : "ok";
 	p.bad = cs && !strcmp(cs, "UTF-8") ? "✗" : "FAILED";
+	p.ran = cs && !strcmp(cs, "UTF-8") ? "•" : "-";
 	p.failed = 1;
 	printf("lesson: %s\n", l->title);
 	if (l->about)

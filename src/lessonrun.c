@@ -117,7 +117,7 @@ static void line_done(struct lessonrun *r, int ok, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(st->msg, sizeof(st->msg), fmt, ap);
 	va_end(ap);
-	st->state = ok ? LS_OK : LS_FAILED;
+	st->state = ok == LR_RAN ? LS_RAN : ok ? LS_OK : LS_FAILED;
 	emit(r, LRE_LINE_END, ok, st->msg);
 	if (!ok && !r->failure[0])
 		snprintf(r->failure, sizeof(r->failure), "step %d (line %d): %s: %s: %s", r->step + 1, cur_line(r)->lineno,
@@ -336,7 +336,7 @@ static void on_run_exit(struct cmdrun *c, int status, void *arg)
 	(void)c;
 	r->cmd = NULL;
 	if (r->busy && cur_line(r)->op == LOP_RUN)
-		line_done(r, 1, "ended with status %d", status);
+		line_done(r, status ? LR_RAN : 1, "ended with status %d", status);
 }
 
 static void on_bg_exit(struct cmdrun *c, int status, void *arg)

@@ -23,13 +23,15 @@ enum lr_event_kind {
 struct lr_event {
 	enum lr_event_kind kind;
 	int step, line;		/* indexes into the lesson (line -1: none) */
-	int ok;
+	int ok;			/* LRE_LINE_END: 0 failed, 1 held, LR_RAN a run: that ended with a non-zero status */
 	const char *text;
 };
 
+#define LR_RAN 2		/* not a check: a command that fails may be the lesson's point */
+
 typedef void (*lessonrun_event_fn)(struct lessonrun *r, const struct lr_event *ev, void *arg);
 
-enum lr_line_state { LS_PENDING, LS_ACTIVE, LS_OK, LS_FAILED };
+enum lr_line_state { LS_PENDING, LS_ACTIVE, LS_OK, LS_FAILED, LS_RAN };
 
 /* Starts running lesson l (kept, not copied) on the sessions ss[0..n) (one a device of the
  * lesson, in its order). unattended: steps follow each other and pause:/question: do not

@@ -268,8 +268,8 @@ static void put_line(struct rows *rs, int step, int i)
 	}
 	line_words(ln, words, sizeof(words));
 	mark = state == LS_OK ? (utf8 ? "\xe2\x9c\x93" : "ok") : state == LS_FAILED ? (utf8 ? "\xe2\x9c\x97" : "FAILED") :
-	       state == LS_ACTIVE ? (utf8 ? "\xe2\x80\xa6" : "..") : " ";
-	a = state == LS_OK ? ui_attr(C_OK) : state == LS_FAILED ? ui_attr(C_ERROR) | A_BOLD :
+	       state == LS_ACTIVE ? (utf8 ? "\xe2\x80\xa6" : "..") : state == LS_RAN ? (utf8 ? "\xe2\x80\xa2" : "-") : " ";
+	a = state == LS_OK ? ui_attr(C_OK) : state == LS_FAILED ? ui_attr(C_ERROR) | A_BOLD : state == LS_RAN ? A_NORMAL :
 	    state == LS_ACTIVE ? ui_attr(C_WARN) : ui_attr(C_DIM);
 	snprintf(text, sizeof(text), "%s %s%s%s", mark, words, msg && *msg ? " \xe2\x80\x94 " : "", msg ? msg : "");
 	if (!utf8 && msg && *msg)
