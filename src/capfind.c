@@ -11,6 +11,7 @@
 
 struct capfind {
 	int condition;
+	int name_seen;		/* a frame tested had the condition's field */
 	struct fieldmatch m;
 	char text[256];
 	struct decoded d;	/* reused for every frame tested (fixed size, no allocation a frame) */
@@ -47,11 +48,23 @@ struct capfind *capfind_new(const char *query, char *err, size_t errlen)
 
 int capfind_is_condition(const struct capfind *q) { return q->condition; }
 
+const char *capfind_name_unseen(const struct capfind *q)
+{
+	return q->condition && !q->name_seen ? q->m.name : NULL;
+}
+
 int capfind_match(struct capfind *q, const struct frame *f)
 {
 	if (q->condition) {
+		int hit;
+
 		decode_frame(&q->d, f);
-		return fieldmatch_eval(&q->m, &q->d);
+		hit = fieldmatch_eval(&q->m, &q->d);
+		if (hit)
+			q->name_seen = 1;
+		for (int i = 0, n = decode_count(&q->d); !q->name_seen && i < n; i++)
+			q->name_seen = !strcmp(decode_name(&q->d, i), q->m.name);
+		return hit;
 	}
 	decode_frame_summary(&q->d, f);
 	return strcasestr(decode_summary(&q->d), q->text) != NULL;

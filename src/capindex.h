@@ -111,6 +111,9 @@ struct capfind;
 struct capfind *capfind_new(const char *query, char *err, size_t errlen);
 /* True when q is a field condition (else text). */
 int capfind_is_condition(const struct capfind *q);
+/* A condition's field name when no frame tested so far had that field (misspelt, as ip.tll, or
+ * absent from the frames), else NULL: a find that found nothing says so. */
+const char *capfind_name_unseen(const struct capfind *q);
 /* True when frame f (decoded into d by the caller, or by this call when d is NULL) matches. */
 int capfind_match(struct capfind *q, const struct frame *f);
 /*

@@ -13,6 +13,7 @@
 
 #include "loop.h"
 #include "pcapout.h"
+#include "ui_find.h"
 #include "ui_panes.h"
 
 #define UNIT 4096			/* frames a unit of work reads at most */
@@ -228,9 +229,9 @@ static void find_over(struct fileview *fv, int rc, const char *err)
 		say(fv, 0, "frame %llu matches %s (Ctrl-N next, Ctrl-B previous)", (unsigned long long)fv->find_at,
 		    fv->find_text);
 	} else if (rc == -ENOENT) {
-		say(fv, 1, "no frame %s %llu matches %s%s", fv->find_back ? "before" : "after",
+		say(fv, 1, "no frame %s %llu matches %s%s%s", fv->find_back ? "before" : "after",
 		    (unsigned long long)fv->find_from, fv->find_text,
-		    fv->find_back ? " (Ctrl-N looks forward)" : " (Ctrl-B looks back)");
+		    fv->find_back ? " (Ctrl-N looks forward)" : " (Ctrl-B looks back)", find_unseen_note(fv->find));
 	} else {
 		say(fv, 1, "find stopped: %s", err);
 	}

@@ -21,6 +21,18 @@ static struct capfind *query;		/* the last find, for next and previous */
 static char query_text[260];		/* as messages name it */
 static char prompt_text[256];		/* as typed: the next prompt's prefill */
 
+const char *find_unseen_note(const struct capfind *q)
+{
+	static char note[160];
+	const char *name = capfind_name_unseen(q);
+
+	if (!name)
+		return "";
+	snprintf(note, sizeof(note), "; no frame searched has a field %s: is the name right? (Wireshark's, as ip.ttl)",
+		 name);
+	return note;
+}
+
 static void search(struct ui *ui, int backward)
 {
 	uint64_t from = list_selected(), got;
@@ -35,8 +47,8 @@ static void search(struct ui *ui, int backward)
 		ui_message(ui, 0, "frame %llu matches %s (Ctrl-N next, Ctrl-B previous)", (unsigned long long)got,
 			   query_text);
 	} else {
-		ui_message(ui, 1, "no frame %s %llu matches %s%s", backward ? "before" : "after", (unsigned long long)from,
-			   query_text, backward ? " (Ctrl-N looks forward)" : " (Ctrl-B looks back)");
+		ui_message(ui, 1, "no frame %s %llu matches %s%s%s", backward ? "before" : "after", (unsigned long long)from,
+			   query_text, backward ? " (Ctrl-N looks forward)" : " (Ctrl-B looks back)", find_unseen_note(query));
 	}
 }
 

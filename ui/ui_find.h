@@ -15,5 +15,9 @@ enum ui_result find_act_prev(struct ui *ui, void *target, const char *arg);
 enum ui_result find_act_goto(struct ui *ui, void *target, const char *arg);
 /* Forgets the query (and stops a search running in a file). */
 void find_forget(struct ui *ui);
+/* What a find that found nothing adds when no frame searched had the condition's field
+ * ("; no frame searched has a field ip.tll: is the name right? ..."), else "". */
+struct capfind;
+const char *find_unseen_note(const struct capfind *q);
 
 #endif

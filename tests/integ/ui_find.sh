@@ -56,6 +56,20 @@ keys Enter
 wait_info '> IP 10\.18\.0\.3 > 10\.18\.0\.1: ICMP echo reply, id [0-9]+, seq 1,'
 screen_wait '^frame [0-9]+ matches "echo reply"' 2
 
+# a misspelt field: found nowhere, and said so, with the name
+keys C-f
+keys C-u
+keys_literal 'ip.tll == 1'
+keys Enter
+screen_wait 'matches ip\.tll == 1 .*no frame searched has a field ip\.tll: is the name right' 2
+# a real field that no frame matches gets no such note
+keys C-f
+keys C-u
+keys_literal 'ip.ttl == 3'
+keys Enter
+screen_wait '^no frame after [0-9]+ matches ip\.ttl == 3' 2
+[ -z "$(screen_grab 'has a field ip\.ttl')" ] || fail "ip.ttl is in every frame, yet said to be missing"
+
 # go to
 keys C-g
 screen_wait '^go to frame:' 2
