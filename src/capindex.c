@@ -105,10 +105,7 @@ struct capindex *capindex_open(const char *path, char *err, size_t errlen)
 			ix->file_bytes = (uint64_t)st.st_size;
 	}
 	if (!ix->p) {
-		if (strncmp(perr, path, strlen(path)) == 0)
-			snprintf(err, errlen, "%s", perr);
-		else
-			snprintf(err, errlen, "%s: %s", shown, perr);
+		offline_open_error(err, errlen, path, perr);
 		goto fail;
 	}
 	ix->dlt = pcap_datalink(ix->p);

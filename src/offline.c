@@ -30,6 +30,17 @@ static const char *shown_path(const char *path)
 	return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
+void offline_open_error(char *err, size_t errlen, const char *path, const char *perr)
+{
+	if (strstr(perr, "unknown file format") || strstr(perr, "bad dump file format"))
+		snprintf(err, errlen, "%s is not a capture file: tapscope reads pcap and pcapng "
+			 "(as tcpdump -w and tshark write them); libpcap says: %s", shown_path(path), perr);
+	else if (strncmp(perr, path, strlen(path)) == 0)
+		snprintf(err, errlen, "%s", perr);	/* libpcap named the file already */
+	else
+		snprintf(err, errlen, "%s: %s", shown_path(path), perr);
+}
+
 /* Writes the batch straight to out's descriptor: stdio would first copy it into its buffer. */
 static void batch_write(FILE *out, struct fmtbuf *b)
 {
@@ -136,10 +147,7 @@ int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errle
 	perr[0] = '\0';
 	p = pcap_open_offline(o->path, perr);
 	if (!p) {
-		if (strncmp(perr, o->path, strlen(o->path)) == 0)
-			snprintf(err, errlen, "%s", perr);	/* libpcap named the file already */
-		else
-			snprintf(err, errlen, "%s: %s", shown_path(o->path), perr);
+		offline_open_error(err, errlen, o->path, perr);
 		return -1;
 	}
 	dlt = pcap_datalink(p);

@@ -29,4 +29,8 @@ int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errle
 struct timeval;
 void offline_fix_time(struct timeval *tv);
 
+/* Why libpcap could not open path (its message perr), said with the file's name once, and what a
+ * capture is when the file is none ("unknown file format"). */
+void offline_open_error(char *err, size_t errlen, const char *path, const char *perr);
+
 #endif

@@ -15,7 +15,7 @@ expect_error() {	# expect_error REGEX ARGS...: non-zero exit, REGEX in stderr
 }
 
 echo "not a capture file at all" > "$TMPD/text.pcap"
-expect_error "text\.pcap.*(unknown file format|bad dump file format)" -r "$TMPD/text.pcap"
+expect_error "text\.pcap is not a capture file: tapscope reads pcap and pcapng.*(unknown file format|bad dump file format)" -r "$TMPD/text.pcap"
 head -c 10 "$G/arp.pcap" > "$TMPD/short-header.pcap"
 expect_error "short-header\.pcap.*truncated" -r "$TMPD/short-header.pcap"
 head -c $((24 + 16 + 98 + 16 + 30)) "$G/icmp.pcap" > "$TMPD/cut-record.pcap"
