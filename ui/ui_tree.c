@@ -89,8 +89,12 @@ static void draw_node(struct pane *p, WINDOW *w, int y, int i)
 	avail = r.x + r.w - 1 - (x + 2);	/* the last column stays blank: a gutter */
 	used = ui_put(w, y, x + 2, avail, text, 0);
 	n = (int)strlen(name);
-	if (used + 2 + n > avail)
-		return;
+	if (used + 2 + n > avail) {	/* the name does not fit beside the text: shown on the selected row only */
+		if (!selected || avail < n + 12)
+			return;
+		mvwhline(w, y, x + 2, ' ', avail);
+		ui_put(w, y, x + 2, avail - n - 2, text, 0);	/* cut, with its marker */
+	}
 	if (!selected)
 		wattrset(w, ui_attr(C_DIM));
 	mvwaddstr(w, y, r.x + r.w - 1 - n, name);
