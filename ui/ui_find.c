@@ -93,7 +93,7 @@ enum ui_result find_act(struct ui *ui, void *target, const char *arg)
 	if (*arg)
 		on_find(ui, arg, NULL);
 	else
-		ui_prompt(ui, "find (text, or a field condition such as ip.ttl == 1):", prompt_text, on_find, NULL);
+		ui_prompt(ui, "find (text, or ip.ttl == 1):", prompt_text, on_find, NULL);
 	return UI_REDRAW;
 }
 

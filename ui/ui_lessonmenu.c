@@ -114,10 +114,18 @@ static void menu_draw(struct overlay *ov)
 		snprintf(line, sizeof(line), "%d  %-16s %s", i + 1, it->name, it->ok ? it->l.title : "(does not parse)");
 		ui_put(m->win, y, 2, w - 4, line, 0);
 		wattrset(m->win, A_NORMAL);
-		ui_put(m->win, y + 1, 22, w - 24, it->ok && it->l.about ? it->l.about : "", 0);
-		wattrset(m->win, it->why[0] ? ui_attr(C_DIM) : ui_attr(C_OK));
 		snprintf(line, sizeof(line), "%s%s", it->why[0] ? "Enter starts tapscope again: " :
 			 "Enter runs it here, on this run's devices", it->why);
+		if (i == m->sel && ui_text_cols(line) > w - 24) {	/* the whole reason, over the about line */
+			int cut = ui_wrap_len(line, w - 24);
+
+			wattrset(m->win, ui_attr(C_DIM));
+			mvwaddnstr(m->win, y + 1, 22, line, cut);
+			ui_put(m->win, y + 2, 22, w - 24, line + cut + (line[cut] == ' '), 0);
+			continue;
+		}
+		ui_put(m->win, y + 1, 22, w - 24, it->ok && it->l.about ? it->l.about : "", 0);
+		wattrset(m->win, it->why[0] ? ui_attr(C_DIM) : ui_attr(C_OK));
 		ui_put(m->win, y + 2, 22, w - 24, line, 0);
 	}
 	wattrset(m->win, A_NORMAL);

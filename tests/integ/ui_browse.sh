@@ -69,7 +69,7 @@ want=$("$TAPSCOPE" -r "$F" | grep -n 'seq 1500:' | head -1 | cut -d: -f1)
 keys Home
 wait_selected 1
 keys f
-screen_wait '^find \(text, or a field condition' 2
+screen_wait '^find \(text, or ip\.ttl == 1\):' 2
 keys_literal 'seq 1500:'
 keys Enter
 wait_selected "$want"

@@ -29,7 +29,7 @@ screen_wait 'view paused' 2
 # a field condition, then next and previous
 keys Home
 keys f
-screen_wait '^find \(text, or a field condition' 2
+screen_wait '^find \(text, or ip\.ttl == 1\):' 2
 keys_literal 'icmp.seq == 3'
 keys Enter
 wait_info '< IP 10\.18\.0\.1 > 10\.18\.0\.3: ICMP echo request, id [0-9]+, seq 3,'
