@@ -72,6 +72,9 @@ int list_split_on(void);
 void predict_step(struct ui *ui);
 /* Whether the values of field i of the shown frame are hidden now. */
 int predict_hides_field(struct ui *ui, int i);
+/* True when node i is a layer after the one asked about: its very name would give the answer
+ * away (ARP under Ethernet tells eth.type), so the tree shows "?" for it too. */
+int predict_hides_name(struct ui *ui, int i);
 /* Whether byte off of the shown frame is hidden (it belongs to a hidden layer). */
 int predict_hides_byte(struct ui *ui, uint32_t off);
 /* Whether frame num of store st is the one being predicted (its list row and summary hide). */

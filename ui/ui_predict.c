@@ -55,6 +55,11 @@ int predict_hides_field(struct ui *ui, int i)
 	return active(ui) && layer_of(ui->detail, i) >= pr.shown;
 }
 
+int predict_hides_name(struct ui *ui, int i)
+{
+	return active(ui) && decode_depth(&ui->detail->d, i) == 0 && layer_of(ui->detail, i) > pr.shown;
+}
+
 int predict_hides_byte(struct ui *ui, uint32_t off)
 {
 	const struct ui_detail *dt = ui->detail;

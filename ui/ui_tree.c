@@ -75,8 +75,9 @@ static void draw_node(struct pane *p, WINDOW *w, int y, int i)
 
 	n = f->def->type == FT_PROTO || f->def->type == FT_GROUP ? 0 :
 	    snprintf(text, sizeof(text), "%s: ", decode_label(d, i));
-	if (predict_hides_field(p->ui, i))	/* predict mode: the name stays, the value waits */
-		snprintf(text + n, sizeof(text) - (size_t)n, "%s", n ? "?" : decode_label(d, i));
+	if (predict_hides_field(p->ui, i))	/* predict mode: the name stays (not a later layer's), the value waits */
+		snprintf(text + n, sizeof(text) - (size_t)n, "%s",
+			 n || predict_hides_name(p->ui, i) ? "?" : decode_label(d, i));
 	else
 		decode_text(d, i, text + n, sizeof(text) - (size_t)n);
 	wattrset(w, selected ? (focused ? ui_attr(C_SELECTED) : ui_attr(C_DIM) | A_REVERSE) : node_attr(dt, i));
@@ -88,6 +89,8 @@ static void draw_node(struct pane *p, WINDOW *w, int y, int i)
 			  (dt->collapsed[i] ? "+" : "-"));
 	avail = r.x + r.w - 1 - (x + 2);	/* the last column stays blank: a gutter */
 	used = ui_put(w, y, x + 2, avail, text, 0);
+	if (predict_hides_name(p->ui, i))
+		return;		/* "arp" would say it too */
 	n = (int)strlen(name);
 	if (used + 2 + n > avail) {	/* the name does not fit beside the text: shown on the selected row only */
 		if (!selected || avail < n + 12)

@@ -24,6 +24,9 @@ screen_wait '[0-9] > \? \? \?  \(predict mode: P reveals the next layer\)' 2	# t
 screen_wait '│ frame [0-9]+ > \? \? \?  \(predict mode: P reveals the next layer\) *$' 2	# the summary, no note
 screen_wait '0000  \?\? \?\? \?\? \?\?' 2						# the bytes
 screen | grep -q 'echo reply' && fail "the frame's summary shows while predicting"
+screen_wait '▸ \? *$|▸ \? +[0-9a-f]{4} ' 2					# the later layers, unnamed
+screen | grep -qE 'Internet Protocol Version 4|Internet Control Message' &&
+	fail "a later layer's name gives the Ethernet type away"
 note "predicting: values, bytes, row and summary hidden"
 
 keys P
