@@ -359,8 +359,13 @@ static int act_addr(struct session *s, int argc, char **argv, char *msg, size_t 
 
 	if (argc != 3 || (strcasecmp(argv[1], "add") && strcasecmp(argv[1], "del")))
 		return usage(self("addr"), msg, msglen, "expected add or del and an address");
-	if (addrset_parse_cidr(argv[2], &a) < 0)
-		return usage(self("addr"), msg, msglen, "expected an address with a prefix, e.g. 10.18.1.1/24 or fd00::1/64");
+	if (addrset_parse_cidr(argv[2], &a) < 0) {
+		char problem[200];
+
+		snprintf(problem, sizeof(problem), "'%.80s' is not an address with a prefix, e.g. 10.18.1.1/24 or fd00::1/64",
+			 argv[2]);
+		return usage(self("addr"), msg, msglen, problem);
+	}
 	add = !strcasecmp(argv[1], "add");
 	rc = add ? nlaction_addr_add(s->dev.name, argv[2], msg, msglen) : nlaction_addr_del(s->dev.name, argv[2], msg, msglen);
 	if (!rc)
