@@ -20,8 +20,9 @@ nsexec ip addr add 10.18.7.1/24 dev tap0
 screen_wait '· netlink: addr add 10\.18\.7\.1/24 dev tap0 scope global' 3
 nsexec ping -c 1 -W 2 10.18.0.3 >/dev/null || fail "the second ping got no reply"
 screen_wait '· netlink: route add 10\.18\.7\.0/24' 2
-for _ in $(seq 40); do [ "$(rows_of 'ICMP echo reply' | wc -w)" -ge 2 ] && break; sleep 0.05; done
-read -r r1 r2 _ <<<"$(rows_of '> ICMP +10\.18\.0\.3 +10\.18\.0\.1 +ICMP echo reply')"
+REPLY_ROW='> ICMP +10\.18\.0\.3 +10\.18\.0\.1 +ICMP echo reply'	# list rows (not the selected frame's line)
+for _ in $(seq 60); do [ "$(rows_of "$REPLY_ROW" | wc -w)" -ge 2 ] && break; sleep 0.05; done
+read -r r1 r2 _ <<<"$(rows_of "$REPLY_ROW")"
 ev=$(row_of '· netlink: addr add 10\.18\.7\.1/24')
 [ -n "$r1" ] && [ -n "$r2" ] && [ -n "$ev" ] || fail "rows: replies '$r1' '$r2', event '$ev'"
 [ "$r1" -lt "$ev" ] && [ "$ev" -lt "$r2" ] || { screen_dump >&2; fail "the event (row $ev) is not between the replies (rows $r1, $r2)"; }
