@@ -171,4 +171,4 @@ screenshots: deps
 # make fuzz: each libFuzzer target (tests/fuzz/fuzz_*.c) for FUZZ_SECONDS; make test runs them shorter
 FUZZ_SECONDS ?= 600
 fuzz: deps
-	@tests/fuzz/run.sh $(FUZZ_SECONDS) decode responder craft pcapread
+	@tests/fuzz/run.sh $(FUZZ_SECONDS) decode responder craft pcapread lesson
