@@ -242,6 +242,15 @@ static void save_now(struct ui *ui, const char *path)
 		ui_message(ui, 0, "saved %ld frame%s to %s (tcpdump -r %s)", n, n == 1 ? "" : "s", path, path);
 }
 
+/* The same file (device and inode) as other, a path given to -r or -w (NULL: none). */
+static int same_file(const char *path, const char *other)
+{
+	struct stat a, b;
+
+	return other && strcmp(other, "-") && stat(path, &a) == 0 && stat(other, &b) == 0 &&
+	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 static void on_save(struct ui *ui, const char *text, const char *arg)
 {
 	char path[1024], question[1200];
@@ -253,6 +262,14 @@ static void on_save(struct ui *ui, const char *text, const char *arg)
 	expand_home(text, path, sizeof(path));
 	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		ui_message(ui, 1, "%s is a directory: give a file name", path);
+		return;
+	}
+	if (same_file(path, ui->o->read_path)) {
+		ui_message(ui, 1, "%s is the file being browsed: saving over it would destroy it; give another name", path);
+		return;
+	}
+	if (same_file(path, ui->o->write_path)) {
+		ui_message(ui, 1, "%s is the file -w is writing: give another name", path);
 		return;
 	}
 	if (stat(path, &sb) == 0) {

@@ -390,6 +390,10 @@ static enum ui_result elsewhere(struct ui *ui, int ch, const char *scope)
 
 	if (!k)
 		return UI_HANDLED;
+	if (!ui->s && !mgr_pane(k->scope)) {	/* the browser has no such pane: no device to act on */
+		ui_message(ui, 0, "%s: only on a live device, and this is a file", k->name);
+		return UI_REDRAW;
+	}
 	ui_message(ui, 0, "%s acts in %s (Shift-Tab or Tab moves there): %s", k->name, keys_scope_title(k->scope), k->help);
 	return UI_REDRAW;
 }

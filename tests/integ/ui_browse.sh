@@ -135,10 +135,22 @@ screen_wait "^saved $icmp frames to $TMPD/icmp\.pcapng" 10
 [ "$(od -An -tx4 -N4 "$TMPD/icmp.pcapng" | tr -d ' ')" = 0a0d0d0a ] || fail "icmp.pcapng is not pcapng"
 [ "$(tcpdump -nr "$TMPD/icmp.pcapng" 2>/dev/null | wc -l)" = "$icmp" ] || fail "the pcapng holds another count"
 note "w: $icmp frames as pcap and pcapng"
+# w over the file being browsed is refused, and the file is left whole
+sum0=$(md5sum <"$F")
+keys w
+screen_wait '^save the frames in view to:' 2
+keys C-u
+keys_literal "$F"
+keys Enter
+screen_wait "is the file being browsed: saving over it would destroy it" 3
+[ "$(md5sum <"$F")" = "$sum0" ] || fail "the browsed file changed"
 
-# 7. keys that need a device say so; q quits and leaves the terminal sane
+# 7. keys that need a device say so (the netlink pane's too); q quits and leaves the terminal sane
 keys e
 screen_wait '^echo: only on a live device, and this is a file' 2
+keys d
+screen_wait 'only on a live device, and this is a file' 2
+screen | grep -q 'acts in the netlink pane' && fail "d points to a netlink pane the browser does not have"
 keys i
 screen_wait '^form: only on a live device, and this is a file' 2
 keys q
