@@ -59,6 +59,7 @@ struct ui {
 	int ndevs, cur;
 	struct session *ss;		/* every session, in -i order */
 	int timeline;			/* netlink events shown between frames ('t') */
+	int step_mode;			/* S started step mode (the outbox may have been on hold before) */
 	struct lesson *lesson;		/* --lesson: the lesson the lesson pane starts with, or NULL */
 };
 

@@ -102,12 +102,15 @@ enum ui_result act_step(struct ui *ui, void *target, const char *arg)
 {
 	(void)target;
 	(void)arg;
-	if (!ui->s->outbox.hold) {
-		ui_core_run(ui, "hold on", 0);
+	if (!ui->step_mode || !ui->s->outbox.hold) {	/* on hold already (H, --hold): step mode all the same */
+		if (!ui->s->outbox.hold)
+			ui_core_run(ui, "hold on", 0);
+		ui->step_mode = 1;
 		mgr_focus(mgr_pane("held"));
 		ui_message(ui, 0, "step mode on %s: every reply waits in the held list; Enter sends one, e edits it, x drops "
 			   "it; S ends step mode", ui->s->dev.name);
 	} else {
+		ui->step_mode = 0;
 		ui_core_run(ui, "hold off", 0);
 	}
 	return UI_REDRAW;

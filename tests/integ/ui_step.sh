@@ -64,6 +64,15 @@ note "edited: $(grep -o 'icmp_seq=1 ttl=7' "$TMPD/ping3")"
 keys S
 screen_wait '^outbox released: 0 held frames sent' 2
 screen_gone 'Held: ' 2
+
+# on hold already (H): S starts step mode all the same, it does not release
+keys H
+screen_wait 'HOLD: 0 held' 2
+keys S
+screen_wait '^step mode on tap0: every reply waits in the held list' 2
+screen | grep -q 'outbox released' && fail "S released the outbox instead of starting step mode"
+keys S
+screen_wait '^outbox released: 0 held frames sent' 2
 keys q
 ui_prompt_back 5
 assert_no_namespace "$NS"
