@@ -12,6 +12,7 @@
 struct capfind {
 	int condition;
 	int name_seen;		/* a frame tested had the condition's field */
+	int tested;		/* a frame was tested at all */
 	struct fieldmatch m;
 	char text[256];
 	struct decoded d;	/* reused for every frame tested (fixed size, no allocation a frame) */
@@ -50,7 +51,7 @@ int capfind_is_condition(const struct capfind *q) { return q->condition; }
 
 const char *capfind_name_unseen(const struct capfind *q)
 {
-	return q->condition && !q->name_seen ? q->m.name : NULL;
+	return q->condition && q->tested && !q->name_seen ? q->m.name : NULL;
 }
 
 int capfind_match(struct capfind *q, const struct frame *f)
@@ -59,6 +60,7 @@ int capfind_match(struct capfind *q, const struct frame *f)
 		int hit;
 
 		decode_frame(&q->d, f);
+		q->tested = 1;
 		hit = fieldmatch_eval(&q->m, &q->d);
 		if (hit)
 			q->name_seen = 1;

@@ -75,6 +75,10 @@ int fieldmatch_parse(struct fieldmatch *m, const char *text, char *err, size_t e
 		return -EINVAL;
 	}
 	s = skip_space(s);
+	if (*s && strchr("=<>!", *s)) {	/* "ip.ttl === 1": one operator too many */
+		snprintf(err, errlen, "'%s': one comparison (== != < > <= >=), then a value", text);
+		return -EINVAL;
+	}
 	n = strlen(s);
 	while (n && isspace((unsigned char)s[n - 1]))
 		n--;

@@ -89,6 +89,8 @@ static void test_bad_conditions_say_why(void **state)
 	assert_non_null(strstr(err, "number"));
 	assert_int_equal(fieldmatch_parse(&m, "ip.ttl ==", err, sizeof(err)), -EINVAL);
 	assert_non_null(strstr(err, "no value"));
+	assert_int_equal(fieldmatch_parse(&m, "ip.ttl === 1", err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "one comparison"));
 }
 
 static void test_find_tells_conditions_from_text(void **state)
