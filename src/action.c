@@ -357,8 +357,11 @@ static int act_addr(struct session *s, int argc, char **argv, char *msg, size_t 
 	struct dev_addr a;
 	int add, rc;
 
-	if (argc != 3 || (strcasecmp(argv[1], "add") && strcasecmp(argv[1], "del")))
+	if (argc < 2 || (strcasecmp(argv[1], "add") && strcasecmp(argv[1], "del")))
 		return usage(self("addr"), msg, msglen, "expected add or del and an address");
+	if (argc != 3)
+		return usage(self("addr"), msg, msglen, argc < 3 ? "no address after add/del" :
+			     "one address, with no spaces in it (e.g. 10.18.1.1/24)");
 	if (addrset_parse_cidr(argv[2], &a) < 0) {
 		char problem[200];
 

@@ -207,6 +207,11 @@ static enum ui_result prompt_key(struct overlay *ov, int ch)
 			return UI_REDRAW;
 	}
 	p->selected = 0;
+	if (req == REQ_NEXT_CHAR) {	/* not past the text's end: typing there would leave blanks */
+		prompt_sync(p);
+		if (p->form->begincol + p->form->curcol >= (int)strlen(p->text))
+			return UI_HANDLED;
+	}
 	if (req >= 0)
 		form_driver(p->form, req);
 	else if (printable)
