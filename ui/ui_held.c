@@ -79,10 +79,13 @@ static void held_draw(struct pane *p, WINDOW *w)
 static enum ui_result held_move(struct pane *p, enum pane_move m)
 {
 	size_t n = p->ui->s->outbox.n;
+	size_t page = p->rect.h > 1 ? (size_t)p->rect.h - 1 : 1;	/* the rows it shows */
 
 	switch (m) {
-	case MOVE_UP: case MOVE_PGUP: if (held_sel) held_sel--; break;
-	case MOVE_DOWN: case MOVE_PGDN: if (held_sel + 1 < n) held_sel++; break;
+	case MOVE_UP: if (held_sel) held_sel--; break;
+	case MOVE_DOWN: if (held_sel + 1 < n) held_sel++; break;
+	case MOVE_PGUP: held_sel = held_sel > page ? held_sel - page : 0; break;
+	case MOVE_PGDN: held_sel = held_sel + page < n ? held_sel + page : (n ? n - 1 : 0); break;
 	case MOVE_HOME: held_sel = 0; break;
 	case MOVE_END: held_sel = n ? n - 1 : 0; break;
 	case MOVE_COUNT: break;
