@@ -175,7 +175,11 @@ static void check_neighbours(const struct nl_snapshot *s, const struct diag_targ
 		if (t && t->family && (n->family != t->family || memcmp(n->dst, t->addr, n->family == AF_INET ? 4 : 16)))
 			continue;
 		nlfmt_ip(n->family, n->dst, ip, sizeof(ip));
-		if (n->state & NUD_FAILED)
+		if ((n->state & NUD_FAILED) && t && t->held)
+			say(vs, DIAG_NEIGH_FAILED, DIAG_BLOCK,
+			    "%s for %s FAILED: the answers wait in the outbox, on hold (%u held: release them)", proto,
+			    ip, t->held);
+		else if (n->state & NUD_FAILED)
 			say(vs, DIAG_NEIGH_FAILED, DIAG_BLOCK,
 			    "%s for %s FAILED: nobody answered (turn on neighbour answers)", proto, ip);
 		else if (n->state & NUD_INCOMPLETE)

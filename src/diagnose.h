@@ -45,6 +45,7 @@ struct diag_target {
 	unsigned neigh_unanswered, echo_unanswered;
 	int neigh_answers_off, echo_answers_off;	/* unanswered because those answers are off */
 	const char *neigh_why, *echo_why;		/* else why the peer did not answer */
+	unsigned held;					/* frames waiting in the outbox on hold (step mode) */
 };
 
 /* Fills out[0..max) with verdicts, the cause first (admin down before no carrier before no

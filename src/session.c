@@ -263,6 +263,7 @@ int session_diagnose(struct session *s, struct diag_verdict *out, int max)
 	nlmodel_snapshot(s->model, &snap);
 	if (peerwatch_target(&s->peers, &now, &t) < 0)
 		return diagnose_run(&snap, NULL, out, max);
+	t.held = s->outbox.hold ? (unsigned)s->outbox.n : 0;
 	return diagnose_run(&snap, &t, out, max);
 }
 

@@ -244,6 +244,13 @@ static void test_neigh_failed(void **state)
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].code, DIAG_NEIGH_FAILED);
 	assert_string_equal(v[0].text, "ARP for 10.18.0.3 FAILED: nobody answered (turn on neighbour answers)");
+	/* the answers exist but wait in the outbox on hold: said so, not "turn on" */
+	t.family = AF_INET;
+	inet_pton(AF_INET, "10.18.0.3", t.addr);
+	t.held = 2;
+	run(&t);
+	assert_string_equal(v[0].text, "ARP for 10.18.0.3 FAILED: the answers wait in the outbox, on hold (2 held: release them)");
+	t.held = 0;
 	/* asking about another peer: this failure is not its problem */
 	inet_pton(AF_INET, "10.18.0.4", t.addr);
 	assert_int_equal(run(&t), 1);
