@@ -122,7 +122,7 @@ static int packet_flags(struct pcapngdir *r, uint64_t off, uint32_t type, uint32
 		return -1;
 	caplen = get32(p + 12, r->swapped);
 	optoff = 8 + fixed + ((caplen + 3u) & ~3u);
-	if (optoff + 4 > len || len - 4 - optoff > 1024)
+	if (optoff + 4 > len || len - 4 - optoff > BUF)	/* comments can make options long (a timeline's) */
 		return -1;
 	p = at(r, off + optoff, len - 4 - optoff);
 	return p ? find_flags(p, len - 4 - optoff, r->swapped) : -1;
