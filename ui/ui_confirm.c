@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui_theme.h"
 
 #define CONFIRM_LINES 4		/* at most this many lines of question */
 
@@ -43,19 +42,8 @@ static void confirm_draw(struct overlay *ov)
 	if (w > COLS - 4)
 		w = COLS - 4;
 	h = 4 + wrapped_lines(c->question, w - 4);
-	if (c->win && (getmaxx(c->win) != w || getmaxy(c->win) != h)) {
-		del_panel(c->panel);
-		delwin(c->win);
-		c->win = NULL;
-	}
-	if (!c->win) {
-		if (!(c->win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2)))
-			return;
-		c->panel = new_panel(c->win);
-		wbkgd(c->win, theme_background());
-	}
-	move_panel(c->panel, (LINES - h) / 2, (COLS - w) / 2);
-	show_panel(c->panel);
+	if (mgr_box_place(&c->win, &c->panel, h, w) < 0)
+		return;
 	werase(c->win);
 	box(c->win, 0, 0);
 	wattrset(c->win, ui_attr(C_FOCUS_TITLE));
@@ -79,20 +67,14 @@ static void confirm_draw(struct overlay *ov)
 
 static void confirm_hide(struct overlay *ov)
 {
-	struct confirm *c = ov->state;
-
-	if (c->panel)
-		hide_panel(c->panel);
+	mgr_box_hide(((struct confirm *)ov->state)->panel);
 }
 
 static void confirm_free(struct overlay *ov)
 {
 	struct confirm *c = ov->state;
 
-	if (c->panel)
-		del_panel(c->panel);
-	if (c->win)
-		delwin(c->win);
+	mgr_box_free(&c->win, &c->panel);
 	free(c);
 }
 

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "ui_keys.h"
-#include "ui_theme.h"
 
 #define KEY_W 16		/* columns for the key names */
 #define ONE_COL_W 78
@@ -145,19 +144,8 @@ static void help_draw(struct overlay *ov)
 
 	build(h, colw);
 	hgt = content_rows(h) + 2 > LINES - 2 ? LINES - 2 : content_rows(h) + 2;
-	if (h->win && (getmaxy(h->win) != hgt || getmaxx(h->win) != w)) {
-		del_panel(h->panel);
-		delwin(h->win);
-		h->win = NULL;
-	}
-	if (!h->win) {
-		if (!(h->win = newwin(hgt, w, (LINES - hgt) / 2, (COLS - w) / 2)))
-			return;
-		h->panel = new_panel(h->win);
-		wbkgd(h->win, theme_background());
-	}
-	move_panel(h->panel, (LINES - hgt) / 2, (COLS - w) / 2);
-	show_panel(h->panel);
+	if (mgr_box_place(&h->win, &h->panel, hgt, w) < 0)
+		return;
 	rows = rows_shown(h);
 	if (h->top > content_rows(h) - rows)
 		h->top = content_rows(h) - rows;
@@ -189,29 +177,15 @@ static void help_draw(struct overlay *ov)
 
 static void help_hide(struct overlay *ov)
 {
-	struct help_view *h = ov->state;
-
-	if (h->panel)
-		hide_panel(h->panel);
+	mgr_box_hide(((struct help_view *)ov->state)->panel);
 }
 
 static void help_free(struct overlay *ov)
 {
 	struct help_view *h = ov->state;
 
-	if (h->panel)
-		del_panel(h->panel);
-	if (h->win)
-		delwin(h->win);
+	mgr_box_free(&h->win, &h->panel);
 	free(h);
-}
-
-static enum ui_result act_close(struct ui *ui, void *target, const char *arg)
-{
-	(void)ui;
-	(void)arg;
-	mgr_close(target);
-	return UI_REDRAW;
 }
 
 static enum ui_result act_scroll(struct ui *ui, void *target, const char *arg)
@@ -225,7 +199,7 @@ static enum ui_result act_scroll(struct ui *ui, void *target, const char *arg)
 }
 
 static const struct ui_action help_actions[] = {
-	{ "close", act_close, NULL },
+	{ "close", mgr_act_close, NULL },
 	{ "scroll", act_scroll, NULL },
 	{ NULL, NULL, NULL },
 };

@@ -10,7 +10,6 @@
 #include "lesson.h"
 #include "ui_msg.h"
 #include "ui_overlays.h"
-#include "ui_theme.h"
 
 #define MENU_MAX 32
 
@@ -89,19 +88,8 @@ static void menu_draw(struct overlay *ov)
 	const char *foot = ov->ui->utf8 ? " Enter start \xc2\xb7 \xe2\x86\x91\xe2\x86\x93 choose \xc2\xb7 Esc close " :
 				 " Enter start - Up/Down choose - Esc close ";
 
-	if (m->win && (getmaxx(m->win) != w || getmaxy(m->win) != h)) {
-		del_panel(m->panel);
-		delwin(m->win);
-		m->win = NULL;
-	}
-	if (!m->win) {
-		if (!(m->win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2)))
-			return;
-		m->panel = new_panel(m->win);
-		wbkgd(m->win, theme_background());
-	}
-	move_panel(m->panel, (LINES - h) / 2, (COLS - w) / 2);
-	show_panel(m->panel);
+	if (mgr_box_place(&m->win, &m->panel, h, w) < 0)
+		return;
 	werase(m->win);
 	if (m->sel * per >= h - 3)
 		first = m->sel - (h - 3) / per + 1;
@@ -140,10 +128,7 @@ static void menu_draw(struct overlay *ov)
 
 static void menu_hide(struct overlay *ov)
 {
-	struct menu *m = ov->state;
-
-	if (m->panel)
-		hide_panel(m->panel);
+	mgr_box_hide(((struct menu *)ov->state)->panel);
 }
 
 static void menu_free(struct overlay *ov)
@@ -153,10 +138,7 @@ static void menu_free(struct overlay *ov)
 	for (int i = 0; i < m->n; i++)
 		if (m->items[i].ok)
 			lesson_free(&m->items[i].l);
-	if (m->panel)
-		del_panel(m->panel);
-	if (m->win)
-		delwin(m->win);
+	mgr_box_free(&m->win, &m->panel);
 	free(m);
 }
 
@@ -222,14 +204,6 @@ static enum ui_result act_move(struct ui *ui, void *target, const char *arg)
 	return UI_REDRAW;
 }
 
-static enum ui_result act_close(struct ui *ui, void *target, const char *arg)
-{
-	(void)ui;
-	(void)arg;
-	mgr_close(target);
-	return UI_REDRAW;
-}
-
 static enum ui_result menu_key(struct overlay *ov, int ch)
 {
 	struct menu *m = ov->state;
@@ -244,7 +218,7 @@ static enum ui_result menu_key(struct overlay *ov, int ch)
 static const struct ui_action menu_actions[] = {
 	{ "start", act_start, NULL },
 	{ "move", act_move, NULL },
-	{ "close", act_close, NULL },
+	{ "close", mgr_act_close, NULL },
 	{ NULL, NULL, NULL },
 };
 

@@ -14,6 +14,7 @@
 #include "ui_msg.h"
 #include "ui_status.h"
 #include "ui_term.h"
+#include "ui_theme.h"
 
 #define MGR_PANES 16
 #define MGR_OVERLAYS 8
@@ -494,4 +495,43 @@ enum ui_result mgr_modal_key(struct overlay *ov, int ch)
 	(void)ov;
 	(void)ch;
 	return UI_HANDLED;
+}
+
+enum ui_result mgr_act_close(struct ui *ui, void *target, const char *arg)
+{
+	(void)ui;
+	(void)arg;
+	mgr_close(target);
+	return UI_REDRAW;
+}
+
+int mgr_box_place(WINDOW **win, PANEL **panel, int h, int w)
+{
+	if (*win && (getmaxy(*win) != h || getmaxx(*win) != w))
+		mgr_box_free(win, panel);
+	if (!*win) {
+		if (!(*win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2)))
+			return -1;
+		*panel = new_panel(*win);
+		wbkgd(*win, theme_background());
+	}
+	move_panel(*panel, (LINES - h) / 2, (COLS - w) / 2);
+	show_panel(*panel);
+	return 0;
+}
+
+void mgr_box_hide(PANEL *panel)
+{
+	if (panel)
+		hide_panel(panel);
+}
+
+void mgr_box_free(WINDOW **win, PANEL **panel)
+{
+	if (*panel)
+		del_panel(*panel);
+	if (*win)
+		delwin(*win);
+	*panel = NULL;
+	*win = NULL;
 }

@@ -9,7 +9,6 @@
 
 #include "loop.h"
 #include "ui_overlays.h"
-#include "ui_theme.h"
 
 struct msg {
 	unsigned id;			/* 1, 2, ... since the start */
@@ -132,19 +131,8 @@ static void hist_draw(struct overlay *ov)
 	int h = LINES - 4, w = COLS - 4 > 110 ? 110 : COLS - 4, rows, err;
 	char line[600];
 
-	if (!v->win || getmaxy(v->win) != h || getmaxx(v->win) != w) {
-		if (v->panel)
-			del_panel(v->panel);
-		if (v->win)
-			delwin(v->win);
-		v->win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
-		if (!v->win)
-			return;
-		v->panel = new_panel(v->win);
-		wbkgd(v->win, theme_background());
-	}
-	move_panel(v->panel, (LINES - h) / 2, (COLS - w) / 2);
-	show_panel(v->panel);
+	if (mgr_box_place(&v->win, &v->panel, h, w) < 0)
+		return;
 	rows = h - 2;
 	for (v->lines = 0; hist_line(v->lines, w - 2, line, sizeof(line), &err); v->lines++)
 		;
@@ -171,29 +159,15 @@ static void hist_draw(struct overlay *ov)
 
 static void hist_hide(struct overlay *ov)
 {
-	struct hist_view *v = ov->state;
-
-	if (v->panel)
-		hide_panel(v->panel);
+	mgr_box_hide(((struct hist_view *)ov->state)->panel);
 }
 
 static void hist_free(struct overlay *ov)
 {
 	struct hist_view *v = ov->state;
 
-	if (v->panel)
-		del_panel(v->panel);
-	if (v->win)
-		delwin(v->win);
+	mgr_box_free(&v->win, &v->panel);
 	memset(v, 0, sizeof(*v));
-}
-
-static enum ui_result hist_close(struct ui *ui, void *target, const char *arg)
-{
-	(void)ui;
-	(void)arg;
-	mgr_close(target);
-	return UI_REDRAW;
 }
 
 static enum ui_result hist_scroll(struct ui *ui, void *target, const char *arg)
@@ -207,7 +181,7 @@ static enum ui_result hist_scroll(struct ui *ui, void *target, const char *arg)
 }
 
 static const struct ui_action hist_actions[] = {
-	{ "close", hist_close, NULL },
+	{ "close", mgr_act_close, NULL },
 	{ "scroll", hist_scroll, NULL },
 	{ NULL, NULL, NULL },
 };

@@ -99,6 +99,14 @@ struct overlay *mgr_find_overlay(const char *name);
 int mgr_scroll_rows(const char *arg, int page);
 /* key() of a modal reading overlay (help, history): keys its table does not hold do nothing. */
 enum ui_result mgr_modal_key(struct overlay *ov, int ch);
+/* The "close" action of an overlay that only closes. */
+enum ui_result mgr_act_close(struct ui *ui, void *target, const char *arg);
+/* An overlay's centred h x w window on its own panel: made, or made again when the wanted size
+ * changed, then placed in the middle and shown. 0, or -1 when out of memory (nothing to draw). */
+int mgr_box_place(WINDOW **win, PANEL **panel, int h, int w);
+/* Its hide() (the terminal is too small) and free(). */
+void mgr_box_hide(PANEL *panel);
+void mgr_box_free(WINDOW **win, PANEL **panel);
 
 /* The key table's row a key press runs: the open overlay's (and nothing else), or the focused
  * pane's own, its movement, then the global one. NULL: the key does nothing there. */

@@ -159,14 +159,6 @@ static enum ui_result act_accept(struct ui *ui, void *target, const char *arg)
 	return UI_REDRAW;
 }
 
-static enum ui_result act_cancel(struct ui *ui, void *target, const char *arg)
-{
-	(void)ui;
-	(void)arg;
-	mgr_close(target);
-	return UI_REDRAW;
-}
-
 static enum ui_result act_clear(struct ui *ui, void *target, const char *arg)
 {
 	struct prompt *p = ((struct overlay *)target)->state;
@@ -242,7 +234,7 @@ static enum ui_result act_history(struct ui *ui, void *target, const char *arg)
 static const struct ui_action prompt_actions[] = {
 	{ "history", act_history, NULL },
 	{ "accept", act_accept, NULL },
-	{ "cancel", act_cancel, NULL },
+	{ "cancel", mgr_act_close, NULL },
 	{ "clear", act_clear, NULL },
 	{ NULL, NULL, NULL },
 };
