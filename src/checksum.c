@@ -51,12 +51,21 @@ uint16_t csum_buf(const void *data, size_t len)
 	return csum_fold(csum_add(0, data, len));
 }
 
+/* One pass over the bytes: the sum without the checksum field is the whole sum less the field
+ * (ones' complement subtraction); only where that difference is a zero, which has two forms in
+ * ones' complement, is it summed again without the field to say which. */
 int csum_verify(uint32_t sum, const uint8_t *buf, size_t len, size_t csum_off, uint16_t *correct)
 {
-	uint32_t without = csum_add(csum_add(sum, buf, csum_off), buf + csum_off + 2, len - csum_off - 2);
+	uint32_t full = csum_add(sum, buf, len), without;
+	uint16_t field = (uint16_t)(buf[csum_off] << 8 | buf[csum_off + 1]);
 
+	without = full + (uint16_t)~field;
+	while (without >> 16)
+		without = (without & 0xffff) + (without >> 16);
+	if ((without == 0 || without == 0xffff) || (csum_off & 1))
+		without = csum_add(csum_add(sum, buf, csum_off), buf + csum_off + 2, len - csum_off - 2);
 	*correct = csum_fold(without);
-	return csum_fold(csum_add(sum, buf, len)) == 0;
+	return csum_fold(full) == 0;
 }
 
 uint32_t csum_pseudo4(const uint8_t *src, const uint8_t *dst, uint8_t proto, uint32_t len)

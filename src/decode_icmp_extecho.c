@@ -143,7 +143,7 @@ static void ident_object(struct decoded *d, struct cursor *o, unsigned ctype)
 static void ext_structure(struct decoded *d, struct cursor *c)
 {
 	uint32_t start = c->off, n = cursor_left(c);
-	uint16_t correct;
+	uint16_t correct = 0;
 	unsigned h;
 	int g;
 

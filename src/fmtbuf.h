@@ -52,26 +52,19 @@ extern const char fmtbuf_digits2[201];
 /* Decimal; the slow path (64-bit values, or no room for all the digits: then cut). */
 void fmtbuf_u64_slow(struct fmtbuf *b, uint64_t v);
 
-/* Decimal. Inline, with 32-bit arithmetic: ports, lengths and sequence numbers on every line. */
-static inline void fmtbuf_u64(struct fmtbuf *b, uint64_t v)
+/* Writes x in decimal at o, with no check of room (10 bytes at most) and no NUL; returns the end. */
+static inline char *fmtbuf_put_u32(char *o, uint32_t x)
 {
-	uint32_t x = (uint32_t)v;
 	size_t n;
-	char *o;
 
-	if (v > UINT32_MAX)
-		goto slow;
 	if (x < 10000)
 		n = x < 100 ? 1 + (x >= 10) : 3 + (x >= 1000);
 	else if (x < 100000000)
 		n = x < 1000000 ? 5 + (x >= 100000) : 7 + (x >= 10000000);
 	else
 		n = 9 + (x >= 1000000000);
-	if (b->len + n >= b->cap)
-		goto slow;
-	o = b->p + b->len + n;
-	b->len += n;
-	*o = '\0';
+	o += n;
+	char *end = o;
 	while (x >= 100) {
 		uint32_t r = x % 100;
 
@@ -83,9 +76,18 @@ static inline void fmtbuf_u64(struct fmtbuf *b, uint64_t v)
 		memcpy(o - 2, fmtbuf_digits2 + 2 * x, 2);
 	else
 		o[-1] = (char)('0' + x);
-	return;
-slow:
-	fmtbuf_u64_slow(b, v);
+	return end;
+}
+
+/* Decimal. Inline, with 32-bit arithmetic: ports, lengths and sequence numbers on every line. */
+static inline void fmtbuf_u64(struct fmtbuf *b, uint64_t v)
+{
+	if (v > UINT32_MAX || b->len + 11 >= b->cap) {
+		fmtbuf_u64_slow(b, v);
+		return;
+	}
+	b->len = (size_t)(fmtbuf_put_u32(b->p + b->len, (uint32_t)v) - b->p);
+	b->p[b->len] = '\0';
 }
 void fmtbuf_i64(struct fmtbuf *b, int64_t v);
 /* Lower-case hex, at least width digits (0: as many as needed), no prefix. */

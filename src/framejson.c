@@ -7,6 +7,7 @@
  * as long as the program and never needs clearing: an entry's frame stamp says whether it was
  * already met in this frame.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -14,14 +15,15 @@
 #include "frameprint.h"
 
 #define KEYS 2048		/* slots; the decoders have about 500 field names */
-#define KEY_TEXT 48		/* ,"name": kept padded, so a fixed-size copy writes it */
+#define PRE_PAD 48		/* a plan's texts are copied 48 bytes at a time (one fixed-size copy) */
+#define SHAPES 256		/* plans kept, one a slot */
+#define SHAPE_MAX_FIELDS 256	/* frames with more fields are planned each time, not kept */
 
+/* A field name met so far: in which frame, and the latest field of this frame that had it. */
 struct jkey {
 	const char *name;	/* NULL: a free slot */
-	uint64_t stamp;		/* the frame it was last met in */
-	int16_t last;		/* this frame: the latest field with this name */
-	uint8_t len;		/* of ,"name": (0: too long to keep: written from name) */
-	char text[KEY_TEXT];
+	uint64_t stamp;
+	int16_t last;
 };
 
 static struct jkey keys[KEYS];
@@ -35,7 +37,6 @@ static struct jkey *key_of(const char *name)
 
 	for (;; h = (h + 1) & (KEYS - 1)) {
 		struct jkey *k = &keys[h];
-		size_t n;
 
 		if (k->name == name)
 			return k;
@@ -45,58 +46,94 @@ static struct jkey *key_of(const char *name)
 			return NULL;
 		nkeys++;
 		k->name = name;
-		n = strlen(name);
-		if (n + 4 <= KEY_TEXT) {	/* ,"name": */
-			k->text[0] = ',';
-			k->text[1] = '"';
-			memcpy(k->text + 2, name, n);
-			k->text[n + 2] = '"';
-			k->text[n + 3] = ':';
-			k->len = (uint8_t)(n + 4);
-		}
 		return k;
 	}
 }
 
-/* JSON string body: our texts are ASCII already; escape quotes, backslashes and controls.
- * A table says which bytes need escaping, so plain runs are found with one test a byte. */
+/* JSON string body: our texts are ASCII already; escape quotes, backslashes and controls (and
+ * bytes past 0x7e, one \u00XX each). A table says which bytes need escaping; eight bytes at a
+ * time are tested first, as most texts have nothing to escape. */
 static const uint8_t json_plain[256] = {
 	[0x20] = 1, [0x21] = 1, [0x23 ... 0x5b] = 1, [0x5d ... 0x7e] = 1,
 };
 
-static void json_str(struct fmtbuf *b, const char *s)
-{
-	fmtbuf_char(b, '"');
-	while (*s) {
-		const char *run = s;
-		unsigned char ch;
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
 
-		while (json_plain[(unsigned char)*s])
-			s++;
-		fmtbuf_mem(b, run, (size_t)(s - run));
-		ch = (unsigned char)*s;
-		if (!ch)
+/* Nonzero when one of the eight bytes of w may need escaping (never zero when one does). */
+static inline uint64_t json_special8(uint64_t w)
+{
+#define HAS_ZERO(v) (((v) - ONES) & ~(v) & HIGHS)
+	return (w & HIGHS) | ((w - ONES * 0x20) & ~w & HIGHS) | HAS_ZERO(w ^ (ONES * '"')) |
+	       HAS_ZERO(w ^ (ONES * '\\')) | HAS_ZERO(w ^ (ONES * 0x7f));
+#undef HAS_ZERO
+}
+
+/* "s" (n bytes) at o, escaped; o has room for 6 * n + 2 bytes. Returns the end (no NUL). */
+static char *put_json_str(char *o, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	*o++ = '"';
+	while (i < n) {
+		size_t run = i;
+		unsigned char ch;
+		uint64_t w;
+
+		while (i + 8 <= n && (memcpy(&w, s + i, 8), !json_special8(w)))
+			i += 8;
+		while (i < n && json_plain[(unsigned char)s[i]])
+			i++;
+		memcpy(o, s + run, i - run);
+		o += i - run;
+		if (i >= n)
 			break;
+		ch = (unsigned char)s[i++];
 		if (ch == '"' || ch == '\\') {
-			fmtbuf_char(b, '\\');
-			fmtbuf_char(b, (char)ch);
+			*o++ = '\\';
+			*o++ = (char)ch;
 		} else {
-			fmtbuf_str(b, "\\u00");
-			fmtbuf_hex(b, ch, 2);
+			static const char hex[] = "0123456789abcdef";
+
+			memcpy(o, "\\u00", 4);
+			o[4] = hex[ch >> 4];
+			o[5] = hex[ch & 15];
+			o += 6;
 		}
-		s++;
+	}
+	*o++ = '"';
+	return o;
+}
+
+static void json_strn(struct fmtbuf *b, const char *s, size_t n)
+{
+	if (b->cap - b->len > 6 * n + 3) {
+		b->len = (size_t)(put_json_str(b->p + b->len, s, n) - b->p);
+		b->p[b->len] = '\0';
+		return;
+	}
+	/* no room for the worst case: byte by byte, cut where the buffer ends */
+	fmtbuf_char(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		char esc[8];
+		size_t m = (size_t)(put_json_str(esc, s + i, 1) - esc);
+
+		fmtbuf_mem(b, esc + 1, m - 2);
 	}
 	fmtbuf_char(b, '"');
 }
 
-/* "2023-11-14T22:13:20.123456Z"; the date and time of the last second are kept, as the line's
- * time is */
-static void json_time(struct fmtbuf *b, const struct timeval *tv)
+static void json_str(struct fmtbuf *b, const char *s) { json_strn(b, s, strlen(s)); }
+
+/* "2023-11-14T22:13:20.123456Z" at o (40 bytes of room); the date and time of the last second
+ * are kept, as the line's time is. Returns the end. */
+static char *put_time(char *o, const struct timeval *tv)
 {
 	static time_t last;
 	static int valid;
 	static char day[32];
 	static size_t daylen;
+	uint32_t us = tv->tv_usec < 0 || tv->tv_usec > 999999 ? 0 : (uint32_t)tv->tv_usec;
 
 	if (!valid || tv->tv_sec != last) {
 		struct tm tm;
@@ -106,10 +143,15 @@ static void json_time(struct fmtbuf *b, const struct timeval *tv)
 		last = tv->tv_sec;
 		valid = 1;
 	}
-	fmtbuf_char(b, '"');
-	fmtbuf_mem(b, day, daylen);
-	fmtbuf_micros(b, (long)tv->tv_usec);
-	fmtbuf_mem(b, "Z\"", 2);
+	*o++ = '"';
+	memcpy(o, day, sizeof(day));
+	o += daylen;
+	memcpy(o + 4, fmtbuf_digits2 + 2 * (us % 100), 2);
+	us /= 100;
+	memcpy(o + 2, fmtbuf_digits2 + 2 * (us % 100), 2);
+	memcpy(o, fmtbuf_digits2 + 2 * (us / 100), 2);
+	memcpy(o + 6, "Z\"", 2);
+	return o + 8;
 }
 
 /* "not present" and the other checksum words, as decode_value_text writes them */
@@ -124,12 +166,12 @@ static const char *csum_word(uint64_t v)
 	}
 }
 
-static void json_value(struct fmtbuf *b, const struct decoded *d, const struct field *fl)
+static void json_value(struct fmtbuf *b, const struct decoded *d, const struct field *fl, enum field_type type)
 {
 	const uint8_t *p = d->data + fl->off;
 	char val[1024];
 
-	switch (fl->def->type) {
+	switch (type) {
 	case FT_UINT:
 	case FT_HEX:
 	case FT_BOOL:
@@ -191,62 +233,284 @@ static void json_extra(struct fmtbuf *b, const struct frameprint_extra *x)
 	}
 }
 
-/* Per field of this frame: its key, the next field of the same name (-1: none), and whether an
- * earlier field had its name (it was written with that one). */
-struct groups {
-	struct jkey *key[DECODE_MAX_FIELDS];
-	int16_t next[DECODE_MAX_FIELDS];
-	uint8_t later[DECODE_MAX_FIELDS];
+/* One step of writing a frame's fields: the text before a value (the key with the comma before
+ * it, a list's '[', or the ',' between list items), the value of one field, and a ']' that
+ * closes a list. */
+struct jop {
+	int16_t field;
+	uint8_t type;		/* enum field_type */
+	uint8_t close;
+	uint16_t pre_len;
+	uint32_t pre_off;	/* into the plan's text */
 };
 
-/* The groups of a frame. Names the full table cannot keep (none in practice) are grouped by a
- * search of the fields before them. */
-static void group(struct groups *g, const struct decoded *d, int n)
+/* How to write the fields of frames whose fields have these definitions, in this order. */
+struct shape {
+	uint32_t hash;
+	int n;
+	int nops;
+	const struct field_def **defs;	/* n of them */
+	struct jop *ops;
+	char *text;			/* the texts of the ops, then PRE_PAD bytes of room */
+};
+
+/* Kept plans (frames of a capture mostly repeat a few shapes), and the one planned just now. */
+static struct shape *shapes[SHAPES];
+static const struct field_def *plan_defs[DECODE_MAX_FIELDS];
+static struct jop plan_ops[DECODE_MAX_FIELDS];
+static char plan_text[DECODE_MAX_FIELDS * 72 + PRE_PAD];
+static struct shape plan = { 0, 0, 0, plan_defs, plan_ops, plan_text };
+
+/* The slot of a frame's shape: its field count and definitions at a few places (a plan found
+ * there is compared whole before it is used). */
+static uint32_t shape_hash(const struct decoded *d, int n)
 {
+	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ull;
+
+	for (int i = 0; i < n; i += (n >> 3) + 1)
+		h = (h ^ (uintptr_t)d->fields[i].def) * 0x9e3779b97f4a7c15ull;
+	h ^= (uintptr_t)d->fields[n - 1].def;
+	return (uint32_t)(h >> 32);
+}
+
+static int shape_fits(const struct shape *s, const struct decoded *d, int n, uint32_t hash)
+{
+	if (!s || s->hash != hash || s->n != n)
+		return 0;
+	for (int i = 0; i < n; i++)
+		if (s->defs[i] != d->fields[i].def)
+			return 0;
+	return 1;
+}
+
+/* Appends an op writing field i after text (len bytes) to the plan. */
+static void plan_op(int i, const struct decoded *d, const char *text, size_t len, size_t *tlen)
+{
+	struct jop *op = &plan_ops[plan.nops++];
+
+	if (len > 70)
+		len = 70;	/* field names are Wireshark's, all far shorter */
+	op->field = (int16_t)i;
+	op->type = (uint8_t)d->fields[i].def->type;
+	op->close = 0;
+	op->pre_len = (uint16_t)len;
+	op->pre_off = (uint32_t)*tlen;
+	memcpy(plan_text + *tlen, text, len);
+	*tlen += len;
+}
+
+/* Plans the fields of d: keys in order of first appearance; a field that occurs more than once
+ * is written once, at its first occurrence, as the list of all its values (tshark -T json
+ * --no-duplicate-keys). Field names are Wireshark's identifiers: nothing in them needs escaping. */
+static void plan_frame(const struct decoded *d, int n)
+{
+	static int16_t next[DECODE_MAX_FIELDS];
+	static uint8_t later[DECODE_MAX_FIELDS];
+	size_t tlen = 0;
+	int first = 1;
+
 	stamp++;
 	for (int i = 0; i < n; i++) {
 		const struct field *fl = &d->fields[i];
 		struct jkey *k;
 
-		g->next[i] = -1;
-		g->later[i] = 0;
+		plan_defs[i] = fl->def;
+		next[i] = -1;
+		later[i] = 0;
 		if (fl->def->type == FT_PROTO || fl->def->type == FT_GROUP)
 			continue;
-		k = g->key[i] = key_of(fl->def->name);
-		if (!k) {
+		k = key_of(fl->def->name);
+		if (!k) {	/* the full table (never, in practice): search the fields before */
 			for (int j = i - 1; j >= 0; j--) {
 				if (d->fields[j].def->name == fl->def->name && d->fields[j].def->type != FT_PROTO &&
 				    d->fields[j].def->type != FT_GROUP) {
-					g->next[j] = (int16_t)i;
-					g->later[i] = 1;
+					next[j] = (int16_t)i;
+					later[i] = 1;
 					break;
 				}
 			}
 			continue;
 		}
 		if (k->stamp == stamp) {
-			g->next[k->last] = (int16_t)i;
-			g->later[i] = 1;
+			next[k->last] = (int16_t)i;
+			later[i] = 1;
 		}
 		k->stamp = stamp;
 		k->last = (int16_t)i;
 	}
+	plan.n = n;
+	plan.nops = 0;
+	for (int i = 0; i < n; i++) {
+		const struct field_def *def = d->fields[i].def;
+		char key[80];
+		size_t nl;
+
+		if (def->type == FT_PROTO || def->type == FT_GROUP || later[i])
+			continue;
+		nl = strlen(def->name);
+		if (nl > 64)
+			nl = 64;
+		key[0] = ',';
+		key[1] = '"';
+		memcpy(key + 2, def->name, nl);
+		memcpy(key + 2 + nl, "\":[", 3);
+		plan_op(i, d, key + first, nl + 4 - (size_t)first + (next[i] >= 0), &tlen);
+		first = 0;
+		if (next[i] < 0)
+			continue;
+		for (int j = next[i]; j >= 0; j = next[j])
+			plan_op(j, d, ",", 1, &tlen);
+		plan_ops[plan.nops - 1].close = 1;
+	}
+	memset(plan_text + tlen, 0, PRE_PAD);
 }
 
-/* ,"name": (no comma for the first) */
-static void put_key(struct fmtbuf *b, const struct jkey *k, const char *name, int first)
+/* A copy of the plan to keep (NULL without memory: the plan is made again next time). */
+static struct shape *shape_keep(uint32_t hash)
 {
-	if (k && k->len && b->len + KEY_TEXT < b->cap) {
-		memcpy(b->p + b->len, k->text + first, KEY_TEXT - 1);	/* fixed size: a few moves */
-		b->len += (size_t)k->len - (size_t)first;
-		b->p[b->len] = '\0';
-		return;
+	size_t tlen = plan.nops ? plan.ops[plan.nops - 1].pre_off + plan.ops[plan.nops - 1].pre_len : 0;
+	size_t dsz = (size_t)plan.n * sizeof(*plan.defs), osz = (size_t)plan.nops * sizeof(*plan.ops);
+	struct shape *s = malloc(sizeof(*s) + dsz + osz + tlen + PRE_PAD);
+
+	if (!s)
+		return NULL;
+	s->hash = hash;
+	s->n = plan.n;
+	s->nops = plan.nops;
+	s->ops = (struct jop *)(s + 1);
+	s->defs = (const struct field_def **)((char *)s->ops + osz);
+	s->text = (char *)s->defs + dsz;
+	memcpy(s->ops, plan.ops, osz);
+	memcpy(s->defs, plan.defs, dsz);
+	memcpy(s->text, plan.text, tlen + PRE_PAD);
+	return s;
+}
+
+/* The plan for d's fields: a kept one when a frame of the same shape came before. */
+static const struct shape *shape_of(const struct decoded *d, int n)
+{
+	uint32_t hash;
+	struct shape **slot;
+
+	if (n == 0) {
+		plan.n = plan.nops = 0;
+		return &plan;
 	}
-	if (!first)
-		fmtbuf_char(b, ',');
-	fmtbuf_char(b, '"');
-	fmtbuf_str(b, name);
-	fmtbuf_mem(b, "\":", 2);
+	hash = shape_hash(d, n);
+	slot = &shapes[hash & (SHAPES - 1)];
+	if (shape_fits(*slot, d, n, hash))
+		return *slot;
+	plan_frame(d, n);
+	if (n <= SHAPE_MAX_FIELDS) {
+		free(*slot);
+		*slot = shape_keep(hash);
+	}
+	return &plan;
+}
+
+/* v in decimal at o (20 bytes of room); returns the end */
+static char *put_u64(char *o, uint64_t v)
+{
+	struct fmtbuf t = { o, 0, 24 };
+
+	if (v <= UINT32_MAX)
+		return fmtbuf_put_u32(o, (uint32_t)v);
+	fmtbuf_u64_slow(&t, v);
+	return o + t.len;
+}
+
+/* A value of a fixed-size kind at o (room checked by the caller: 64 bytes, or twice the bytes of
+ * FT_BYTES and 2 more); the other kinds are written by json_value. Returns the end. */
+static char *put_value(char *o, const struct decoded *d, const struct field *fl, enum field_type type)
+{
+	const uint8_t *p = d->data + fl->off;
+	struct fmtbuf t = { o + 1, 0, 64 };
+
+	switch (type) {
+	case FT_UINT:
+	case FT_HEX:
+	case FT_BOOL:
+		return put_u64(o, fl->value);
+	case FT_IPV4:
+		*o++ = '"';
+		if (fl->len >= 4)
+			o += fmtbuf_ip4_put(o, p);
+		*o++ = '"';
+		return o;
+	case FT_MAC:
+		if (fl->len >= 6)
+			fmtbuf_mac(&t, p);
+		break;
+	case FT_IPV6:
+		if (fl->len >= 16)
+			fmtbuf_ip6(&t, p);
+		break;
+	case FT_BYTES:
+		t.cap = 2 * (size_t)fl->len + 1;
+		fmtbuf_hexbytes(&t, p, fl->len, 0);
+		break;
+	case FT_CSUM:
+		fmtbuf_str(&t, csum_word(fl->value));
+		break;
+	default:
+		return o;
+	}
+	o[0] = '"';
+	o[1 + t.len] = '"';
+	return o + t.len + 2;
+}
+
+static int fixed_size(enum field_type type)
+{
+	return type == FT_UINT || type == FT_HEX || type == FT_BOOL || type == FT_IPV4 || type == FT_MAC ||
+	       type == FT_IPV6 || type == FT_BYTES || type == FT_CSUM;
+}
+
+/* The fields as the plan says: straight into the buffer while it has room for the worst case of
+ * a value, through the checked appends of json_value otherwise (and for texts, which need escaping). */
+static void json_fields(struct fmtbuf *b, const struct decoded *d, const struct shape *s)
+{
+	char *o = b->p + b->len;
+	const char *end = b->p + b->cap;
+
+	for (int k = 0; k < s->nops; k++) {
+		const struct jop *op = &s->ops[k];
+		const struct field *fl = &d->fields[op->field];
+		enum field_type type = (enum field_type)op->type;
+		size_t need = PRE_PAD + 64 + (type == FT_BYTES ? 2 * (size_t)fl->len : 0);
+
+		if (op->pre_len <= PRE_PAD && (size_t)(end - o) > need && fixed_size(type)) {
+			memcpy(o, s->text + op->pre_off, PRE_PAD);	/* fixed size: a few moves */
+			o = put_value(o + op->pre_len, d, fl, type);
+			if (op->close)
+				*o++ = ']';
+			continue;
+		}
+		b->len = (size_t)(o - b->p);
+		b->p[b->len] = '\0';
+		fmtbuf_mem(b, s->text + op->pre_off, op->pre_len);
+		json_value(b, d, fl, type);
+		if (op->close)
+			fmtbuf_char(b, ']');
+		o = b->p + b->len;
+	}
+	b->len = (size_t)(o - b->p);
+	b->p[b->len] = '\0';
+}
+
+/* "eth","ip" ...: each layer's name in quotes with the comma after it, made once */
+static const char *proto_quoted(enum decode_proto p, size_t *len)
+{
+	static char q[PROTO_COUNT][24];
+	static uint8_t qlen[PROTO_COUNT];
+
+	if (!qlen[p]) {
+		int n = snprintf(q[p], sizeof(q[p]), "\"%s\",", decode_proto_short(p));
+
+		qlen[p] = (uint8_t)(n > 0 && (size_t)n < sizeof(q[p]) ? n : 0);
+	}
+	*len = qlen[p];
+	return q[p];
 }
 
 void frameprint_json(FILE *out, const struct frame *f, const struct decoded *d)
@@ -264,60 +528,53 @@ void frameprint_json_ex(FILE *out, const struct frame *f, const struct decoded *
 	fwrite_unlocked(buf, 1, b.len, out);
 }
 
+/* The object's start, up to the fields: {"frame":N,"time":...,"protocols":[...],"fields":{ at o
+ * (1 KiB of room). Returns the end. */
+static char *put_head(char *o, const struct frame *f, const struct decoded *d)
+{
+	memcpy(o, "{\"frame\":", 9);
+	o = put_u64(o + 9, f->number);
+	memcpy(o, ",\"time\":", 8);
+	o = put_time(o + 8, &f->ts);
+	if (f->dir != FRAME_DIR_UNKNOWN) {
+		const char *dir = f->dir == FRAME_IN ? ",\"dir\":\"in\"" : ",\"dir\":\"out\"";
+		size_t n = strlen(dir);
+
+		memcpy(o, dir, n);
+		o += n;
+	}
+	memcpy(o, ",\"len\":", 7);
+	o = fmtbuf_put_u32(o + 7, f->len);
+	memcpy(o, ",\"caplen\":", 10);
+	o = fmtbuf_put_u32(o + 10, f->caplen);
+	memcpy(o, ",\"protocols\":[", 14);
+	o += 14;
+	for (int k = 0; k < decode_nprotos(d); k++) {
+		size_t n;
+		const char *q = proto_quoted((enum decode_proto)d->protos[k], &n);
+
+		memcpy(o, q, 24);
+		o += n;
+	}
+	if (o[-1] == ',')
+		o--;
+	memcpy(o, "],\"fields\":{", 12);
+	return o + 12;
+}
+
 void frameprint_json_buf(struct fmtbuf *out, const struct frame *f, const struct decoded *d,
 			 const struct frameprint_extra *x)
 {
-	static struct groups g;
-	size_t start = out->len;
-	struct fmtbuf b = { out->p + start, 0, out->cap - start < FRAMEPRINT_JSON_MAX ? out->cap - start :
-						 FRAMEPRINT_JSON_MAX };
-	int i, k, n = decode_count(d), first = 1;
+	static char scratch[FRAMEPRINT_JSON_MAX];
+	size_t start = out->len, room = out->cap - start;
+	/* the whole room of a line, or a scratch line copied when done */
+	struct fmtbuf b = { room >= FRAMEPRINT_JSON_MAX ? out->p + start : scratch, 0, FRAMEPRINT_JSON_MAX - 2 };
 
-	b.cap -= 2;	/* room kept for the newline (and its NUL) */
-	fmtbuf_str(&b, "{\"frame\":");
-	fmtbuf_u64(&b, f->number);
-	fmtbuf_str(&b, ",\"time\":");
-	json_time(&b, &f->ts);
-	if (f->dir != FRAME_DIR_UNKNOWN)
-		fmtbuf_str(&b, f->dir == FRAME_IN ? ",\"dir\":\"in\"" : ",\"dir\":\"out\"");
-	fmtbuf_str(&b, ",\"len\":");
-	fmtbuf_u64(&b, f->len);
-	fmtbuf_str(&b, ",\"caplen\":");
-	fmtbuf_u64(&b, f->caplen);
-	fmtbuf_str(&b, ",\"protocols\":[");
-	for (k = 0; k < decode_nprotos(d); k++) {
-		if (k)
-			fmtbuf_char(&b, ',');
-		fmtbuf_char(&b, '"');		/* short lower-case names: nothing to escape */
-		fmtbuf_str(&b, decode_proto_name(d, k));
-		fmtbuf_char(&b, '"');
-	}
-	fmtbuf_str(&b, "],\"fields\":{");
-	group(&g, d, n);
-	for (i = 0; i < n; i++) {
-		const struct field *fl = &d->fields[i];
-		enum field_type t = fl->def->type;
-
-		if (t == FT_PROTO || t == FT_GROUP || g.later[i])
-			continue;
-		/* field names are Wireshark's identifiers: no character in them needs escaping */
-		put_key(&b, g.key[i], fl->def->name, first);
-		first = 0;
-		if (g.next[i] < 0) {
-			json_value(&b, d, fl);
-			continue;
-		}
-		/* a repeated field: all its values in order, as tshark -T json --no-duplicate-keys */
-		fmtbuf_char(&b, '[');
-		for (int j = i; j >= 0; j = g.next[j]) {
-			if (j != i)
-				fmtbuf_char(&b, ',');
-			json_value(&b, d, &d->fields[j]);
-		}
-		fmtbuf_char(&b, ']');
-	}
-	fmtbuf_str(&b, "},\"summary\":");
-	json_str(&b, decode_summary(d));
+	b.len = (size_t)(put_head(b.p, f, d) - b.p);
+	b.p[b.len] = '\0';
+	json_fields(&b, d, shape_of(d, decode_count(d)));
+	fmtbuf_mem(&b, "},\"summary\":", 12);
+	json_strn(&b, d->summary, strnlen(d->summary, sizeof(d->summary)));
 	json_extra(&b, x);
 	fmtbuf_char(&b, '}');
 	if (b.len + 1 >= b.cap) {
@@ -329,5 +586,9 @@ void frameprint_json_buf(struct fmtbuf *out, const struct frame *f, const struct
 	}
 	b.p[b.len++] = '\n';
 	b.p[b.len] = '\0';
+	if (b.p == scratch) {
+		fmtbuf_mem(out, scratch, b.len);	/* what fits */
+		return;
+	}
 	out->len = start + b.len;
 }

@@ -299,6 +299,44 @@ static void checksum_by_words_and_at_once_agree(void **state)
 	}
 }
 
+/* csum_verify sums once and takes the field out by subtraction: the "correct" value it reports
+ * must be what summing the bytes without the field gives, zeros (two forms of it) included. */
+static void checksum_verify_correct_value_agrees(void **state)
+{
+	static uint8_t buf[2100];
+	uint32_t seed = 11;
+
+	(void)state;
+	for (int t = 0; t < 200000; t++) {
+		size_t len, coff, i;
+		uint32_t sum;
+		uint16_t correct, want;
+		int kind, good;
+
+		seed = seed * 1103515245u + 12345u;
+		len = 2 + (seed >> 8) % (t % 100 ? 70 : 2048);
+		coff = (seed >> 4) % (len - 1);
+		kind = (int)((seed >> 20) % 4);
+		sum = t % 3 ? (seed >> 3) % 0x30000u : 0;
+		for (i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[i] = kind == 0 ? 0 : kind == 1 ? 0xff : (uint8_t)(seed >> 16);
+		}
+		if (t % 2) {	/* half of them with the right checksum in place */
+			buf[coff] = buf[coff + 1] = 0;
+			want = csum_fold(csum_add(sum, buf, len));
+			buf[coff] = (uint8_t)(want >> 8);
+			buf[coff + 1] = (uint8_t)want;
+		}
+		want = csum_fold(csum_add(csum_add(sum, buf, coff), buf + coff + 2, len - coff - 2));
+		good = csum_verify(sum, buf, len, coff, &correct);
+		assert_int_equal(correct, want);
+		assert_int_equal(good, csum_fold(csum_add(sum, buf, len)) == 0);
+		if (t % 2 && !(coff & 1))
+			assert_true(good);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +347,7 @@ int main(void)
 		cmocka_unit_test(addrset_grows_without_cap),
 		cmocka_unit_test(options_defaults_and_errors),
 		cmocka_unit_test(checksum_matches_rfc1071_example),
+		cmocka_unit_test(checksum_verify_correct_value_agrees),
 		cmocka_unit_test(checksum_by_words_and_at_once_agree),
 		cmocka_unit_test(pcapout_counts_what_the_file_holds),
 	};
