@@ -1,11 +1,14 @@
-/* framejson.c — one JSON object a frame (tapscope --json), written straight into the output buffer: each field name's "key": text is made once and kept, and values go in place. */
+/* framejson.c — one JSON object a frame (tapscope --json), written straight into the output buffer from a plan kept per frame shape. */
 /*
- * Field names are static strings, one address a name (decode.h), so a small open-addressed table
- * keyed by the name's pointer keeps, for every name ever met, its key text ready to copy (with
- * the comma before it) and, per frame, where its occurrences are: a field that occurs more than
- * once is written once, as the list of all its values, at its first occurrence. The table lives
- * as long as the program and never needs clearing: an entry's frame stamp says whether it was
- * already met in this frame.
+ * Frames of a capture mostly repeat a few shapes: the same field definitions in the same order.
+ * For each shape a plan is made once: the text before every value (its "key": with the comma,
+ * a list's '[' or the ',' between list items), the kind of the value, and where a list closes.
+ * A field that occurs more than once is written once, at its first occurrence, as the list of
+ * all its values (tshark -T json --no-duplicate-keys). Field names are static strings, one
+ * address a name (decode.h), so an open-addressed table keyed by the name's pointer finds
+ * repeats while planning; it never needs clearing, as an entry's frame stamp says whether it
+ * was met in this frame. Plans are kept in a direct-mapped table and compared whole with the
+ * frame before use.
  */
 #include <stdlib.h>
 #include <string.h>
