@@ -60,6 +60,21 @@ static const char hexpair[513] =
 	"c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
 	"e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
 
+char *fmtbuf_put_hex(char *o, const uint8_t *p, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 4 <= n; i += 4, o += 8) {
+		memcpy(o, hexpair + 2 * p[i], 2);
+		memcpy(o + 2, hexpair + 2 * p[i + 1], 2);
+		memcpy(o + 4, hexpair + 2 * p[i + 2], 2);
+		memcpy(o + 6, hexpair + 2 * p[i + 3], 2);
+	}
+	for (; i < n; i++, o += 2)
+		memcpy(o, hexpair + 2 * p[i], 2);
+	return o;
+}
+
 void fmtbuf_hexbytes(struct fmtbuf *b, const uint8_t *p, size_t n, char sep)
 {
 	size_t room = b->cap - 1 - b->len, i;
@@ -68,9 +83,7 @@ void fmtbuf_hexbytes(struct fmtbuf *b, const uint8_t *p, size_t n, char sep)
 	if (!sep) {
 		if (2 * n > room)
 			n = room / 2;	/* whole bytes only; the buffer stays terminated */
-		for (i = 0; i < n; i++)
-			memcpy(o + 2 * i, hexpair + 2 * p[i], 2);
-		o += 2 * n;
+		o = fmtbuf_put_hex(o, p, n);
 	} else if (n) {
 		if (3 * n > room)
 			n = room / 3;	/* as many "xx:" as fit, the last without its ':' */

@@ -129,6 +129,8 @@ static inline void fmtbuf_ip4(struct fmtbuf *b, const uint8_t *p)
 void fmtbuf_ip6(struct fmtbuf *b, const uint8_t *p);
 /* The six digits of a microsecond count ("000042"; 0 when out of range). */
 void fmtbuf_micros(struct fmtbuf *b, long micros);
+/* n bytes as hex at o (room for 2 * n, no NUL); returns the end. */
+char *fmtbuf_put_hex(char *o, const uint8_t *p, size_t n);
 /* Bytes as hex, sep between bytes when sep is not 0. */
 void fmtbuf_hexbytes(struct fmtbuf *b, const uint8_t *p, size_t n, char sep);
 

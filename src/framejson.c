@@ -20,6 +20,7 @@
 #define KEYS 2048		/* slots; the decoders have about 500 field names */
 #define PRE_PAD 48		/* a plan's texts are copied 48 bytes at a time (one fixed-size copy) */
 #define SHAPES 256		/* plans kept, one a slot */
+#define SHAPE_PROBES 8		/* slots a shape may be kept in */
 #define SHAPE_MAX_FIELDS 256	/* frames with more fields are planned each time, not kept */
 
 /* A field name met so far: in which frame, and the latest field of this frame that had it. */
@@ -389,23 +390,34 @@ static struct shape *shape_keep(uint32_t hash)
 	return s;
 }
 
-/* The plan for d's fields: a kept one when a frame of the same shape came before. */
+/* The plan for d's fields: a kept one when a frame of the same shape came before. A shape's
+ * plan is looked for in a few slots after its hash's, so that two common shapes whose hashes
+ * meet do not push each other out frame after frame; when all are taken, one of them goes. */
 static const struct shape *shape_of(const struct decoded *d, int n)
 {
+	static unsigned victim;
 	uint32_t hash;
-	struct shape **slot;
+	struct shape **slot = NULL;
 
 	if (n == 0) {
 		plan.n = plan.nops = 0;
 		return &plan;
 	}
 	hash = shape_hash(d, n);
-	slot = &shapes[hash & (SHAPES - 1)];
-	if (shape_fits(*slot, d, n, hash))
-		return *slot;
+	for (unsigned i = 0; i < SHAPE_PROBES; i++) {
+		struct shape **s = &shapes[(hash + i) & (SHAPES - 1)];
+
+		if (shape_fits(*s, d, n, hash))
+			return *s;
+		if (!*s && !slot)
+			slot = s;
+	}
 	plan_frame(d, n);
 	if (n <= SHAPE_MAX_FIELDS) {
-		free(*slot);
+		if (!slot) {
+			slot = &shapes[(hash + victim++ % SHAPE_PROBES) & (SHAPES - 1)];
+			free(*slot);
+		}
 		*slot = shape_keep(hash);
 	}
 	return &plan;
@@ -424,7 +436,23 @@ static char *put_u64(char *o, uint64_t v)
 
 /* A value of a fixed-size kind at o (room checked by the caller: 64 bytes, or twice the bytes of
  * FT_BYTES and 2 more); the other kinds are written by json_value. Returns the end. */
-static char *put_value(char *o, const struct decoded *d, const struct field *fl, enum field_type type)
+static char *put_quoted(char *o, const struct decoded *d, const struct field *fl, enum field_type type);
+
+static inline char *put_value(char *o, const struct decoded *d, const struct field *fl, enum field_type type)
+{
+	if (type <= FT_BOOL && type >= FT_UINT && fl->value <= UINT32_MAX)
+		return fmtbuf_put_u32(o, (uint32_t)fl->value);
+	if (type == FT_IPV4 && fl->len >= 4) {
+		*o = '"';
+		o += 1 + fmtbuf_ip4_put(o + 1, d->data + fl->off);
+		*o = '"';
+		return o + 1;
+	}
+	return put_quoted(o, d, fl, type);
+}
+
+/* The other fixed-size kinds (and numbers past 32 bits), out of line. */
+static char *put_quoted(char *o, const struct decoded *d, const struct field *fl, enum field_type type)
 {
 	const uint8_t *p = d->data + fl->off;
 	struct fmtbuf t = { o + 1, 0, 64 };
@@ -435,11 +463,7 @@ static char *put_value(char *o, const struct decoded *d, const struct field *fl,
 	case FT_BOOL:
 		return put_u64(o, fl->value);
 	case FT_IPV4:
-		*o++ = '"';
-		if (fl->len >= 4)
-			o += fmtbuf_ip4_put(o, p);
-		*o++ = '"';
-		return o;
+		break;	/* cut short: "" */
 	case FT_MAC:
 		if (fl->len >= 6)
 			fmtbuf_mac(&t, p);
@@ -449,8 +473,7 @@ static char *put_value(char *o, const struct decoded *d, const struct field *fl,
 			fmtbuf_ip6(&t, p);
 		break;
 	case FT_BYTES:
-		t.cap = 2 * (size_t)fl->len + 1;
-		fmtbuf_hexbytes(&t, p, fl->len, 0);
+		t.len = (size_t)(fmtbuf_put_hex(t.p, p, fl->len) - t.p);
 		break;
 	case FT_CSUM:
 		fmtbuf_str(&t, csum_word(fl->value));
