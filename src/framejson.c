@@ -381,9 +381,9 @@ static struct shape *shape_keep(uint32_t hash)
 	s->hash = hash;
 	s->n = plan.n;
 	s->nops = plan.nops;
-	s->ops = (struct jop *)(s + 1);
-	s->defs = (const struct field_def **)((char *)s->ops + osz);
-	s->text = (char *)s->defs + dsz;
+	s->defs = (const struct field_def **)(s + 1);	/* pointers first: each part stays aligned */
+	s->ops = (struct jop *)((char *)s->defs + dsz);
+	s->text = (char *)s->ops + osz;
 	memcpy(s->ops, plan.ops, osz);
 	memcpy(s->defs, plan.defs, dsz);
 	memcpy(s->text, plan.text, tlen + PRE_PAD);
