@@ -528,6 +528,27 @@ def tcp_opts(p):
     w.close()
 
 
+def ah_hdr(nxt, payload, spi=0x101, seq=1, icv=bytes.fromhex("253301b1a20bb6f1bdbf9d9e")):
+    return struct.pack("!BBHII", nxt, (12 + len(icv)) // 4 - 2, 0, spi, seq) + icv + payload
+
+
+@case
+def ah(p):
+    """IPsec AH (IP protocol 51): ICMP echo, IP-in-IP, UDP after it; AH in IPv6 before ICMPv6; a
+    length of 0 (no ICV: the next header starts inside the sequence number); an ICV cut by the capture"""
+    w = Pcap(p, 1)
+    w.add(eth(ip4(ah_hdr(1, echo()), 51, src=C4, dst=D4), 0x0800))
+    w.add(eth(ip4(ah_hdr(4, INNER4, spi=0x102, seq=2), 51, src=C4, dst=D4), 0x0800))
+    u = udp(b"hello", 40000, 40001, src=C4, dst=D4)
+    w.add(eth(ip4(ah_hdr(17, u, seq=3), 51, src=C4, dst=D4), 0x0800))
+    e6 = icmp(128, 0, struct.pack("!HH", 7, 1))
+    e6 = l4sum(58, C6, D6, e6, 2)
+    w.add(eth(ip6(ah_hdr(58, e6, seq=4), 51, src=C6, dst=D6), 0x86dd))
+    w.add(eth(ip4(struct.pack("!BBHII", 1, 0, 0, 0x101, 5) + echo(), 51, src=C4, dst=D4), 0x0800))
+    w.add(eth(ip4(ah_hdr(1, echo(), seq=6), 51, src=C4, dst=D4), 0x0800), caplen=14 + 20 + 16)
+    w.close()
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__.strip().splitlines()[-1])
