@@ -51,7 +51,13 @@ static void ah_summary(struct decoded *d, const struct cursor *c, uint32_t start
 	uint32_t have = c->end - start;
 	const uint8_t *h = c->buf + start;
 
-	fmtbuf_str(&b, "AH(");
+	if (have >= 1)	/* tcpdump reads the next header, prints "AH", reads the length, prints "(" */
+		fmtbuf_str(&b, have >= 2 ? "AH(" : "AH");
+	if (have >= 4 && get_be16(h + 2)) {
+		fmtbuf_str(&b, "reserved=0x");
+		fmtbuf_hex(&b, get_be16(h + 2), 0);
+		fmtbuf_str(&b, "[MustBeZero],");
+	}
 	if (have >= 8) {
 		fmtbuf_str(&b, "spi=0x");
 		fmtbuf_hex(&b, get_be32(h + 4), 8);
@@ -73,10 +79,15 @@ void decode_ah(struct decoded *d, struct cursor *c, struct l3info *l3)
 	uint32_t start = c->off, hlen, icvlen;
 	unsigned next;
 	struct l3info in = *l3;
-	int idx = dec_open(d, PROTO_AH, &f_ah, start, cursor_left(c));
+	int idx;
 
 	if (l3->summary_open)
 		dec_sum_addrs(d, l3, -1, -1);
+	if (cursor_left(c) == 0) {	/* nothing after IP: tcpdump marks the cut, Wireshark shows no AH */
+		dec_sum_trunc(d, PROTO_AH);
+		return;
+	}
+	idx = dec_open(d, PROTO_AH, &f_ah, start, cursor_left(c));
 	next = dec_u8(d, c, &f_next);
 	hlen = (dec_u8(d, c, &f_length) + 2) * 4;
 	dec_bytes(d, c, &f_reserved, 2);
