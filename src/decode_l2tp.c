@@ -501,6 +501,21 @@ static void avp_summary(struct fmtbuf *b, const uint8_t *p, uint32_t n, unsigned
 	}
 }
 
+/* An AVP's vendor, type and value (v: the value's bytes) as Wireshark names them: Cisco's types
+ * apart, the types of the vendors it knows no AVPs of as the RFC's, no value decoded. */
+static void avp_fields(struct decoded *d, const struct cursor *v, unsigned vendor, unsigned type)
+{
+	uint32_t off = v->off - 6;
+
+	dec_add(d, &f_avp_vendor, off + 2, 2, vendor);
+	if (vendor == 9)
+		dec_add(d, &f_avp_cisco, off + 4, 2, type);
+	else if (vendor != 193 && vendor != 3561 && vendor != 4491)	/* Ericsson, Broadband Forum, CableLabs */
+		dec_add(d, &f_avp_type, off + 4, 2, type);
+	if (!vendor)
+		avp_value(d, v, type);
+}
+
 /* One AVP at the cursor (the message ends at end, the capture may end before): its node, its part
  * of the summary. 0 when the AVP list cannot go on. */
 static int l2tp_avp(struct decoded *d, struct cursor *c, uint32_t end, struct fmtbuf *b)
@@ -535,10 +550,9 @@ static int l2tp_avp(struct decoded *d, struct cursor *c, uint32_t end, struct fm
 		fmtbuf_char(b, '*');
 	if (hdr & 0x4000)
 		fmtbuf_char(b, '?');
+	if (!(hdr & 0x4000))	/* Wireshark shows a hidden AVP's flags and length alone */
+		avp_fields(d, &v, vendor, type);
 	if (vendor) {
-		dec_add(d, &f_avp_vendor, off + 2, 2, vendor);
-		if (vendor == 9)
-			dec_add(d, &f_avp_cisco, off + 4, 2, type);
 		fmtbuf_str(b, "VENDOR");
 		fmtbuf_hex(b, vendor, 4);
 		fmtbuf_str(b, ":ATTR");
@@ -547,11 +561,6 @@ static int l2tp_avp(struct decoded *d, struct cursor *c, uint32_t end, struct fm
 		fmtbuf_hexbytes(b, v.buf + v.off, len - 6, 0);
 		fmtbuf_char(b, ')');
 	} else {
-		if (!(hdr & 0x4000)) {	/* Wireshark shows a hidden AVP's flags and length alone */
-			dec_add(d, &f_avp_vendor, off + 2, 2, vendor);
-			dec_add(d, &f_avp_type, off + 4, 2, type);
-			avp_value(d, &v, type);
-		}
 		if (tok_name(avp_words, type)) {
 			fmtbuf_str(b, tok_name(avp_words, type));
 		} else {
