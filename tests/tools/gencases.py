@@ -565,7 +565,7 @@ def l2tp_data(p):
 
 @case
 def l2tp_ctrl(p):
-    """L2TPv2 control: SCCRQ with the usual AVPs (one hidden, one vendor's), a ZLB ack, a StopCCN
+    """L2TPv2 control: SCCRQ with the usual AVPs (one hidden, three vendors', one of them hidden), a ZLB ack, a StopCCN
     with a result code and message, L2TPv3 control and data headers, an L2F one (not L2TP to
     Wireshark), a message cut by the capture"""
     w = Pcap(p, 1)
@@ -573,7 +573,8 @@ def l2tp_ctrl(p):
         avp(4, struct.pack("!I", 2)) + avp(5, bytes.fromhex("0102030405060708"), m=0) + \
         avp(6, struct.pack("!H", 0x0680), m=0) + avp(7, b"lac") + avp(8, b"tapscope", m=0) + \
         avp(9, struct.pack("!H", 7)) + avp(10, struct.pack("!H", 4)) + \
-        struct.pack("!HHH", 0xc000 | 10, 0, 11) + b"\xaa\xbb\xcc\xdd" + avp(99, b"\x01\x02", m=0, vendor=9)
+        struct.pack("!HHH", 0xc000 | 10, 0, 11) + b"\xaa\xbb\xcc\xdd" + avp(99, b"\x01\x02", m=0, vendor=9) + \
+        avp(31, b"\x03", m=0, vendor=5) + struct.pack("!HHH", 0xc000 | 8, 5, 16) + b"\x04\x05"
     msg = l2tp(0xc800, 0, 0, avps, ns=0, nr=0)
     w.add(eth(ip4(udp(msg, 1701, 1701, src=C4, dst=D4), 17, src=C4, dst=D4), 0x0800))
     w.add(eth(ip4(udp(l2tp(0xc800, 7, 0, b"", ns=1, nr=1), 1701, 1701, src=D4, dst=C4), 17, src=D4, dst=C4),
