@@ -131,8 +131,12 @@ static const struct field_def f_res = {
 static const struct field_def f_sid = {
 	"l2tp.sid", "Session ID", FT_HEX, NULL, NULL, "Version 3: the receiver's name for the session.",
 };
+static const char n_avp[] = "l2tp.avp";	/* two defs, one name: one array (decode.h) */
 static const struct field_def f_avp = {
-	"l2tp.avp", "AVP", FT_GROUP, avp_names, NULL, "One attribute-value pair of the control message.",
+	n_avp, "AVP", FT_GROUP, avp_names, NULL, "One attribute-value pair of the control message.",
+};
+static const struct field_def f_vendor_avp = {
+	n_avp, "Vendor-Specific AVP", FT_GROUP, NULL, NULL, "An attribute-value pair a vendor defined.",
 };
 static const struct field_def f_avp_m = {
 	"l2tp.avp.mandatory", "Mandatory", FT_BOOL, NULL, NULL,
@@ -539,7 +543,7 @@ static int l2tp_avp(struct decoded *d, struct cursor *c, uint32_t end, struct fm
 		return 0;	/* cut by the capture */
 	vendor = get_be16(c->buf + off + 2);
 	type = get_be16(c->buf + off + 4);
-	g = dec_group(d, &f_avp, off, len);
+	g = dec_group(d, vendor ? &f_vendor_avp : &f_avp, off, len);
 	if (g >= 0 && !vendor)
 		d->fields[g].value = type;
 	dec_add(d, &f_avp_m, off, 2, !!(hdr & 0x8000));
