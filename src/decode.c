@@ -13,6 +13,7 @@ static const char *const proto_short[PROTO_COUNT] = {
 	[PROTO_DHCP] = "dhcp", [PROTO_DATA] = "data", [PROTO_NULL] = "null", [PROTO_PPP] = "ppp",
 	[PROTO_GRE] = "gre", [PROTO_ERSPAN] = "erspan", [PROTO_VXLAN] = "vxlan", [PROTO_GENEVE] = "geneve",
 	[PROTO_MPLS] = "mpls", [PROTO_PPPOES] = "pppoes", [PROTO_PPPOED] = "pppoed",
+	[PROTO_AH] = "ah", [PROTO_L2TP] = "l2tp",
 };
 
 const struct tok ipproto_names[] = {
@@ -81,6 +82,7 @@ static const char *const trunc_tag[PROTO_COUNT] = {
 	[PROTO_DHCP] = "bootp", [PROTO_DATA] = "data", [PROTO_NULL] = "null", [PROTO_PPP] = "ppp",
 	[PROTO_GRE] = "gre", [PROTO_ERSPAN] = "erspan", [PROTO_VXLAN] = "vxlan", [PROTO_GENEVE] = "geneve",
 	[PROTO_MPLS] = "mpls", [PROTO_PPPOES] = "pppoe", [PROTO_PPPOED] = "pppoe",
+	[PROTO_AH] = "ah", [PROTO_L2TP] = "l2tp",
 };
 
 int dec_short_note(struct decoded *d, const struct cursor *c, enum decode_proto p)
@@ -296,6 +298,9 @@ void decode_ipproto(struct decoded *d, struct cursor *c, unsigned proto, struct 
 		return;
 	case 17:
 		decode_udp(d, c, l3);
+		return;
+	case IPP_AH:
+		decode_ah(d, c, l3);
 		return;
 	case IPP_IPIP:
 	case IPP_IPV6:

@@ -192,6 +192,10 @@ void decode_gre(struct decoded *d, struct cursor *c, struct l3info *l3);
 /* ERSPAN after GRE: type II when the GRE header had a sequence number, else type I (no header). */
 void decode_erspan(struct decoded *d, struct cursor *c, int type2);
 void decode_vxlan(struct decoded *d, struct cursor *c);
+/* L2TP; claimed is the UDP payload's length as UDP says (a message without a length field ends there). */
+void decode_l2tp(struct decoded *d, struct cursor *c, uint32_t claimed);
+/* IPsec AH, then the header it names (l3 as the IP layer gave it). */
+void decode_ah(struct decoded *d, struct cursor *c, struct l3info *l3);
 void decode_geneve(struct decoded *d, struct cursor *c);
 void decode_mpls(struct decoded *d, struct cursor *c);
 /* Enters one more tunnel level: 0 when too many are nested (the rest is then data). */

@@ -134,7 +134,8 @@ void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	}
 	app = l3->fragment ? 0 : (sport == 53 || dport == 53) ? 1 :
 	      ((sport == 67 || sport == 68) && (dport == 67 || dport == 68)) ? 2 :
-	      (sport == 4789 || dport == 4789) ? 3 : (sport == 6081 || dport == 6081) ? 4 : 0;
+	      (sport == 4789 || dport == 4789) ? 3 : (sport == 6081 || dport == 6081) ? 4 :
+	      (sport == 1701 || dport == 1701) ? 5 : 0;
 	cut = !app && !l3->fragment && start + ulen > c->end && dec_short_note(d, c, PROTO_UDP);
 	dec_close(d, idx, c->off);
 	payload = cursor_sub(c, ulen - 8);
@@ -145,8 +146,10 @@ void decode_udp(struct decoded *d, struct cursor *c, struct l3info *l3)
 	} else if (app >= 3 && dec_encap_enter(d, &payload)) {
 		if (app == 3)
 			decode_vxlan(d, &payload);
-		else
+		else if (app == 4)
 			decode_geneve(d, &payload);
+		else
+			decode_l2tp(d, &payload, ulen - 8);
 	} else if (app >= 3) {
 		/* too deep: dec_encap_enter made the rest data */
 	} else {

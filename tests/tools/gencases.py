@@ -528,6 +528,95 @@ def tcp_opts(p):
     w.close()
 
 
+def l2tp(flags, tunnel, session, body, ns=None, nr=None, offset=None, ver=2):
+    """An L2TPv2 header (RFC 2661 3.1): the L bit makes a length, S the Ns/Nr, O an offset size"""
+    h = b""
+    if ns is not None:
+        h += struct.pack("!HH", ns, nr)
+    if offset is not None:
+        h += struct.pack("!H", len(offset)) + offset
+    h = struct.pack("!HH", tunnel, session) + h
+    if flags & 0x4000:
+        h = struct.pack("!H", 4 + len(h) + len(body)) + h
+    return struct.pack("!H", flags | ver) + h + body
+
+
+def avp(typ, val, m=1, vendor=0):
+    return struct.pack("!HHH", m << 15 | (6 + len(val)), vendor, typ) + val
+
+
+@case
+def l2tp_data(p):
+    """L2TPv2 data (UDP 1701): PPP with IPv4 inside; the O and P bits with an offset pad; LCP; IPv6"""
+    w = Pcap(p, 1)
+    ppp4 = b"\xff\x03\x00\x21" + INNER4
+    w.add(eth(ip4(udp(l2tp(0, 1527, 8298, ppp4), 1701, 1701, src=C4, dst=D4), 17, src=C4, dst=D4), 0x0800))
+    w.add(eth(ip4(udp(l2tp(0x0300, 18994, 54110, ppp4, offset=b"\0\0"), 1701, 1701, src=D4, dst=C4), 17,
+                  src=D4, dst=C4), 0x0800))
+    lcp = b"\xff\x03\xc0\x21" + struct.pack("!BBH", 9, 36, 8) + b"\x12\x34\x56\x78"
+    w.add(eth(ip4(udp(l2tp(0x4800, 1527, 8298, lcp, ns=3, nr=4), 1701, 1701, src=C4, dst=D4), 17,
+                  src=C4, dst=D4), 0x0800))
+    v6 = ip6(icmp(128, 0, struct.pack("!HH", 7, 1)), 58)
+    v6 = v6[:40] + l4sum(58, A6, B6, v6[40:], 2)
+    w.add(eth(ip6(udp(l2tp(0, 1527, 8298, b"\xff\x03\x00\x57" + v6), 1701, 1701, src=C6, dst=D6), 17,
+                  src=C6, dst=D6), 0x86dd))
+    w.close()
+
+
+@case
+def l2tp_ctrl(p):
+    """L2TPv2 control: SCCRQ with the usual AVPs (one hidden, three vendors', one of them hidden), a ZLB ack, a StopCCN
+    with a result code and message, L2TPv3 control and data headers, an L2F one (not L2TP to
+    Wireshark), a message cut by the capture"""
+    w = Pcap(p, 1)
+    avps = avp(0, struct.pack("!H", 1)) + avp(2, b"\x01\x00") + avp(3, struct.pack("!I", 3)) + \
+        avp(4, struct.pack("!I", 2)) + avp(5, bytes.fromhex("0102030405060708"), m=0) + \
+        avp(6, struct.pack("!H", 0x0680), m=0) + avp(7, b"lac") + avp(8, b"tapscope", m=0) + \
+        avp(9, struct.pack("!H", 7)) + avp(10, struct.pack("!H", 4)) + \
+        struct.pack("!HHH", 0xc000 | 10, 0, 11) + b"\xaa\xbb\xcc\xdd" + avp(99, b"\x01\x02", m=0, vendor=9) + \
+        avp(31, b"\x03", m=0, vendor=5) + struct.pack("!HHH", 0xc000 | 8, 5, 16) + b"\x04\x05"
+    msg = l2tp(0xc800, 0, 0, avps, ns=0, nr=0)
+    w.add(eth(ip4(udp(msg, 1701, 1701, src=C4, dst=D4), 17, src=C4, dst=D4), 0x0800))
+    w.add(eth(ip4(udp(l2tp(0xc800, 7, 0, b"", ns=1, nr=1), 1701, 1701, src=D4, dst=C4), 17, src=D4, dst=C4),
+              0x0800))
+    stop = avp(0, struct.pack("!H", 4)) + avp(9, struct.pack("!H", 7)) + \
+        avp(1, struct.pack("!HH", 2, 6) + b"bye") + avp(14, struct.pack("!H", 3)) + \
+        avp(15, struct.pack("!I", 42)) + avp(18, struct.pack("!I", 1)) + avp(19, struct.pack("!I", 2)) + \
+        avp(21, b"5551234") + avp(24, struct.pack("!I", 100000)) + avp(39, b"")
+    w.add(eth(ip4(udp(l2tp(0xc800, 7, 0, stop, ns=1, nr=2), 1701, 1701, src=C4, dst=D4), 17,
+                  src=C4, dst=D4), 0x0800))
+    v3 = struct.pack("!HHIHH", 0xc803, 12 + 8, 0x01020304, 0, 0) + avp(0, struct.pack("!H", 6))
+    w.add(eth(ip4(udp(v3, 1701, 1701, src=C4, dst=D4), 17, src=C4, dst=D4), 0x0800))
+    v3 = struct.pack("!HHI", 0x0003, 0, 0x11223344) + b"\x01\x02\x03\x04"
+    w.add(eth(ip4(udp(v3, 1701, 1701, src=C4, dst=D4), 17, src=C4, dst=D4), 0x0800))
+    l2f = struct.pack("!HHH", 0x0001, 5, 6) + b"\x01\x02\x03\x04"
+    w.add(eth(ip4(udp(l2f, 1701, 1701, src=C4, dst=D4), 17, src=C4, dst=D4), 0x0800))
+    f = eth(ip4(udp(msg, 1701, 1701, src=C4, dst=D4), 17, src=C4, dst=D4), 0x0800)
+    w.add(f, caplen=14 + 20 + 8 + 12 + 8 + 3)
+    w.close()
+
+
+def ah_hdr(nxt, payload, spi=0x101, seq=1, icv=bytes.fromhex("253301b1a20bb6f1bdbf9d9e")):
+    return struct.pack("!BBHII", nxt, (12 + len(icv)) // 4 - 2, 0, spi, seq) + icv + payload
+
+
+@case
+def ah(p):
+    """IPsec AH (IP protocol 51): ICMP echo, IP-in-IP, UDP after it; AH in IPv6 before ICMPv6; a
+    length of 0 (no ICV: the next header starts inside the sequence number); an ICV cut by the capture"""
+    w = Pcap(p, 1)
+    w.add(eth(ip4(ah_hdr(1, echo()), 51, src=C4, dst=D4), 0x0800))
+    w.add(eth(ip4(ah_hdr(4, INNER4, spi=0x102, seq=2), 51, src=C4, dst=D4), 0x0800))
+    u = udp(b"hello", 40000, 40001, src=C4, dst=D4)
+    w.add(eth(ip4(ah_hdr(17, u, seq=3), 51, src=C4, dst=D4), 0x0800))
+    e6 = icmp(128, 0, struct.pack("!HH", 7, 1))
+    e6 = l4sum(58, C6, D6, e6, 2)
+    w.add(eth(ip6(ah_hdr(58, e6, seq=4), 51, src=C6, dst=D6), 0x86dd))
+    w.add(eth(ip4(struct.pack("!BBHII", 1, 0, 0, 0x101, 5) + echo(), 51, src=C4, dst=D4), 0x0800))
+    w.add(eth(ip4(ah_hdr(1, echo(), seq=6), 51, src=C4, dst=D4), 0x0800), caplen=14 + 20 + 16)
+    w.close()
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__.strip().splitlines()[-1])
