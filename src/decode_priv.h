@@ -194,6 +194,10 @@ void decode_erspan(struct decoded *d, struct cursor *c, int type2);
 void decode_vxlan(struct decoded *d, struct cursor *c);
 /* L2TP; claimed is the UDP payload's length as UDP says (a message without a length field ends there). */
 void decode_l2tp(struct decoded *d, struct cursor *c, uint32_t claimed);
+/* The AVPs of an L2TP control message of len bytes at the cursor (decode_l2tp_avp.c). */
+void l2tp_avps(struct decoded *d, struct cursor *c, uint32_t len);
+/* The AVPs of an L2TPv3 control message, in the tree only (tcpdump does not print them). */
+void l2tp_v3_avps(struct decoded *d, struct cursor *c);
 /* IPsec AH, then the header it names (l3 as the IP layer gave it). */
 void decode_ah(struct decoded *d, struct cursor *c, struct l3info *l3);
 void decode_geneve(struct decoded *d, struct cursor *c);
