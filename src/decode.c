@@ -44,6 +44,30 @@ static const struct field_def ws_malformed = {
 
 /* ---- the tree ---- */
 
+int dec_node(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len, uint64_t value)
+{
+	struct field *f;
+
+	if (d->nfields >= DECODE_MAX_FIELDS) {
+		d->overflow = !d->summary_only;
+		return -1;
+	}
+	/* a node never claims bytes that were not captured */
+	if (off > d->caplen)
+		off = d->caplen;
+	if (len > d->caplen - off)
+		len = d->caplen - off;
+	f = &d->fields[d->nfields];
+	f->def = def;
+	f->value = value;
+	f->off = off;
+	f->len = len;
+	f->parent = (int16_t)d->cur_parent;
+	f->depth = (uint8_t)d->cur_depth;
+	f->flags = 0;
+	return d->nfields++;
+}
+
 int dec_group_node(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len)
 {
 	int i = dec_node(d, def, off, len, 0);

@@ -43,31 +43,8 @@ static inline void dec_close(struct decoded *d, int idx, uint32_t end)
 	if (idx >= 0)
 		dec_close_node(d, idx, end);
 }
-/* Stores a node; -1 when the tree is full. A node never claims bytes that were not captured.
- * (Inline: a frame's tree has dozens of nodes, and most helpers below end here.) */
-static inline int dec_node(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len,
-			   uint64_t value)
-{
-	struct field *f;
-
-	if (__builtin_expect(d->nfields >= DECODE_MAX_FIELDS, 0)) {
-		d->overflow = !d->summary_only;
-		return -1;
-	}
-	if (off > d->caplen)
-		off = d->caplen;
-	if (len > d->caplen - off)
-		len = d->caplen - off;
-	f = &d->fields[d->nfields];
-	f->def = def;
-	f->value = value;
-	f->off = off;
-	f->len = len;
-	f->parent = (int16_t)d->cur_parent;
-	f->depth = (uint8_t)d->cur_depth;
-	f->flags = 0;
-	return d->nfields++;
-}
+/* Stores a node (the slow path of the helpers below); -1 when the tree is full or not wanted. */
+int dec_node(struct decoded *d, const struct field_def *def, uint32_t off, uint32_t len, uint64_t value);
 
 /* Adds a leaf; returns its index or -1 when the tree is full. (Inline: in summary-only decoding
  * every node is skipped at the cost of one test.) */

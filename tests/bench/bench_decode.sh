@@ -21,27 +21,28 @@ fi
 
 [ -x build/tools/runstat ] || make -s build/tools/runstat || exit 1
 [ -x build/tools/pcaploop ] || make -s build/tools/pcaploop || exit 1
-# best of 3 wall-clock seconds and the peak RSS (KiB) of a command whose output goes to /dev/null
-measure() {
-	local best="" rss=0 i out t m
-	for i in 1 2 3; do
-		out=$(build/tools/runstat "$@" 2>/dev/null | tail -n 1)
+# Best wall-clock seconds and peak RSS (KiB) of each command, output to /dev/null. The commands
+# take turns, ROUNDS rounds of one run each, so a slow spell of a shared machine falls on all of
+# them alike and not on whichever was being measured then (the ratios are what is judged).
+ROUNDS=${BENCH_ROUNDS:-5}
+CMDS=("build/tools/pcaploop $PCAP" "tcpdump -nr $PCAP" "${DEC[*]} -p" "${DEC[*]} --json")
+declare -a best rss
+for ((r = 0; r < ROUNDS; r++)); do
+	for i in "${!CMDS[@]}"; do
+		# shellcheck disable=SC2086  # the command's words
+		out=$(build/tools/runstat ${CMDS[$i]} 2>/dev/null | tail -n 1)
 		t=${out% *}; m=${out#* }
-		if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
-		[ "$m" -gt "$rss" ] && rss=$m
+		if [ -z "${best[$i]:-}" ] || awk -v a="$t" -v b="${best[$i]}" 'BEGIN { exit !(a < b) }'; then best[$i]=$t; fi
+		[ "$m" -gt "${rss[$i]:-0}" ] && rss[$i]=$m
 	done
-	echo "$best $rss"
-}
-
-read -r bl_t bl_m < <(measure build/tools/pcaploop "$PCAP")
-read -r td_t td_m < <(measure tcpdump -nr "$PCAP")
-read -r ts_t ts_m < <(measure "${DEC[@]}" -p)
-read -r js_t js_m < <(measure "${DEC[@]}" --json)
+done
+bl_t=${best[0]} bl_m=${rss[0]} td_t=${best[1]} td_m=${rss[1]}
+ts_t=${best[2]} ts_m=${rss[2]} js_t=${best[3]} js_m=${rss[3]}
 bytes=$("${DEC[@]}" --json | wc -c)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 p_loop=$(ratio "$ts_t" "$bl_t"); j_loop=$(ratio "$js_t" "$bl_t"); p_td=$(ratio "$ts_t" "$td_t")
 mem=$(( ts_m > js_m ? ts_m : js_m ))
-echo "frames:              $N ($(du -m "$PCAP" | cut -f1) MB pcap); best of 3 runs each, output to /dev/null"
+echo "frames:              $N ($(du -m "$PCAP" | cut -f1) MB pcap); best of $ROUNDS runs each, taking turns, output to /dev/null"
 echo "bare libpcap loop:   ${bl_t}s, peak ${bl_m} KiB"
 echo "tcpdump -nr:         ${td_t}s, peak ${td_m} KiB"
 echo "tapscope --print:    ${ts_t}s, peak ${ts_m} KiB"
