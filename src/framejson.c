@@ -253,6 +253,9 @@ struct shape {
 	uint32_t hash;
 	int n;
 	int nops;
+	int all_fixed;		/* every value is of a fixed-size kind and every text fits PRE_PAD */
+	int nbytes;		/* ops writing FT_BYTES values (twice their length each) */
+	size_t need;		/* room the rest takes at most */
 	const struct field_def **defs;	/* n of them */
 	struct jop *ops;
 	char *text;			/* the texts of the ops, then PRE_PAD bytes of room */
@@ -263,7 +266,7 @@ static struct shape *shapes[SHAPES];
 static const struct field_def *plan_defs[DECODE_MAX_FIELDS];
 static struct jop plan_ops[DECODE_MAX_FIELDS];
 static char plan_text[DECODE_MAX_FIELDS * 72 + PRE_PAD];
-static struct shape plan = { 0, 0, 0, plan_defs, plan_ops, plan_text };
+static struct shape plan = { .defs = plan_defs, .ops = plan_ops, .text = plan_text };
 
 /* The slot of a frame's shape: its field count and definitions at a few places (a plan found
  * there is compared whole before it is used). */
@@ -285,6 +288,12 @@ static int shape_fits(const struct shape *s, const struct decoded *d, int n, uin
 		if (s->defs[i] != d->fields[i].def)
 			return 0;
 	return 1;
+}
+
+static int fixed_size(enum field_type type)
+{
+	return type == FT_UINT || type == FT_HEX || type == FT_BOOL || type == FT_IPV4 || type == FT_MAC ||
+	       type == FT_IPV6 || type == FT_BYTES || type == FT_CSUM;
 }
 
 /* Appends an op writing field i after text (len bytes) to the plan. */
@@ -367,6 +376,16 @@ static void plan_frame(const struct decoded *d, int n)
 		plan_ops[plan.nops - 1].close = 1;
 	}
 	memset(plan_text + tlen, 0, PRE_PAD);
+	plan.all_fixed = 1;
+	plan.nbytes = 0;
+	plan.need = PRE_PAD;
+	for (int k = 0; k < plan.nops; k++) {
+		const struct jop *op = &plan_ops[k];
+
+		plan.all_fixed &= op->pre_len <= PRE_PAD && fixed_size((enum field_type)op->type);
+		plan.nbytes += op->type == FT_BYTES;
+		plan.need += op->pre_len + 64u;
+	}
 }
 
 /* A copy of the plan to keep (NULL without memory: the plan is made again next time). */
@@ -378,9 +397,8 @@ static struct shape *shape_keep(uint32_t hash)
 
 	if (!s)
 		return NULL;
+	*s = plan;
 	s->hash = hash;
-	s->n = plan.n;
-	s->nops = plan.nops;
 	s->defs = (const struct field_def **)(s + 1);	/* pointers first: each part stays aligned */
 	s->ops = (struct jop *)((char *)s->defs + dsz);
 	s->text = (char *)s->ops + osz;
@@ -486,11 +504,6 @@ static char *put_quoted(char *o, const struct decoded *d, const struct field *fl
 	return o + t.len + 2;
 }
 
-static int fixed_size(enum field_type type)
-{
-	return type == FT_UINT || type == FT_HEX || type == FT_BOOL || type == FT_IPV4 || type == FT_MAC ||
-	       type == FT_IPV6 || type == FT_BYTES || type == FT_CSUM;
-}
 
 /* The fields as the plan says: straight into the buffer while it has room for the worst case of
  * a value, through the checked appends of json_value otherwise (and for texts, which need escaping). */
@@ -499,6 +512,20 @@ static void json_fields(struct fmtbuf *b, const struct decoded *d, const struct 
 	char *o = b->p + b->len;
 	const char *end = b->p + b->cap;
 
+	if (s->all_fixed && (size_t)(end - o) > s->need + 2 * (size_t)d->caplen * (size_t)s->nbytes) {
+		/* room for the worst case of the whole frame: no test a value */
+		for (int k = 0; k < s->nops; k++) {
+			const struct jop *op = &s->ops[k];
+
+			memcpy(o, s->text + op->pre_off, PRE_PAD);	/* fixed size: a few moves */
+			o = put_value(o + op->pre_len, d, &d->fields[op->field], (enum field_type)op->type);
+			*o = ']';
+			o += op->close;
+		}
+		b->len = (size_t)(o - b->p);
+		b->p[b->len] = '\0';
+		return;
+	}
 	for (int k = 0; k < s->nops; k++) {
 		const struct jop *op = &s->ops[k];
 		const struct field *fl = &d->fields[op->field];
