@@ -153,6 +153,19 @@ void dec_csum(struct decoded *d, const struct field_def *def, uint32_t off, enum
 	dec_node(d, def, off, 2, (uint64_t)st | (uint64_t)want << 8);
 }
 
+void dec_print_char(struct fmtbuf *b, unsigned ch)
+{
+	if (ch & 0x80) {
+		fmtbuf_str(b, "M-");
+		ch &= 0x7f;
+	}
+	if (ch < 0x20 || ch == 0x7f) {
+		fmtbuf_char(b, '^');
+		ch ^= 0x40;
+	}
+	fmtbuf_char(b, (char)ch);
+}
+
 void dec_sum_addrs(struct decoded *d, const struct l3info *l3, int sport, int dport)
 {
 	struct fmtbuf b = dec_sum_begin(d);

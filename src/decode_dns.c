@@ -320,20 +320,6 @@ static const struct field_def f_data = {
 	"dns.data", "Data", FT_BYTES, NULL, NULL, "Record data of a type not decoded here.",
 };
 
-/* Walks the name at off; writes it (Wireshark style, no trailing dot) if b; returns bytes in place or 0. */
-static void label_char_tcpdump(struct fmtbuf *b, unsigned ch)
-{
-	if (ch & 0x80) {	/* tcpdump's fn_print_char: M- for the high bit, ^ for controls */
-		fmtbuf_str(b, "M-");
-		ch &= 0x7f;
-	}
-	if (ch < 0x20 || ch == 0x7f) {
-		fmtbuf_char(b, '^');
-		ch ^= 0x40;
-	}
-	fmtbuf_char(b, (char)ch);
-}
-
 /* A character label_char writes as it is. */
 static inline int label_plain(unsigned ch, int tcpdump)
 {
@@ -345,7 +331,7 @@ static inline int label_plain(unsigned ch, int tcpdump)
 static void label_char(struct fmtbuf *b, unsigned ch, int tcpdump)
 {
 	if (tcpdump) {
-		label_char_tcpdump(b, ch);
+		dec_print_char(b, ch);
 	} else if (ch > 0x20 && ch < 0x7f && ch != '\\' && ch != '"') {
 		fmtbuf_char(b, (char)ch);
 	} else {
@@ -641,7 +627,7 @@ static void rdata(struct decoded *d, struct cursor *r, uint32_t msg, unsigned ty
 			fmtbuf_u64(sb, get_be16(r->buf + r->off + 2));
 			fmtbuf_char(sb, ' ');
 			for (i = 4; i < n; i++)
-				label_char_tcpdump(sb, r->buf[r->off + i]);
+				dec_print_char(sb, r->buf[r->off + i]);
 		}
 		break;
 	case 44:

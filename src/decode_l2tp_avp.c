@@ -260,19 +260,8 @@ static void avp_value(struct decoded *d, const struct cursor *v, unsigned type)
 /* tcpdump's print_string: non-ASCII as M-x, control characters as ^X */
 static void sum_text(struct fmtbuf *b, const uint8_t *p, uint32_t n)
 {
-	for (uint32_t i = 0; i < n; i++) {
-		unsigned ch = p[i];
-
-		if (ch & 0x80) {
-			fmtbuf_str(b, "M-");
-			ch &= 0x7f;
-		}
-		if (ch < 0x20 || ch == 0x7f) {
-			fmtbuf_char(b, '^');
-			ch ^= 0x40;
-		}
-		fmtbuf_char(b, (char)ch);
-	}
+	for (uint32_t i = 0; i < n; i++)
+		dec_print_char(b, p[i]);
 }
 
 static void sum_bits(struct fmtbuf *b, const uint8_t *p, uint32_t n, const char *two, const char *one)

@@ -187,6 +187,8 @@ void decode_tunpi_next(struct decoded *d, struct cursor *c, int dlt, unsigned pr
 uint32_t dns_name_format(const uint8_t *buf, uint32_t msg_off, uint32_t msg_end, uint32_t name_off, struct fmtbuf *b);
 /* Whatever is left becomes a data node with its length. */
 void decode_data(struct decoded *d, struct cursor *c);
+/* One byte of text as tcpdump's fn_print_char writes it: M- for the high bit, ^X for controls. */
+void dec_print_char(struct fmtbuf *b, unsigned ch);
 /* Writes "src > dst" or "src.sport > dst.dport" for the l3 addresses into the summary. */
 void dec_sum_addrs(struct decoded *d, const struct l3info *l3, int sport, int dport);
 
