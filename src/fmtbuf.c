@@ -99,8 +99,22 @@ void fmtbuf_hexbytes(struct fmtbuf *b, const uint8_t *p, size_t n, char sep)
 	b->p[b->len] = '\0';
 }
 
+char *fmtbuf_put_mac(char *o, const uint8_t *p)
+{
+	for (int i = 0; i < 6; i++, o += 3) {
+		memcpy(o, hexpair + 2 * p[i], 2);
+		o[2] = ':';
+	}
+	return o - 1;
+}
+
 void fmtbuf_mac(struct fmtbuf *b, const uint8_t *p)
 {
+	if (b->len + 18 < b->cap) {
+		b->len = (size_t)(fmtbuf_put_mac(b->p + b->len, p) - b->p);
+		b->p[b->len] = '\0';
+		return;
+	}
 	fmtbuf_hexbytes(b, p, 6, ':');
 }
 

@@ -93,6 +93,8 @@ void fmtbuf_i64(struct fmtbuf *b, int64_t v);
 /* Lower-case hex, at least width digits (0: as many as needed), no prefix. */
 void fmtbuf_hex(struct fmtbuf *b, uint64_t v, int width);
 /* 02:00:5e:10:00:01 */
+/* ... at o (18 bytes of room, no NUL); returns the end */
+char *fmtbuf_put_mac(char *o, const uint8_t *p);
 void fmtbuf_mac(struct fmtbuf *b, const uint8_t *p);
 /* 10.18.0.1 (inline: two on most lines) */
 struct fmtbuf_dec_byte {

@@ -21,6 +21,9 @@
 #define PRE_PAD 48		/* a plan's texts are copied 48 bytes at a time (one fixed-size copy) */
 #define SHAPES 256		/* plans kept, one a slot */
 #define SHAPE_PROBES 8		/* slots a shape may be kept in */
+/* the longest text a value may have (decode_value_text cuts it there), and the room its JSON takes at most */
+#define TEXT_MAX 1024
+#define TEXT_ROOM (6 * TEXT_MAX + 2)
 #define SHAPE_MAX_FIELDS 256	/* frames with more fields are planned each time, not kept */
 
 /* A field name met so far: in which frame, and the latest field of this frame that had it. */
@@ -253,7 +256,6 @@ struct shape {
 	uint32_t hash;
 	int n;
 	int nops;
-	int all_fixed;		/* every value is of a fixed-size kind and every text fits PRE_PAD */
 	int nbytes;		/* ops writing FT_BYTES values (twice their length each) */
 	size_t need;		/* room the rest takes at most */
 	const struct field_def **defs;	/* n of them */
@@ -290,10 +292,16 @@ static int shape_fits(const struct shape *s, const struct decoded *d, int n, uin
 	return 1;
 }
 
-static int fixed_size(enum field_type type)
+/* The room a value of this kind takes at most, beside twice the bytes of FT_BYTES. */
+static size_t value_room(enum field_type type)
 {
-	return type == FT_UINT || type == FT_HEX || type == FT_BOOL || type == FT_IPV4 || type == FT_MAC ||
-	       type == FT_IPV6 || type == FT_BYTES || type == FT_CSUM;
+	switch (type) {
+	case FT_UINT: case FT_HEX: case FT_BOOL: case FT_MAC: case FT_IPV4: case FT_IPV6:
+	case FT_BYTES: case FT_CSUM:
+		return 64;
+	default:
+		return TEXT_ROOM;
+	}
 }
 
 /* Appends an op writing field i after text (len bytes) to the plan. */
@@ -376,15 +384,13 @@ static void plan_frame(const struct decoded *d, int n)
 		plan_ops[plan.nops - 1].close = 1;
 	}
 	memset(plan_text + tlen, 0, PRE_PAD);
-	plan.all_fixed = 1;
 	plan.nbytes = 0;
 	plan.need = PRE_PAD;
 	for (int k = 0; k < plan.nops; k++) {
 		const struct jop *op = &plan_ops[k];
 
-		plan.all_fixed &= op->pre_len <= PRE_PAD && fixed_size((enum field_type)op->type);
 		plan.nbytes += op->type == FT_BYTES;
-		plan.need += op->pre_len + 64u;
+		plan.need += op->pre_len + PRE_PAD + value_room((enum field_type)op->type);
 	}
 }
 
@@ -454,6 +460,28 @@ static char *put_u64(char *o, uint64_t v)
 
 /* A value of a fixed-size kind at o (room checked by the caller: 64 bytes, or twice the bytes of
  * FT_BYTES and 2 more); the other kinds are written by json_value. Returns the end. */
+
+/* A value shown as text (names, strings, notes, times) at o, in quotes and escaped: written in
+ * place, and only when something in it needs escaping copied out and escaped back in. */
+static char *put_text(char *o, const struct decoded *d, const struct field *fl)
+{
+	size_t n = decode_value_text(d, (int)(fl - d->fields), o + 1, TEXT_MAX), i = 0;
+	char copy[TEXT_MAX];
+	uint64_t w;
+
+	while (i + 8 <= n && (memcpy(&w, o + 1 + i, 8), !json_special8(w)))
+		i += 8;
+	while (i < n && json_plain[(unsigned char)o[1 + i]])
+		i++;
+	if (i == n) {
+		o[0] = '"';
+		o[n + 1] = '"';
+		return o + n + 2;
+	}
+	memcpy(copy, o + 1, n);
+	return put_json_str(o, copy, n);
+}
+
 static char *put_quoted(char *o, const struct decoded *d, const struct field *fl, enum field_type type);
 
 static inline char *put_value(char *o, const struct decoded *d, const struct field *fl, enum field_type type)
@@ -484,7 +512,7 @@ static char *put_quoted(char *o, const struct decoded *d, const struct field *fl
 		break;	/* cut short: "" */
 	case FT_MAC:
 		if (fl->len >= 6)
-			fmtbuf_mac(&t, p);
+			t.len = (size_t)(fmtbuf_put_mac(t.p, p) - t.p);
 		break;
 	case FT_IPV6:
 		if (fl->len >= 16)
@@ -497,7 +525,7 @@ static char *put_quoted(char *o, const struct decoded *d, const struct field *fl
 		fmtbuf_str(&t, csum_word(fl->value));
 		break;
 	default:
-		return o;
+		return put_text(o, d, fl);
 	}
 	o[0] = '"';
 	o[1 + t.len] = '"';
@@ -505,47 +533,34 @@ static char *put_quoted(char *o, const struct decoded *d, const struct field *fl
 }
 
 
-/* The fields as the plan says: straight into the buffer while it has room for the worst case of
- * a value, through the checked appends of json_value otherwise (and for texts, which need escaping). */
+/* The fields as the plan says: straight into the buffer when it has room for the worst case of
+ * the whole frame (always, but for frames of thousands of fields), through the checked appends of
+ * json_value otherwise. */
 static void json_fields(struct fmtbuf *b, const struct decoded *d, const struct shape *s)
 {
 	char *o = b->p + b->len;
-	const char *end = b->p + b->cap;
 
-	if (s->all_fixed && (size_t)(end - o) > s->need + 2 * (size_t)d->caplen * (size_t)s->nbytes) {
-		/* room for the worst case of the whole frame: no test a value */
+	if (b->cap - b->len <= s->need + 2 * (size_t)d->caplen * (size_t)s->nbytes) {
 		for (int k = 0; k < s->nops; k++) {
 			const struct jop *op = &s->ops[k];
 
-			memcpy(o, s->text + op->pre_off, PRE_PAD);	/* fixed size: a few moves */
-			o = put_value(o + op->pre_len, d, &d->fields[op->field], (enum field_type)op->type);
-			*o = ']';
-			o += op->close;
+			fmtbuf_mem(b, s->text + op->pre_off, op->pre_len);
+			json_value(b, d, &d->fields[op->field], (enum field_type)op->type);
+			if (op->close)
+				fmtbuf_char(b, ']');
 		}
-		b->len = (size_t)(o - b->p);
-		b->p[b->len] = '\0';
 		return;
 	}
 	for (int k = 0; k < s->nops; k++) {
 		const struct jop *op = &s->ops[k];
-		const struct field *fl = &d->fields[op->field];
-		enum field_type type = (enum field_type)op->type;
-		size_t need = PRE_PAD + 64 + (type == FT_BYTES ? 2 * (size_t)fl->len : 0);
 
-		if (op->pre_len <= PRE_PAD && (size_t)(end - o) > need && fixed_size(type)) {
+		if (op->pre_len <= PRE_PAD)
 			memcpy(o, s->text + op->pre_off, PRE_PAD);	/* fixed size: a few moves */
-			o = put_value(o + op->pre_len, d, fl, type);
-			if (op->close)
-				*o++ = ']';
-			continue;
-		}
-		b->len = (size_t)(o - b->p);
-		b->p[b->len] = '\0';
-		fmtbuf_mem(b, s->text + op->pre_off, op->pre_len);
-		json_value(b, d, fl, type);
-		if (op->close)
-			fmtbuf_char(b, ']');
-		o = b->p + b->len;
+		else
+			memcpy(o, s->text + op->pre_off, op->pre_len);
+		o = put_value(o + op->pre_len, d, &d->fields[op->field], (enum field_type)op->type);
+		*o = ']';
+		o += op->close;
 	}
 	b->len = (size_t)(o - b->p);
 	b->p[b->len] = '\0';
