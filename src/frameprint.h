@@ -47,5 +47,8 @@ void frameprint_json_ex(FILE *out, const struct frame *f, const struct decoded *
 #define FRAMEPRINT_JSON_MAX (1 << 16)
 void frameprint_json_buf(struct fmtbuf *b, const struct frame *f, const struct decoded *d,
 			 const struct frameprint_extra *x);
+/* s (n bytes) as a JSON string, quotes included: '"', '\\' and bytes outside 0x20..0x7e escaped
+ * (\u00XX each); cut where b ends. */
+void frameprint_json_string(struct fmtbuf *b, const char *s, size_t n);
 
 #endif

@@ -286,6 +286,64 @@ static void test_frameprint_outputs(void **state)
 	free(buf);
 }
 
+/* The JSON escaping (sixteen or eight bytes at a time, then byte by byte) against a plain
+ * byte-by-byte escaper, on random texts with the bytes that need escaping at every place, in a
+ * buffer with room and in buffers that cut the text. */
+static size_t json_escape_ref(char *out, const unsigned char *s, size_t n)
+{
+	size_t o = 0;
+
+	out[o++] = '"';
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"' || s[i] == '\\') {
+			out[o++] = '\\';
+			out[o++] = (char)s[i];
+		} else if (s[i] < 0x20 || s[i] > 0x7e) {
+			o += (size_t)sprintf(out + o, "\\u00%02x", s[i]);
+		} else {
+			out[o++] = (char)s[i];
+		}
+	}
+	out[o++] = '"';
+	out[o] = '\0';
+	return o;
+}
+
+static void test_json_string_escaping(void **state)
+{
+	static const unsigned char special[] = { '"', '\\', 0x00, 0x01, 0x1f, 0x7f, 0x80, 0xff, ' ', '~' };
+	unsigned char s[300];
+	char want[2000], got[2000];
+	uint32_t seed = 3;
+
+	(void)state;
+	for (int t = 0; t < 20000; t++) {
+		size_t n, i, cap;
+		struct fmtbuf b;
+
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 8) % 80;
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			s[i] = (seed >> 16) % 16 == 0 ? special[(seed >> 20) % sizeof(special)]
+						       : (unsigned char)(0x20 + (seed >> 20) % 0x5f);
+		}
+		json_escape_ref(want, s, n);
+		fmtbuf_init(&b, got, sizeof(got));
+		frameprint_json_string(&b, (const char *)s, n);
+		assert_string_equal(got, want);
+		/* a buffer too small: a prefix of the escaped text, never past the buffer */
+		cap = 1 + (seed >> 4) % 40;
+		memset(got, 'Z', sizeof(got));
+		fmtbuf_init(&b, got, cap);
+		frameprint_json_string(&b, (const char *)s, n);
+		assert_true(b.len < cap);
+		assert_int_equal(got[b.len], '\0');
+		assert_int_equal(got[cap], 'Z');
+		assert_int_equal(strncmp(got, want, b.len), 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -298,6 +356,7 @@ int main(void)
 		cmocka_unit_test(test_tun_pi_offsets),
 		cmocka_unit_test(test_bpf_filters),
 		cmocka_unit_test(test_frameprint_outputs),
+		cmocka_unit_test(test_json_string_escaping),
 	};
 
 	build_echo();
