@@ -163,9 +163,9 @@ const struct fmtbuf_dec_byte fmtbuf_dec_byte[256] = {
 	{ "254.", 4 }, { "255.", 4 },
 };
 
-void fmtbuf_ip6(struct fmtbuf *b, const uint8_t *p)
+/* The text of an address into tmp (48 bytes); returns its length. */
+static int ip6_text(char *tmp, const uint8_t *p)
 {
-	char tmp[48];
 	uint16_t w[8];
 	int best = -1, bestlen = 0, cur = -1, curlen = 0, i, n = 0;
 
@@ -194,7 +194,7 @@ void fmtbuf_ip6(struct fmtbuf *b, const uint8_t *p)
 		if (i == 6 && best == 0 && (bestlen == 6 || (bestlen == 5 && w[5] == 0xffff))) {
 			struct fmtbuf t;
 
-			fmtbuf_init(&t, tmp + n, sizeof(tmp) - n);
+			fmtbuf_init(&t, tmp + n, (size_t)(48 - n));
 			fmtbuf_ip4(&t, p + 12);
 			n += (int)t.len;
 			break;
@@ -218,7 +218,32 @@ void fmtbuf_ip6(struct fmtbuf *b, const uint8_t *p)
 		if (i < 7)
 			tmp[n++] = ':';
 	}
-	fmtbuf_mem(b, tmp, n);
+	return n;
+}
+
+/*
+ * A capture names the same few addresses again and again (a host, its router, a multicast
+ * group): the texts of the last ones are kept, one a slot chosen by the address's last byte,
+ * and an address found there is one 16-byte comparison and one copy.
+ */
+void fmtbuf_ip6(struct fmtbuf *b, const uint8_t *p)
+{
+	static struct {
+		uint8_t addr[16];
+		uint8_t len;	/* 0: an empty slot */
+		char text[47];
+	} seen[8];
+	unsigned slot = p[15] & 7;
+
+	if (!seen[slot].len || memcmp(seen[slot].addr, p, 16)) {
+		char tmp[48];
+		int n = ip6_text(tmp, p);
+
+		memcpy(seen[slot].addr, p, 16);
+		memcpy(seen[slot].text, tmp, (size_t)n);
+		seen[slot].len = (uint8_t)n;
+	}
+	fmtbuf_mem(b, seen[slot].text, seen[slot].len);
 }
 
 void fmtbuf_micros(struct fmtbuf *b, long micros)

@@ -109,6 +109,28 @@ static void test_fmtbuf_ip6_matches_inet_ntop(void **state)
 		fmtbuf_ip6(&b, a);
 		assert_string_equal(got, want);
 	}
+	/* random addresses, each written twice (the second from the kept texts), many sharing a
+	 * slot, with runs of zeros so that every form of "::" is met */
+	uint32_t seed = 5;
+
+	for (i = 0; i < 20000; i++) {
+		uint8_t a[16];
+		char want[64], got[64];
+		struct fmtbuf b;
+
+		for (int k = 0; k < 16; k++) {
+			seed = seed * 1103515245u + 12345u;
+			a[k] = (seed >> 16) % 3 ? 0 : (uint8_t)(seed >> 8);
+		}
+		if (i % 7 == 0)
+			memcpy(a, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12);
+		inet_ntop(AF_INET6, a, want, sizeof(want));
+		for (int twice = 0; twice < 2; twice++) {
+			fmtbuf_init(&b, got, sizeof(got));
+			fmtbuf_ip6(&b, a);
+			assert_string_equal(got, want);
+		}
+	}
 }
 
 static void test_fmtbuf_truncates_safely(void **state)
