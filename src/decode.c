@@ -501,6 +501,17 @@ static void text_string(struct fmtbuf *b, const uint8_t *p, uint32_t n)
 	}
 }
 
+const char *decode_csum_word(uint64_t value)
+{
+	switch (value & 0xff) {
+	case CSUM_GOOD: return "good";
+	case CSUM_BAD: return "bad";
+	case CSUM_NONE: return "not present";
+	case CSUM_ILLEGAL: return "illegal";
+	default: return "unverified";
+	}
+}
+
 size_t decode_value_text(const struct decoded *d, int i, char *buf, size_t len)
 {
 	const struct field *f = &d->fields[i];
@@ -547,9 +558,7 @@ size_t decode_value_text(const struct decoded *d, int i, char *buf, size_t len)
 		dns_name_format(d->data, (uint32_t)f->value, (uint32_t)(f->value >> 32), f->off, &b);
 		break;
 	case FT_CSUM:
-		fmtbuf_str(&b, (f->value & 0xff) == CSUM_GOOD ? "good" : (f->value & 0xff) == CSUM_BAD ? "bad" :
-			       (f->value & 0xff) == CSUM_NONE ? "not present" :
-			       (f->value & 0xff) == CSUM_ILLEGAL ? "illegal" : "unverified");
+		fmtbuf_str(&b, decode_csum_word(f->value));
 		break;
 	case FT_EXPERT:
 		fmtbuf_str(&b, (const char *)(uintptr_t)f->value);

@@ -116,6 +116,9 @@ int decode_depth(const struct decoded *d, int i);
 /* The display text of node i ("64", "0x4a21 [correct]", "Echo (ping) request (8)"...), formatted now. */
 size_t decode_text(const struct decoded *d, int i, char *buf, size_t len);
 
+/* A checksum status node's value in words: "good", "bad", "not present", "illegal", "unverified". */
+const char *decode_csum_word(uint64_t value);
+
 /* The bare value of node i for machine output: numbers in decimal, addresses, names without quotes. */
 size_t decode_value_text(const struct decoded *d, int i, char *buf, size_t len);
 

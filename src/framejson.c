@@ -186,18 +186,6 @@ static char *put_time(char *o, const struct timeval *tv)
 	return o + 8;
 }
 
-/* "not present" and the other checksum words, as decode_value_text writes them */
-static const char *csum_word(uint64_t v)
-{
-	switch (v & 0xff) {
-	case CSUM_GOOD: return "good";
-	case CSUM_BAD: return "bad";
-	case CSUM_NONE: return "not present";
-	case CSUM_ILLEGAL: return "illegal";
-	default: return "unverified";
-	}
-}
-
 static void json_value(struct fmtbuf *b, const struct decoded *d, const struct field *fl, enum field_type type)
 {
 	const uint8_t *p = d->data + fl->off;
@@ -231,7 +219,7 @@ static void json_value(struct fmtbuf *b, const struct decoded *d, const struct f
 		break;
 	case FT_CSUM:
 		fmtbuf_char(b, '"');
-		fmtbuf_str(b, csum_word(fl->value));
+		fmtbuf_str(b, decode_csum_word(fl->value));
 		break;
 	case FT_ABSTIME:
 		fmtbuf_char(b, '"');
@@ -542,7 +530,7 @@ static char *put_quoted(char *o, const struct decoded *d, const struct field *fl
 		t.len = (size_t)(fmtbuf_put_hex(t.p, p, fl->len) - t.p);
 		break;
 	case FT_CSUM:
-		fmtbuf_str(&t, csum_word(fl->value));
+		fmtbuf_str(&t, decode_csum_word(fl->value));
 		break;
 	default:
 		return put_text(o, d, fl);
