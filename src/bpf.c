@@ -1,4 +1,5 @@
 /* bpf.c — tcpdump-syntax capture filters: pcap_compile on a dead handle, pcap_offline_filter per frame. */
+#include <ctype.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,16 @@ struct bpf_filter {
 	struct bpf_program prog;
 	int dlt;
 };
+
+/* A display-filter field name in expr (letters, a dot, a letter: "ip.ttl", "dns.qry.name"), which
+ * tcpdump's syntax never has (its dots are in addresses). */
+static int looks_like_wireshark(const char *expr)
+{
+	for (const char *s = expr; s && *s; s++)
+		if (*s == '.' && s > expr && isalpha((unsigned char)s[-1]) && isalpha((unsigned char)s[1]))
+			return 1;
+	return 0;
+}
 
 struct bpf_filter *bpf_filter_new(int dlt, const char *expr, char *err, size_t errlen)
 {
@@ -28,7 +39,9 @@ struct bpf_filter *bpf_filter_new(int dlt, const char *expr, char *err, size_t e
 		return NULL;
 	}
 	if (pcap_compile(p, &b->prog, expr ? expr : "", 1, PCAP_NETMASK_UNKNOWN) != 0) {
-		snprintf(err, errlen, "%s", pcap_geterr(p));
+		snprintf(err, errlen, "%s (tcpdump filter syntax, e.g. 'icmp or arp', 'udp port 53'%s)", pcap_geterr(p),
+			 looks_like_wireshark(expr) ? "; a Wireshark field condition such as ip.ttl == 64 is for find, "
+						      "f in the UI" : "");
 		pcap_close(p);
 		free(b);
 		return NULL;

@@ -172,8 +172,7 @@ static int next_frame(struct capindex *ix, struct frame *f, char *err, size_t er
 	if (rc == PCAP_ERROR_BREAK)
 		return 0;
 	if (rc != 1) {
-		snprintf(err, errlen, "%s: after %llu frame(s): %s", strcmp(ix->path, "-") ? ix->path : "<stdin>",
-			 (unsigned long long)(ix->next - 1), pcap_geterr(ix->p));
+		offline_read_error(err, errlen, ix->path, ix->next - 1, pcap_geterr(ix->p));
 		return -EIO;
 	}
 	memset(f, 0, sizeof(*f));

@@ -185,7 +185,7 @@ static int check_filter(struct parser *p, const char *filter)
 		return perr(p, "an expectation needs a filter (tcpdump syntax, e.g. 'arp' or 'icmp[icmptype] = icmp-echoreply')");
 	b = bpf_filter_new(dlt, filter, err, sizeof(err));
 	if (!b)
-		return perr(p, "bad filter '%s': %s (tcpdump filter syntax)", filter, err);
+		return perr(p, "bad filter '%s': %s", filter, err);
 	bpf_filter_free(b);
 	return 0;
 }

@@ -101,7 +101,7 @@ static int run_offline(const struct options *o)
 {
 	struct offline_opts oo = {
 		.path = o->read_path, .filter = o->filter, .verbose = o->verbose, .json = o->json, .count = o->count,
-		.write_path = o->write_path, .pcapng = o->pcapng,
+		.write_path = o->write_path, .pcapng = o->pcapng, .number = o->number,
 		.quiet = o->write_path && !o->print && !o->verbose && !o->json,
 	};
 	char err[512];

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <pcap/pcap.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <stdio.h>
 #include <string.h>
@@ -32,13 +33,28 @@ static const char *shown_path(const char *path)
 
 void offline_open_error(char *err, size_t errlen, const char *path, const char *perr)
 {
-	if (strstr(perr, "unknown file format") || strstr(perr, "bad dump file format"))
+	if (strstr(perr, "file header bytes, only got 0"))
+		snprintf(err, errlen, "%s is empty: a capture file starts with a pcap or pcapng header", shown_path(path));
+	else if (strstr(perr, "unknown file format") || strstr(perr, "bad dump file format"))
 		snprintf(err, errlen, "%s is not a capture file: tapscope reads pcap and pcapng "
 			 "(as tcpdump -w and tshark write them); libpcap says: %s", shown_path(path), perr);
 	else if (strncmp(perr, path, strlen(path)) == 0)
 		snprintf(err, errlen, "%s", perr);	/* libpcap named the file already */
 	else
 		snprintf(err, errlen, "%s: %s", shown_path(path), perr);
+}
+
+void offline_read_error(char *err, size_t errlen, const char *path, uint64_t frames, const char *perr)
+{
+	const char *hint = "";
+
+	if (strstr(perr, "snapshot length") && strstr(perr, "different"))
+		hint = " (libpcap reads a pcapng file only when its interfaces share one snapshot length: "
+		       "editcap -F pcap FILE out.pcap writes one it reads)";
+	else if (strstr(perr, "has a type") && strstr(perr, "different"))
+		hint = " (libpcap reads a pcapng file only when its interfaces share one link type: write each "
+		       "interface's frames to a file of its own, tshark -r FILE -Y frame.interface_id==N -w N.pcapng)";
+	snprintf(err, errlen, "%s: after %llu frame(s): %s%s", shown_path(path), (unsigned long long)frames, perr, hint);
 }
 
 /* Writes the batch straight to out's descriptor: stdio would first copy it into its buffer. */
@@ -67,6 +83,23 @@ void offline_fix_time(struct timeval *tv)
 {
 	if (tv->tv_sec < 0 && tv->tv_sec >= INT32_MIN)
 		tv->tv_sec += (time_t)1 << 32;
+}
+
+/* "    7  ": the frame's number before its line, as the live --print -# writes it */
+static void put_number(struct fmtbuf *b, uint64_t number)
+{
+	char num[24];
+	size_t n = (size_t)snprintf(num, sizeof(num), "%5llu  ", (unsigned long long)number);
+
+	fmtbuf_mem(b, num, n);
+}
+
+int offline_same_file(const char *path, const char *other)
+{
+	struct stat a, b;
+
+	return path && other && strcmp(path, "-") && strcmp(other, "-") && stat(path, &a) == 0 &&
+	       stat(other, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_filter *flt,
@@ -108,15 +141,20 @@ static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_fi
 			else
 				decode_frame_summary(&d, &f);	/* the line needs no tree */
 			if (o->verbose && !o->json) {
+				if (o->number)
+					fprintf(out, "%5llu  ", (unsigned long long)f.number);
 				frameprint_line(out, &f, &d);
 				frameprint_tree_ex(out, &d, o->verbose > 1);
 			} else {
 				if (bb.cap - bb.len < need)
 					batch_write(out, &bb);
-				if (o->json)
+				if (o->json) {
 					frameprint_json_buf(&bb, &f, &d, NULL);
-				else
+				} else {
+					if (o->number)
+						put_number(&bb, f.number);
 					frameprint_line_buf(&bb, &f, &d);
+				}
 			}
 		}
 		if (o->count > 0 && ++shown >= o->count)
@@ -125,8 +163,7 @@ static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_fi
 	batch_write(out, &bb);
 	pcapngdir_close(nd);
 	if (rc == PCAP_ERROR) {
-		snprintf(err, errlen, "%s: after %llu frame(s): %s", shown_path(o->path),
-			 (unsigned long long)n, pcap_geterr(p));
+		offline_read_error(err, errlen, o->path, n, pcap_geterr(p));
 		return -1;
 	}
 	return 0;
@@ -142,6 +179,11 @@ int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errle
 
 	if (!o->path) {
 		snprintf(err, errlen, "no file to read");
+		return -1;
+	}
+	if (o->write_path && offline_same_file(o->write_path, o->path)) {
+		snprintf(err, errlen, "-w %s is the file -r reads: writing it would destroy the capture; give another name",
+			 o->write_path);
 		return -1;
 	}
 	perr[0] = '\0';
@@ -162,7 +204,7 @@ int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errle
 		return -1;
 	}
 	if (o->filter && *o->filter) {
-		char ferr[PCAP_ERRBUF_SIZE + 64];
+		char ferr[PCAP_ERRBUF_SIZE + 256];
 
 		flt = bpf_filter_new(dlt, o->filter, ferr, sizeof(ferr));
 		if (!flt) {

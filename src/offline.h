@@ -3,6 +3,7 @@
 #define TAPSCOPE_OFFLINE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct offline_opts {
@@ -14,6 +15,7 @@ struct offline_opts {
 	const char *write_path;	/* also write the frames that pass the filter here (pcapout.h), or NULL */
 	int pcapng;		/* write pcapng whatever write_path's name */
 	int quiet;		/* print no line (-r F -w OUT alone, as tcpdump) */
+	int number;		/* start each line with the frame's number (-#) */
 };
 
 /*
@@ -25,6 +27,14 @@ struct offline_opts {
  * record are printed first. Gives out a large buffer: call it before anything else writes to out.
  */
 int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errlen);
+/* A read that failed after frames frames (libpcap's message perr), with the file's name and, for
+ * pcapng files libpcap cannot read whole, what would make them readable. */
+void offline_read_error(char *err, size_t errlen, const char *path, uint64_t frames, const char *perr);
+
+/* Whether path and other name one existing file (through links, "..", another name; "-" is
+ * none): writing to one would destroy the other. */
+int offline_same_file(const char *path, const char *other);
+
 /* Undoes libpcap's sign extension of a pcap file's 32-bit seconds (times from 2038 to 2106). */
 struct timeval;
 void offline_fix_time(struct timeval *tv);

@@ -269,8 +269,9 @@ static int check_combinations(struct options *o, char *err, size_t errlen)
 	if (o->user && (o->read_path || o->status))
 		return bad(err, errlen, "--user drops privileges of a live run: it cannot be combined with %s%s",
 			   o->read_path ? "-r/--read" : "--status", "");
-	if (o->verbose && o->json)
-		return bad(err, errlen, "-v and --json are two output forms: choose one%s%s", "", "");
+	if ((o->verbose || o->print) && o->json)
+		return bad(err, errlen, "%s and --json are two output forms (a line a frame, an object a frame): choose one%s",
+			   o->verbose ? "-v" : "-p/--print", "");
 	return 0;
 }
 

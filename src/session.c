@@ -143,7 +143,7 @@ int session_start(struct session *s, struct loop *loop, const struct options *o,
 		char why[256];
 
 		snprintf(why, sizeof(why), "%s", err);
-		snprintf(err, errlen, "bad filter \"%s\": %s (tcpdump filter syntax, e.g. 'icmp or arp')", o->filter, why);
+		snprintf(err, errlen, "bad filter \"%s\": %s", o->filter, why);
 		return -EINVAL;
 	}
 	if (quotering_init(&s->quotes) < 0) {

@@ -2,6 +2,7 @@
  * repeat...) and the bridge to the core's named actions (src/action.c), which every key that
  * changes the responder, the outbox, a job or the device ends in. */
 #include "ui_pane.h"
+#include "offline.h"
 
 #include <errno.h>
 #include <pwd.h>
@@ -243,14 +244,6 @@ static void save_now(struct ui *ui, const char *path)
 }
 
 /* The same file (device and inode) as other, a path given to -r or -w (NULL: none). */
-static int same_file(const char *path, const char *other)
-{
-	struct stat a, b;
-
-	return other && strcmp(other, "-") && stat(path, &a) == 0 && stat(other, &b) == 0 &&
-	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
-}
-
 static void on_save(struct ui *ui, const char *text, const char *arg)
 {
 	char path[1024], question[1200];
@@ -264,11 +257,11 @@ static void on_save(struct ui *ui, const char *text, const char *arg)
 		ui_message(ui, 1, "%s is a directory: give a file name", path);
 		return;
 	}
-	if (same_file(path, ui->o->read_path)) {
+	if (offline_same_file(path, ui->o->read_path)) {
 		ui_message(ui, 1, "%s is the file being browsed: saving over it would destroy it; give another name", path);
 		return;
 	}
-	if (same_file(path, ui->o->write_path)) {
+	if (offline_same_file(path, ui->o->write_path)) {
 		ui_message(ui, 1, "%s is the file -w is writing: give another name", path);
 		return;
 	}

@@ -88,7 +88,7 @@ int ui_browse(const struct options *o)
 		return 1;
 	}
 	if (o->filter && fileview_set_filter(fv, o->filter, err, sizeof(err)) < 0) {
-		fprintf(stderr, "tapscope: bad filter: %s\n", err);
+		fprintf(stderr, "tapscope: bad filter \"%s\": %s\n", o->filter, err);
 		fileview_free(fv);
 		return 1;
 	}

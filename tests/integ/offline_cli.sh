@@ -30,6 +30,29 @@ expect_error "no-such-file.*No such file" -r "$TMPD/no-such-file.pcap"
 expect_error "syntax error" -r "$G/arp.pcap" -f "icmp and ("
 expect_error "unknown|invalid|syntax" -r "$G/arp.pcap" -f "tcp port notaport"
 
+# a Wireshark field condition given to -f: told it is find's syntax, not BPF
+expect_error "syntax error.*tcpdump filter syntax.*Wireshark field condition.*find" -r "$G/arp.pcap" -f "ip.ttl == 64"
+# empty files and empty stdin: said so, not libpcap's "tried to read 4 file header bytes"
+: > "$TMPD/empty.pcap"
+expect_error "empty\.pcap is empty: a capture file starts with a pcap or pcapng header" -r "$TMPD/empty.pcap"
+# two output forms at once
+expect_error "-p/--print and --json are two output forms" -r "$G/arp.pcap" -p --json
+# -w over the file -r reads (by another name, through a link): refused, the file left whole
+cp "$G/icmp.pcap" "$TMPD/self.pcap"
+ln -s "$TMPD/self.pcap" "$TMPD/link.pcap"
+expect_error "-w .* is the file -r reads: writing it would destroy the capture" -r "$TMPD/link.pcap" -w "$TMPD/./self.pcap" -f icmp
+cmp -s "$G/icmp.pcap" "$TMPD/self.pcap" || fail "-r F -w F changed the file it read"
+# a pcapng whose interfaces differ in snapshot length: libpcap's refusal, and what makes it readable
+if command -v mergecap > /dev/null; then
+	# arp.pcap with its header's snapshot length (bytes 16-19) set to 1000
+	{ head -c 16 "$G/arp.pcap"; printf '\xe8\x03\x00\x00'; tail -c +21 "$G/arp.pcap"; } > "$TMPD/arp1000.pcap"
+	mergecap -w "$TMPD/two-snaplens.pcapng" "$G/icmp.pcap" "$TMPD/arp1000.pcap" 2> /dev/null
+	expect_error "snapshot length.*editcap -F pcap FILE out\.pcap" -r "$TMPD/two-snaplens.pcapng" -p
+fi
+# -# numbers the lines with -r as with a live --print
+"$TAPSCOPE" -r "$G/icmp.pcap" -p -# | head -n 2 | tail -n 1 | grep -Eq '^    2  [0-9:.]+ ' ||
+	fail "-# did not number the lines of -r"
+
 # stdin
 n=$(cat "$G/icmp.pcap" | "$TAPSCOPE" -r - | wc -l)
 [ "$n" = 20 ] || fail "-r - printed $n lines, expected 20"
