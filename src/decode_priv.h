@@ -159,6 +159,8 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3);
 void decode_dns(struct decoded *d, struct cursor *c, int summary, uint32_t claimed);
 /* A TCP segment's payload on port 53: a 2-byte length, then one DNS message (not reassembled). */
 void decode_dns_tcp(struct decoded *d, struct cursor *c, uint32_t seglen);
+/* HTTP on TCP 80 and 8080: tcpdump's ": HTTP: <first line>" in the summary, the bytes as data. */
+void decode_http(struct decoded *d, struct cursor *c, uint32_t len);
 /* BOOTP/DHCP; claimed is the message length UDP gives (without any Ethernet trailer). */
 void decode_dhcp(struct decoded *d, struct cursor *c, uint32_t claimed);
 void decode_null(struct decoded *d, struct cursor *c);

@@ -524,12 +524,16 @@ void decode_tcp(struct decoded *d, struct cursor *c, struct l3info *l3)
 		fmtbuf_u64(&b, seglen);
 	}
 	dec_sum_end(d, &b);
-	if (cut)
-		dec_sum_trunc(d, PROTO_TCP);
-	if (cut_opts)
+	if (cut_opts) {
+		if (cut)
+			dec_sum_trunc(d, PROTO_TCP);
 		return;
+	}
+	/* a payload cut by the capture is no mark on tcpdump's line (the tree has its note) */
 	payload = cursor_sub(c, seglen);
-	if ((sport == 53 || dport == 53) && !l3->fragment && !cut)
+	if ((sport == 80 || dport == 80 || sport == 8080 || dport == 8080) && seglen > 0 && !l3->fragment)
+		decode_http(d, &payload, seglen);
+	else if ((sport == 53 || dport == 53) && !l3->fragment && !cut)
 		decode_dns_tcp(d, &payload, seglen);
 	else
 		decode_data(d, &payload);

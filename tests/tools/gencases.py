@@ -616,6 +616,24 @@ def ah(p):
     w.add(eth(ip4(ah_hdr(1, echo(), seq=6), 51, src=C4, dst=D4), 0x0800), caplen=14 + 20 + 16)
     w.close()
 
+@case
+def http(p):
+    """HTTP on TCP 80 and 8080 as tcpdump prints it: a request, a response, a body's continuation,
+    a request the capture cuts inside its first line, a payload that is not text; and a payload
+    on another port cut by the capture (no mark on the line)"""
+    w = Pcap(p, 1)
+    req = b"GET /download.html HTTP/1.1\r\nHost: www.example.org\r\nUser-Agent: tapscope\r\n\r\n"
+    w.add(eth(ip4(tcp(req, 40000, 80, 1000, 5000, 0x18), 6), 0x0800))
+    resp = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 20\r\n\r\n<html>hello</html>\r\n"
+    w.add(eth(ip4(tcp(resp, 8080, 40001, 5000, 1000, 0x18, src=B4, dst=A4), 6, src=B4, dst=A4), 0x0800))
+    w.add(eth(ip4(tcp(b"more of the body, no request line\r\n", 80, 40000, 5100, 1100, 0x10, src=B4, dst=A4),
+                  6, src=B4, dst=A4), 0x0800))
+    w.add(eth(ip4(tcp(req, 40000, 80, 1100, 5100, 0x18), 6), 0x0800), caplen=14 + 20 + 20 + 10)
+    w.add(eth(ip4(tcp(b"POST /x HTTP/1.1\r\n\x01\x02", 40000, 80, 1200, 5200, 0x18), 6), 0x0800))
+    w.add(eth(ip4(tcp(b"post  /y HTTP/1.0\nrest", 40002, 8080, 1, 1, 0x18), 6), 0x0800))
+    w.add(eth(ip4(tcp(bytes(range(200)), 40000, 8443, 1300, 5300, 0x18), 6), 0x0800), caplen=14 + 20 + 20 + 16)
+    w.close()
+
 
 def main():
     if len(sys.argv) < 2:
