@@ -238,6 +238,7 @@ struct layout {
 };
 
 #define COMPACT_BELOW 78	/* columns under which a list drops its address columns */
+#define PROTO_W 8		/* the Protocol column: "ICMPv6", "PPP LCP", "L2TPv3" */
 
 static void row_layout(const struct list_state *st, int width, struct layout *lo)
 {
@@ -251,7 +252,7 @@ static void row_layout(const struct list_state *st, int width, struct layout *lo
 	if (lo->compact)
 		lo->fixedw = lo->numw + 1 + 1 + 1;		/* "No.!< ": no time column */
 	avail = width - lo->fixedw;
-	lo->addrw = (avail - 7 - 30) / 2;
+	lo->addrw = (avail - (PROTO_W + 1) - 30) / 2;
 	if (lo->addrw < 15)
 		lo->addrw = 15;
 	if (lo->addrw > 39)
@@ -285,7 +286,7 @@ static void draw_row(struct pane *p, WINDOW *w, int y, const struct frame *f, co
 	else if (lo->compact)	/* tcpdump's line says the protocol and the addresses */
 		snprintf(line, sizeof(line), "%s", decode_summary(&d));
 	else
-		snprintf(line, sizeof(line), "%-6.6s %s %s %s", c.proto, src, dst, c.info);
+		snprintf(line, sizeof(line), "%-*.*s %s %s %s", PROTO_W, PROTO_W, c.proto, src, dst, c.info);
 	if (ui_text_cols(line) > st->widest)
 		st->widest = ui_text_cols(line);
 	if (selected && active(p))
@@ -469,7 +470,7 @@ static void list_draw(struct pane *p, WINDOW *w)
 		snprintf(head, sizeof(head), "%s", st->paused ? "Summary  (paused)" : st->follow ? "Summary  (following)" :
 			 "Summary  (G: follow)");
 	else
-		snprintf(head, sizeof(head), "%-6s %s %s %s", "Proto", src, dst, state);
+		snprintf(head, sizeof(head), "%-*s %s %s %s", PROTO_W, "Proto", src, dst, state);
 	pane_title(p, w, "");
 	wattrset(w, ui_attr(mgr_focused() == p ? C_FOCUS_TITLE : C_TITLE));
 	mvwaddstr(w, r.y, r.x, fixed);

@@ -111,7 +111,8 @@ static const char *info_of(const char *summary)
 	return colon ? colon + 2 : summary;
 }
 
-/* "40000 → 53 " for the innermost UDP or TCP up to the top layer (not one quoted in an ICMP error). */
+/* "40000 → 53 " when the innermost packet up to the top layer is UDP or TCP (not the tunnel's
+ * UDP around an inner ICMPv6, nor one quoted in an ICMP error). */
 static int ports(const struct decoded *d, int top, int end, char *out, size_t len)
 {
 	const char *sp = NULL, *dp = NULL;
@@ -119,6 +120,8 @@ static int ports(const struct decoded *d, int top, int end, char *out, size_t le
 	int i, j;
 
 	for (int k = 0; k <= top && k < decode_nprotos(d); k++) {
+		if (d->protos[k] == PROTO_IP || d->protos[k] == PROTO_IPV6)
+			sp = dp = NULL;		/* a tunnelled packet: the outer ports are not its own */
 		if (d->protos[k] == PROTO_UDP)
 			sp = "udp.srcport", dp = "udp.dstport";
 		if (d->protos[k] == PROTO_TCP)

@@ -78,6 +78,18 @@ static void golden_rows_match_tshark(void **state)
 	}
 }
 
+/* An ICMP packet inside L2TP (UDP 1701): the Info column has no ports, they are the tunnel's. */
+static void tunnel_ports_stay_out(void **state)
+{
+	struct row_cols c = { 0 };
+
+	(void)state;
+	assert_true(columns_of("tests/golden/l2tp-data.pcap", 1, &c));
+	assert_false(c.info[0] >= '0' && c.info[0] <= '9');
+	assert_true(columns_of("tests/golden/l2tp-ctrl.pcap", 1, &c));
+	assert_true(c.info[0] >= '0' && c.info[0] <= '9');	/* L2TP's own UDP ports */
+}
+
 static int print_file(const char *path)
 {
 	struct row_cols c;
@@ -92,6 +104,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_layer_has_a_column),
 		cmocka_unit_test(golden_rows_match_tshark),
+		cmocka_unit_test(tunnel_ports_stay_out),
 	};
 
 	if (argc == 2)
