@@ -220,6 +220,17 @@ static int digits(uint64_t n)
 	return d;
 }
 
+/* The time column, 10 wide: six decimals up to 999 s, then as many as fit (the detail pane
+ * keeps the microseconds), so the columns after it stay in place in a long capture. */
+static void time_text(char *out, size_t n, double t)
+{
+	int decimals = 6;
+
+	for (double top = 1000; decimals > 0 && (t >= top || t <= -top / 10); top *= 10)
+		decimals--;
+	snprintf(out, n, "%10.*f", decimals, t);
+}
+
 /* Pads s to width columns, or cuts it with an ellipsis. */
 static void fit(char *out, size_t n, const char *s, int width)
 {
@@ -244,7 +255,7 @@ static void row_layout(const struct list_state *st, int width, struct layout *lo
 {
 	int avail;
 
-	lo->numw = digits(view_num(st, view_len(st) ? view_len(st) - 1 : 0));
+	lo->numw = digits(view_num(st, view_len(st) ? view_len(st) - 1 : 0)) + 1;	/* a margin on the left */
 	if (lo->numw < 6)
 		lo->numw = 6;
 	lo->compact = width < COMPACT_BELOW;
@@ -267,18 +278,20 @@ static void draw_row(struct pane *p, WINDOW *w, int y, const struct frame *f, co
 	struct list_state *st = p->state;
 	struct ui_rect r = p->rect;
 	struct row_cols c = { 0 };	/* row_columns fills it; cppcheck cannot see that */
-	char fixed[64], src[128], dst[128], line[DECODE_SUMMARY_MAX + 400];
+	char fixed[80], when[40], src[128], dst[128], line[DECODE_SUMMARY_MAX + 400];
 	int selected = f->number == st->sel;
 	int kept = f->number == p->ui->detail->num && p->ui->detail->pinned && p->ui->detail->src == st_store(st);
 
 	decode_frame(&d, f);
 	row_columns(&d, &c);
-	if (lo->compact)
+	if (lo->compact) {
 		snprintf(fixed, sizeof(fixed), "%*llu%c%c ", lo->numw, (unsigned long long)f->number, c.mark,
 			 f->dir == FRAME_IN ? '<' : f->dir == FRAME_OUT ? '>' : ' ');
-	else
-		snprintf(fixed, sizeof(fixed), "%*llu %10.6f%c%c ", lo->numw, (unsigned long long)f->number,
-			 store_rel_time(st_store(st), f), c.mark, f->dir == FRAME_IN ? '<' : f->dir == FRAME_OUT ? '>' : ' ');
+	} else {
+		time_text(when, sizeof(when), store_rel_time(st_store(st), f));
+		snprintf(fixed, sizeof(fixed), "%*llu %s%c%c ", lo->numw, (unsigned long long)f->number, when, c.mark,
+			 f->dir == FRAME_IN ? '<' : f->dir == FRAME_OUT ? '>' : ' ');
+	}
 	fit(src, sizeof(src), c.src, lo->addrw);
 	fit(dst, sizeof(dst), c.dst, lo->addrw);
 	if (predict_hides_frame(p->ui, st_store(st), f->number))
@@ -416,13 +429,15 @@ static void draw_event(struct pane *p, WINDOW *w, int y, const struct tl_event *
 {
 	struct list_state *st = p->state;
 	struct frame at = { .ts = e->ev.ts };
-	char text[400], line[440], fixed[64];
+	char text[400], line[440], fixed[80], when[40];
 
 	nlevent_format(&e->ev, text, sizeof(text));
-	if (lo->compact)
+	if (lo->compact) {
 		snprintf(fixed, sizeof(fixed), "%*s   ", lo->numw, "");
-	else
-		snprintf(fixed, sizeof(fixed), "%*s %10.6f   ", lo->numw, "", store_rel_time(st_store(st), &at));
+	} else {
+		time_text(when, sizeof(when), store_rel_time(st_store(st), &at));
+		snprintf(fixed, sizeof(fixed), "%*s %s   ", lo->numw, "", when);
+	}
 	snprintf(line, sizeof(line), "%s netlink: %s", p->ui->utf8 ? "\xc2\xb7" : "-", text);
 	wattrset(w, ui_attr(C_DIM));
 	mvwhline(w, y, p->rect.x, ' ', p->rect.w);
