@@ -48,6 +48,7 @@ struct list_state {
 	int paused;			/* space: the view stands still, capture goes on */
 	int hscroll;			/* columns the scrolling part is shifted left */
 	int widest;			/* the widest scrolling part drawn last time */
+	int protow;			/* the widest Protocol name drawn yet ("PPP LCP"): the column grows to it */
 	int center;			/* a jump (go-to, find): show the selected row mid-pane */
 };
 
@@ -244,12 +245,13 @@ static void fit(char *out, size_t n, const char *s, int width)
 }
 
 struct layout {
-	int numw, addrw, fixedw;
+	int numw, protow, addrw, fixedw;
 	int compact;		/* a narrow list (the split view): the protocol and tcpdump's line, no columns */
 };
 
 #define COMPACT_BELOW 78	/* columns under which a list drops its address columns */
-#define PROTO_W 8		/* the Protocol column: "ICMPv6", "PPP LCP", "L2TPv3" */
+#define PROTO_W 6		/* the Protocol column: "ICMPv6"; wider once a row needs it ("PPP LCP") */
+#define PROTO_W_MAX 10		/* "PPP IPV6CP" */
 
 static void row_layout(const struct list_state *st, int width, struct layout *lo)
 {
@@ -262,8 +264,9 @@ static void row_layout(const struct list_state *st, int width, struct layout *lo
 	lo->fixedw = lo->numw + 1 + 10 + 1 + 1 + 1;		/* "No. Time!< " (! marks a bad frame) */
 	if (lo->compact)
 		lo->fixedw = lo->numw + 1 + 1 + 1;		/* "No.!< ": no time column */
+	lo->protow = st->protow > PROTO_W ? st->protow : PROTO_W;
 	avail = width - lo->fixedw;
-	lo->addrw = (avail - (PROTO_W + 1) - 30) / 2;
+	lo->addrw = (avail - (lo->protow + 1) - 30) / 2;
 	if (lo->addrw < 15)
 		lo->addrw = 15;
 	if (lo->addrw > 39)
@@ -271,6 +274,18 @@ static void row_layout(const struct list_state *st, int width, struct layout *lo
 }
 
 static int active(struct pane *p);
+
+/* A Protocol name wider than the column: the column grows to it from the next draw on (and stays,
+ * so the rows do not shift as they scroll). */
+static void widen_proto(struct pane *p, struct list_state *st, const char *proto)
+{
+	int n = (int)strlen(proto) < PROTO_W_MAX ? (int)strlen(proto) : PROTO_W_MAX;
+
+	if (n > st->protow && n > PROTO_W) {
+		st->protow = n;
+		ui_dirty(p->ui);
+	}
+}
 
 static void draw_row(struct pane *p, WINDOW *w, int y, const struct frame *f, const struct layout *lo)
 {
@@ -299,7 +314,8 @@ static void draw_row(struct pane *p, WINDOW *w, int y, const struct frame *f, co
 	else if (lo->compact)	/* tcpdump's line says the protocol and the addresses */
 		snprintf(line, sizeof(line), "%s", decode_summary(&d));
 	else
-		snprintf(line, sizeof(line), "%-*.*s %s %s %s", PROTO_W, PROTO_W, c.proto, src, dst, c.info);
+		snprintf(line, sizeof(line), "%-*.*s %s %s %s", lo->protow, lo->protow, c.proto, src, dst, c.info);
+	widen_proto(p, st, c.proto);
 	if (ui_text_cols(line) > st->widest)
 		st->widest = ui_text_cols(line);
 	if (selected && active(p))
@@ -485,7 +501,7 @@ static void list_draw(struct pane *p, WINDOW *w)
 		snprintf(head, sizeof(head), "%s", st->paused ? "Summary  (paused)" : st->follow ? "Summary  (following)" :
 			 "Summary  (G: follow)");
 	else
-		snprintf(head, sizeof(head), "%-*s %s %s %s", PROTO_W, "Proto", src, dst, state);
+		snprintf(head, sizeof(head), "%-*s %s %s %s", lo.protow, "Proto", src, dst, state);
 	pane_title(p, w, "");
 	wattrset(w, ui_attr(mgr_focused() == p ? C_FOCUS_TITLE : C_TITLE));
 	mvwaddstr(w, r.y, r.x, fixed);

@@ -64,7 +64,7 @@ tm resize-window -t "$UI_SESSION" -x 80 -y 24
 screen_wait '^ tapscope ' 3
 set_filter "icmp6 and ip6[40] == 128 and src $V6"
 keys g
-screen_wait "< ICMPv6 +fd00:1111:2222…" 2
+screen_wait "< ICMPv6 fd00:1111:2222…" 2
 sleep 0.2
 info_line | grep -qE "frame [0-9]+ < IP6 $V6 > fd00:1111:2222:3333:4444:5555:6666:3: ICMP6, echo request, id [0-9]+, seq 1, length 64 .*answered by tapscope" ||
 	fail "the info line does not hold the whole summary: $(info_line)"
