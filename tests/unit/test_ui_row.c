@@ -1,6 +1,7 @@
 /* test_ui_row.c — the list's columns of a frame: every decode_proto has a Protocol column name,
  * and the golden captures' rows say what tshark's Protocol, Source and Destination columns say
- * (innermost layer for tunnels). "test_ui_row FILE" prints a file's columns, to compare by hand. */
+ * (innermost layer for tunnels); run from the top directory, as make check and tests/run.sh do.
+ * "test_ui_row FILE" prints a file's columns, to compare with tshark by hand. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
