@@ -61,6 +61,7 @@ static void file_draw(struct pane *p, WINDOW *w)
 	struct ui_rect r = p->rect;
 	char line[512], a[64], b[64];
 	int y = r.y + 1;
+	const char *sofar;	/* what indexing has not finished counting is marked */
 	double span;
 
 	capindex_info(fileview_index(fv), &in);
@@ -69,9 +70,10 @@ static void file_draw(struct pane *p, WINDOW *w)
 	snprintf(line, sizeof(line), "  %s, %s (%s)", in.pcapng ? "pcapng" : "pcap", in.link_desc ? in.link_desc : "?",
 		 in.link_name ? in.link_name : "?");
 	ui_put_line(w, &y, r, A_NORMAL, line);
+	sofar = in.done ? "" : " so far";
 	size_text(in.file_bytes, a, sizeof(a));
 	size_text(in.wire_bytes, b, sizeof(b));
-	snprintf(line, sizeof(line), "  %s on disk, %s on the wire", a, b);
+	snprintf(line, sizeof(line), "  %s on disk, %s%s on the wire", a, in.done ? "" : "so far ", b);	/* a narrow pane cuts the end */
 	ui_put_line(w, &y, r, A_NORMAL, line);
 
 	heading(w, &y, r, "frames");
@@ -82,9 +84,9 @@ static void file_draw(struct pane *p, WINDOW *w)
 			 fileview_progress(fv) / 10);
 	ui_put_line(w, &y, r, in.done ? A_NORMAL : ui_attr(C_WARN), line);
 	if (in.pcapng)
-		snprintf(line, sizeof(line), "  %llu in (<), %llu out (>), %llu not recorded",
+		snprintf(line, sizeof(line), "  %llu in (<), %llu out (>), %llu not recorded%s",
 			 (unsigned long long)in.frames_in, (unsigned long long)in.frames_out,
-			 (unsigned long long)(in.frames - in.frames_in - in.frames_out));
+			 (unsigned long long)(in.frames - in.frames_in - in.frames_out), sofar);
 	else
 		snprintf(line, sizeof(line), "  directions: not recorded (pcap)");
 	ui_put_line(w, &y, r, A_NORMAL, line);
@@ -96,9 +98,9 @@ static void file_draw(struct pane *p, WINDOW *w)
 		span = (double)(in.last.tv_sec - in.first.tv_sec) + (double)(in.last.tv_usec - in.first.tv_usec) / 1e6;
 		snprintf(line, sizeof(line), "  first %s", a);
 		ui_put_line(w, &y, r, A_NORMAL, line);
-		snprintf(line, sizeof(line), "  last  %s", b);
+		snprintf(line, sizeof(line), "  last  %s%s", b, sofar);
 		ui_put_line(w, &y, r, A_NORMAL, line);
-		snprintf(line, sizeof(line), "  span  %.6f s%s", span, in.done ? "" : " so far");
+		snprintf(line, sizeof(line), "  span  %.6f s%s", span, sofar);
 		ui_put_line(w, &y, r, A_NORMAL, line);
 	}
 	if (fileview_filter_text(fv)[0]) {

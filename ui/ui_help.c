@@ -18,6 +18,7 @@ struct help_line {
 	char key[48];		/* "" on continuation lines */
 	char text[128];
 	int heading;
+	int dim;		/* a live-only key while browsing a file */
 };
 
 struct help_view {
@@ -44,11 +45,13 @@ static void add_line(struct help_view *h, const char *key, const char *text, int
 		return;
 	snprintf(h->lines[h->n].key, sizeof(h->lines[h->n].key), "%s", key);
 	snprintf(h->lines[h->n].text, sizeof(h->lines[h->n].text), "%s", text);
+	h->lines[h->n].dim = 0;
 	h->lines[h->n++].heading = heading;
 }
 
-/* One entry: its text wrapped to width, the key on the first line only. */
-static void add_entry(struct help_view *h, const char *key, const char *text, int width)
+/* One entry: its text wrapped to width, the key on the first line only; dim for a key that
+ * needs a live device while browsing a file. */
+static void add_entry(struct help_view *h, const char *key, const char *text, int width, int dim)
 {
 	const char *t = text;
 	int first = 1;
@@ -59,11 +62,23 @@ static void add_entry(struct help_view *h, const char *key, const char *text, in
 
 		snprintf(part, sizeof(part), "%.*s", len, t);
 		add_line(h, first ? key : "", part, 0);
+		if (h->n)
+			h->lines[h->n - 1].dim = dim;
 		first = 0;
 		t += len;
 		while (*t == ' ')
 			t++;
 	}
+}
+
+/* A key's entry: its help, and "(live only)" after it for a key that needs a device in the browser. */
+static void add_key_entry(struct help_view *h, const char *keys, const struct ui_key *k, int width, int live)
+{
+	int dim = !live && keys_live_only(k->action);
+	char text[160];
+
+	snprintf(text, sizeof(text), "%s%s", k->help, dim ? " (live only)" : "");
+	add_entry(h, keys, text, width, dim);
 }
 
 static int same_entry(const struct ui_key *a, const struct ui_key *b)
@@ -72,8 +87,9 @@ static int same_entry(const struct ui_key *a, const struct ui_key *b)
 	       !strcmp(a->group, b->group);
 }
 
-/* Keys with the same scope, action and help share a line: "Up k  up". */
-static void build(struct help_view *h, int width)
+/* Keys with the same scope, action and help share a line: "Up k  up". Browsing a file (not
+ * live), the keys that need a device say so, dimmed. */
+static void build(struct help_view *h, int width, int live)
 {
 	const struct ui_key *t = keys_table();
 
@@ -97,12 +113,14 @@ static void build(struct help_view *h, int width)
 			if (same_entry(&t[j], &t[i]) && strlen(keys) + strlen(t[j].name) + 2 < sizeof(keys))
 				snprintf(keys + strlen(keys), sizeof(keys) - strlen(keys), "%s%s", keys[0] ? " " : "",
 					 t[j].name);
-		add_entry(h, keys, t[i].help, width - KEY_W - 2);
+		add_key_entry(h, keys, &t[i], width - KEY_W - 2, live);
 	}
 	add_line(h, "", "", 0);
 	add_line(h, "In the frame list, and the mouse", "", 1);
 	for (size_t i = 0; i < sizeof(legend) / sizeof(legend[0]); i++)
-		add_entry(h, legend[i][0], legend[i][1], width - KEY_W - 2);
+		add_entry(h, legend[i][0], legend[i][1], width - KEY_W - 2, 0);
+	if (!live)
+		add_entry(h, "dim", "only on a live device: this is a file", width - KEY_W - 2, 1);
 }
 
 static int two_columns(void)
@@ -129,10 +147,11 @@ static void draw_line(struct ui *ui, struct help_view *h, int y, int x, int widt
 		wattrset(h->win, A_NORMAL);
 		return;
 	}
-	wattrset(h->win, ui_attr(C_KEY) | A_BOLD);
+	wattrset(h->win, l->dim ? ui_attr(C_DIM) : ui_attr(C_KEY) | A_BOLD);
 	ui_put(h->win, y, x + 1, KEY_W - 1, l->key, 0);
-	wattrset(h->win, A_NORMAL);
+	wattrset(h->win, l->dim ? ui_attr(C_DIM) : A_NORMAL);
 	ui_put(h->win, y, x + KEY_W + 1, width - KEY_W - 1, l->text, 0);
+	wattrset(h->win, A_NORMAL);
 }
 
 static void help_draw(struct overlay *ov)
@@ -142,7 +161,7 @@ static void help_draw(struct overlay *ov)
 	int w = two_columns() ? 2 * TWO_COL_W + 3 : colw + 2, rows, hgt, half;
 	const char *foot = " Esc q ? F1 close \xc2\xb7 Up Down PgUp PgDn scroll ";
 
-	build(h, colw);
+	build(h, colw, ov->ui->s != NULL);
 	hgt = content_rows(h) + 2 > LINES - 2 ? LINES - 2 : content_rows(h) + 2;
 	if (mgr_box_place(&h->win, &h->panel, hgt, w) < 0)
 		return;

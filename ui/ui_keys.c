@@ -204,7 +204,8 @@ static const struct { const char *scope, *title; int overlay; } scopes[] = {
 
 /* The actions of keys that need a live device (the first word of a row's action). */
 static const char *const live_actions[] = { "echo", "neigh", "hold", "form", "repeat", "cancel", "pause", "clear",
-					    "lessons", "next-step", "step", "console", "device", "split", NULL };
+					    "lessons", "next-step", "step", "console", "device", "split",
+					    "timeline", NULL };	/* a file has no netlink events */
 
 int keys_live_only(const char *action)
 {

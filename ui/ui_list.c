@@ -48,6 +48,7 @@ struct list_state {
 	int paused;			/* space: the view stands still, capture goes on */
 	int hscroll;			/* columns the scrolling part is shifted left */
 	int widest;			/* the widest scrolling part drawn last time */
+	int protow;			/* the widest Protocol name drawn yet ("PPP LCP"): the column grows to it */
 	int center;			/* a jump (go-to, find): show the selected row mid-pane */
 };
 
@@ -220,6 +221,17 @@ static int digits(uint64_t n)
 	return d;
 }
 
+/* The time column, 10 wide: six decimals up to 999 s, then as many as fit (the detail pane
+ * keeps the microseconds), so the columns after it stay in place in a long capture. */
+static void time_text(char *out, size_t n, double t)
+{
+	int decimals = 6;
+
+	for (double top = 1000; decimals > 0 && (t >= top || t <= -top / 10); top *= 10)
+		decimals--;
+	snprintf(out, n, "%10.*f", decimals, t);
+}
+
 /* Pads s to width columns, or cuts it with an ellipsis. */
 static void fit(char *out, size_t n, const char *s, int width)
 {
@@ -233,25 +245,28 @@ static void fit(char *out, size_t n, const char *s, int width)
 }
 
 struct layout {
-	int numw, addrw, fixedw;
+	int numw, protow, addrw, fixedw;
 	int compact;		/* a narrow list (the split view): the protocol and tcpdump's line, no columns */
 };
 
 #define COMPACT_BELOW 78	/* columns under which a list drops its address columns */
+#define PROTO_W 6		/* the Protocol column: "ICMPv6"; wider once a row needs it ("PPP LCP") */
+#define PROTO_W_MAX 10		/* "PPP IPV6CP" */
 
 static void row_layout(const struct list_state *st, int width, struct layout *lo)
 {
 	int avail;
 
-	lo->numw = digits(view_num(st, view_len(st) ? view_len(st) - 1 : 0));
+	lo->numw = digits(view_num(st, view_len(st) ? view_len(st) - 1 : 0)) + 1;	/* a margin on the left */
 	if (lo->numw < 6)
 		lo->numw = 6;
 	lo->compact = width < COMPACT_BELOW;
 	lo->fixedw = lo->numw + 1 + 10 + 1 + 1 + 1;		/* "No. Time!< " (! marks a bad frame) */
 	if (lo->compact)
 		lo->fixedw = lo->numw + 1 + 1 + 1;		/* "No.!< ": no time column */
+	lo->protow = st->protow > PROTO_W ? st->protow : PROTO_W;
 	avail = width - lo->fixedw;
-	lo->addrw = (avail - 7 - 30) / 2;
+	lo->addrw = (avail - (lo->protow + 1) - 30) / 2;
 	if (lo->addrw < 15)
 		lo->addrw = 15;
 	if (lo->addrw > 39)
@@ -260,24 +275,38 @@ static void row_layout(const struct list_state *st, int width, struct layout *lo
 
 static int active(struct pane *p);
 
+/* A Protocol name wider than the column: the column grows to it from the next draw on (and stays,
+ * so the rows do not shift as they scroll). */
+static void widen_proto(struct pane *p, struct list_state *st, const char *proto)
+{
+	int n = (int)strlen(proto) < PROTO_W_MAX ? (int)strlen(proto) : PROTO_W_MAX;
+
+	if (n > st->protow && n > PROTO_W) {
+		st->protow = n;
+		ui_dirty(p->ui);
+	}
+}
+
 static void draw_row(struct pane *p, WINDOW *w, int y, const struct frame *f, const struct layout *lo)
 {
 	static struct decoded d;
 	struct list_state *st = p->state;
 	struct ui_rect r = p->rect;
 	struct row_cols c = { 0 };	/* row_columns fills it; cppcheck cannot see that */
-	char fixed[64], src[128], dst[128], line[DECODE_SUMMARY_MAX + 400];
+	char fixed[80], when[40], src[128], dst[128], line[DECODE_SUMMARY_MAX + 400];
 	int selected = f->number == st->sel;
 	int kept = f->number == p->ui->detail->num && p->ui->detail->pinned && p->ui->detail->src == st_store(st);
 
 	decode_frame(&d, f);
 	row_columns(&d, &c);
-	if (lo->compact)
+	if (lo->compact) {
 		snprintf(fixed, sizeof(fixed), "%*llu%c%c ", lo->numw, (unsigned long long)f->number, c.mark,
 			 f->dir == FRAME_IN ? '<' : f->dir == FRAME_OUT ? '>' : ' ');
-	else
-		snprintf(fixed, sizeof(fixed), "%*llu %10.6f%c%c ", lo->numw, (unsigned long long)f->number,
-			 store_rel_time(st_store(st), f), c.mark, f->dir == FRAME_IN ? '<' : f->dir == FRAME_OUT ? '>' : ' ');
+	} else {
+		time_text(when, sizeof(when), store_rel_time(st_store(st), f));
+		snprintf(fixed, sizeof(fixed), "%*llu %s%c%c ", lo->numw, (unsigned long long)f->number, when, c.mark,
+			 f->dir == FRAME_IN ? '<' : f->dir == FRAME_OUT ? '>' : ' ');
+	}
 	fit(src, sizeof(src), c.src, lo->addrw);
 	fit(dst, sizeof(dst), c.dst, lo->addrw);
 	if (predict_hides_frame(p->ui, st_store(st), f->number))
@@ -285,7 +314,8 @@ static void draw_row(struct pane *p, WINDOW *w, int y, const struct frame *f, co
 	else if (lo->compact)	/* tcpdump's line says the protocol and the addresses */
 		snprintf(line, sizeof(line), "%s", decode_summary(&d));
 	else
-		snprintf(line, sizeof(line), "%-6.6s %s %s %s", c.proto, src, dst, c.info);
+		snprintf(line, sizeof(line), "%-*.*s %s %s %s", lo->protow, lo->protow, c.proto, src, dst, c.info);
+	widen_proto(p, st, c.proto);
 	if (ui_text_cols(line) > st->widest)
 		st->widest = ui_text_cols(line);
 	if (selected && active(p))
@@ -415,13 +445,15 @@ static void draw_event(struct pane *p, WINDOW *w, int y, const struct tl_event *
 {
 	struct list_state *st = p->state;
 	struct frame at = { .ts = e->ev.ts };
-	char text[400], line[440], fixed[64];
+	char text[400], line[440], fixed[80], when[40];
 
 	nlevent_format(&e->ev, text, sizeof(text));
-	if (lo->compact)
+	if (lo->compact) {
 		snprintf(fixed, sizeof(fixed), "%*s   ", lo->numw, "");
-	else
-		snprintf(fixed, sizeof(fixed), "%*s %10.6f   ", lo->numw, "", store_rel_time(st_store(st), &at));
+	} else {
+		time_text(when, sizeof(when), store_rel_time(st_store(st), &at));
+		snprintf(fixed, sizeof(fixed), "%*s %s   ", lo->numw, "", when);
+	}
 	snprintf(line, sizeof(line), "%s netlink: %s", p->ui->utf8 ? "\xc2\xb7" : "-", text);
 	wattrset(w, ui_attr(C_DIM));
 	mvwhline(w, y, p->rect.x, ' ', p->rect.w);
@@ -469,7 +501,7 @@ static void list_draw(struct pane *p, WINDOW *w)
 		snprintf(head, sizeof(head), "%s", st->paused ? "Summary  (paused)" : st->follow ? "Summary  (following)" :
 			 "Summary  (G: follow)");
 	else
-		snprintf(head, sizeof(head), "%-6s %s %s %s", "Proto", src, dst, state);
+		snprintf(head, sizeof(head), "%-*s %s %s %s", lo.protow, "Proto", src, dst, state);
 	pane_title(p, w, "");
 	wattrset(w, ui_attr(mgr_focused() == p ? C_FOCUS_TITLE : C_TITLE));
 	mvwaddstr(w, r.y, r.x, fixed);

@@ -4,7 +4,9 @@
 # end (End shows the last frame), a BPF filter over the whole file (tcpdump's count), find by text
 # and by field condition with next/previous, go to a frame (one the filter hides too), w saving the
 # filtered frames (as tcpdump reads them back, pcap and pcapng), pcapng directions as arrows, stdin,
-# a damaged file, keys that need a device, and -r without a terminal still printing lines.
+# a damaged file, keys that need a device (refused, and marked in help), the Protocol column and
+# inner addresses of tunnelled frames (golden L2TP and AH captures), and -r without a terminal
+# still printing lines.
 # The 10,000,000-frame measurement is tests/bench/bench_browse.sh (make bench).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../uilib.sh"
@@ -41,6 +43,8 @@ note "first screen: $(screen | grep -E ' +1 +0\.000000 ' | head -1 | cut -c46-11
 # 2. indexing ends: every frame counted, End goes to the last one
 screen_wait "^ $N frames +\? help" 10
 screen_wait "^   $N " 2	# the file pane's frame count
+screen_wait '^   [0-9.]+ MiB on disk, [0-9.]+ MiB on the w' 2	# no "so far" once indexed
+screen | grep -q 'so far' && fail "the file pane still says 'so far' after indexing"
 keys End
 wait_selected $N
 screen_wait " $N +199\.999000 " 2
@@ -153,6 +157,12 @@ screen_wait 'only on a live device, and this is a file' 2
 screen | grep -q 'acts in the netlink pane' && fail "d points to a netlink pane the browser does not have"
 keys i
 screen_wait '^form: only on a live device, and this is a file' 2
+keys t		# the timeline shows netlink events: a file has none
+screen_wait '^timeline: only on a live device, and this is a file' 2
+keys '?'		# help marks the keys that need a device
+screen_wait '│ e +echo replies on/off \(live only\)' 2
+screen_wait '│ x +hex pane on/off +│' 2
+keys Escape
 keys q
 ui_prompt_back 5
 assert_tty_sane
@@ -183,7 +193,25 @@ screen_wait '^1 frame shown: the file is damaged after it: .*cut\.pcap' 3
 keys q
 ui_prompt_back 5
 
-# 10. without a terminal, and with -p or -c, -r prints as before
+# 10. tunnels and the newer decoders: the Protocol column names every layer (never the '?' of a
+# malformed frame), and Source/Destination are the innermost packet's, as in tshark's columns
+keys "$UI_BIN -r $G/l2tp-data.pcap" Enter
+screen_wait ' +1 +0\.000000 +ICMP +172\.16\.1\.1 +172\.16\.2\.1 ' 5	# ICMP in PPP in L2TP in UDP
+screen_wait ' +3 +[0-9.]+ +PPP LCP +192\.0\.2\.1 +192\.0\.2\.2 ' 2
+keys q
+ui_prompt_back 5
+keys "$UI_BIN -r $G/l2tp-ctrl.pcap" Enter
+screen_wait ' +1 +0\.000000 +L2TP +192\.0\.2\.1 ' 5
+screen_wait ' +4 +[0-9.]+ +L2TPv3 +192\.0\.2\.1 ' 2
+keys q
+ui_prompt_back 5
+keys "$UI_BIN -r $G/ah.pcap" Enter
+screen_wait ' +2 +[0-9.]+ +ICMP +172\.16\.1\.1 +172\.16\.2\.1 ' 5	# inside AH-protected IP-in-IP
+keys q
+ui_prompt_back 5
+note "Protocol column: L2TP, L2TPv3, PPP LCP; tunnelled rows show the inner addresses"
+
+# 11. without a terminal, and with -p or -c, -r prints as before
 keys "$UI_BIN -r $G/icmp.pcap -c 2; $UI_BIN -r $G/icmp.pcap | wc -l" Enter
 screen_wait '^20$' 5
 [ "$(screen | grep -cE '^[0-9:.]+ [-<>] [0-9]+ IP ')" -ge 2 ] || fail "-c 2 on a terminal did not print lines"
