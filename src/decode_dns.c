@@ -882,8 +882,18 @@ static void dns_message(struct decoded *d, struct cursor *c, int summary, uint32
 	if (!cursor_has(c, 12)) {	/* every field the bytes hold (a quote in an ICMP error, a cut capture) */
 		static const struct field_def *const counts[4] = { &f_qdcount, &f_ancount, &f_nscount, &f_arcount };
 
-		if (summary)
+		int whole = !(c->end >= d->caplen && d->caplen < d->len);	/* not cut by the capture */
+
+		if (summary && whole && !d->inner) {	/* tcpdump: the message cannot hold a header */
+			struct fmtbuf b = dec_sum_begin(d);
+
+			fmtbuf_str(&b, "domain [length ");
+			fmtbuf_u64(&b, c->end - msg);
+			fmtbuf_str(&b, " < 12] (invalid)");
+			dec_sum_end(d, &b);
+		} else if (summary) {
 			dec_sum_str(d, "DNS");
+		}
 		if (cursor_has(c, 2))
 			dec_be16(d, c, &f_id);
 		if (cursor_has(c, 2)) {
@@ -892,7 +902,9 @@ static void dns_message(struct decoded *d, struct cursor *c, int summary, uint32
 		}
 		for (s = 0; s < 4 && cursor_has(c, 2); s++)
 			dec_be16(d, c, counts[s]);
-		if (!d->inner)
+		if (!d->inner && whole)
+			dec_short_note(d, c, PROTO_DNS);	/* the line said it already */
+		else if (!d->inner)
 			dec_short(d, c, PROTO_DNS);
 		dec_close(d, idx, c->off);
 		c->off = c->end;

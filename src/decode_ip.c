@@ -243,6 +243,19 @@ static void ip_summary_head(struct decoded *d, const struct l3info *l3, unsigned
 	}
 }
 
+/* A total length shorter than the header: tcpdump's "IP bad-len N", Wireshark's malformed note. */
+static void ip_bad_len(struct decoded *d, int idx, uint32_t start, unsigned totlen)
+{
+	struct fmtbuf b;
+
+	dec_malformed(d, start + 2, 2, "IP total length shorter than its header");
+	dec_close(d, idx, 0);
+	b = dec_sum_begin(d);
+	fmtbuf_str(&b, "IP bad-len ");
+	fmtbuf_u64(&b, totlen);
+	dec_sum_end(d, &b);
+}
+
 void decode_ip(struct decoded *d, struct cursor *c)
 {
 	uint32_t start = c->off, hl, totlen, wire_left, missing, have;
@@ -286,6 +299,11 @@ void decode_ip(struct decoded *d, struct cursor *c)
 	totlen = have >= 4 ? get_be16(h + 2) : 0;
 	if (have >= 4)
 		dec_add(d, &f_len, start + 2, 2, totlen);
+	if (have >= 4 && totlen < hl) {	/* Wireshark and tcpdump stop here: nothing after is to be trusted */
+		ip_bad_len(d, idx, start, totlen);
+		c->off = c->end;
+		return;
+	}
 	if (have >= 6)
 		dec_add(d, &f_id, start + 4, 2, get_be16(h + 4));
 	flags = have >= 7 ? h[6] & 0xe0 : 0;
@@ -347,19 +365,6 @@ void decode_ip(struct decoded *d, struct cursor *c)
 	}
 	c->off = start + hl;
 	wire_left = d->len - start;
-	if (totlen < hl) {
-		dec_malformed(d, start + 2, 2, "IP total length shorter than its header");
-		dec_close(d, idx, 0);
-		dec_sum_str(d, "IP bad-len");
-		{
-			struct fmtbuf b = dec_sum_begin(d);
-
-			fmtbuf_char(&b, ' ');
-			fmtbuf_u64(&b, totlen);
-			dec_sum_end(d, &b);
-		}
-		return;
-	}
 	if (totlen > wire_left && !d->inner)
 		dec_malformed(d, start + 2, 2, "IP total length exceeds the frame length");
 	missing = totlen > wire_left && !d->inner ? totlen - wire_left : 0;

@@ -634,6 +634,22 @@ def http(p):
     w.add(eth(ip4(tcp(bytes(range(200)), 40000, 8443, 1300, 5300, 0x18), 6), 0x0800), caplen=14 + 20 + 20 + 16)
     w.close()
 
+@case
+def short_msgs(p):
+    """Messages shorter than their own header, whole in the capture: DNS of 5 bytes (tcpdump's
+    "domain [length 5 < 12] (invalid)"), an IPv4 header length of 16, and one of 60 with a total
+    length of 30 and the capture ending inside the header (tcpdump's "IP bad-len 30")"""
+    w = Pcap(p, 1)
+    w.add(eth(ip4(udp(b"\x01\x02\x03\x04\x05", 40000, 53), 17), 0x0800))
+    w.add(eth(ip4(udp(b"\x01\x02\x03\x04\x05", 53, 40000, src=B4, dst=A4), 17, src=B4, dst=A4), 0x0800))
+    f = bytearray(eth(ip4(udp(b"hi", 1, 2), 17), 0x0800))
+    f[14] = 0x44
+    w.add(bytes(f))
+    f = bytearray(eth(ip4(udp(b"hi", 1, 2), 17), 0x0800))
+    f[14] = 0x4f
+    w.add(bytes(f))
+    w.close()
+
 
 def main():
     if len(sys.argv) < 2:
