@@ -62,10 +62,8 @@ int capfind_match(struct capfind *q, const struct frame *f)
 		decode_frame(&q->d, f);
 		q->tested = 1;
 		hit = fieldmatch_eval(&q->m, &q->d);
-		if (hit)
-			q->name_seen = 1;
-		for (int i = 0, n = decode_count(&q->d); !q->name_seen && i < n; i++)
-			q->name_seen = !strcmp(decode_name(&q->d, i), q->m.name);
+		if (!q->name_seen)
+			q->name_seen = hit || fieldmatch_seen(&q->m, &q->d);
 		return hit;
 	}
 	decode_frame_summary(&q->d, f);

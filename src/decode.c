@@ -397,6 +397,8 @@ static int decode_run(struct decoded *d, const struct frame *f)
 	d->caplen = f->caplen;
 	d->ts_sec = f->ts.tv_sec;
 	d->len = f->len >= f->caplen ? f->len : f->caplen;
+	d->number = f->number;
+	d->pi_len = f->has_pi ? TUN_PI_LEN : 0;
 	d->nfields = d->summary_only ? DECODE_MAX_FIELDS : 0;	/* summary only: every node is refused */
 	d->overflow = 0;
 	d->truncated = 0;

@@ -71,6 +71,8 @@ enum decode_proto {
 struct decoded {
 	const uint8_t *data;	/* the frame's bytes (not copied: keep the frame while using this) */
 	uint32_t caplen, len;
+	uint64_t number;	/* the frame's number (frame.number) */
+	uint32_t pi_len;	/* a tun PI header's bytes at the start (not in a saved file's frame.len) */
 	int64_t ts_sec;		/* the frame's arrival time (a ping's timestamp is judged against it) */
 	int nfields;
 	int overflow;		/* more fields than DECODE_MAX_FIELDS: the rest were dropped */

@@ -4,14 +4,12 @@
  * once; in a file, the search runs in the background over the whole file (ui_fileview.h). */
 #include "ui_find.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "capindex.h"
-#include "fieldmatch.h"
 #include "ui_fileview.h"
 #include "ui_overlays.h"
 #include "ui_panes.h"
@@ -52,18 +50,6 @@ static void search(struct ui *ui, int backward)
 	}
 }
 
-/* "ip.ttl ==" or "ip.ttl < x": a dotted field name then an operator, that did not parse as a
- * condition; said as such rather than looked for as text no summary holds. */
-static int meant_condition(const char *text, char *err, size_t errlen)
-{
-	struct fieldmatch m;
-	size_t n = strspn(text, "abcdefghijklmnopqrstuvwxyz0123456789_.");
-
-	if (!isalpha((unsigned char)text[0]) || !memchr(text, '.', n) || !strpbrk(text + n, "=<>!"))
-		return 0;
-	return fieldmatch_parse(&m, text, err, errlen) < 0;
-}
-
 static void on_find(struct ui *ui, const char *text, const char *arg)
 {
 	char err[512];
@@ -74,7 +60,7 @@ static void on_find(struct ui *ui, const char *text, const char *arg)
 		text++;
 	if (!*text)
 		return;
-	q = meant_condition(text, err, sizeof(err)) ? NULL : capfind_new(text, err, sizeof(err));
+	q = capfind_new(text, err, sizeof(err));
 	if (!q) {
 		ui_message(ui, 1, "cannot find that: %s", err);
 		return;

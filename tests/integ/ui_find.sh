@@ -2,8 +2,8 @@
 # ui_find.sh — find and go to in the live UI: a field condition (icmp.seq == 3) finds the request,
 # Ctrl-N/F3 the reply, Ctrl-B/Shift-F3 back; text finds in the summary; with a filter, find and
 # go-to keep to the frames in view (a hidden frame selects the next one shown); go-to refuses what
-# is not a frame number and says when a frame has not come yet. (ui_browse.sh does the same over
-# a file.)
+# is not a frame number and says when a frame has not come yet; Wireshark's alias ip.addr finds,
+# and '&&' is refused by name. (ui_browse.sh does the same over a file.)
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../uilib.sh"
 need_ui
@@ -69,6 +69,20 @@ keys_literal 'ip.ttl == 3'
 keys Enter
 screen_wait '^no frame after [0-9]+ matches ip\.ttl == 3' 2
 [ -z "$(screen_grab 'has a field ip\.ttl')" ] || fail "ip.ttl is in every frame, yet said to be missing"
+# Wireshark's alias ip.addr: ip.src or ip.dst; a second condition joined by && is refused by name
+keys Home
+keys C-f
+keys C-u
+keys_literal 'ip.addr == 10.18.0.3'
+keys Enter
+wait_info 'IP 10\.18\.0\.[13] > 10\.18\.0\.[13]: ICMP echo'
+screen_wait '^frame [0-9]+ matches ip\.addr == 10\.18\.0\.3 \(Ctrl-N next' 2
+keys C-f
+keys C-u
+keys_literal 'ip.ttl == 64 && icmp'
+keys Enter
+screen_wait "^cannot find that: '&&' \(and\) is not supported: one FIELD OP VALUE, or text" 2
+note "ip.addr == 10.18.0.3 found; '&&' refused"
 
 # go to
 keys C-g

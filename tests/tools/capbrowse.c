@@ -6,6 +6,7 @@
  *   filter EXPR             BPF over the whole file: the count, the first and last matches, rank checks
  *   find QUERY FROM [back]  the next (previous) frame after (before) FROM whose summary holds QUERY
  *                           or that satisfies it as a field condition; "none" when there is none
+ *   findall QUERY           the number of every frame find visits, from the first, Ctrl-N after Ctrl-N
  *   bench FILTER TEXT COND  times the browser's steps on a big file (see tests/bench/bench_browse.sh)
  * Indexing always goes in steps of STEP frames (65536), as the UI's event loop would call it.
  */
@@ -145,6 +146,29 @@ static void find(struct capindex *ix, const char *query, uint64_t from, int back
 	capfind_free(q);
 }
 
+static void find_all(struct capindex *ix, const char *query)
+{
+	struct capfind *q = capfind_new(query, err, sizeof(err));
+	uint64_t at = 0, from = 0;
+	double worst;
+	int rc;
+
+	if (!q)
+		die("find");
+	index_all(ix, &worst);
+	for (;;) {
+		rc = capfind_search(ix, q, from, 0, 1000, &at, err, sizeof(err));
+		if (rc < 0 && rc != -ENOENT)
+			die("find");
+		if (rc == -ENOENT)
+			break;
+		if (rc == 1)
+			printf("%llu\n", (unsigned long long)at);
+		from = at;
+	}
+	capfind_free(q);
+}
+
 static long peak_kib(void)
 {
 	struct rusage ru;
@@ -237,6 +261,8 @@ int main(int argc, char **argv)
 			print_frame(ix, strcmp(argv[i], "last") == 0 ? capindex_count(ix) : strtoull(argv[i], NULL, 10));
 	} else if (strcmp(argv[2], "filter") == 0 && argc == 4) {
 		filter(ix, argv[3]);
+	} else if (strcmp(argv[2], "findall") == 0 && argc == 4) {
+		find_all(ix, argv[3]);
 	} else if (strcmp(argv[2], "find") == 0 && argc >= 5) {
 		find(ix, argv[3], strtoull(argv[4], NULL, 10), argc > 5 && strcmp(argv[5], "back") == 0);
 	} else {

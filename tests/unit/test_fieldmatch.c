@@ -1,4 +1,4 @@
-/* test_fieldmatch.c — the field conditions of the find command: parsing, and evaluation on a decoded frame. */
+/* test_fieldmatch.c — the field conditions of the find command: parsing, Wireshark's aliases, refusals, and evaluation on a decoded frame. */
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -21,15 +21,39 @@ static const uint8_t echo[] = {
 
 static struct decoded d;
 
-static void decode_echo(void)
+/* 10.18.0.1:40000 > 10.18.0.3:53 UDP (no payload), TTL 64, over Ethernet */
+static const uint8_t udp[] = {
+	0x02, 0, 0, 0, 0, 0x03, 0x02, 0, 0, 0, 0, 0x01, 0x08, 0x00,
+	0x45, 0x00, 0x00, 0x1c, 0x12, 0x35, 0x40, 0x00, 0x40, 0x11, 0x00, 0x00, 10, 18, 0, 1, 10, 18, 0, 3,
+	0x9c, 0x40, 0x00, 0x35, 0x00, 0x08, 0x00, 0x00,
+};
+
+/* 10.18.0.254 > 10.18.0.1 ICMP port unreachable quoting the UDP packet above, as frame 9 of a
+ * file that kept the 70 bytes of an 80-byte frame (the trailer cut) */
+static const uint8_t unreach[] = {
+	0x02, 0, 0, 0, 0, 0x01, 0x02, 0, 0, 0, 0, 0xfe, 0x08, 0x00,
+	0x45, 0x00, 0x00, 0x38, 0x00, 0x01, 0x00, 0x00, 0x40, 0x01, 0x00, 0x00, 10, 18, 0, 254, 10, 18, 0, 1,
+	0x03, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x45, 0x00, 0x00, 0x1c, 0x12, 0x35, 0x40, 0x00, 0x40, 0x11, 0x00, 0x00, 10, 18, 0, 1, 10, 18, 0, 3,
+	0x9c, 0x40, 0x00, 0x35, 0x00, 0x08, 0x00, 0x00,
+};
+
+static void decode_bytes(const uint8_t *data, uint32_t len, uint32_t wire_len, uint64_t number)
 {
 	struct frame f;
 
 	memset(&f, 0, sizeof(f));
 	f.dlt = DLT_EN10MB;
-	f.data = echo;
-	f.caplen = f.len = sizeof(echo);
+	f.data = data;
+	f.caplen = len;
+	f.len = wire_len;
+	f.number = number;
 	decode_frame(&d, &f);
+}
+
+static void decode_echo(void)
+{
+	decode_bytes(echo, sizeof(echo), sizeof(echo), 1);
 }
 
 static int eval(const char *text)
@@ -75,6 +99,144 @@ static void test_presence_addresses_and_absence(void **state)
 	assert_false(eval("ip.flags.mf == set"));
 }
 
+/* Wireshark's aliases: ip.addr is ip.src or ip.dst (any occurrence, the quoted header of an ICMP
+ * error too); != holds when the field occurs and no occurrence equals (tshark 4.0: on http.pcap,
+ * ip.addr != 145.254.160.237 selects none of the 43 frames, all to or from it). */
+static void test_aliases_match_either_field(void **state)
+{
+	(void)state;
+	decode_echo();
+	assert_true(eval("ip.addr == 10.18.0.1"));	/* the source */
+	assert_true(eval("ip.addr == 10.18.0.3"));	/* the destination */
+	assert_false(eval("ip.addr == 10.18.0.2"));
+	assert_false(eval("ip.addr != 10.18.0.1"));	/* the source equals: not "all differ" */
+	assert_false(eval("ip.addr != 10.18.0.3"));
+	assert_true(eval("ip.addr != 10.18.0.2"));
+	assert_true(eval("ip.addr"));
+	assert_true(eval("eth.addr == 02:00:00:00:00:01"));
+	assert_true(eval("eth.addr == 02:00:00:00:00:03"));
+	assert_false(eval("eth.addr != 02:00:00:00:00:03"));
+	assert_true(eval("eth.addr != 02:00:00:00:00:09"));
+	assert_false(eval("tcp.port"));
+	assert_false(eval("tcp.port != 80"));		/* absent: != does not hold either */
+	assert_false(eval("udp.port == 53"));
+	assert_false(eval("ipv6.addr"));
+	assert_false(eval("ipv6.addr != ::1"));
+
+	decode_bytes(udp, sizeof(udp), sizeof(udp), 2);
+	assert_true(eval("udp.port == 53"));		/* the destination port */
+	assert_true(eval("udp.port == 40000"));		/* the source port */
+	assert_true(eval("udp.port eq 0x9c40"));
+	assert_false(eval("udp.port == 54"));
+	assert_false(eval("udp.port != 53"));
+	assert_true(eval("udp.port != 54"));
+	assert_true(eval("udp.port > 39999"));		/* either: 40000 */
+	assert_true(eval("udp.port < 54"));		/* either: 53 */
+	assert_false(eval("udp.port < 53"));
+	assert_true(eval("udp.port <= 53"));
+	assert_true(eval("udp.port >= 40000"));
+	assert_false(eval("udp.port > 40000"));
+	assert_true(eval("udp.port ne 1"));
+	assert_false(eval("tcp.port == 53"));
+
+	decode_bytes(unreach, sizeof(unreach), 80, 9);
+	assert_true(eval("ip.addr == 10.18.0.254"));	/* the outer header */
+	assert_true(eval("ip.addr == 10.18.0.3"));	/* only in the quoted one */
+	assert_false(eval("ip.addr != 10.18.0.3"));
+	assert_true(eval("udp.port == 53"));		/* the quoted UDP header */
+}
+
+static void test_subnets_and_contains(void **state)
+{
+	(void)state;
+	decode_echo();
+	assert_true(eval("ip.addr == 10.18.0.0/24"));
+	assert_true(eval("ip.src == 10.0.0.0/8"));
+	assert_true(eval("ip.dst == 10.18.0.2/31"));	/* .2 and .3 */
+	assert_false(eval("ip.src == 10.18.0.2/31"));
+	assert_true(eval("ip.src == 0.0.0.0/0"));
+	assert_false(eval("ip.addr == 192.168.0.0/16"));
+	assert_false(eval("ip.addr != 10.18.0.0/24"));
+	assert_false(eval("ip.addr != 10.18.0.0/30"));	/* .1 and .3 are in it */
+	assert_true(eval("ip.src contains 10.18"));
+	assert_false(eval("ip.src contains 10.19"));
+	assert_true(eval("eth.src contains 00:01"));
+	assert_false(eval("ip.ttl contains 6"));		/* a number: compare it */
+}
+
+static void test_frame_fields(void **state)
+{
+	(void)state;
+	decode_bytes(unreach, sizeof(unreach), 80, 9);
+	assert_true(eval("frame.len == 80"));
+	assert_true(eval("frame.cap_len == 70"));
+	assert_true(eval("frame.len > 70"));
+	assert_false(eval("frame.cap_len > 70"));
+	assert_true(eval("frame.number == 9"));
+	assert_true(eval("frame.number != 8"));
+	assert_false(eval("frame.number != 9"));
+	assert_true(eval("frame.number ge 9"));
+	assert_false(eval("frame.number < 9"));
+	assert_true(eval("frame.len"));
+}
+
+static void test_seen_counts_aliases(void **state)
+{
+	struct fieldmatch m;
+	char err[256];
+
+	(void)state;
+	decode_echo();
+	assert_int_equal(fieldmatch_parse(&m, "ip.addr == 1.2.3.4", err, sizeof(err)), 0);
+	assert_true(fieldmatch_seen(&m, &d));
+	assert_int_equal(fieldmatch_parse(&m, "tcp.port == 80", err, sizeof(err)), 0);
+	assert_false(fieldmatch_seen(&m, &d));
+	assert_int_equal(fieldmatch_parse(&m, "frame.number == 80", err, sizeof(err)), 0);
+	assert_true(fieldmatch_seen(&m, &d));
+	assert_int_equal(fieldmatch_parse(&m, "ip.tll == 1", err, sizeof(err)), 0);
+	assert_false(fieldmatch_seen(&m, &d));
+}
+
+/* parse fails with a message holding every one of words */
+static void refused(const char *text, const char *word1, const char *word2)
+{
+	struct fieldmatch m;
+	char err[256];
+
+	assert_true(fieldmatch_looks_like(text));
+	assert_int_equal(fieldmatch_parse(&m, text, err, sizeof(err)), -EINVAL);
+	if (!strstr(err, word1) || (word2 && !strstr(err, word2)))
+		fail_msg("'%s': '%s' lacks '%s' or '%s'", text, err, word1, word2 ? word2 : "");
+	/* fits the message line after "cannot find that: " in 80 columns */
+	if (strlen(err) + strlen("cannot find that: ") > 80)
+		fail_msg("'%s': '%s' is %zu characters", text, err, strlen(err));
+}
+
+static void test_unsupported_syntax_is_refused_by_name(void **state)
+{
+	(void)state;
+	refused("ip.ttl==64 && tcp", "'&&' (and) is not supported", "one FIELD OP VALUE");
+	refused("ip.ttl==64&&tcp", "'&&'", NULL);
+	refused("tcp.flags.syn && tcp.flags.ack", "'&&'", NULL);
+	refused("tcp.flags.syn&&tcp.flags.ack", "'&&'", NULL);
+	refused("ip.src == 10.0.0.1 || ip.dst == 10.0.0.1", "'||'", NULL);
+	refused("ip.ttl == 64 and tcp", "'and'", NULL);
+	refused("tcp or udp", "'or'", NULL);
+	refused("!tcp", "'!' (not)", NULL);
+	refused("not dns", "'not'", NULL);
+	refused("!(ip.ttl == 64)", "'!'", NULL);
+	refused("(ip.ttl == 64)", "'('", NULL);
+	refused("dns.qry.name ~ google", "'~' (matches) is not supported", "== != < > <= >= contains");
+	refused("dns.qry.name matches google", "'matches'", "contains");
+	refused("tcp.srcport in {80 3372}", "'in' (a set)", "==");
+	refused("eth.src[0:3] == 02:00:00", "'[' (a slice)", NULL);
+	refused("tcp.flags & 0x02", "'&' (bitwise)", NULL);
+	refused("ip.ttl == 64 tcp", "one value", "quote");
+	refused("frame.len == big", "number", NULL);
+	refused("frame.len contains 6", "number", NULL);
+	refused("tcp.flags.syn set", "after tcp.flags.syn: ==", "or nothing");
+}
+
 static void test_bad_conditions_say_why(void **state)
 {
 	struct fieldmatch m;
@@ -85,6 +247,8 @@ static void test_bad_conditions_say_why(void **state)
 	assert_non_null(strstr(err, "field name"));
 	assert_int_equal(fieldmatch_parse(&m, "ip.ttl ~ 3", err, sizeof(err)), -EINVAL);
 	assert_non_null(strstr(err, "=="));
+	assert_int_equal(fieldmatch_parse(&m, "dns.qry.name == \"a b", err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "closing"));
 	assert_int_equal(fieldmatch_parse(&m, "ip.ttl > abc", err, sizeof(err)), -EINVAL);
 	assert_non_null(strstr(err, "number"));
 	assert_int_equal(fieldmatch_parse(&m, "ip.ttl ==", err, sizeof(err)), -EINVAL);
@@ -102,6 +266,23 @@ static void test_find_tells_conditions_from_text(void **state)
 	assert_false(fieldmatch_looks_like("unreachable"));
 	assert_false(fieldmatch_looks_like("who-has 10.18.0.3"));
 	assert_false(fieldmatch_looks_like("echo request"));
+	/* Wireshark's names for aliases and the frame, and what a filter would say */
+	assert_true(fieldmatch_looks_like("ip.addr == 109.6.1.72"));
+	assert_true(fieldmatch_looks_like("frame.len > 1000"));
+	assert_true(fieldmatch_looks_like("ip.src==145.254.160.0/24"));
+	assert_true(fieldmatch_looks_like("dns.qry.name contains google"));
+	assert_true(fieldmatch_looks_like("ip.tll"));	/* misspelt, still meant as a field */
+	/* ordinary text */
+	assert_false(fieldmatch_looks_like("who-has"));
+	assert_false(fieldmatch_looks_like("Flags [S]"));
+	assert_false(fieldmatch_looks_like("10.0.0.1"));
+	assert_false(fieldmatch_looks_like("GET /"));
+	assert_false(fieldmatch_looks_like("example.com"));
+	assert_false(fieldmatch_looks_like("arp who-has"));
+	assert_false(fieldmatch_looks_like("ICMP echo"));
+	assert_false(fieldmatch_looks_like("not found"));
+	assert_false(fieldmatch_looks_like("(DF)"));
+	assert_false(fieldmatch_looks_like("color and size"));
 }
 
 int main(void)
@@ -109,6 +290,11 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbers_and_operators),
 		cmocka_unit_test(test_presence_addresses_and_absence),
+		cmocka_unit_test(test_aliases_match_either_field),
+		cmocka_unit_test(test_subnets_and_contains),
+		cmocka_unit_test(test_frame_fields),
+		cmocka_unit_test(test_seen_counts_aliases),
+		cmocka_unit_test(test_unsupported_syntax_is_refused_by_name),
 		cmocka_unit_test(test_bad_conditions_say_why),
 		cmocka_unit_test(test_find_tells_conditions_from_text),
 	};
