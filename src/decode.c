@@ -178,6 +178,8 @@ void dec_sum_addrs(struct decoded *d, const struct l3info *l3, int sport, int dp
 			fmtbuf_str(&b, ": ");
 		}
 		dec_sum_end(d, &b);
+		if (!d->inner)
+			d->info_off = d->summary_len;
 		return;
 	}
 	if (l3->af == 4)
@@ -199,6 +201,8 @@ void dec_sum_addrs(struct decoded *d, const struct l3info *l3, int sport, int dp
 	}
 	fmtbuf_str(&b, ": ");
 	dec_sum_end(d, &b);
+	if (!d->inner)
+		d->info_off = d->summary_len;	/* the Info column starts here (the innermost packet's) */
 }
 
 /* ---- dispatch ---- */
@@ -410,6 +414,7 @@ static int decode_run(struct decoded *d, const struct frame *f)
 	d->inner = 0;
 	d->encap = 0;
 	d->summary_len = 0;
+	d->info_off = 0;
 	d->summary[0] = '\0';
 	if (!f->data || f->caplen == 0) {
 		dec_sum_str(d, "empty frame");
@@ -436,6 +441,7 @@ void decode_tunpi_next(struct decoded *d, struct cursor *c, int dlt, unsigned pr
 /* ---- accessors ---- */
 
 const char *decode_summary(const struct decoded *d) { return d->summary; }
+const char *decode_info(const struct decoded *d) { return d->summary + d->info_off; }
 int decode_count(const struct decoded *d) { return d->nfields; }
 const struct field *decode_field(const struct decoded *d, int i) { return &d->fields[i]; }
 const char *decode_name(const struct decoded *d, int i) { return d->fields[i].def->name; }

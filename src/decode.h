@@ -90,6 +90,7 @@ struct decoded {
 	int inner;		/* > 0 while decoding the packet quoted in an ICMP error */
 	int encap;		/* tunnels entered so far (GRE, VXLAN, IP-in-IP...): bounded */
 	size_t summary_len;
+	size_t info_off;	/* where the innermost packet's text starts after its "IP a > b: " (decode_info) */
 	char summary[DECODE_SUMMARY_MAX];
 };
 
@@ -104,6 +105,10 @@ int decode_frame_summary(struct decoded *d, const struct frame *f);
 
 /* tcpdump -n style one-liner: "IP 10.18.0.1 > 10.18.0.3: ICMP echo request, id 7, seq 1, length 64". */
 const char *decode_summary(const struct decoded *d);
+
+/* Wireshark's Info column: the summary from past the innermost "IP a > b: " (or "IP6"), whose
+ * addresses and ports the other columns show; the whole summary when it has none. */
+const char *decode_info(const struct decoded *d);
 
 /* The field tree. i is 0 .. decode_count()-1; nodes are in pre-order. */
 int decode_count(const struct decoded *d);

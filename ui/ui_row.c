@@ -99,18 +99,6 @@ static void address_text(const struct decoded *d, int end, const char *const *na
 		decode_text(d, best, out, len);
 }
 
-/* Wireshark's Info column: the summary without the "IP a > b: " prefix the columns already show. */
-static const char *info_of(const char *summary)
-{
-	const char *arrow, *colon;
-
-	if (strncmp(summary, "IP ", 3) && strncmp(summary, "IP6 ", 4))
-		return summary;
-	arrow = strstr(summary, " > ");	/* "IP6 :: > ff02::16: ..." — the src may itself hold ": " */
-	colon = arrow ? strstr(arrow + 3, ": ") : NULL;
-	return colon ? colon + 2 : summary;
-}
-
 /* "40000 → 53 " when the innermost packet up to the top layer is UDP or TCP (not the tunnel's
  * UDP around an inner ICMPv6, nor one quoted in an ICMP error). */
 static int ports(const struct decoded *d, int top, int end, char *out, size_t len)
@@ -166,6 +154,16 @@ static char mark_of(const struct decoded *d)
 	return d->malformed || d->truncated ? '?' : ' ';
 }
 
+/* A packet inside a tunnel's braces ("l2tp:[...] {IP a > b: ICMP echo ...}"): its Info without
+ * the tunnel's closing brace. */
+static void info_unwrap(char *info)
+{
+	size_t n = strlen(info);
+
+	if (n && info[n - 1] == '}' && !strchr(info, '{'))
+		info[n - 1] = '\0';
+}
+
 void row_columns(const struct decoded *d, struct row_cols *c)
 {
 	int top = top_layer(d), end = top_layer_end(d, top), n;
@@ -175,7 +173,8 @@ void row_columns(const struct decoded *d, struct row_cols *c)
 	address_text(d, end, src_fields, c->src, sizeof(c->src));
 	address_text(d, end, dst_fields, c->dst, sizeof(c->dst));
 	n = ports(d, top, end, c->info, sizeof(c->info));
-	snprintf(c->info + n, sizeof(c->info) - (size_t)n, "%s", info_of(decode_summary(d)));
+	snprintf(c->info + n, sizeof(c->info) - (size_t)n, "%s", decode_info(d));
+	info_unwrap(c->info + n);
 	c->mark = mark_of(d);
 	if (c->mark != ' ')
 		c->color = C_MARK;

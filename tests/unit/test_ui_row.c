@@ -87,6 +87,10 @@ static void tunnel_ports_stay_out(void **state)
 	(void)state;
 	assert_true(columns_of("tests/golden/l2tp-data.pcap", 1, &c));
 	assert_false(c.info[0] >= '0' && c.info[0] <= '9');
+	/* Info is the innermost packet's, past its "IP a > b: " (the tunnel's text is not the row's) */
+	assert_string_equal(c.info, "ICMP echo request, id 7, seq 1, length 40");
+	assert_true(columns_of("tests/golden/pppoe.pcap", 2, &c));
+	assert_string_equal(c.info, "ICMP echo request, id 7, seq 1, length 40");
 	assert_true(columns_of("tests/golden/l2tp-ctrl.pcap", 1, &c));
 	assert_true(c.info[0] >= '0' && c.info[0] <= '9');	/* L2TP's own UDP ports */
 }
