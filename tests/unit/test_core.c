@@ -275,6 +275,16 @@ static uint32_t csum_add_by_words(uint32_t sum, const uint8_t *p, size_t len)
 	return (uint32_t)s;
 }
 
+/* len test bytes at p: all zeros, all ones (the sums whose result is a zero of either form), or
+ * random, as kind says; seed moves on. */
+static void fill_checksum_bytes(uint8_t *p, size_t len, int kind, uint32_t *seed)
+{
+	for (size_t i = 0; i < len; i++) {
+		*seed = *seed * 1103515245u + 12345u;
+		p[i] = kind == 0 ? 0 : kind == 1 ? 0xff : (uint8_t)(*seed >> 16);
+	}
+}
+
 static void checksum_by_words_and_at_once_agree(void **state)
 {
 	static uint8_t buf[2100];
@@ -282,7 +292,7 @@ static void checksum_by_words_and_at_once_agree(void **state)
 
 	(void)state;
 	for (int t = 0; t < 200000; t++) {
-		size_t len, off, i;
+		size_t len, off;
 		uint32_t sum;
 		int kind;
 
@@ -291,10 +301,7 @@ static void checksum_by_words_and_at_once_agree(void **state)
 		off = (seed >> 4) % 8;
 		kind = (int)((seed >> 20) % 4);
 		sum = t % 3 ? (seed >> 3) % (t % 5 ? 0x30000u : 0xffffffffu) : 0;
-		for (i = 0; i < len; i++) {
-			seed = seed * 1103515245u + 12345u;
-			buf[off + i] = kind == 0 ? 0 : kind == 1 ? 0xff : (uint8_t)(seed >> 16);
-		}
+		fill_checksum_bytes(buf + off, len, kind, &seed);
 		assert_int_equal(csum_add(sum, buf + off, len), csum_add_by_words(sum, buf + off, len));
 	}
 }
@@ -308,7 +315,7 @@ static void checksum_verify_correct_value_agrees(void **state)
 
 	(void)state;
 	for (int t = 0; t < 200000; t++) {
-		size_t len, coff, i;
+		size_t len, coff;
 		uint32_t sum;
 		uint16_t correct, want;
 		int kind, good;
@@ -318,10 +325,7 @@ static void checksum_verify_correct_value_agrees(void **state)
 		coff = (seed >> 4) % (len - 1);
 		kind = (int)((seed >> 20) % 4);
 		sum = t % 3 ? (seed >> 3) % 0x30000u : 0;
-		for (i = 0; i < len; i++) {
-			seed = seed * 1103515245u + 12345u;
-			buf[i] = kind == 0 ? 0 : kind == 1 ? 0xff : (uint8_t)(seed >> 16);
-		}
+		fill_checksum_bytes(buf, len, kind, &seed);
 		if (t % 2) {	/* half of them with the right checksum in place */
 			buf[coff] = buf[coff + 1] = 0;
 			want = csum_fold(csum_add(sum, buf, len));
