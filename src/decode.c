@@ -13,7 +13,7 @@ static const char *const proto_short[PROTO_COUNT] = {
 	[PROTO_DHCP] = "dhcp", [PROTO_DATA] = "data", [PROTO_NULL] = "null", [PROTO_PPP] = "ppp",
 	[PROTO_GRE] = "gre", [PROTO_ERSPAN] = "erspan", [PROTO_VXLAN] = "vxlan", [PROTO_GENEVE] = "geneve",
 	[PROTO_MPLS] = "mpls", [PROTO_PPPOES] = "pppoes", [PROTO_PPPOED] = "pppoed",
-	[PROTO_AH] = "ah", [PROTO_L2TP] = "l2tp",
+	[PROTO_AH] = "ah", [PROTO_L2TP] = "l2tp", [PROTO_LCP] = "lcp",
 };
 
 const struct tok ipproto_names[] = {
@@ -106,7 +106,7 @@ static const char *const trunc_tag[PROTO_COUNT] = {
 	[PROTO_DHCP] = "bootp", [PROTO_DATA] = "data", [PROTO_NULL] = "null", [PROTO_PPP] = "ppp",
 	[PROTO_GRE] = "gre", [PROTO_ERSPAN] = "erspan", [PROTO_VXLAN] = "vxlan", [PROTO_GENEVE] = "geneve",
 	[PROTO_MPLS] = "mpls", [PROTO_PPPOES] = "pppoe", [PROTO_PPPOED] = "pppoe",
-	[PROTO_AH] = "ah", [PROTO_L2TP] = "l2tp",
+	[PROTO_AH] = "ah", [PROTO_L2TP] = "l2tp", [PROTO_LCP] = "lcp",
 };
 
 int dec_short_note(struct decoded *d, const struct cursor *c, enum decode_proto p)

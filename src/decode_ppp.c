@@ -10,8 +10,8 @@
  *   address and control may be absent (DLT_PPP, Address-and-Control-Field-Compression);
  *   DLT_PPP_WITH_DIR puts one direction byte first (0 received, 1 sent).
  *
- * Control protocols (LCP, IPCP...) are named with their code, id and length, as tcpdump does,
- * and their options are left as data.
+ * Control protocols (LCP, IPCP...) are named with their code, id and length, as tcpdump does;
+ * LCP's fields are decode_lcp.c's, the others' bytes are left as data.
  */
 #include <pcap/dlt.h>
 
@@ -97,6 +97,10 @@ void decode_ppp_proto(struct decoded *d, struct cursor *c, unsigned proto)
 	}
 	if (tok_name(ctrl_short, proto)) {
 		ctrl_summary(d, c, proto);
+		if (proto == 0xc021) {
+			decode_lcp(d, c);
+			return;
+		}
 	} else {
 		struct fmtbuf b = dec_sum_begin(d);
 

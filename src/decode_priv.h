@@ -179,6 +179,8 @@ void l2tp_avps(struct decoded *d, struct cursor *c, uint32_t len);
 void l2tp_v3_avps(struct decoded *d, struct cursor *c);
 /* IPsec AH, then the header it names (l3 as the IP layer gave it). */
 void decode_ah(struct decoded *d, struct cursor *c, struct l3info *l3);
+/* PPP's Link Control Protocol (decode_lcp.c): its fields; the summary is decode_ppp's. */
+void decode_lcp(struct decoded *d, struct cursor *c);
 void decode_geneve(struct decoded *d, struct cursor *c);
 void decode_mpls(struct decoded *d, struct cursor *c);
 /* Enters one more tunnel level: 0 when too many are nested (the rest is then data). */

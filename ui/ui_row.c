@@ -18,6 +18,7 @@ static const struct proto_column { const char *name; enum ui_color color; } colu
 	[PROTO_VXLAN] = { "VxLAN", C_OTHER }, [PROTO_GENEVE] = { "Geneve", C_OTHER },
 	[PROTO_MPLS] = { "MPLS", C_OTHER }, [PROTO_PPPOES] = { "PPPoES", C_OTHER },
 	[PROTO_PPPOED] = { "PPPoED", C_OTHER }, [PROTO_AH] = { "AH", C_IP }, [PROTO_L2TP] = { "L2TP", C_UDP },
+	[PROTO_LCP] = { "PPP LCP", C_OTHER },
 };
 _Static_assert(sizeof(columns) / sizeof(columns[0]) == PROTO_COUNT, "a decode_proto without a Protocol column");
 

@@ -19,7 +19,7 @@ ip.checksum.status icmp.checksum.status icmpv6.checksum.status udp.checksum.stat
 # Protocols compared. Wireshark's frame.protocols also names pseudo-layers (ethertype, the IPv6
 # extension headers) that tapscope shows inside their layer: those are dropped. Layers tapscope
 # does not decode (llc, http...) count as "other", and tapscope's "data" matches them.
-PROTOS="eth vlan sll null ppp pppoes pppoed arp ip ipv6 icmp icmpv6 udp tcp dns dhcp gre erspan vxlan geneve mpls l2tp ah data"
+PROTOS="eth vlan sll null ppp pppoes pppoed arp ip ipv6 icmp icmpv6 udp tcp dns dhcp gre erspan vxlan geneve mpls l2tp ah lcp data"
 PSEUDO="raw ethertype ipv6.hopopts ipv6.routing ipv6.fraghdr ipv6.dstopts"
 # Known, reasoned differences: "pcap frame field reason..." lines.
 EXCEPTIONS=$TOP/tests/golden/tshark-exceptions

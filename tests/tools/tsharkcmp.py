@@ -30,7 +30,7 @@ STATUS = {"good": "1", "bad": "0", "unverified": "2", "not present": "3", "illeg
 # Layers tapscope decodes (others are "data" to it), and Wireshark's pseudo-layers that tapscope
 # shows inside their layer.
 PROTOS = set("eth vlan sll null ppp arp ip ipv6 icmp icmpv6 udp tcp dns dhcp gre erspan vxlan geneve "
-             "mpls pppoes pppoed l2tp ah data".split())
+             "mpls pppoes pppoed l2tp ah lcp data".split())
 PSEUDO = set("raw ethertype ipv6.hopopts ipv6.routing ipv6.fraghdr ipv6.dstopts".split())
 GOAL = 99.5
 
