@@ -46,9 +46,11 @@ nl_hold_stop() {
 
 # nl_bg OUT CMD...: runs CMD in the namespace in the background, output to OUT; sets BG_PID.
 # fd 9 (the holder's commands) is closed for it, or the holder would never see the end.
+# BG_PID is CMD's own pid (exec, and ip netns exec execs too): killing a subshell around it
+# left a ping running, whose ARP made the neighbour INCOMPLETE in a later step.
 nl_bg() {
 	local out=$1; shift
-	nsx "$@" >"$out" 2>&1 9>&- &
+	( exec ip netns exec "$NLNS" "$@" ) >"$out" 2>&1 9>&- &
 	BG_PID=$!
 	BG_PIDS+=("$BG_PID")
 }
