@@ -307,6 +307,17 @@ static int options_fit(const struct cursor *c, uint32_t reported_end)
 	return 1;
 }
 
+/* A capture cut inside the message: the tree's note always; tcpdump's " [|bootp]" only when the
+ * cut comes before the client's address its line shows (the first 34 bytes), as tcpdump reads
+ * no further without -v. */
+static void dhcp_short(struct decoded *d, const struct cursor *c, uint32_t start)
+{
+	if (c->end - start >= 34)
+		dec_short_note(d, c, PROTO_DHCP);
+	else
+		dec_short(d, c, PROTO_DHCP);
+}
+
 void decode_dhcp(struct decoded *d, struct cursor *c, uint32_t claimed)
 {
 	uint32_t start = c->off;
@@ -320,7 +331,7 @@ void decode_dhcp(struct decoded *d, struct cursor *c, uint32_t claimed)
 	else
 		dec_sum_str(d, "BOOTP/DHCP");
 	if (cursor_has(c, 240) && get_be32(h + 236) == 0x63825363 && !options_fit(c, start + claimed)) {
-		dec_short(d, c, PROTO_DHCP);
+		dhcp_short(d, c, start);
 		c->off = c->end;
 		dec_close(d, idx, c->off);
 		return;
@@ -360,7 +371,7 @@ void decode_dhcp(struct decoded *d, struct cursor *c, uint32_t claimed)
 		c->truncated = 1;
 	}
 	if (c->truncated) {
-		dec_short(d, c, PROTO_DHCP);
+		dhcp_short(d, c, start);
 		c->off = c->end;
 		dec_close(d, idx, c->off);
 		return;
@@ -406,7 +417,7 @@ void decode_dhcp(struct decoded *d, struct cursor *c, uint32_t claimed)
 		}
 	}
 	if (c->truncated) {
-		dec_short(d, c, PROTO_DHCP);
+		dhcp_short(d, c, start);
 		c->off = c->end;
 	}
 	dec_close(d, idx, c->off);
