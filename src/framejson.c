@@ -7,8 +7,8 @@
  * all its values (tshark -T json --no-duplicate-keys). Field names are static strings, one
  * address a name (decode.h), so an open-addressed table keyed by the name's pointer finds
  * repeats while planning; it never needs clearing, as an entry's frame stamp says whether it
- * was met in this frame. Plans are kept in a direct-mapped table and compared whole with the
- * frame before use.
+ * was met in this frame. Plans are kept in a table, each in one of a few slots after its
+ * hash's, and compared whole with the frame before use.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -61,8 +61,8 @@ static struct jkey *key_of(const char *name)
 }
 
 /* JSON string body: our texts are ASCII already; escape quotes, backslashes and controls (and
- * bytes past 0x7e, one \u00XX each). A table says which bytes need escaping; eight bytes at a
- * time are tested first, as most texts have nothing to escape. */
+ * bytes past 0x7e, one \u00XX each). A table says which bytes need escaping; whole words are
+ * tested first (json_plain_run), as most texts have nothing to escape. */
 static const uint8_t json_plain[256] = {
 	[0x20] = 1, [0x21] = 1, [0x23 ... 0x5b] = 1, [0x5d ... 0x7e] = 1,
 };
@@ -184,54 +184,6 @@ static char *put_time(char *o, const struct timeval *tv)
 	memcpy(o, fmtbuf_digits2 + 2 * (us / 100), 2);
 	memcpy(o + 6, "Z\"", 2);
 	return o + 8;
-}
-
-static void json_value(struct fmtbuf *b, const struct decoded *d, const struct field *fl, enum field_type type)
-{
-	const uint8_t *p = d->data + fl->off;
-	char val[1024];
-
-	switch (type) {
-	case FT_UINT:
-	case FT_HEX:
-	case FT_BOOL:
-		fmtbuf_u64(b, fl->value);
-		return;
-	/* hex digits, addresses, fixed words: nothing to escape, so straight into the line */
-	case FT_MAC:
-		fmtbuf_char(b, '"');
-		if (fl->len >= 6)
-			fmtbuf_mac(b, p);
-		break;
-	case FT_IPV4:
-		fmtbuf_char(b, '"');
-		if (fl->len >= 4)
-			fmtbuf_ip4(b, p);
-		break;
-	case FT_IPV6:
-		fmtbuf_char(b, '"');
-		if (fl->len >= 16)
-			fmtbuf_ip6(b, p);
-		break;
-	case FT_BYTES:
-		fmtbuf_char(b, '"');
-		fmtbuf_hexbytes(b, p, fl->len, 0);
-		break;
-	case FT_CSUM:
-		fmtbuf_char(b, '"');
-		fmtbuf_str(b, decode_csum_word(fl->value));
-		break;
-	case FT_ABSTIME:
-		fmtbuf_char(b, '"');
-		if (b->len + 1 < b->cap)
-			b->len += decode_value_text(d, (int)(fl - d->fields), b->p + b->len, b->cap - b->len);
-		break;
-	default:
-		decode_value_text(d, (int)(fl - d->fields), val, sizeof(val));
-		json_str(b, val);
-		return;
-	}
-	fmtbuf_char(b, '"');
 }
 
 /* What a live run knows beside the bytes: "dev", "why", "answer". */
@@ -471,9 +423,6 @@ static char *put_u64(char *o, uint64_t v)
 	return o + t.len;
 }
 
-/* A value of a fixed-size kind at o (room checked by the caller: 64 bytes, or twice the bytes of
- * FT_BYTES and 2 more); the other kinds are written by json_value. Returns the end. */
-
 /* A value shown as text (names, strings, notes, times) at o, in quotes and escaped: written in
  * place, and only when something in it needs escaping copied out and escaped back in. */
 static char *put_text(char *o, const struct decoded *d, const struct field *fl)
@@ -492,6 +441,8 @@ static char *put_text(char *o, const struct decoded *d, const struct field *fl)
 
 static char *put_quoted(char *o, const struct decoded *d, const struct field *fl, enum field_type type);
 
+/* A value of any kind at o, as JSON: a number, or a quoted (and escaped) text. The room is the
+ * caller's: value_room(type), and twice the bytes of FT_BYTES more. Returns the end. */
 static inline char *put_value(char *o, const struct decoded *d, const struct field *fl, enum field_type type)
 {
 	if (type <= FT_BOOL && type >= FT_UINT && fl->value <= UINT32_MAX)
@@ -505,7 +456,7 @@ static inline char *put_value(char *o, const struct decoded *d, const struct fie
 	return put_quoted(o, d, fl, type);
 }
 
-/* The other fixed-size kinds (and numbers past 32 bits), out of line. */
+/* The kinds put_value does not write in line (and numbers past 32 bits). */
 static char *put_quoted(char *o, const struct decoded *d, const struct field *fl, enum field_type type)
 {
 	const uint8_t *p = d->data + fl->off;
@@ -542,8 +493,8 @@ static char *put_quoted(char *o, const struct decoded *d, const struct field *fl
 
 
 /* The fields as the plan says: straight into the buffer when it has room for the worst case of
- * the whole frame (always, but for frames of thousands of fields), through the checked appends of
- * json_value otherwise. */
+ * the whole frame (always, but for frames of thousands of fields); otherwise each value is made
+ * aside and appended as far as it fits (the line then ends as "too many fields"). */
 static void json_fields(struct fmtbuf *b, const struct decoded *d, const struct shape *s)
 {
 	char *o = b->p + b->len;
@@ -551,9 +502,17 @@ static void json_fields(struct fmtbuf *b, const struct decoded *d, const struct 
 	if (b->cap - b->len <= s->need + 2 * (size_t)d->caplen * (size_t)s->nbytes) {
 		for (int k = 0; k < s->nops; k++) {
 			const struct jop *op = &s->ops[k];
+			const struct field *fl = &d->fields[op->field];
+			static char one[TEXT_ROOM];
 
 			fmtbuf_mem(b, s->text + op->pre_off, op->pre_len);
-			json_value(b, d, &d->fields[op->field], (enum field_type)op->type);
+			if (op->type == FT_BYTES) {	/* the one kind without a bound of its own */
+				fmtbuf_char(b, '"');
+				fmtbuf_hexbytes(b, d->data + fl->off, fl->len, 0);
+				fmtbuf_char(b, '"');
+			} else {
+				fmtbuf_mem(b, one, (size_t)(put_value(one, d, fl, (enum field_type)op->type) - one));
+			}
 			if (op->close)
 				fmtbuf_char(b, ']');
 		}
