@@ -8,6 +8,9 @@
 #include "fmtbuf.h"
 #include "frame.h"
 
+/* "    7  ": a frame's number before its line (-#), live and from a file alike */
+#define FRAMEPRINT_NUMBER_FMT "%5llu  "
+
 /* "21:07:42.123456 < 98 IP 10.18.0.1 > 10.18.0.3: ICMP echo request, id 7, seq 1, length 64\n":
  * local time, '<' in / '>' out / '-' unknown, the frame length, the summary. */
 void frameprint_line(FILE *out, const struct frame *f, const struct decoded *d);

@@ -74,7 +74,7 @@ static void print_frame(struct session *s, const struct frame *f, const struct f
 		return;
 	}
 	if (p->number)
-		printf("%5llu  ", (unsigned long long)f->number);
+		printf(FRAMEPRINT_NUMBER_FMT, (unsigned long long)f->number);
 	frameprint_line_dev(stdout, f, &p->d, p->names ? s->dev.name : NULL);
 	if (!p->verbose)
 		return;

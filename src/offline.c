@@ -85,11 +85,11 @@ void offline_fix_time(struct timeval *tv)
 		tv->tv_sec += (time_t)1 << 32;
 }
 
-/* "    7  ": the frame's number before its line, as the live --print -# writes it */
+/* The frame's number before its line, into the batch */
 static void put_number(struct fmtbuf *b, uint64_t number)
 {
 	char num[24];
-	size_t n = (size_t)snprintf(num, sizeof(num), "%5llu  ", (unsigned long long)number);
+	size_t n = (size_t)snprintf(num, sizeof(num), FRAMEPRINT_NUMBER_FMT, (unsigned long long)number);
 
 	fmtbuf_mem(b, num, n);
 }
@@ -142,7 +142,7 @@ static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_fi
 				decode_frame_summary(&d, &f);	/* the line needs no tree */
 			if (o->verbose && !o->json) {
 				if (o->number)
-					fprintf(out, "%5llu  ", (unsigned long long)f.number);
+					fprintf(out, FRAMEPRINT_NUMBER_FMT, (unsigned long long)f.number);
 				frameprint_line(out, &f, &d);
 				frameprint_tree_ex(out, &d, o->verbose > 1);
 			} else {

@@ -22,10 +22,10 @@ static const struct proto_column { const char *name; enum ui_color color; } colu
 };
 _Static_assert(sizeof(columns) / sizeof(columns[0]) == PROTO_COUNT, "a decode_proto without a Protocol column");
 
-/* Layers Wireshark names by a field's value: PPP's control protocols (the decoder leaves them as
- * data), L2TP's version 3. */
+/* Layers Wireshark names by a field's value: PPP's control protocols the decoder leaves as data
+ * (LCP is a layer of its own), L2TP's version 3. */
 static const struct { enum decode_proto p; const char *field; unsigned value; const char *name; } refined[] = {
-	{ PROTO_PPP, "ppp.protocol", 0xc021, "PPP LCP" }, { PROTO_PPP, "ppp.protocol", 0x8021, "PPP IPCP" },
+	{ PROTO_PPP, "ppp.protocol", 0x8021, "PPP IPCP" },
 	{ PROTO_PPP, "ppp.protocol", 0x8057, "PPP IPV6CP" }, { PROTO_PPP, "ppp.protocol", 0xc023, "PPP PAP" },
 	{ PROTO_PPP, "ppp.protocol", 0xc223, "PPP CHAP" }, { PROTO_PPP, "ppp.protocol", 0x80fd, "PPP CCP" },
 	{ PROTO_L2TP, "l2tp.version", 3, "L2TPv3" },
