@@ -113,7 +113,7 @@ int dec_short_note(struct decoded *d, const struct cursor *c, enum decode_proto 
 {
 	if (d->inner)
 		return 0;	/* an ICMP error quotes only the start of a packet: that is not truncation */
-	if (c->end >= d->caplen && d->caplen < d->len) {
+	if (dec_cut_by_capture(d, c)) {
 		if (!d->truncated) {
 			d->truncated = 1;
 			d->trunc_proto = p;

@@ -882,7 +882,7 @@ static void dns_message(struct decoded *d, struct cursor *c, int summary, uint32
 	if (!cursor_has(c, 12)) {	/* every field the bytes hold (a quote in an ICMP error, a cut capture) */
 		static const struct field_def *const counts[4] = { &f_qdcount, &f_ancount, &f_nscount, &f_arcount };
 
-		int whole = !(c->end >= d->caplen && d->caplen < d->len);	/* not cut by the capture */
+		int whole = !dec_cut_by_capture(d, c);
 
 		if (summary && whole && !d->inner) {	/* tcpdump: the message cannot hold a header */
 			struct fmtbuf b = dec_sum_begin(d);

@@ -206,5 +206,5 @@ void decode_lcp(struct decoded *d, struct cursor *c)
 		dec_short_note(d, c, PROTO_LCP);	/* the capture, or the PPP frame, ends inside the packet */
 	dec_close(d, idx, c->off);
 	if (cursor_left(c) > 0)
-		decode_data(d, c);	/* past the LCP packet's length: the frame's padding */
+		decode_data(d, c);	/* a body not decoded here (codes 5-7), or the frame's padding */
 }

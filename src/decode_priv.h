@@ -109,6 +109,12 @@ static inline const uint8_t *dec_bytes(struct decoded *d, struct cursor *c, cons
 	return p;
 }
 
+/* Whether c ends where the capture was cut (not where the packet itself ends). */
+static inline int dec_cut_by_capture(const struct decoded *d, const struct cursor *c)
+{
+	return c->end >= d->caplen && d->caplen < d->len;
+}
+
 /* The layer ends early: the capture was cut (short) or a length lies (malformed). Adds the note. */
 void dec_short(struct decoded *d, const struct cursor *c, enum decode_proto p);
 /* The two halves of dec_short: the note in the tree (returns 0 inside a quoted packet), the summary mark. */
