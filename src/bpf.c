@@ -1,8 +1,10 @@
 /* bpf.c — tcpdump-syntax capture filters: pcap_compile on a dead handle, pcap_offline_filter per frame. */
 #include <ctype.h>
+#include <nss.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bpf.h"
 #include "frameloc.h"
@@ -22,11 +24,27 @@ static int looks_like_wireshark(const char *expr)
 	return 0;
 }
 
+/* pcap_compile looks a word it does not know up as a host ("host gw", or a typo such as "icmpp"):
+ * with nsswitch's "files dns" that is a DNS query from inside the event loop, which freezes the UI
+ * for the resolver's timeout and sends traffic out of the namespace. Names come from /etc/hosts
+ * and /etc/networks only, for the whole process (tapscope looks nothing else up by name). */
+static void names_from_files_only(void)
+{
+	static int done;
+
+	if (!done) {
+		__nss_configure_lookup("hosts", "files");
+		__nss_configure_lookup("networks", "files");
+		done = 1;
+	}
+}
+
 struct bpf_filter *bpf_filter_new(int dlt, const char *expr, char *err, size_t errlen)
 {
 	struct bpf_filter *b;
 	pcap_t *p;
 
+	names_from_files_only();
 	p = pcap_open_dead(dlt, 262144);
 	if (!p) {
 		snprintf(err, errlen, "cannot open a libpcap handle for link type %d", dlt);
@@ -39,9 +57,14 @@ struct bpf_filter *bpf_filter_new(int dlt, const char *expr, char *err, size_t e
 		return NULL;
 	}
 	if (pcap_compile(p, &b->prog, expr ? expr : "", 1, PCAP_NETMASK_UNKNOWN) != 0) {
-		snprintf(err, errlen, "%s (tcpdump filter syntax, e.g. 'icmp or arp', 'udp port 53'%s)", pcap_geterr(p),
-			 looks_like_wireshark(expr) ? "; a Wireshark field condition such as ip.ttl == 64 is for find, "
-						      "f in the UI" : "");
+		const char *why = pcap_geterr(p);
+
+		snprintf(err, errlen, "%s (tcpdump filter syntax, e.g. 'icmp or arp', 'udp port 53'%s)", why,
+			 strstr(why, "unknown host") ? "; host names come from /etc/hosts only, never DNS: "
+						       "give the address, e.g. 'host 10.18.0.3'"
+			 : looks_like_wireshark(expr) ? "; a Wireshark field condition such as ip.ttl == 64 is for "
+							"find, f in the UI"
+						      : "");
 		pcap_close(p);
 		free(b);
 		return NULL;

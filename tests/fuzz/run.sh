@@ -52,6 +52,11 @@ seed() {
 	esac
 }
 
+netns=""
+if unshare -n true 2>/dev/null; then netns="unshare -n"
+elif unshare -rn true 2>/dev/null; then netns="unshare -rn"
+fi
+
 rc=0
 for t in $targets; do
 	srcs=$(sources "$t") || exit 1
@@ -73,12 +78,17 @@ for t in $targets; do
 	fi
 	corpora=$(seed "$t") || exit 1
 	echo "fuzz: running $out/fuzz_$t for ${secs}s"
+	# in a network namespace of its own where one can be made (root, or user namespaces): whatever an
+	# input makes the code do, no packet leaves; and killed if libFuzzer's own timeout ever hangs
 	# shellcheck disable=SC2086
-	"$out/fuzz_$t" $corpora -max_total_time="$secs" -max_len="$maxlen" -timeout=10 \
+	timeout -k 5 $((secs + 120)) $netns "$out/fuzz_$t" $corpora -max_total_time="$secs" -max_len="$maxlen" -timeout=10 \
 		-rss_limit_mb=1024 -artifact_prefix="$out/crashes/$t-" -print_final_stats=1 > "$out/fuzz_$t.log" 2>&1
 	r=$?
 	tail -n 25 "$out/fuzz_$t.log"
-	if [ $r -ne 0 ]; then
+	if [ $r -eq 124 ] || [ $r -eq 137 ]; then
+		echo "fuzz: $t did not stop in $((secs + 120))s (a hang libFuzzer's -timeout did not catch); see $out/fuzz_$t.log"
+		rc=1
+	elif [ $r -ne 0 ]; then
 		echo "fuzz: $t FINDING (exit $r); inputs in $out/crashes/: replay with $out/fuzz_$t FILE"
 		[ "$t" = decode ] && echo "fuzz: make each a golden case: build/tools/crash2pcap FILE crash-NAME && tests/golden/accept.sh crash-NAME-v crash-NAME-json"
 		rc=1

@@ -265,6 +265,13 @@ static void test_bpf_filters(void **state)
 	bpf_filter_free(b);
 	assert_null(bpf_filter_new(DLT_EN10MB, "icmp and (", err, sizeof(err)));
 	assert_non_null(strstr(err, "syntax error"));
+	/* a word pcap takes for a host name: /etc/hosts only, never a DNS query */
+	assert_null(bpf_filter_new(DLT_EN10MB, "icmp and host no-such-host.invalid", err, sizeof(err)));
+	assert_non_null(strstr(err, "unknown host 'no-such-host.invalid'"));
+	assert_non_null(strstr(err, "/etc/hosts only, never DNS"));
+	b = bpf_filter_new(DLT_EN10MB, "host localhost", err, sizeof(err));
+	assert_non_null(b);
+	bpf_filter_free(b);
 	/* a tun frame with PI: the filter sees the IP packet after it */
 	memcpy(pi + 4, echo_eth + 14, 84);
 	g = mkframe(pi, sizeof(pi), sizeof(pi), DLT_RAW);
