@@ -16,7 +16,7 @@ DEB_PKGS  := gcc make pkg-config libncurses-dev libpcap-dev libnl-3-dev libnl-ro
 # (the last two ship other decoders' test captures: tests/integ/public_captures.sh)
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(CORE_PKGS) $(UI_PKGS) 2>/dev/null)
-CORE_LIBS  = $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null)
+CORE_LIBS  = $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -pthread
 UI_LIBS    = $(shell pkg-config --libs $(UI_PKGS) 2>/dev/null)
 
 # value->name tables (src/tok.h) leave the description out where they have none, as tcpdump's do

@@ -346,12 +346,12 @@ static void tcp_options(struct decoded *d, struct cursor *o, struct fmtbuf *btex
 }
 
 /* tcpdump's "Flags [S.]": a letter a flag, in this order; made once for all 512 values */
-static struct { char s[20]; uint8_t n; } flag_text[0x200];
+static _Thread_local struct { char s[20]; uint8_t n; } flag_text[0x200];	/* each thread's (offpar.c) */
 
 static void flags_text(struct fmtbuf *b, unsigned fl)
 {
 	static const char letters[] = "FSRP.UEWe";
-	static int ready;
+	static _Thread_local int ready;
 
 	if (!ready) {
 		for (unsigned v = 0; v < 0x200; v++) {

@@ -228,7 +228,7 @@ static int ip6_text(char *tmp, const uint8_t *p)
  */
 void fmtbuf_ip6(struct fmtbuf *b, const uint8_t *p)
 {
-	static struct {
+	static _Thread_local struct {	/* each thread its own (offpar.c) */
 		uint8_t addr[16];
 		uint8_t len;	/* 0: an empty slot */
 		char text[47];

@@ -36,9 +36,10 @@ struct jkey {
 	int16_t last;
 };
 
-static struct jkey keys[KEYS];
-static int nkeys;
-static uint64_t stamp;
+/* Each thread has its own tables (offpar.c formats on several): a cache, never shared. */
+static _Thread_local struct jkey keys[KEYS];
+static _Thread_local int nkeys;
+static _Thread_local uint64_t stamp;
 
 /* The entry of name (made when first met), or NULL when the table is full. */
 static struct jkey *key_of(const char *name)
@@ -161,10 +162,10 @@ static void json_str(struct fmtbuf *b, const char *s) { frameprint_json_string(b
  * are kept, as the line's time is. Returns the end. */
 static char *put_time(char *o, const struct timeval *tv)
 {
-	static time_t last;
-	static int valid;
-	static char day[32];
-	static size_t daylen;
+	static _Thread_local time_t last;
+	static _Thread_local int valid;
+	static _Thread_local char day[32];
+	static _Thread_local size_t daylen;
 	uint32_t us = tv->tv_usec < 0 || tv->tv_usec > 999999 ? 0 : (uint32_t)tv->tv_usec;
 
 	if (!valid || tv->tv_sec != last) {
@@ -229,11 +230,11 @@ struct shape {
 };
 
 /* Kept plans (frames of a capture mostly repeat a few shapes), and the one planned just now. */
-static struct shape *shapes[SHAPES];
-static const struct field_def *plan_defs[DECODE_MAX_FIELDS];
-static struct jop plan_ops[DECODE_MAX_FIELDS];
-static char plan_text[DECODE_MAX_FIELDS * 72 + PRE_PAD];
-static struct shape plan = { .defs = plan_defs, .ops = plan_ops, .text = plan_text };
+static _Thread_local struct shape *shapes[SHAPES];
+static _Thread_local const struct field_def *plan_defs[DECODE_MAX_FIELDS];
+static _Thread_local struct jop plan_ops[DECODE_MAX_FIELDS];
+static _Thread_local char plan_text[DECODE_MAX_FIELDS * 72 + PRE_PAD];
+static _Thread_local struct shape plan;	/* its arrays are the three above (set by plan_frame) */
 
 /* The slot of a frame's shape: its field count and definitions at a few places (a plan found
  * there is compared whole before it is used). */
@@ -290,8 +291,8 @@ static void plan_op(int i, const struct decoded *d, const char *text, size_t len
  * --no-duplicate-keys). Field names are Wireshark's identifiers: nothing in them needs escaping. */
 static void plan_frame(const struct decoded *d, int n)
 {
-	static int16_t next[DECODE_MAX_FIELDS];
-	static uint8_t later[DECODE_MAX_FIELDS];
+	static _Thread_local int16_t next[DECODE_MAX_FIELDS];
+	static _Thread_local uint8_t later[DECODE_MAX_FIELDS];
 	size_t tlen = 0;
 	int first = 1;
 
@@ -324,6 +325,9 @@ static void plan_frame(const struct decoded *d, int n)
 		k->stamp = stamp;
 		k->last = (int16_t)i;
 	}
+	plan.defs = plan_defs;
+	plan.ops = plan_ops;
+	plan.text = plan_text;
 	plan.n = n;
 	plan.nops = 0;
 	for (int i = 0; i < n; i++) {
@@ -384,7 +388,7 @@ static struct shape *shape_keep(uint32_t hash)
  * meet do not push each other out frame after frame; when all are taken, one of them goes. */
 static const struct shape *shape_of(const struct decoded *d, int n)
 {
-	static unsigned victim;
+	static _Thread_local unsigned victim;
 	uint32_t hash;
 	struct shape **slot = NULL;
 
@@ -410,6 +414,14 @@ static const struct shape *shape_of(const struct decoded *d, int n)
 		*slot = shape_keep(hash);
 	}
 	return &plan;
+}
+
+void frameprint_json_release(void)
+{
+	for (unsigned i = 0; i < SHAPES; i++) {
+		free(shapes[i]);
+		shapes[i] = NULL;
+	}
 }
 
 /* v in decimal at o (20 bytes of room); returns the end */
@@ -536,8 +548,8 @@ static void json_fields(struct fmtbuf *b, const struct decoded *d, const struct 
 /* "eth","ip" ...: each layer's name in quotes with the comma after it, made once */
 static const char *proto_quoted(enum decode_proto p, size_t *len)
 {
-	static char q[PROTO_COUNT][24];
-	static uint8_t qlen[PROTO_COUNT];
+	static _Thread_local char q[PROTO_COUNT][24];
+	static _Thread_local uint8_t qlen[PROTO_COUNT];
 
 	if (!qlen[p]) {
 		int n = snprintf(q[p], sizeof(q[p]), "\"%s\",", decode_proto_short(p));

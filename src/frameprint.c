@@ -9,9 +9,9 @@
  * (with its own flag: every time_t value, -1 included, is a second someone may capture at). */
 static void put_time(struct fmtbuf *b, const struct timeval *tv)
 {
-	static time_t last;
-	static int valid;
-	static char hms[9];
+	static _Thread_local time_t last;	/* a cache of each thread (offpar.c) */
+	static _Thread_local int valid;
+	static _Thread_local char hms[9];
 
 	if (!valid || tv->tv_sec != last) {
 		struct tm tm;
@@ -121,4 +121,12 @@ void frameprint_tree_ex(FILE *out, const struct decoded *d, int explain)
 void frameprint_tree(FILE *out, const struct decoded *d)
 {
 	frameprint_tree_ex(out, d, 0);
+}
+
+void frameprint_number_buf(struct fmtbuf *b, uint64_t number)
+{
+	char num[24];
+	size_t n = (size_t)snprintf(num, sizeof(num), FRAMEPRINT_NUMBER_FMT, (unsigned long long)number);
+
+	fmtbuf_mem(b, num, n);
 }

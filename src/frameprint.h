@@ -53,5 +53,9 @@ void frameprint_json_buf(struct fmtbuf *b, const struct frame *f, const struct d
 /* s (n bytes) as a JSON string, quotes included: '"', '\\' and bytes outside 0x20..0x7e escaped
  * (\u00XX each); cut where b ends. */
 void frameprint_json_string(struct fmtbuf *b, const char *s, size_t n);
+/* Frees the JSON plans the calling thread kept (a thread that made JSON calls it before it ends). */
+void frameprint_json_release(void);
+/* FRAMEPRINT_NUMBER_FMT's number before a line, into b. */
+void frameprint_number_buf(struct fmtbuf *b, uint64_t number);
 
 #endif

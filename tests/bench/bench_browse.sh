@@ -24,8 +24,8 @@ last_id=$(( (N - 12) / 12 ))
 text="seq $((1000 + last_id)):"
 cond="tcp.seq_raw == $((1000 + last_id))"
 
-read -r bl_t bl_m < <(build/tools/runstat build/tools/pcaploop "$PCAP" 2>/dev/null | tail -n 1)
-read -r td_t td_m < <(build/tools/runstat tcpdump -nr "$PCAP" 2>/dev/null | tail -n 1)
+read -r bl_t bl_m _ < <(build/tools/runstat build/tools/pcaploop "$PCAP" 2>/dev/null | tail -n 1)
+read -r td_t td_m _ < <(build/tools/runstat tcpdump -nr "$PCAP" 2>/dev/null | tail -n 1)
 # capbrowse times its own steps and reports its own peak RSS (getrusage)
 out=$(build/tools/capbrowse "$PCAP" bench icmp "$text" "$cond" 2>&1) || { echo "$out"; exit 1; }
 get() { echo "$out" | awk -v k="$1" '$1 == k { print $2 }'; }

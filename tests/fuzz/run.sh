@@ -24,7 +24,7 @@ sources() {	# the core files a target links
 	decode) echo "src/decode*.c src/fmtbuf.c src/frameprint.c src/framejson.c src/checksum.c";;
 	responder) echo "src/responder.c src/frameloc.c src/why.c src/addrset.c src/checksum.c src/decode*.c src/fmtbuf.c";;
 	craft) echo "src/craft*.c src/tok.c src/addrset.c src/checksum.c src/fmtbuf.c src/frameloc.c src/decode*.c src/frameprint.c src/framejson.c";;
-	pcapread) echo "src/offline.c src/bpf.c src/pcapngdir.c src/pcapout.c src/pcapngout.c src/frameloc.c src/decode*.c src/fmtbuf.c src/frameprint.c src/framejson.c src/checksum.c src/why.c src/responder.c src/addrset.c";;
+	pcapread) echo "src/offline.c src/offpar.c src/bpf.c src/pcapngdir.c src/pcapout.c src/pcapngout.c src/frameloc.c src/decode*.c src/fmtbuf.c src/frameprint.c src/framejson.c src/checksum.c src/why.c src/responder.c src/addrset.c";;
 	lesson) echo "$(ls src/*.c | grep -v src/main.c) build/gen/lessons.c";;	# actions, filters, specs: the core
 	*) echo "fuzz: unknown target $1 (decode, responder, craft, pcapread, lesson)" >&2; return 1;;
 	esac
