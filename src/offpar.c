@@ -20,8 +20,8 @@
  * (`written`) between frames, waiting only when the ring is full. The text is the decoders'
  * and printers' own, made exactly as the one-thread loop makes it: the same bytes come out.
  */
-#define BLOCK_FRAMES 256
-#define BLOCK_BYTES (BLOCK_FRAMES * 256)	/* frame bytes a block is made with (grows for a big frame) */
+#define BLOCK_FRAMES 1024	/* a block of lines; of JSON objects, a quarter (its text is ten times longer) */
+#define FRAME_BYTES 160		/* a block's room for frame bytes, per frame (grows for a big frame) */
 #define MAX_WORKERS 4
 #define NBLOCKS (2 * MAX_WORKERS + 2)
 
@@ -45,6 +45,7 @@ struct offpar {
 	uint64_t filled, taken, written;
 	int stop;
 	int json, number, fd;
+	unsigned per_block;	/* frames in a block */
 	int nworkers;
 	pthread_t worker[MAX_WORKERS];
 };
@@ -196,7 +197,7 @@ void offpar_add(struct offpar *op, const struct frame *f)
 {
 	struct block *b = slot(op, op->filled);
 
-	if (b->n == BLOCK_FRAMES || (b->n > 0 && f->caplen > b->size - b->used)) {
+	if (b->n == op->per_block || (b->n > 0 && f->caplen > b->size - b->used)) {
 		hand_over(op);
 		b = slot(op, op->filled);
 	}
@@ -230,9 +231,10 @@ struct offpar *offpar_new(int workers, int json, int number, FILE *out)
 	op->json = json;
 	op->number = number;
 	op->fd = fileno(out);
+	op->per_block = json ? BLOCK_FRAMES / 4 : BLOCK_FRAMES;
 	for (int i = 0; i < NBLOCKS; i++) {
-		op->blocks[i].bytes = malloc(BLOCK_BYTES);
-		op->blocks[i].size = op->blocks[i].bytes ? BLOCK_BYTES : 0;
+		op->blocks[i].bytes = malloc(op->per_block * FRAME_BYTES);
+		op->blocks[i].size = op->blocks[i].bytes ? op->per_block * FRAME_BYTES : 0;
 	}
 	fflush(out);	/* what is in out's buffer comes first */
 	for (int i = 0; i < workers && i < MAX_WORKERS; i++) {
