@@ -94,73 +94,101 @@ int offline_same_file(const char *path, const char *other)
 	       stat(other, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
+/* Where the reading stands: the file, what selects frames, where they are also written. */
+struct reader {
+	pcap_t *p;
+	const struct offline_opts *o;
+	struct bpf_filter *flt;
+	struct pcapout *w;
+	struct pcapngdir *nd;
+	struct frame f;
+	uint64_t n;	/* frames read */
+	long shown;	/* frames passed on */
+	int rc;		/* pcap_next_ex's last word (PCAP_ERROR: the file is damaged there) */
+};
+
+/* The next frame that passes the filter (written to -w on the way) into *f, its bytes valid
+ * until the next call: 1, or 0 at the end of the file, of -c, or of what libpcap could read. */
+static int reader_next(void *ctx, struct frame *f)
+{
+	struct reader *r = ctx;
+	struct pcap_pkthdr *h;
+	const u_char *data;
+
+	if (r->o->count > 0 && r->shown >= r->o->count)
+		return 0;
+	while ((r->rc = pcap_next_ex(r->p, &h, &data)) == 1) {
+		r->f.number = ++r->n;
+		r->f.ts = h->ts;
+		offline_fix_time(&r->f.ts);
+		r->f.data = data;
+		r->f.caplen = h->caplen;
+		r->f.len = h->len;
+		if (r->nd)
+			r->f.dir = pcapngdir_next(r->nd);
+		if (r->flt && !bpf_filter_match(r->flt, &r->f))
+			continue;
+		if (r->w)
+			pcapout_write(r->w, &r->f);
+		r->shown++;
+		*f = r->f;
+		return 1;
+	}
+	return 0;
+}
+
+/* One thread: each frame decoded, its line (or tree, or object) into the batch or out. */
+static void print_frames(struct reader *r, FILE *out)
+{
+	static struct decoded d;
+	const struct offline_opts *o = r->o;
+	size_t need = o->json ? FRAMEPRINT_JSON_MAX : DECODE_SUMMARY_MAX + 96;
+	struct fmtbuf bb;
+	struct frame f;
+
+	fmtbuf_init(&bb, batch, sizeof(batch));
+	while (reader_next(r, &f)) {
+		if (o->quiet)
+			continue;
+		if (o->json || o->verbose)
+			decode_frame(&d, &f);
+		else
+			decode_frame_summary(&d, &f);	/* the line needs no tree */
+		if (o->verbose && !o->json) {
+			if (o->number)
+				fprintf(out, FRAMEPRINT_NUMBER_FMT, (unsigned long long)f.number);
+			frameprint_line(out, &f, &d);
+			frameprint_tree_ex(out, &d, o->verbose > 1);
+			continue;
+		}
+		if (bb.cap - bb.len < need)
+			batch_write(out, &bb);
+		if (o->json) {
+			frameprint_json_buf(&bb, &f, &d, NULL);
+		} else {
+			if (o->number)
+				frameprint_number_buf(&bb, f.number);
+			frameprint_line_buf(&bb, &f, &d);
+		}
+	}
+	batch_write(out, &bb);
+}
+
 static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_filter *flt,
 	       struct pcapout *w, char *err, size_t errlen)
 {
-	static struct decoded d;
-	struct pcap_pkthdr *h;
-	const u_char *data;
-	struct frame f;
-	uint64_t n = 0;
-	long shown = 0;
-	int rc, dlt = pcap_datalink(p);
-	struct pcapngdir *nd = NULL;
-	struct fmtbuf bb;
-	size_t need = o->json ? FRAMEPRINT_JSON_MAX : DECODE_SUMMARY_MAX + 96;
+	struct reader r = { .p = p, .o = o, .flt = flt, .w = w };
+	int threads = !o->quiet && !o->verbose ? offpar_threads() : 1;
 
-	struct offpar *op = !o->quiet && !o->verbose ? offpar_new(offpar_workers(), o->json, o->number, out) : NULL;
-
-	fmtbuf_init(&bb, batch, sizeof(batch));
-	memset(&f, 0, sizeof(f));
-	f.dir = FRAME_DIR_UNKNOWN;
-	f.dlt = dlt;
+	r.f.dir = FRAME_DIR_UNKNOWN;
+	r.f.dlt = pcap_datalink(p);
 	if (pcapngdir_is_pcapng(p))	/* stdin too, when it is a file: a pipe gives no directions */
-		nd = strcmp(o->path, "-") ? pcapngdir_open_path(o->path) : pcapngdir_open(dup(STDIN_FILENO));
-	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
-		f.number = ++n;
-		f.ts = h->ts;
-		offline_fix_time(&f.ts);
-		f.data = data;
-		f.caplen = h->caplen;
-		f.len = h->len;
-		if (nd)
-			f.dir = pcapngdir_next(nd);
-		if (flt && !bpf_filter_match(flt, &f))
-			continue;
-		if (w)
-			pcapout_write(w, &f);
-		if (op) {
-			offpar_add(op, &f);
-		} else if (!o->quiet) {
-			if (o->json || o->verbose)
-				decode_frame(&d, &f);
-			else
-				decode_frame_summary(&d, &f);	/* the line needs no tree */
-			if (o->verbose && !o->json) {
-				if (o->number)
-					fprintf(out, FRAMEPRINT_NUMBER_FMT, (unsigned long long)f.number);
-				frameprint_line(out, &f, &d);
-				frameprint_tree_ex(out, &d, o->verbose > 1);
-			} else {
-				if (bb.cap - bb.len < need)
-					batch_write(out, &bb);
-				if (o->json) {
-					frameprint_json_buf(&bb, &f, &d, NULL);
-				} else {
-					if (o->number)
-						frameprint_number_buf(&bb, f.number);
-					frameprint_line_buf(&bb, &f, &d);
-				}
-			}
-		}
-		if (o->count > 0 && ++shown >= o->count)
-			break;
-	}
-	offpar_finish(op);
-	batch_write(out, &bb);
-	pcapngdir_close(nd);
-	if (rc == PCAP_ERROR) {
-		offline_read_error(err, errlen, o->path, n, pcap_geterr(p));
+		r.nd = strcmp(o->path, "-") ? pcapngdir_open_path(o->path) : pcapngdir_open(dup(STDIN_FILENO));
+	if (threads < 2 || offpar_run(threads, o->json, o->number, out, reader_next, &r) < 0)
+		print_frames(&r, out);
+	pcapngdir_close(r.nd);
+	if (r.rc == PCAP_ERROR) {
+		offline_read_error(err, errlen, o->path, r.n, pcap_geterr(p));
 		return -1;
 	}
 	return 0;

@@ -1,4 +1,4 @@
-/* offpar.c — --print and --json on every core: frames read in order fill blocks, worker threads decode and format a block each, the reading thread writes the blocks' text in order. */
+/* offpar.c — --print and --json on every core: threads take turns reading a block of frames, decode their blocks side by side, and write them in the file's order. */
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
@@ -14,23 +14,21 @@
 #include "offpar.h"
 
 /*
- * A ring of blocks, each a run of frames (their bytes copied) and, once a worker is done with it,
- * their text. Block number s sits in slot s % NBLOCKS; the reading thread fills block `filled`,
- * the workers take blocks in order (`taken`), and the reading thread writes them in order
- * (`written`) between frames, waiting only when the ring is full. The text is the decoders'
- * and printers' own, made exactly as the one-thread loop makes it: the same bytes come out.
+ * Each thread owns a block: it takes the reading lock, copies the next block's frames into it
+ * (the block's number is the count of blocks read before), lets go, decodes and formats them
+ * with its own decoder state, then waits for the block before its own to be written and writes
+ * its text. A frame is copied, decoded and formatted on one core, where its bytes are still in
+ * the cache, and nothing waits on a thread that only reads. The text is the decoders' and
+ * printers' own, made exactly as the one-thread loop makes it: the same bytes come out.
  */
 #define BLOCK_FRAMES 1024	/* a block of lines; of JSON objects, a quarter (its text is ten times longer) */
-#define FRAME_BYTES 160		/* a block's room for frame bytes, per frame (grows for a big frame) */
-#define MAX_WORKERS 4
-#define NBLOCKS (2 * MAX_WORKERS + 2)
-
-enum block_state { BLOCK_FREE, BLOCK_QUEUED, BLOCK_DONE };
+#define FRAME_BYTES 160		/* a block's frame bytes, per frame: it is full at that (and grows for big frames) */
+#define MAX_THREADS 4
 
 struct block {
-	enum block_state state;
 	unsigned n;
 	struct frame f[BLOCK_FRAMES];
+	size_t off[BLOCK_FRAMES];	/* where each frame's bytes are in bytes */
 	uint8_t *bytes;
 	size_t used, size;
 	char *text;
@@ -38,21 +36,20 @@ struct block {
 };
 
 struct offpar {
-	pthread_mutex_t lock;
-	pthread_cond_t work;	/* a block queued, or the end */
-	pthread_cond_t done;	/* a block's text made */
-	struct block blocks[NBLOCKS];
-	uint64_t filled, taken, written;
-	int stop;
+	pthread_mutex_t read_lock;	/* next, and the numbering of blocks */
+	pthread_mutex_t write_lock;
+	pthread_cond_t turn;		/* a block written: maybe the next one's turn */
+	offpar_next_fn next;
+	void *ctx;
+	uint64_t read, written;		/* blocks read; blocks written */
+	int end;			/* next has said 0 */
 	int json, number, fd;
-	unsigned per_block;	/* frames in a block */
-	int nworkers;
-	pthread_t worker[MAX_WORKERS];
+	unsigned per_block;
 };
 
-int offpar_workers(void)
+int offpar_threads(void)
 {
-	const char *env = getenv("TAPSCOPE_WORKERS");	/* 0: one thread (tests compare the two) */
+	const char *env = getenv("TAPSCOPE_WORKERS");
 	cpu_set_t set;
 	int n = 1;
 
@@ -60,22 +57,67 @@ int offpar_workers(void)
 		n = atoi(env);
 	else if (sched_getaffinity(0, sizeof(set), &set) == 0)
 		n = CPU_COUNT(&set);
-	if (n <= 1)
-		return 0;
-	return n > MAX_WORKERS ? MAX_WORKERS : n;
+	if (n < 1)
+		return 1;
+	return n > MAX_THREADS ? MAX_THREADS : n;
 }
 
-static struct block *slot(struct offpar *op, uint64_t seq)
+/* Room for n more bytes in b (the frames' data pointers are set once the block is read). */
+static int make_room(struct block *b, size_t n)
 {
-	return &op->blocks[seq % NBLOCKS];
+	size_t size = b->size;
+	uint8_t *nb;
+
+	if (n <= b->size - b->used)
+		return 0;
+	while (size - b->used < n)
+		size = size ? size * 2 : n;
+	nb = realloc(b->bytes, size);
+	if (!nb)
+		return -1;
+	b->bytes = nb;
+	b->size = size;
+	return 0;
 }
 
-/* The lines of b's frames into its text (a worker, with its own decoded). */
+/* The next block's frames into b (their bytes copied), under the reading lock; returns its
+ * number, or UINT64_MAX when the frames are over before it. */
+static uint64_t read_block(struct offpar *op, struct block *b)
+{
+	uint64_t seq = UINT64_MAX;
+	struct frame f;
+
+	b->n = 0;
+	b->used = 0;
+	pthread_mutex_lock(&op->read_lock);
+	while (!op->end && b->n < op->per_block && b->used < (size_t)op->per_block * FRAME_BYTES) {
+		if (!op->next(op->ctx, &f)) {
+			op->end = 1;
+			break;
+		}
+		if (make_room(b, f.caplen) < 0)
+			continue;	/* no memory for this frame: its line is missing */
+		b->f[b->n] = f;
+		b->off[b->n] = b->used;
+		memcpy(b->bytes + b->used, f.data, f.caplen);
+		b->used += f.caplen;
+		b->n++;
+	}
+	if (b->n > 0)
+		seq = op->read++;
+	pthread_mutex_unlock(&op->read_lock);
+	for (unsigned i = 0; i < b->n; i++)
+		b->f[i].data = b->bytes + b->off[i];
+	return seq;
+}
+
+/* The lines of b's frames into its text, with the thread's own decoded. */
 static void format_block(const struct offpar *op, struct block *b, struct decoded *d)
 {
 	size_t need = op->json ? FRAMEPRINT_JSON_MAX : DECODE_SUMMARY_MAX + 96;
 	struct fmtbuf fb;
 
+	b->len = 0;
 	for (unsigned i = 0; i < b->n; i++) {
 		const struct frame *f = &b->f[i];
 
@@ -106,33 +148,6 @@ static void format_block(const struct offpar *op, struct block *b, struct decode
 	}
 }
 
-static void *worker_main(void *arg)
-{
-	struct offpar *op = arg;
-	struct decoded *d = calloc(1, sizeof(*d));
-
-	pthread_mutex_lock(&op->lock);
-	for (;;) {
-		struct block *b;
-
-		while (op->taken == op->filled && !op->stop)
-			pthread_cond_wait(&op->work, &op->lock);
-		if (op->taken == op->filled)
-			break;
-		b = slot(op, op->taken++);
-		pthread_mutex_unlock(&op->lock);
-		if (d)
-			format_block(op, b, d);
-		pthread_mutex_lock(&op->lock);
-		b->state = BLOCK_DONE;
-		pthread_cond_signal(&op->done);
-	}
-	pthread_mutex_unlock(&op->lock);
-	free(d);
-	frameprint_json_release();
-	return NULL;
-}
-
 /* Straight to the descriptor, all of it (a closed pipe: SIGPIPE, as for tcpdump). */
 static void write_all(int fd, const char *p, size_t n)
 {
@@ -148,127 +163,69 @@ static void write_all(int fd, const char *p, size_t n)
 	}
 }
 
-/* Writes the oldest block not yet written: when wait, after waiting for its text; else only if
- * its text is made. Returns whether one was written. */
-static int write_oldest(struct offpar *op, int wait)
+/* Block seq's text out, once every block before it is. */
+static void write_in_turn(struct offpar *op, uint64_t seq, const struct block *b)
 {
-	struct block *b;
-
-	pthread_mutex_lock(&op->lock);
-	if (op->written == op->filled) {
-		pthread_mutex_unlock(&op->lock);
-		return 0;
-	}
-	b = slot(op, op->written);
-	while (wait && b->state != BLOCK_DONE)
-		pthread_cond_wait(&op->done, &op->lock);
-	if (b->state != BLOCK_DONE) {
-		pthread_mutex_unlock(&op->lock);
-		return 0;
-	}
-	pthread_mutex_unlock(&op->lock);
+	pthread_mutex_lock(&op->write_lock);
+	while (op->written != seq)
+		pthread_cond_wait(&op->turn, &op->write_lock);
 	write_all(op->fd, b->text, b->len);
-	b->len = 0;
-	b->n = 0;
-	b->used = 0;
-	pthread_mutex_lock(&op->lock);
-	b->state = BLOCK_FREE;
 	op->written++;
-	pthread_mutex_unlock(&op->lock);
-	return 1;
+	pthread_cond_broadcast(&op->turn);
+	pthread_mutex_unlock(&op->write_lock);
 }
 
-/* The block being filled goes to the workers; what is done is written; the next block's slot
- * is made free (its previous block written, after waiting for it when the ring is full). */
-static void hand_over(struct offpar *op)
+static void *thread_main(void *arg)
 {
-	pthread_mutex_lock(&op->lock);
-	slot(op, op->filled)->state = BLOCK_QUEUED;
-	op->filled++;
-	pthread_cond_signal(&op->work);
-	pthread_mutex_unlock(&op->lock);
-	while (write_oldest(op, 0))
-		;
-	while (op->filled - op->written >= NBLOCKS)
-		write_oldest(op, 1);
-}
+	struct offpar *op = arg;
+	struct decoded *d = calloc(1, sizeof(*d));
+	struct block *b = calloc(1, sizeof(*b));
+	uint64_t seq;
 
-void offpar_add(struct offpar *op, const struct frame *f)
-{
-	struct block *b = slot(op, op->filled);
-
-	if (b->n == op->per_block || (b->n > 0 && f->caplen > b->size - b->used)) {
-		hand_over(op);
-		b = slot(op, op->filled);
+	if (b) {
+		b->bytes = malloc(op->per_block * FRAME_BYTES);
+		b->size = b->bytes ? op->per_block * FRAME_BYTES : 0;
 	}
-	if (f->caplen > b->size) {	/* an empty block (its frames point into bytes): grown */
-		uint8_t *nb = realloc(b->bytes, f->caplen);
-
-		if (!nb)
-			return;	/* no memory for this frame: its line is missing */
-		b->bytes = nb;
-		b->size = f->caplen;
-	}
-	b->f[b->n] = *f;
-	b->f[b->n].data = b->bytes + b->used;
-	memcpy(b->bytes + b->used, f->data, f->caplen);
-	b->used += f->caplen;
-	b->n++;
-}
-
-struct offpar *offpar_new(int workers, int json, int number, FILE *out)
-{
-	struct offpar *op;
-
-	if (workers <= 0)
+	if (!d || !b || !b->bytes) {	/* no memory: the other threads go on without this one */
+		free(d);
+		if (b)
+			free(b->bytes);
+		free(b);
 		return NULL;
-	op = calloc(1, sizeof(*op));
-	if (!op)
-		return NULL;
-	pthread_mutex_init(&op->lock, NULL);
-	pthread_cond_init(&op->work, NULL);
-	pthread_cond_init(&op->done, NULL);
-	op->json = json;
-	op->number = number;
-	op->fd = fileno(out);
-	op->per_block = json ? BLOCK_FRAMES / 4 : BLOCK_FRAMES;
-	for (int i = 0; i < NBLOCKS; i++) {
-		op->blocks[i].bytes = malloc(op->per_block * FRAME_BYTES);
-		op->blocks[i].size = op->blocks[i].bytes ? op->per_block * FRAME_BYTES : 0;
 	}
+	while ((seq = read_block(op, b)) != UINT64_MAX) {
+		format_block(op, b, d);
+		write_in_turn(op, seq, b);
+	}
+	free(b->bytes);
+	free(b->text);
+	free(b);
+	free(d);
+	frameprint_json_release();
+	return NULL;
+}
+
+int offpar_run(int threads, int json, int number, FILE *out, offpar_next_fn next, void *ctx)
+{
+	struct offpar op = { .next = next, .ctx = ctx, .json = json, .number = number, .fd = fileno(out) };
+	pthread_t tid[MAX_THREADS];
+	int started = 0;
+
+	op.per_block = json ? BLOCK_FRAMES / 4 : BLOCK_FRAMES;
+	pthread_mutex_init(&op.read_lock, NULL);
+	pthread_mutex_init(&op.write_lock, NULL);
+	pthread_cond_init(&op.turn, NULL);
 	fflush(out);	/* what is in out's buffer comes first */
-	for (int i = 0; i < workers && i < MAX_WORKERS; i++) {
-		if (pthread_create(&op->worker[i], NULL, worker_main, op) != 0)
-			break;
-		op->nworkers++;
+	for (int i = 1; i < threads && i < MAX_THREADS; i++)
+		if (pthread_create(&tid[started], NULL, thread_main, &op) == 0)
+			started++;
+	if (started > 0) {
+		thread_main(&op);	/* the caller's thread is one of them */
+		for (int i = 0; i < started; i++)
+			pthread_join(tid[i], NULL);
 	}
-	if (op->nworkers == 0) {
-		offpar_finish(op);
-		return NULL;
-	}
-	return op;
-}
-
-void offpar_finish(struct offpar *op)
-{
-	if (!op)
-		return;
-	if (op->nworkers && slot(op, op->filled)->n > 0)
-		hand_over(op);
-	pthread_mutex_lock(&op->lock);
-	op->stop = 1;
-	pthread_cond_broadcast(&op->work);
-	pthread_mutex_unlock(&op->lock);
-	while (write_oldest(op, 1))
-		;
-	for (int i = 0; i < op->nworkers; i++)
-		pthread_join(op->worker[i], NULL);
-	for (int i = 0; i < NBLOCKS; i++) {
-		free(op->blocks[i].bytes);
-		free(op->blocks[i].text);
-	}
-	pthread_cond_destroy(&op->done);
-	pthread_cond_destroy(&op->work);
-	pthread_mutex_destroy(&op->lock);
-	free(op);
+	pthread_cond_destroy(&op.turn);
+	pthread_mutex_destroy(&op.write_lock);
+	pthread_mutex_destroy(&op.read_lock);
+	return started > 0 ? 0 : -1;
 }

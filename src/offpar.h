@@ -5,21 +5,21 @@
 #include <stdio.h>
 
 struct frame;
-struct offpar;
+
+/* The next frame into *f (its bytes valid until the next call): 1, or 0 at the end. */
+typedef int (*offpar_next_fn)(void *ctx, struct frame *f);
 
 /*
- * Lines (or JSON objects, with json) for frames handed over in order, made by worker threads a
- * block of frames at a time and written to out's descriptor in the order the frames came, as the
- * one-thread loop writes them: the same bytes. number: each line starts with the frame's number.
- * NULL when threads cannot be had (the caller then makes the lines itself).
+ * Lines (or JSON objects, with json; each line after its frame's number, with number) for every
+ * frame next gives, made by threads threads (the caller's among them) and written to out's
+ * descriptor in the frames' order: the same bytes as one thread makes them. The threads take
+ * turns at next, a block of frames each (next is never called by two at once), decode their
+ * blocks side by side and write them in turn. Returns 0 when next has said 0; -1, before any
+ * call of next, when no thread could be started (the caller then makes the lines itself).
  */
-struct offpar *offpar_new(int workers, int json, int number, FILE *out);
-/* A frame for the next line (its bytes are copied: the caller's may change). */
-void offpar_add(struct offpar *op, const struct frame *f);
-/* Every line written, the workers gone, op freed. */
-void offpar_finish(struct offpar *op);
-/* How many worker threads offline_run starts: the CPUs this process may use, at most 4; 0 on a
- * single CPU (no thread is then worth its hand-offs). */
-int offpar_workers(void);
+int offpar_run(int threads, int json, int number, FILE *out, offpar_next_fn next, void *ctx);
+/* How many threads offline_run makes lines on: the CPUs this process may use, at most 4; the
+ * environment's TAPSCOPE_WORKERS when set (0 or 1: one, the caller's). */
+int offpar_threads(void);
 
 #endif
