@@ -58,24 +58,26 @@ void offline_read_error(char *err, size_t errlen, const char *path, uint64_t fra
 	snprintf(err, errlen, "%s: after %llu frame(s): %s%s", shown_path(path), (unsigned long long)frames, perr, hint);
 }
 
-/* Writes the batch straight to out's descriptor: stdio would first copy it into its buffer. */
-static void batch_write(FILE *out, struct fmtbuf *b)
+/* Writes the batch straight to out's descriptor (stdio would first copy it into its buffer):
+ * 0, or the errno of a failed write (a full disk; a closed pipe is SIGPIPE, as for tcpdump). */
+static int batch_write(FILE *out, struct fmtbuf *b)
 {
 	const char *p = b->p;
 	size_t n = b->len;
 
 	fflush(out);
+	b->len = 0;
 	while (n > 0) {
 		ssize_t k = write(fileno(out), p, n);
 
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0)
-			break;	/* (a closed pipe: SIGPIPE, as for tcpdump) */
+			return k < 0 ? errno : EIO;
 		p += k;
 		n -= (size_t)k;
 	}
-	b->len = 0;
+	return 0;
 }
 
 /* pcap keeps seconds in 32 bits, unsigned in practice (to 2106); libpcap hands them over
@@ -105,6 +107,7 @@ struct reader {
 	uint64_t n;	/* frames read */
 	long shown;	/* frames passed on */
 	int rc;		/* pcap_next_ex's last word (PCAP_ERROR: the file is damaged there) */
+	int werr;	/* errno of the first failed write of the lines, or 0 */
 };
 
 /* The next frame that passes the filter (written to -w on the way) into *f, its bytes valid
@@ -161,8 +164,11 @@ static void print_frames(struct reader *r, FILE *out)
 			frameprint_tree_ex(out, &d, o->verbose > 1);
 			continue;
 		}
-		if (bb.cap - bb.len < need)
-			batch_write(out, &bb);
+		if (bb.cap - bb.len < need) {
+			int e = batch_write(out, &bb);
+
+			r->werr = r->werr ? r->werr : e;
+		}
 		if (o->json) {
 			frameprint_json_buf(&bb, &f, &d, NULL);
 		} else {
@@ -171,7 +177,11 @@ static void print_frames(struct reader *r, FILE *out)
 			frameprint_line_buf(&bb, &f, &d);
 		}
 	}
-	batch_write(out, &bb);
+	{
+		int e = batch_write(out, &bb);
+
+		r->werr = r->werr ? r->werr : e;
+	}
 }
 
 static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_filter *flt,
@@ -184,11 +194,20 @@ static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_fi
 	r.f.dlt = pcap_datalink(p);
 	if (pcapngdir_is_pcapng(p))	/* stdin too, when it is a file: a pipe gives no directions */
 		r.nd = strcmp(o->path, "-") ? pcapngdir_open_path(o->path) : pcapngdir_open(dup(STDIN_FILENO));
-	if (threads < 2 || offpar_run(threads, o->json, o->number, out, reader_next, &r) < 0)
+	r.werr = threads < 2 ? -1 : offpar_run(threads, o->json, o->number, out, reader_next, &r);
+	if (r.werr < 0) {	/* one thread, or no other could be had */
+		r.werr = 0;
 		print_frames(&r, out);
+	}
 	pcapngdir_close(r.nd);
 	if (r.rc == PCAP_ERROR) {
 		offline_read_error(err, errlen, o->path, r.n, pcap_geterr(p));
+		return -1;
+	}
+	if (fflush(out) != 0 || ferror(out))	/* the -v lines go through stdio */
+		r.werr = r.werr ? r.werr : errno ? errno : EIO;
+	if (r.werr) {
+		snprintf(err, errlen, "writing the lines to standard output failed: %s", strerror(r.werr));
 		return -1;
 	}
 	return 0;
@@ -266,7 +285,15 @@ int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errle
 	}
 	rc = run(p, o, out, flt, w, err, errlen);
 	fflush(out);
-	pcapout_close(w);
+	if (w) {
+		struct pcapout_stats st;
+		char said[512];
+
+		if (pcapout_end(w, &st) < 0 && rc == 0) {	/* a full disk, a quota, /dev/full: exit 1 */
+			snprintf(err, errlen, "%s", pcapout_describe(&st, said, sizeof(said)));
+			rc = -1;
+		}
+	}
 	bpf_filter_free(flt);
 	pcap_close(p);
 	return rc;

@@ -44,6 +44,7 @@ struct offpar {
 	uint64_t read, written;		/* blocks read; blocks written */
 	int end;			/* next has said 0 */
 	int json, number, fd;
+	int werr;			/* errno of the first failed write, or 0 */
 	unsigned per_block;
 };
 
@@ -148,8 +149,9 @@ static void format_block(const struct offpar *op, struct block *b, struct decode
 	}
 }
 
-/* Straight to the descriptor, all of it (a closed pipe: SIGPIPE, as for tcpdump). */
-static void write_all(int fd, const char *p, size_t n)
+/* Straight to the descriptor, all of it: 0, or the errno of a failed write (a full disk; a
+ * closed pipe is SIGPIPE, as for tcpdump). */
+static int write_all(int fd, const char *p, size_t n)
 {
 	while (n > 0) {
 		ssize_t k = write(fd, p, n);
@@ -157,10 +159,11 @@ static void write_all(int fd, const char *p, size_t n)
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0)
-			return;
+			return k < 0 ? errno : EIO;
 		p += k;
 		n -= (size_t)k;
 	}
+	return 0;
 }
 
 /* Block seq's text out, once every block before it is. */
@@ -169,7 +172,8 @@ static void write_in_turn(struct offpar *op, uint64_t seq, const struct block *b
 	pthread_mutex_lock(&op->write_lock);
 	while (op->written != seq)
 		pthread_cond_wait(&op->turn, &op->write_lock);
-	write_all(op->fd, b->text, b->len);
+	if (!op->werr)	/* after a failure, nothing more: the output keeps whole lines up to it */
+		op->werr = write_all(op->fd, b->text, b->len);
 	op->written++;
 	pthread_cond_broadcast(&op->turn);
 	pthread_mutex_unlock(&op->write_lock);
@@ -227,5 +231,5 @@ int offpar_run(int threads, int json, int number, FILE *out, offpar_next_fn next
 	pthread_cond_destroy(&op.turn);
 	pthread_mutex_destroy(&op.write_lock);
 	pthread_mutex_destroy(&op.read_lock);
-	return started > 0 ? 0 : -1;
+	return started > 0 ? op.werr : -1;
 }

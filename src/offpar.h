@@ -14,8 +14,9 @@ typedef int (*offpar_next_fn)(void *ctx, struct frame *f);
  * frame next gives, made by threads threads (the caller's among them) and written to out's
  * descriptor in the frames' order: the same bytes as one thread makes them. The threads take
  * turns at next, a block of frames each (next is never called by two at once), decode their
- * blocks side by side and write them in turn. Returns 0 when next has said 0; -1, before any
- * call of next, when no thread could be started (the caller then makes the lines itself).
+ * blocks side by side and write them in turn. Returns 0 when next has said 0, or the errno of the
+ * first write that failed (nothing is written after it); -1, before any call of next, when no
+ * thread could be started (the caller then makes the lines itself).
  */
 int offpar_run(int threads, int json, int number, FILE *out, offpar_next_fn next, void *ctx);
 /* How many threads offline_run makes lines on: the CPUs this process may use, at most 4; the

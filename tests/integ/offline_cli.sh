@@ -57,6 +57,16 @@ fi
 n=$(cat "$G/icmp.pcap" | "$TAPSCOPE" -r - | wc -l)
 [ "$n" = 20 ] || fail "-r - printed $n lines, expected 20"
 
+# a full disk: the lines or the file that could not be written are named, exit 1 (one thread and several)
+for w in 0 3; do
+	for form in -p --json -v; do
+		TAPSCOPE_WORKERS=$w "$TAPSCOPE" -r "$G/dns.pcap" $form > /dev/full 2> "$TMPD/err" && fail "-r $form > /dev/full exited 0"
+		grep -q "writing the lines to standard output failed: No space left on device" "$TMPD/err" ||
+			fail "-r $form > /dev/full: $(cat "$TMPD/err")"
+	done
+done
+expect_error "/dev/full holds 0 of 11 frames: writing it failed: No space left on device" -r "$G/dns.pcap" -w /dev/full
+
 # -f selects exactly the frames tcpdump selects
 need_cmd tcpdump
 for expr in "icmp" "icmp6" "arp" "udp port 53" "tcp[tcpflags] & tcp-syn != 0" "ip6 and not icmp6" \
