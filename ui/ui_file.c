@@ -54,6 +54,33 @@ static const char *base_name(const char *path)
 	return slash && slash[1] ? slash + 1 : path;
 }
 
+/* Three lines on a short terminal (the netlink pane's strip, for a file): the rest of the pane is
+ * a Shift-Tab away. */
+static void draw_strip(struct fileview *fv, const struct capindex_info *in, WINDOW *w, struct ui_rect r)
+{
+	char line[512], a[64], b[64];
+	int y = r.y;
+
+	size_text(in->file_bytes, a, sizeof(a));
+	snprintf(line, sizeof(line), "%s  %s, %s  %s", base_name(in->path), in->pcapng ? "pcapng" : "pcap",
+		 in->link_desc ? in->link_desc : "?", a);
+	ui_put_line(w, &y, r, A_BOLD, line);
+	if (in->frames)
+		when(&in->first, b, sizeof(b));
+	snprintf(line, sizeof(line), "%llu frame%s%s%s%s", (unsigned long long)in->frames, in->frames == 1 ? "" : "s",
+		 in->done ? "" : " so far", in->frames ? ", first " : "", in->frames ? b : "");
+	if (in->pcapng)
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), ", %llu in (<), %llu out (>)",
+			 (unsigned long long)in->frames_in, (unsigned long long)in->frames_out);
+	ui_put_line(w, &y, r, A_NORMAL, line);
+	if (fileview_filter_text(fv)[0])
+		snprintf(line, sizeof(line), "filter %s: %llu shown  S-Tab: file pane", fileview_filter_text(fv),
+			 (unsigned long long)fileview_rows(fv));
+	else
+		snprintf(line, sizeof(line), "S-Tab: file pane (times, directions)");
+	ui_put_line(w, &y, r, ui_attr(C_DIM), line);
+}
+
 static void file_draw(struct pane *p, WINDOW *w)
 {
 	struct fileview *fv = p->ui->file;
@@ -65,6 +92,10 @@ static void file_draw(struct pane *p, WINDOW *w)
 	double span;
 
 	capindex_info(fileview_index(fv), &in);
+	if (r.h <= 4) {
+		draw_strip(fv, &in, w, r);
+		return;
+	}
 	pane_title(p, w, " file");
 	ui_put_line(w, &y, r, A_BOLD, base_name(in.path));
 	snprintf(line, sizeof(line), "  %s, %s (%s)", in.pcapng ? "pcapng" : "pcap", in.link_desc ? in.link_desc : "?",

@@ -875,6 +875,8 @@ uint64_t list_goto(struct ui *ui, uint64_t num)
 	i = view_index(st, num);	/* the row of num, or of the first after it */
 	if (i >= view_len(st))
 		i = view_len(st) - 1;	/* none after it: the last before it */
+	else if (i > 0 && view_num(st, i) != num && num - view_num(st, i - 1) < view_num(st, i) - num)
+		i--;	/* the one before is nearer (as near: the later one, as before) */
 	st->sel = view_num(st, i);
 	st->follow = 0;
 	st->center = 1;

@@ -112,7 +112,7 @@ keys Enter
 screen_wait "^ $N frames  filter: icmp: $icmp shown +\? help" 10
 rows=$(screen | cut -c41- | grep -E '^ *[0-9]+ +[0-9]+\.[0-9]{6} ' | awk '{print $3}' | sort -u | tr '\n' ' ')
 [ "$rows" = "ICMP " ] || fail "filtered rows are not all ICMP: $rows"
-# go to a frame the filter hides: the next shown one; find among the shown rows only
+# go to a frame the filter hides: the nearest shown one (none before frame 1: the next); find among the shown rows only
 keys C-g
 keys_literal 1
 keys Enter
@@ -122,6 +122,22 @@ keys C-u
 keys_literal 'seq 1500:'
 keys Enter
 screen_wait '^no frame after 3 matches "seq 1500:"' 5
+# one between two shown rows: the nearer of them (frame numbers from tcpdump --number)
+tcpdump --number -nr "$F" 2>/dev/null | awk '/: ICMP / { print $1 }' > "$TMPD/icmpnums"	# (with a filter it numbers the shown)
+lo=$(awk 'NR > 1 && $1 - p > 3 { print p; exit } { p = $1 }' "$TMPD/icmpnums")
+hi=$(awk -v lo="$lo" '$1 > lo { print; exit }' "$TMPD/icmpnums")
+[ -n "$lo" ] && [ -n "$hi" ] || fail "no two ICMP frames 4 apart in the file"
+near=$((lo + 1))
+keys C-g
+keys_literal "$near"
+keys Enter
+screen_wait "^frame $near is not shown \(filter: icmp\): frame $lo selected" 3
+near=$((hi - 1))
+keys C-g
+keys_literal "$near"
+keys Enter
+screen_wait "^frame $near is not shown \(filter: icmp\): frame $hi selected" 3
+note "go to a hidden frame: frame $((lo + 1)) -> $lo, $((hi - 1)) -> $hi (ICMP rows $lo and $hi)"
 note "filter icmp: $icmp frames, as tcpdump"
 
 # 6. w: the filtered frames, as pcap and as pcapng, read back by tcpdump
@@ -148,6 +164,18 @@ keys_literal "$F"
 keys Enter
 screen_wait "is the file being browsed: saving over it would destroy it" 3
 [ "$(md5sum <"$F")" = "$sum0" ] || fail "the browsed file changed"
+
+# on 80x24 the file pane is a strip of three lines that says where the rest is
+tm resize-window -t "$UI_SESSION" -x 80 -y 24
+screen_wait "^ mixed\.pcap  pcap, Ethernet  " 3
+screen_wait "^ $N frames, first " 2
+screen_wait "^ filter icmp: $icmp shown  S-Tab: file pane" 2
+tm resize-window -t "$UI_SESSION" -x 160 -y 48
+screen_wait "^ frames" 3
+screen_wait "^   first 20" 2
+tm resize-window -t "$UI_SESSION" -x 120 -y 32
+screen_wait "^   first 20" 3
+note "80x24: the file strip; 160x48: the whole pane (frames, times)"
 
 # 7. keys that need a device say so (the netlink pane's too); q quits and leaves the terminal sane
 keys e
