@@ -121,6 +121,28 @@ static int default_target(const struct nl_snapshot *s, struct diag_target *t)
 	return 0;
 }
 
+/* "10.18.0.0/24": the subnet of the device's first IPv4 address (where default_target looks), or "". */
+static const char *first_subnet4(const struct nl_snapshot *s, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (int i = 0; i < s->naddrs; i++) {
+		uint8_t net[16] = { 0 };
+		char ip[INET_ADDRSTRLEN];
+		int plen = s->addrs[i].prefixlen;
+
+		if (s->addrs[i].family != AF_INET || plen > 32)
+			continue;
+		for (int b = 0; b < 4; b++) {
+			int bits = plen - 8 * b;
+
+			net[b] = s->addrs[i].addr[b] & (uint8_t)(bits >= 8 ? 0xff : bits <= 0 ? 0 : 0xff << (8 - bits));
+		}
+		snprintf(buf, len, "%s/%d", nlfmt_ip(AF_INET, net, ip, sizeof(ip)), plen);
+		break;
+	}
+	return buf;
+}
+
 static void holders_text(const struct tun_info *tun, char *buf, size_t len)
 {
 	size_t off = 0;
@@ -249,7 +271,15 @@ int diagnose_run(const struct nl_snapshot *s, const struct diag_target *target, 
 		    "tx_dropped rising (%.0f/s): the kernel drops frames it sends to %s — nobody reads them", s->rate.tx_dropped,
 		    s->ifname);
 	if (vs.n == 0) {
-		if (have_target)
+		char subnet[64];
+
+		if (target && target->family)
+			say(&vs, DIAG_OK, DIAG_INFO, "OK: %s is up with carrier, has an address and a route to %s", s->ifname,
+			    nlfmt_ip(t.family, t.addr, ip, sizeof(ip)));
+		else if (have_target && *first_subnet4(s, subnet, sizeof(subnet)))	/* no peer in sight: no host to name */
+			say(&vs, DIAG_OK, DIAG_INFO, "OK: %s is up with carrier, has an address and a route to its peers in %s",
+			    s->ifname, subnet);
+		else if (have_target)
 			say(&vs, DIAG_OK, DIAG_INFO, "OK: %s is up with carrier, has an address and a route to %s", s->ifname,
 			    nlfmt_ip(t.family, t.addr, ip, sizeof(ip)));
 		else

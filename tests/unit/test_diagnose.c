@@ -77,7 +77,7 @@ static void test_ok(void **state)
 	healthy();
 	assert_int_equal(run(NULL), 1);
 	assert_int_equal(v[0].code, DIAG_OK);
-	assert_string_equal(v[0].text, "OK: tap0 is up with carrier, has an address and a route to 10.18.0.2");
+	assert_string_equal(v[0].text, "OK: tap0 is up with carrier, has an address and a route to its peers in 10.18.0.0/24");
 }
 
 static void test_no_device(void **state)
