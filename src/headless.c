@@ -138,8 +138,14 @@ static void flush_now(struct loop *loop, struct flusher *fl)
 	fl->seen = fl->p->lines;
 	for (int i = 0; i < fl->n; i++)
 		session_flush(&fl->ss[i]);
-	if (fflush(stdout) == EOF || ferror(stdout))
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		if (errno != EPIPE) {	/* a full disk: said, and exit 1 (capture stops: its lines cannot be kept) */
+			fprintf(stderr, "tapscope: writing the lines to standard output failed: %s\n", strerror(errno ? errno : EIO));
+			loop_stop(loop, 1);
+			return;
+		}
 		loop_stop(loop, 0);	/* the reader went away (| head): end cleanly */
+	}
 }
 
 static void on_flush_timer(struct loop *loop, int timer, void *arg)

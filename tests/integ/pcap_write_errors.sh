@@ -66,4 +66,18 @@ echo "the file holds $held of $total frames; tcpdump -r reads $read_n"
 [ "$read_n" -eq "$held" ] || fail "the summary says $held frames, tcpdump reads $read_n"
 [ "$held" -gt 10 ] && [ "$total" -ge 600 ] || fail "implausible counts: $held of $total"
 grep -q 'holds [0-9]* of' "$TMPD/tmpfs.out" || fail "no summary"
+
+note "--print > /dev/full: the lines cannot be kept: said, exit 1, the namespace removed"
+NS2="${NS}f"
+"$TAPSCOPE" --netns "$NS2" --echo --print > /dev/full 2> "$TMPD/lines.err" &
+LPID=$!
+BG_PIDS+=("$LPID")
+wait_ready "$TMPD/lines.err" || fail "tapscope --print > /dev/full did not start"
+ip netns exec "$NS2" ping -c 3 -i 0.2 -W 1 10.18.0.3 >/dev/null 2>&1
+for _ in $(seq 50); do kill -0 "$LPID" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$LPID" 2>/dev/null && fail "tapscope kept running with nowhere to write its lines"
+wait "$LPID"; rc=$?
+[ "$rc" -eq 1 ] || fail "exit status $rc with its lines unwritable (want 1)"
+assert_grep "$TMPD/lines.err" "^tapscope: writing the lines to standard output failed: No space left on device"
+assert_no_namespace "$NS2"
 echo PASS
