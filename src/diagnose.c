@@ -16,6 +16,7 @@
 static const char *code_names[] = {
 	"OK", "NO-DEVICE", "ADMIN-DOWN", "NO-CARRIER", "QUEUE-DETACHED", "NO-ADDRESS", "DAD-FAILED",
 	"NO-ROUTE", "NEIGH-FAILED", "NEIGH-INCOMPLETE", "TX-DROPPED", "NEIGH-UNANSWERED", "ECHO-UNANSWERED",
+	"ROUTE-ELSEWHERE",
 };
 
 const char *diagnose_code_name(enum diag_code code)
@@ -242,6 +243,16 @@ static void check_addresses(const struct nl_snapshot *s, struct verdicts *vs)
 		    "no address: %s has no IPv4 or global IPv6 address — add one (e.g. 10.18.0.1/24)", s->ifname);
 }
 
+int diagnose_peer(const struct nl_snapshot *s, const struct diag_target *target, struct diag_target *t)
+{
+	memset(t, 0, sizeof(*t));
+	if (target && target->family) {
+		*t = *target;
+		return 1;
+	}
+	return count_usable_addrs(s) > 0 && default_target(s, t) == 0;
+}
+
 int diagnose_run(const struct nl_snapshot *s, const struct diag_target *target, struct diag_verdict *out, int max)
 {
 	struct verdicts vs = { .v = out, .n = 0, .max = max };
@@ -257,10 +268,13 @@ int diagnose_run(const struct nl_snapshot *s, const struct diag_target *target, 
 		say(&vs, DIAG_ADMIN_DOWN, DIAG_BLOCK, "admin DOWN: %s is down — set it up", s->ifname);
 	check_carrier(s, &vs);
 	check_addresses(s, &vs);
-	if (target && target->family)
-		t = *target;
-	have_target = (target && target->family) || (count_usable_addrs(s) > 0 && default_target(s, &t) == 0);
-	if (have_target && !route_to(s, &t))
+	have_target = diagnose_peer(s, target, &t);
+	if (have_target && s->lookup.family == t.family && !memcmp(s->lookup.addr, t.addr, 16) &&
+	    s->lookup.ifindex && s->lookup.ifindex != s->link.ifindex)	/* the kernel's own answer, first */
+		say(&vs, DIAG_ROUTE_ELSEWHERE, DIAG_BLOCK,
+		    "traffic for %s leaves by %s, not %s (ip route get %s) — give %s a subnet no other device has",
+		    nlfmt_ip(t.family, t.addr, ip, sizeof(ip)), s->lookup.ifname, s->ifname, ip, s->ifname);
+	else if (have_target && !route_to(s, &t))
 		say(&vs, DIAG_NO_ROUTE, DIAG_BLOCK, "no route to %s via %s", nlfmt_ip(t.family, t.addr, ip, sizeof(ip)),
 		    s->ifname);
 	check_neighbours(s, target && target->family ? target : NULL, &vs);

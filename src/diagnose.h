@@ -20,6 +20,7 @@ enum diag_code {
 	DIAG_TX_DROPPED,
 	DIAG_NEIGH_UNANSWERED,	/* tapscope saw ARP/NS for the peer and nobody answered */
 	DIAG_ECHO_UNANSWERED,	/* tapscope saw echo requests to the peer and nobody answered */
+	DIAG_ROUTE_ELSEWHERE,	/* the device has a route to the peer, but another device's wins */
 };
 
 enum diag_level {
@@ -52,6 +53,11 @@ struct diag_target {
  * address before no route, neighbours, drops); with nothing wrong, one DIAG_OK verdict.
  * Pure: reads only s and target (NULL is fine). Returns the number of verdicts (>= 1 if max >= 1). */
 int diagnose_run(const struct nl_snapshot *s, const struct diag_target *target, struct diag_verdict *out, int max);
+
+/* The peer diagnose_run would judge the route to (target's, else the device's first IPv4
+ * subnet's first peer) into *t: 1, or 0 when there is none. The caller asks the kernel where
+ * traffic for it leaves (nlmodel_lookup into s->lookup) before diagnose_run. */
+int diagnose_peer(const struct nl_snapshot *s, const struct diag_target *target, struct diag_target *t);
 
 /* "OK", "NO-DEVICE", "ADMIN-DOWN", "NO-CARRIER", ... */
 const char *diagnose_code_name(enum diag_code code);

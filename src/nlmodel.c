@@ -22,6 +22,7 @@
 #include "addrset.h"
 #include "loop.h"
 #include "nlobj.h"
+#include "nlrouteget.h"
 #include "tuninfo.h"
 
 #define COUNTER_PERIOD_NS 1000000000ull
@@ -813,6 +814,26 @@ int nlmodel_snapshot(struct nlmodel *m, struct nl_snapshot *out)
 	for (struct nl_object *o = nl_cache_get_first(m->neighs); o; o = nl_cache_get_next(o))
 		if (neigh_is_ours(m, (struct rtnl_neigh *)o))
 			nlobj_neigh_snap((struct rtnl_neigh *)o, &out->neighs[out->nneighs++]);
+	return 0;
+}
+
+int nlmodel_lookup(struct nlmodel *m, int family, const uint8_t *addr, struct snap_lookup *out)
+{
+	int e, oif = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->family = family;
+	memcpy(out->addr, addr, family == AF_INET ? 4 : 16);
+	e = nlrouteget_oif(m->sync, family, addr, &oif);
+	if (e == -ENETUNREACH || e == -ENOENT)
+		return 0;	/* asked: no route takes it anywhere */
+	if (e < 0) {
+		out->family = 0;
+		return e;
+	}
+	out->ifindex = oif;
+	if (!rtnl_link_i2name(m->links, oif, out->ifname, sizeof(out->ifname)))
+		snprintf(out->ifname, sizeof(out->ifname), "if%d", oif);
 	return 0;
 }
 

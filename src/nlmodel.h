@@ -51,6 +51,10 @@ void nlmodel_watch_counters(struct nlmodel *m, int on);
  * watcher is on, counters and holders are read now. Returns 0, -ENODEV when the device does
  * not exist (out->link.present is 0 then), or -ENOMEM. */
 int nlmodel_snapshot(struct nlmodel *m, struct nl_snapshot *out);
+/* Asks the kernel where traffic for addr leaves (RTM_GETROUTE) into out (family, addr, the
+ * device's index and name; index 0 when no route takes it). 0, or -errno when asking failed. */
+struct snap_lookup;
+int nlmodel_lookup(struct nlmodel *m, int family, const uint8_t *addr, struct snap_lookup *out);
 
 /* Grows by one on every change of the model (events, counter readings): a UI compares it
  * with the value it last drew. */

@@ -100,6 +100,16 @@ struct snap_neigh {
 	unsigned flags;		/* NTF_* */
 };
 
+/* The kernel's own answer for one address (RTM_GETROUTE, as `ip route get`): the device its
+ * traffic leaves by, which may be another than this one. family 0: not asked; ifindex 0: no
+ * route takes it anywhere. */
+struct snap_lookup {
+	int family;
+	uint8_t addr[16];
+	int ifindex;
+	char ifname[NLSNAP_IFNAMSIZ];
+};
+
 /* Addresses, routes and neighbours: as many as the device has, no cap. The arrays are the
  * snapshot's own and are reused by the next snapshot into it (so a static snapshot refilled
  * on every draw allocates only when the device grows); nlsnap_free releases them. */
@@ -115,6 +125,7 @@ struct nl_snapshot {
 	struct snap_route *routes;
 	struct snap_neigh *neighs;
 	int addrs_cap, routes_cap, neighs_cap;
+	struct snap_lookup lookup;	/* filled by nlmodel_lookup, after the snapshot */
 };
 
 /* Zeroes everything but keeps the arrays' storage. */

@@ -342,6 +342,16 @@ void nlstatus_print_snapshot(FILE *out, const struct nl_snapshot *s, const struc
 		print_text(out, s, v, nv);
 }
 
+int nlstatus_snapshot(struct nlmodel *m, const struct diag_target *target, struct nl_snapshot *s)
+{
+	struct diag_target peer;
+	int rc = nlmodel_snapshot(m, s);
+
+	if (rc == 0 && diagnose_peer(s, target, &peer))
+		nlmodel_lookup(m, peer.family, peer.addr, &s->lookup);
+	return rc;
+}
+
 int nlstatus_print(FILE *out, const char *ifname, int flags, char *err, size_t errlen)
 {
 	static struct nl_snapshot snap;	/* large; --status runs once */
@@ -351,7 +361,7 @@ int nlstatus_print(FILE *out, const char *ifname, int flags, char *err, size_t e
 	if (!m)
 		return -NLE_FAILURE;
 	nlmodel_set_local_routes(m, (flags & NLSTATUS_LOCAL_ROUTES) != 0);
-	rc = nlmodel_snapshot(m, &snap);
+	rc = nlstatus_snapshot(m, NULL, &snap);
 	nlmodel_free(m);
 	nlstatus_print_snapshot(out, &snap, NULL, flags);
 	if (rc == -ENODEV)

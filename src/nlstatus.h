@@ -18,6 +18,12 @@
  * the same, and err says so); or a negative libnl code with err filled when netlink fails. */
 int nlstatus_print(FILE *out, const char *ifname, int flags, char *err, size_t errlen);
 
+/* The snapshot diagnose_run wants: the model's, and the kernel's answer where traffic for the
+ * peer goes (target's, else the device's default peer) in s->lookup. target may be NULL.
+ * Returns nlmodel_snapshot's result. */
+struct nlmodel;
+int nlstatus_snapshot(struct nlmodel *m, const struct diag_target *target, struct nl_snapshot *s);
+
 /* The same printing for a snapshot the caller has (the UI's model); target may be NULL. */
 void nlstatus_print_snapshot(FILE *out, const struct nl_snapshot *s, const struct diag_target *target, int flags);
 

@@ -13,6 +13,7 @@
 #include "guard.h"
 #include "nlaction.h"
 #include "nlmodel.h"
+#include "nlstatus.h"
 #include "pcapout.h"
 #include "privdrop.h"
 
@@ -259,12 +260,14 @@ int session_diagnose(struct session *s, struct diag_verdict *out, int max)
 	struct diag_target t;
 	struct timeval now;
 
+	int seen;
+
 	gettimeofday(&now, NULL);
-	nlmodel_snapshot(s->model, &snap);
-	if (peerwatch_target(&s->peers, &now, &t) < 0)
-		return diagnose_run(&snap, NULL, out, max);
-	t.held = s->outbox.hold ? (unsigned)s->outbox.n : 0;
-	return diagnose_run(&snap, &t, out, max);
+	seen = peerwatch_target(&s->peers, &now, &t) == 0;
+	if (seen)
+		t.held = s->outbox.hold ? (unsigned)s->outbox.n : 0;
+	nlstatus_snapshot(s->model, seen ? &t : NULL, &snap);
+	return diagnose_run(&snap, seen ? &t : NULL, out, max);
 }
 
 int64_t session_kernel_drops(struct session *s)

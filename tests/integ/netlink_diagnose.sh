@@ -86,6 +86,20 @@ nsx ip route add 10.18.0.0/24 dev tap0
 nsx ip neigh flush dev tap0	# an INCOMPLETE entry left from the pings above is not what this step checks
 [ "$(codes --target 10.18.0.3)" = OK ] || fail "route back: wanted OK, got '$(codes --target 10.18.0.3)'"
 
+note "route elsewhere: another device's route wins for the peer (the kernel's own answer, RTM_GETROUTE)"
+nsx ip tuntap add dup0 mode tap
+nsx ip link set dup0 up
+nsx ip route add 10.18.0.3/32 dev dup0
+[ "$(nsx ip route get 10.18.0.3 | grep -o 'dev [a-z0-9]*')" = "dev dup0" ] || fail "the kernel does not route 10.18.0.3 via dup0"
+expect_first ROUTE-ELSEWHERE --target 10.18.0.3
+texts --target 10.18.0.3 | grep -qx 'traffic for 10.18.0.3 leaves by dup0, not tap0 (ip route get 10.18.0.3) — give tap0 a subnet no other device has' ||
+	fail "ROUTE-ELSEWHERE text: $(texts --target 10.18.0.3)"
+[ "$(codes)" = OK ] || fail "the default peer 10.18.0.2 still goes by tap0: wanted OK, got '$(codes)'"
+nsx ip route add 10.18.0.0/25 dev dup0	# now the default peer too, and --status says so
+expect_first ROUTE-ELSEWHERE
+nsx ip link del dup0
+[ "$(codes --target 10.18.0.3)" = OK ] || fail "dup0 gone: wanted OK, got '$(codes --target 10.18.0.3)'"
+
 note "ARP FAILED: held, but nobody answers ARP"
 nsx sysctl -qw net.ipv4.neigh.tap0.retrans_time_ms=100 net.ipv4.neigh.tap0.mcast_solicit=2 net.ipv4.neigh.tap0.ucast_solicit=0
 nsx ping -c 1 -W 1 10.18.0.3 >/dev/null 2>&1

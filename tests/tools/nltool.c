@@ -127,7 +127,7 @@ static int status_live(const char *ifname, double secs, const struct diag_target
 	nlmodel_watch_counters(m, 1);
 	loop_add_timer(loop, (uint64_t)(secs * 1e9), 0, on_timeout, NULL);
 	loop_run(loop);
-	nlmodel_snapshot(m, &snap);
+	nlstatus_snapshot(m, t, &snap);
 	nlstatus_print_snapshot(stdout, &snap, t, flags);
 	nlmodel_free(m);
 	loop_free(loop);

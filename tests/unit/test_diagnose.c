@@ -80,6 +80,45 @@ static void test_ok(void **state)
 	assert_string_equal(v[0].text, "OK: tap0 is up with carrier, has an address and a route to its peers in 10.18.0.0/24");
 }
 
+/* The kernel's route lookup (s->lookup) says where the peer's traffic leaves: another device
+ * wins over the device's own route (the same subnet on two devices), or takes what the device
+ * has no route for; the device itself, or no answer, changes nothing. */
+static void test_route_elsewhere(void **state)
+{
+	struct diag_target t = { .family = AF_INET };
+	int n;
+
+	(void)state;
+	healthy();
+	inet_pton(AF_INET, "10.18.0.3", t.addr);
+	snap.lookup.family = AF_INET;
+	memcpy(snap.lookup.addr, t.addr, 4);
+	snap.lookup.ifindex = 3;
+	strcpy(snap.lookup.ifname, "tap1");
+	n = run(&t);
+	assert_int_equal(v[0].code, DIAG_ROUTE_ELSEWHERE);
+	assert_int_equal(v[0].level, DIAG_BLOCK);
+	assert_string_equal(v[0].text, "traffic for 10.18.0.3 leaves by tap1, not tap0 (ip route get 10.18.0.3) — "
+				       "give tap0 a subnet no other device has");
+	assert_false(has(n, DIAG_OK));
+	assert_string_equal(diagnose_code_name(DIAG_ROUTE_ELSEWHERE), "ROUTE-ELSEWHERE");
+	snap.nroutes = 0;	/* no route of its own: still the other device's, not NO-ROUTE */
+	assert_int_equal(run(&t), 1);
+	assert_int_equal(v[0].code, DIAG_ROUTE_ELSEWHERE);
+	snap.nroutes = 1;
+	snap.lookup.ifindex = 2;	/* the device itself */
+	assert_int_equal(run(&t), 1);
+	assert_int_equal(v[0].code, DIAG_OK);
+	snap.lookup.ifindex = 3;	/* an answer for another address: not this target's */
+	inet_pton(AF_INET, "10.18.0.2", snap.lookup.addr);
+	assert_int_equal(run(&t), 1);
+	assert_int_equal(v[0].code, DIAG_OK);
+	/* no target: the default peer (10.18.0.2) is judged, and the answer for it counts */
+	assert_int_equal(run(NULL), 1);
+	assert_int_equal(v[0].code, DIAG_ROUTE_ELSEWHERE);
+	memset(&snap.lookup, 0, sizeof(snap.lookup));
+}
+
 static void test_no_device(void **state)
 {
 	(void)state;
@@ -362,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_no_address),
 		cmocka_unit_test(test_dad_failed),
 		cmocka_unit_test(test_no_route),
+		cmocka_unit_test(test_route_elsewhere),
 		cmocka_unit_test(test_neigh_failed),
 		cmocka_unit_test(test_tx_dropped),
 		cmocka_unit_test(test_max_is_respected),
