@@ -37,13 +37,6 @@ struct capindex {
 	struct capindex_info info;
 };
 
-static int supported(int dlt)
-{
-	return dlt == DLT_EN10MB || dlt == DLT_RAW || dlt == DLT_IPV4 || dlt == DLT_IPV6 ||
-	       dlt == DLT_LINUX_SLL || dlt == DLT_LINUX_SLL2 || dlt == DLT_NULL || dlt == DLT_LOOP ||
-	       dlt == DLT_PPP || dlt == DLT_PPP_SERIAL || dlt == DLT_PPP_WITH_DIR;
-}
-
 /* stdin cannot seek: copy it to a temporary file, unlinked at once so nothing is left behind */
 static FILE *spool_stdin(uint64_t *bytes, char *err, size_t errlen)
 {
@@ -109,13 +102,8 @@ struct capindex *capindex_open(const char *path, char *err, size_t errlen)
 		goto fail;
 	}
 	ix->dlt = pcap_datalink(ix->p);
-	if (!supported(ix->dlt)) {
-		const char *name = pcap_datalink_val_to_name(ix->dlt);
-
-		snprintf(err, errlen, "%s: unsupported link type %s (%d); tapscope reads Ethernet, raw IP, "
-			 "Linux cooked, BSD loopback and PPP captures", shown, name ? name : "unknown", ix->dlt);
+	if (offline_link_refused(err, errlen, path, ix->dlt))
 		goto fail;
-	}
 	ix->fp = pcap_file(ix->p);
 	ix->pcapng = pcapngdir_is_pcapng(ix->p);
 	if (ix->pcapng)		/* its own descriptor on the same file (the spool too): read with pread */

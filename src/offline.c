@@ -20,16 +20,29 @@ static char outbuf[1 << 18];
 /* Lines and JSON objects are gathered here and written in large pieces (no stdio call a frame). */
 static char batch[1 << 18];
 
-static int supported(int dlt)
-{
-	return dlt == DLT_EN10MB || dlt == DLT_RAW || dlt == DLT_IPV4 || dlt == DLT_IPV6 ||
-	       dlt == DLT_LINUX_SLL || dlt == DLT_LINUX_SLL2 || dlt == DLT_NULL || dlt == DLT_LOOP ||
-	       dlt == DLT_PPP || dlt == DLT_PPP_SERIAL || dlt == DLT_PPP_WITH_DIR;
-}
-
 static const char *shown_path(const char *path)
 {
 	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+int offline_link_refused(char *err, size_t errlen, const char *path, int dlt)
+{
+	const char *name = pcap_datalink_val_to_name(dlt);
+	char user[16];
+
+	if (dlt == DLT_EN10MB || dlt == DLT_RAW || dlt == DLT_IPV4 || dlt == DLT_IPV6 || dlt == DLT_LINUX_SLL ||
+	    dlt == DLT_LINUX_SLL2 || dlt == DLT_NULL || dlt == DLT_LOOP || dlt == DLT_PPP || dlt == DLT_PPP_SERIAL ||
+	    dlt == DLT_PPP_WITH_DIR)
+		return 0;
+	if (!name && dlt >= DLT_USER0 && dlt <= DLT_USER15) {	/* libpcap names none of the sixteen */
+		snprintf(user, sizeof(user), "USER%d", dlt - DLT_USER0);
+		name = user;
+	}
+	snprintf(err, errlen, "%s: unsupported link type %s (%d)%s; tapscope reads Ethernet (EN10MB), raw IP (RAW, "
+		 "IPV4, IPV6), Linux cooked (LINUX_SLL, LINUX_SLL2), BSD loopback (NULL, LOOP) and PPP (PPP, "
+		 "PPP_SERIAL, PPP_WITH_DIR) captures", shown_path(path), name ? name : "unknown", dlt,
+		 name == user ? ", a private one whose meaning only its writer knows" : "");
+	return -1;
 }
 
 void offline_open_error(char *err, size_t errlen, const char *path, const char *perr)
@@ -254,13 +267,7 @@ int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errle
 		return -1;
 	}
 	dlt = pcap_datalink(p);
-	if (!supported(dlt)) {
-		const char *name = pcap_datalink_val_to_name(dlt);
-
-		snprintf(err, errlen, "%s: unsupported link type %s (%d); tapscope reads Ethernet (EN10MB), "
-			 "raw IP (RAW, IPV4, IPV6), Linux cooked (LINUX_SLL, LINUX_SLL2), BSD loopback "
-			 "(NULL, LOOP) and PPP (PPP, PPP_SERIAL, PPP_WITH_DIR) captures",
-			 shown_path(o->path), name ? name : "unknown", dlt);
+	if (offline_link_refused(err, errlen, o->path, dlt)) {
 		pcap_close(p);
 		return -1;
 	}

@@ -39,6 +39,10 @@ int offline_same_file(const char *path, const char *other);
 struct timeval;
 void offline_fix_time(struct timeval *tv);
 
+/* 0 for a link type tapscope decodes; else -1 with a message in err naming path, the link type
+ * (USER0..USER15 too, which libpcap leaves nameless) and the ones it reads. */
+int offline_link_refused(char *err, size_t errlen, const char *path, int dlt);
+
 /* Why libpcap could not open path (its message perr), said with the file's name once, and what a
  * capture is when the file is none ("unknown file format"). */
 void offline_open_error(char *err, size_t errlen, const char *path, const char *perr);

@@ -25,6 +25,9 @@ expect_error "cut-record\.pcap.*truncated" -r "$TMPD/cut-record.pcap"
 # an IEEE 802.11 capture (link type 105): refused, naming what is supported
 printf '\xd4\xc3\xb2\xa1\x02\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\x00\x00\x69\x00\x00\x00' > "$TMPD/wifi.pcap"
 expect_error "wifi\.pcap.*unsupported link type.*IEEE802_11.*EN10MB" -r "$TMPD/wifi.pcap"
+# a private link type (USER0..15, which libpcap leaves nameless): named, and said to be private
+printf '\xd4\xc3\xb2\xa1\x02\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\x00\x00\x93\x00\x00\x00' > "$TMPD/user0.pcap"
+expect_error "user0\.pcap: unsupported link type USER0 \(147\), a private one whose meaning only its writer knows; tapscope reads Ethernet" -r "$TMPD/user0.pcap"
 expect_error "no-such-file.*No such file" -r "$TMPD/no-such-file.pcap"
 # bad filters: libpcap's own words, before anything is read
 expect_error "syntax error" -r "$G/arp.pcap" -f "icmp and ("
