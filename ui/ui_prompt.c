@@ -72,8 +72,8 @@ static int prompt_build(struct prompt *p)
 	if (lw > COLS / 2)
 		lw = COLS / 2;
 	p->win = newwin(1, COLS, LINES - 2, 0);
-	p->sub = p->win ? derwin(p->win, 1, COLS - lw, 0, lw) : NULL;
-	p->fields[0] = new_field(1, COLS - lw, 0, 0, 0, 0);
+	p->sub = p->win ? derwin(p->win, 1, COLS - lw - 1, 0, lw) : NULL;	/* the last column: '…' */
+	p->fields[0] = new_field(1, COLS - lw - 1, 0, 0, 0, 0);
 	if (!p->win || !p->sub || !p->fields[0])
 		return -1;
 	wbkgd(p->win, theme_background());
@@ -103,6 +103,19 @@ static int prompt_ready(struct prompt *p)
 	return p->form != NULL;
 }
 
+/* An ellipsis either side of the field where its text runs on out of sight (the field scrolls
+ * sideways as one types; nothing is cut without one). */
+static void cut_marks(struct prompt *p, int lw)
+{
+	const char *buf = field_buffer(p->fields[0], 0);
+	int len = buf ? (int)strlen(buf) : 0, width = getmaxx(p->sub), from = p->form->begincol;
+
+	while (len > 0 && buf[len - 1] == ' ')
+		len--;
+	ui_put(p->win, 0, lw - 1, 1, from > 0 ? "…" : " ", 0);
+	ui_put(p->win, 0, lw + width, 1, len > from + width ? "…" : " ", 0);
+}
+
 static void prompt_draw(struct overlay *ov)
 {
 	struct prompt *p = ov->state;
@@ -121,6 +134,7 @@ static void prompt_draw(struct overlay *ov)
 	mvwhline(p->win, 0, 0, ' ', lw);
 	ui_put(p->win, 0, 0, lw - 1, p->label, 0);
 	wattrset(p->win, A_NORMAL);
+	cut_marks(p, lw);
 	top_panel(p->panel);
 	curs_set(1);
 	pos_form_cursor(p->form);

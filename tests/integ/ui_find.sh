@@ -123,6 +123,18 @@ sel=$(screen | grep -oE "^frame $rep is not shown .*: frame [0-9]+ selected" | g
 [ "$sel" = $((rep - 1)) ] || [ "$sel" = $((rep + 1)) ] || fail "go to $rep selected $sel, not the nearest request"
 wait_info '< IP 10\.18\.0\.1 > 10\.18\.0\.3: ICMP echo request, id [0-9]+, seq [34],'
 note "filtered: find and go to keep to the frames in view"
+
+# a find longer than the prompt: an ellipsis where its text runs out of sight, either side
+long="dns.qry.name == $(printf 'very-long-label-%d.' 1 2 3 4 5 6 7 8)example"
+keys f
+keys C-u
+keys_literal "$long"
+screen_wait '^find \(text, or ip\.ttl == 1\):…[^ ]*example *$' 2
+keys Home
+screen_wait '^find \(text, or ip\.ttl == 1\): dns\.qry\.name == very-long-label-1\..*…$' 2
+keys Escape
+screen_gone '^find \(text' 2
+note "a long find: '…' marks the hidden part at either end"
 keys q
 ui_prompt_back 5
 assert_no_namespace "$NS"
