@@ -25,6 +25,7 @@ struct prompt {
 	ui_prompt_history_fn history;	/* Up/Down go through it (the console's lines), or NULL */
 	int hist_at;			/* -1: the line being typed; 0: the newest of the history */
 	char typed[PROMPT_MAX + 1];	/* what was typed before Up */
+	int overflow;			/* keys came after the field was full: the text is cut */
 };
 
 static void trim(char *s)
@@ -166,6 +167,11 @@ static enum ui_result act_accept(struct ui *ui, void *target, const char *arg)
 	(void)arg;
 	prompt_ready(p);
 	prompt_sync(p);
+	if (p->overflow) {	/* never act on a cut text: a filter would become another filter */
+		mgr_close(ov);
+		ui_message(ui, 1, "not done: over %d characters (a prompt's most); the rest was dropped", PROMPT_MAX);
+		return UI_REDRAW;
+	}
 	snprintf(text, sizeof(text), "%s", p->text);
 	snprintf(parg, sizeof(parg), "%s", p->arg);
 	mgr_close(ov);		/* closed first: done may open another overlay (a y/n question) */
@@ -182,6 +188,7 @@ static enum ui_result act_clear(struct ui *ui, void *target, const char *arg)
 	if (prompt_ready(p))
 		form_driver(p->form, REQ_CLR_FIELD);
 	p->selected = 0;
+	p->overflow = 0;
 	return UI_REDRAW;
 }
 
@@ -218,10 +225,15 @@ static enum ui_result prompt_key(struct overlay *ov, int ch)
 		if (p->form->begincol + p->form->curcol >= (int)strlen(p->text))
 			return UI_HANDLED;
 	}
-	if (req >= 0)
-		form_driver(p->form, req);
-	else if (printable)
-		form_driver(p->form, ch);
+	if (req >= 0) {
+		form_driver(p->form, req);	/* (a cut text stays refused until cleared: what went is gone) */
+	} else if (printable && form_driver(p->form, ch) == E_REQUEST_DENIED) {
+		prompt_sync(p);
+		if (strlen(p->text) >= PROMPT_MAX && !p->overflow) {
+			p->overflow = 1;
+			ui_message(ov->ui, 1, "the line is full: %d characters at most", PROMPT_MAX);
+		}
+	}
 	return UI_REDRAW;
 }
 
@@ -239,6 +251,7 @@ static enum ui_result act_history(struct ui *ui, void *target, const char *arg)
 	if (p->hist_at < 0)
 		snprintf(p->typed, sizeof(p->typed), "%s", p->text);
 	p->hist_at = to;
+	p->overflow = 0;	/* a line of the history is whole */
 	set_field_buffer(p->fields[0], 0, to < 0 ? p->typed : line);
 	form_driver(p->form, REQ_END_LINE);
 	p->selected = 0;

@@ -135,6 +135,13 @@ screen_wait '^find \(text, or ip\.ttl == 1\): dns\.qry\.name == very-long-label-
 keys Escape
 screen_gone '^find \(text' 2
 note "a long find: '…' marks the hidden part at either end"
+# past the prompt's 1000 characters (a paste): refused, never acted on cut
+keys f
+keys C-u
+keys_literal "$(for i in $(seq 60); do printf 'ip.addr == 10.18.0.3 or '; done)"
+keys Enter
+screen_wait '^not done: over 1000 characters \(a prompt.s most\); the rest was dropped' 2
+screen | grep -q 'matches ip\.addr' && fail "a cut find was acted on"
 keys q
 ui_prompt_back 5
 assert_no_namespace "$NS"
