@@ -98,11 +98,11 @@ int console_submit(struct console *c, const char *line)
 		line++;
 	if (!*line)
 		return 0;
+	remember(c, line);	/* a line refused below too: Up brings it back */
 	if (c->cmd) {
-		c->fn(CONSOLE_ERROR, "a command is still running: Ctrl-C stops it", c->arg);
+		c->fn(CONSOLE_ERROR, "not run: a command runs (Ctrl-C stops it; Up brings the line back)", c->arg);
 		return -EBUSY;
 	}
-	remember(c, line);
 	snprintf(echo, sizeof(echo), "%s %s", *line != '!' && action_is_named(line) ? ">" : "$", line);
 	c->fn(CONSOLE_INPUT, echo, c->arg);
 	if (*line != '!' && action_is_named(line)) {

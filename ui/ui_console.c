@@ -108,11 +108,9 @@ void console_ui_open(struct ui *ui)
 
 	if (!cv.c)
 		return;
-	if (console_busy(cv.c)) {
-		ui_message(ui, 1, "'%s' is still running: Ctrl-C stops it", cv.running);
-		return;
-	}
-	if (ui->ss[0].ns.name[0])
+	if (console_busy(cv.c))	/* the prompt opens all the same: what is typed next is a line, never keys */
+		snprintf(label, sizeof(label), "('%.40s' runs: Esc, then Ctrl-C stops it) $", cv.running);
+	else if (ui->ss[0].ns.name[0])
 		snprintf(label, sizeof(label), "netns %s $", ui->ss[0].ns.name);
 	else
 		snprintf(label, sizeof(label), "(this machine's own namespace) $");

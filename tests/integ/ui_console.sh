@@ -58,12 +58,25 @@ keys :
 keys_literal 'ping -i 0.2 10.18.0.3'
 keys Enter
 screen_wait 'icmp_seq=3 ' 5
+# ':' while it runs: the prompt opens all the same, so what is typed next never acts as keys
+keys :
+screen_wait "^\('ping -i 0\.2 10\.18\.0\.3' runs: Esc, then Ctrl-C stops it\) \\$" 2
+keys_literal 'ip -br a'
+keys Enter
+screen_wait 'not run: a command runs \(Ctrl-C stops it; Up brings the line back\)' 2
+screen | grep -q 'Inject ICMP' && fail "the typed line acted as keys (i opened the inject form)"
 keys C-c
 screen_wait '\[(stopped by signal 2|exit [0-9]+)\]' 3
 screen_wait 'packets transmitted' 2
 ip netns pids "$NS" | xargs -r ps -o comm= -p | grep -qx ping && fail "ping survived Ctrl-C"
 screen_wait '^ tapscope  tap0' 1
-note "Ctrl-C stopped the ping; tapscope runs on"
+keys :
+keys Up
+screen_wait "^netns $NS \\$ ip -br a" 2
+keys Enter
+screen_wait '│ \$ ip -br a' 2
+screen_wait 'tap0 +UNKNOWN' 3
+note "Ctrl-C stopped the ping; tapscope runs on; the line refused while it ran came back with Up and ran"
 
 # q with a ping running: tapscope kills it on the way out
 keys :
