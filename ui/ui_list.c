@@ -44,6 +44,7 @@ struct list_state {
 	char filter_text[256];
 	uint64_t sel;			/* the selected frame's number (0: none) */
 	size_t top;			/* view index of the first row shown */
+	size_t skip;			/* events before frame top not shown (more of them than rows) */
 	int follow;			/* keep the newest frame selected */
 	int paused;			/* space: the view stands still, capture goes on */
 	int hscroll;			/* columns the scrolling part is shifted left */
@@ -338,14 +339,19 @@ static struct timeline *st_timeline(const struct list_state *st)
 }
 
 /* The rows from view index top on, at most max: a view index each, or SIZE_MAX for an event
- * (its index in *ev). An event shows before the first frame in view numbered after it. */
-static int plan_rows(const struct list_state *st, size_t top, size_t *rows, size_t *ev, int max)
+ * (its index in *ev). An event shows before the first frame in view numbered after it; the
+ * first skip of those before frame top are left out. */
+static int plan_rows(const struct list_state *st, size_t top, size_t skip, size_t *rows, size_t *ev, int max)
 {
 	const struct timeline *tl = st_timeline(st);
 	uint64_t oldest = store_oldest(st_store(st));
 	uint64_t lo = top ? view_num(st, top - 1) : oldest ? oldest - 1 : 0;
+	uint64_t first = top < view_len(st) ? view_num(st, top) : UINT64_MAX;
 	size_t e = tl ? timeline_from(tl, lo) : 0, ne = timeline_count(tl);
 	int n = 0;
+
+	for (; tl && skip > 0 && e < ne && timeline_at(tl, e)->after < first; skip--)
+		e++;
 
 	for (size_t i = top; n < max; i++) {
 		uint64_t hi = i < view_len(st) ? view_num(st, i) : UINT64_MAX;
@@ -366,7 +372,7 @@ static int plan_rows(const struct list_state *st, size_t top, size_t *rows, size
 static int fits(const struct list_state *st, size_t top, size_t sel, int rows)
 {
 	size_t r[ROWS_MAX + 1], ev[ROWS_MAX + 1];
-	int n = plan_rows(st, top, r, ev, rows + 1 < ROWS_MAX ? rows + 1 : ROWS_MAX);
+	int n = plan_rows(st, top, 0, r, ev, rows + 1 < ROWS_MAX ? rows + 1 : ROWS_MAX);
 
 	for (int k = 0; k < n && k < rows; k++)
 		if (r[k] == sel)
@@ -374,10 +380,49 @@ static int fits(const struct list_state *st, size_t top, size_t sel, int rows)
 	return 0;
 }
 
+/* top and skip for a pane of rows rows that ends with the selected frame's row (following:
+ * with the events after it, as far as they leave it in sight), full when there is enough above
+ * it, events included: where the events before a frame outnumber the rows, the first of them
+ * are skipped, so the frame itself is always in sight. */
+static void end_at(struct list_state *st, size_t sel, int rows)
+{
+	static size_t r[4 * ROWS_MAX], ev[4 * ROWS_MAX];
+	size_t start = sel > (size_t)rows ? sel - (size_t)rows : 0, group, next;
+	int n, k, end, first;
+
+	for (;;) {
+		n = plan_rows(st, start, 0, r, ev, 4 * ROWS_MAX);
+		for (k = 0; k < n && r[k] != sel; k++)
+			;
+		if (k < n || start == sel)
+			break;
+		start = sel;	/* more events above than the plan holds: from the frame's own group */
+	}
+	if (k == n) {	/* the events before it alone outnumber what a plan holds: the last of them */
+		st->top = sel;
+		st->skip = timeline_count(st_timeline(st));	/* (plan_rows stops at the frame) */
+		return;
+	}
+	end = st->follow ? (n - k > rows ? k + rows : n) : k + 1;
+	first = end > rows ? end - rows : 0;
+	for (next = (size_t)first; next < (size_t)n && r[next] == SIZE_MAX; next++)
+		;
+	if (r[first] != SIZE_MAX) {
+		st->top = r[first];
+		st->skip = 0;
+		return;
+	}
+	for (group = (size_t)first; group > 0 && r[group - 1] == SIZE_MAX; group--)
+		;
+	st->top = r[next];	/* (next <= k: the selected frame's row is a frame) */
+	st->skip = (size_t)first - group;
+}
+
 static void keep_visible(struct list_state *st, int rows)
 {
 	size_t sel = view_index(st, st->sel);
 
+	st->skip = 0;
 	if (rows < 1)
 		return;
 	if (st->center && (sel < st->top || sel >= st->top + (size_t)rows))
@@ -392,11 +437,13 @@ static void keep_visible(struct list_state *st, int rows)
 			st->top = sel - (size_t)rows + 1;
 		return;
 	}
-	if (fits(st, st->top, sel, rows))
+	if (!st->follow && fits(st, st->top, sel, rows))
 		return;
 	st->top = sel;
 	while (st->top > 0 && fits(st, st->top - 1, sel, rows))
 		st->top--;
+	if (st->follow || !fits(st, st->top, sel, rows))
+		end_at(st, sel, rows);
 }
 
 static void empty_hint(struct pane *p, WINDOW *w)
@@ -520,7 +567,7 @@ static void list_draw(struct pane *p, WINDOW *w)
 		return;
 	}
 	st->widest = 0;
-	st->nrows = plan_rows(st, st->top, st->row_frame, ev, rows < ROWS_MAX ? rows : ROWS_MAX);
+	st->nrows = plan_rows(st, st->top, st->skip, st->row_frame, ev, rows < ROWS_MAX ? rows : ROWS_MAX);
 	for (int row = 0; row < st->nrows; row++) {
 		const struct frame *f;
 
