@@ -94,6 +94,9 @@ void ui_put_line(WINDOW *w, int *y, struct ui_rect r, attr_t a, const char *text
 /* How many bytes of s fit in width columns, broken at a space when one is near, never
  * inside a UTF-8 sequence. */
 int ui_wrap_len(const char *s, int width);
+/* s as one word of a shell command line into out: as it is when nothing in it is special to a
+ * shell, else in single quotes (a quote inside as '\''). Returns out. */
+const char *ui_shell_word(const char *s, char *out, size_t len);
 /* "…" on a UTF-8 terminal, "~" elsewhere; "→" or ">". */
 const char *ui_ellipsis(void);
 const char *ui_arrow(void);

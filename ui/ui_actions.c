@@ -240,7 +240,12 @@ static void save_now(struct ui *ui, const char *path)
 	else if (n < 0)
 		ui_message(ui, 1, "%s", err);
 	else
-		ui_message(ui, 0, "saved %ld frame%s to %s (tcpdump -r %s)", n, n == 1 ? "" : "s", path, path);
+	{
+		char word[600];
+
+		ui_message(ui, 0, "saved %ld frame%s to %s (tcpdump -r %s)", n, n == 1 ? "" : "s", path,
+			   ui_shell_word(path, word, sizeof(word)));
+	}
 }
 
 /* The same file (device and inode) as other, a path given to -r or -w (NULL: none). */
@@ -266,7 +271,12 @@ static void on_save(struct ui *ui, const char *text, const char *arg)
 		return;
 	}
 	if (stat(path, &sb) == 0) {
-		snprintf(question, sizeof(question), "%s exists (%lld bytes): overwrite it?", path, (long long)sb.st_size);
+		if (S_ISREG(sb.st_mode))
+			snprintf(question, sizeof(question), "%s exists (%lld bytes): overwrite it?", path, (long long)sb.st_size);
+		else
+			snprintf(question, sizeof(question), "%s is not a file but a %s: write the capture into it?", path,
+				 S_ISCHR(sb.st_mode) ? "character device" : S_ISBLK(sb.st_mode) ? "block device" :
+				 S_ISFIFO(sb.st_mode) ? "FIFO" : S_ISSOCK(sb.st_mode) ? "socket" : "special file");
 		ui_confirm(ui, question, save_now, path);
 		return;
 	}

@@ -290,7 +290,7 @@ static void save_over(struct fileview *fv, const char *failed)
 		say(fv, 1, "%s", pcapout_describe(&st, text, sizeof(text)));
 	else
 		say(fv, 0, "saved %lu frame%s to %s (tcpdump -r %s)", st.held, st.held == 1 ? "" : "s", fv->save_path,
-		    fv->save_path);
+		    ui_shell_word(fv->save_path, text, sizeof(text)));
 }
 
 /* Writes the next rows; runs once every row is known. */

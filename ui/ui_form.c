@@ -37,7 +37,7 @@ const struct fspec fspecs[F_N] = {
 
 /* What a field is for, shown beside it while it has no error. */
 static const char *const hints[F_N] = {
-	[F_PRESET] = "F2..F6 (? names them)", [F_SRC] = "blank: default", [F_DST] = "blank: default",
+	[F_PRESET] = "F2..F6 (F1 names them)", [F_SRC] = "blank: default", [F_DST] = "blank: default",
 	[F_SMAC] = "blank: default", [F_PAYLOAD] = "text:hi hex:dead size:N", [F_CSUM] = "auto  bad  0xNNNN",
 	[F_INTERVAL] = "500ms 1s 2.5s", [F_QUOTE] = "frame:N: that frame", [F_TTL] = "TTL, TOS 0..255",
 	[F_ID] = "0..65535", [F_COUNT] = "1..1000000",
@@ -374,6 +374,15 @@ static void form_send(struct form_state *st, struct overlay *ov)
 	mgr_close(ov);
 }
 
+/* Field i changed: its error goes, and the message under the spec with it when it was that
+ * error's (F10 checks the whole spec again). */
+static void edited(struct form_state *st, int i)
+{
+	if (st->err[i][0] && st->msg_error)
+		st->msg[0] = '\0';
+	st->err[i][0] = '\0';
+}
+
 static enum ui_result choice_cycle(struct form_state *st, int dir)
 {
 	int i = current(st), n = form_list_len(form_choices(st, i)), k = form_choice_index(st, i);
@@ -382,7 +391,7 @@ static enum ui_result choice_cycle(struct form_state *st, int dir)
 		return UI_HANDLED;
 	k = k < 0 ? 0 : (k + dir + n) % n;
 	fset(st, i, form_choices(st, i)[k]);
-	st->err[i][0] = '\0';
+	edited(st, i);
 	if (i == F_PRESET || i == F_PROTO || i == F_TYPE)
 		form_choice_changed(st, i);
 	return UI_REDRAW;
@@ -398,6 +407,7 @@ static enum ui_result choice_letter(struct form_state *st, int ch)
 
 		if (tolower((unsigned char)form_choices(st, i)[j][0]) == tolower(ch)) {
 			fset(st, i, form_choices(st, i)[j]);
+			edited(st, i);
 			if (i == F_PRESET || i == F_PROTO || i == F_TYPE)
 				form_choice_changed(st, i);
 			return UI_REDRAW;
@@ -435,7 +445,7 @@ static enum ui_result form_key(struct overlay *ov, int ch)
 	if ((req = edit_request(ch)) < 0)
 		return UI_HANDLED;
 	form_driver(st->form, req);
-	st->err[current(st)][0] = '\0';
+	edited(st, current(st));
 	return UI_REDRAW;
 }
 
@@ -545,7 +555,17 @@ static enum ui_result act_cancel(struct ui *ui, void *target, const char *arg)
 	return UI_REDRAW;
 }
 
+/* F1 over the form: the help, which names the presets (and every form key) */
+static enum ui_result act_help(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	(void)arg;
+	ui_help_open(ui);
+	return UI_REDRAW;
+}
+
 static const struct ui_action form_actions[] = {
+	{ "help", act_help, NULL },
 	{ "next", act_next, NULL }, { "prev", act_prev, NULL }, { "left", act_left, NULL },
 	{ "right", act_right, NULL }, { "space", act_space, NULL }, { "enter", act_enter, "inject" },
 	{ "preset", act_preset, NULL }, { "send", act_send, "inject" }, { "clear", act_clear, NULL },

@@ -19,7 +19,7 @@ static const struct ui_key keys[] = {
 	{ { '?' }, "?", SCOPE_GLOBAL, "help", "this help", "Anywhere", "help" },
 	{ { KEY_F(1) }, "F1", SCOPE_GLOBAL, "help", "this help", "Anywhere", NULL },
 	{ { '\t' }, "Tab", SCOPE_GLOBAL, "focus next", "next pane", "Anywhere", "pane" },
-	{ { KEY_BTAB }, "Shift-Tab", SCOPE_GLOBAL, "focus prev", "previous pane (the netlink pane, on 80 columns)",
+	{ { KEY_BTAB }, "Shift-Tab", SCOPE_GLOBAL, "focus prev", "previous pane (the netlink pane, or a file's pane, on 80 columns)",
 	  "Anywhere", NULL },
 	{ { 27 }, "Esc", SCOPE_GLOBAL, "focus list", "back to the frame list", "Anywhere", NULL },
 	{ { 'M' }, "M", SCOPE_GLOBAL, "messages", "the last 50 messages", "Anywhere", NULL },
@@ -146,6 +146,7 @@ static const struct ui_key keys[] = {
 	  "Inject form", NULL },
 	{ { KEY_F(6) }, "F6", "form", "preset 5", "preset: echo request with a bad checksum", "Inject form", NULL },
 	{ { KEY_F(10) }, "F10", "form", "send", "send: starts an injection job", "Inject form", NULL },
+	{ { KEY_F(1) }, "F1", "form", "help", "this help (the presets above; Esc comes back to the form)", "Inject form", NULL },
 	{ { 21 }, "Ctrl-U", "form", "clear", "clear the field", "Inject form", NULL },
 	{ { 27 }, "Esc", "form", "cancel", "close without sending", "Inject form", NULL },
 

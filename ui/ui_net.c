@@ -114,6 +114,8 @@ static void diagnosis_lines(struct pane *p, WINDOW *w, int *y, struct ui_rect r,
 			char chunk[256];
 			int len = ui_wrap_len(t, r.w - 2 < (int)sizeof(chunk) - 1 ? r.w - 2 : (int)sizeof(chunk) - 1);
 
+			if (*y == r.y + r.h - 1 && t[len])	/* the last row: the rest runs off it, marked (ui_put cuts) */
+				len = (int)strlen(t);
 			snprintf(chunk, sizeof(chunk), "%.*s", len, t);
 			ui_put_line(w, y, r, level_attr(v[i].level), chunk);
 			t += len;

@@ -107,3 +107,30 @@ void ui_put_line(WINDOW *w, int *y, struct ui_rect r, attr_t a, const char *text
 	ui_put(w, (*y)++, r.x + 1, r.w - 2, text, 0);
 	wattrset(w, A_NORMAL);
 }
+
+const char *ui_shell_word(const char *s, char *out, size_t len)
+{
+	size_t o = 0;
+
+	if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./+-=:,@%") == strlen(s)) {
+		snprintf(out, len, "%s", s);
+		return out;
+	}
+	if (len < 3) {
+		if (len)
+			out[0] = '\0';
+		return out;
+	}
+	out[o++] = '\'';
+	for (; *s && o + 6 < len; s++) {
+		if (*s == '\'') {
+			memcpy(out + o, "'\\''", 4);
+			o += 4;
+		} else {
+			out[o++] = *s;
+		}
+	}
+	out[o++] = '\'';
+	out[o] = '\0';
+	return out;
+}

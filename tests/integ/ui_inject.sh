@@ -33,6 +33,8 @@ screen_dump
 sleep 0.3	# anything sent would be counted by now
 [ "$(status_count out)" = "$out0" ] || fail "out went from $out0 to $(status_count out) on an invalid address"
 screen | grep -Eq '> ICMP ' && fail "an ICMP frame was sent"
+keys BSpace	# the field changes: its error goes, under the spec too
+screen_gone "not an IPv4 address" 2
 keys Escape
 screen_gone "$FORM_TITLE" 2
 screen_wait 'inject form closed: nothing sent' 2

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <pcap/pcap.h>
 
+#include "ui.h"
 #include "ui_row.h"
 
 /* The columns of frame number num (1-based) of a capture; 0 when the file has no such frame. */
@@ -104,9 +105,23 @@ static int print_file(const char *path)
 	return 0;
 }
 
+/* The "tcpdump -r PATH" after a save: a path with a space or a quote still pastes as one word. */
+static void shell_words_paste_back(void **state)
+{
+	char w[64];
+
+	(void)state;
+	assert_string_equal(ui_shell_word("/tmp/tapscope-20261202.pcap", w, sizeof(w)), "/tmp/tapscope-20261202.pcap");
+	assert_string_equal(ui_shell_word("/root/x y.pcapng", w, sizeof(w)), "'/root/x y.pcapng'");
+	assert_string_equal(ui_shell_word("it's.pcap", w, sizeof(w)), "'it'\\''s.pcap'");
+	assert_string_equal(ui_shell_word("$HOME/a.pcap", w, sizeof(w)), "'$HOME/a.pcap'");
+	assert_string_equal(ui_shell_word("", w, sizeof(w)), "''");
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(shell_words_paste_back),
 		cmocka_unit_test(every_layer_has_a_column),
 		cmocka_unit_test(golden_rows_match_tshark),
 		cmocka_unit_test(tunnel_ports_stay_out),
