@@ -228,6 +228,9 @@ static void find_over(struct fileview *fv, int rc, const char *err)
 		list_goto(fv->ui, fv->find_at);
 		say(fv, 0, "frame %llu matches %s (Ctrl-N next, Ctrl-B previous)", (unsigned long long)fv->find_at,
 		    fv->find_text);
+	} else if (rc == -ENOENT && !fv->find_from) {	/* nothing selected: the filter shows no frame */
+		say(fv, 1, "no frame in view to look in for %s (the filter shows none: / and Enter on an empty line "
+		    "clears it)", fv->find_text);
 	} else if (rc == -ENOENT) {
 		say(fv, 1, "no frame %s %llu matches %s%s%s", fv->find_back ? "before" : "after",
 		    (unsigned long long)fv->find_from, fv->find_text,

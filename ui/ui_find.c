@@ -44,6 +44,9 @@ static void search(struct ui *ui, int backward)
 		list_goto(ui, got);
 		ui_message(ui, 0, "frame %llu matches %s (Ctrl-N next, Ctrl-B previous)", (unsigned long long)got,
 			   query_text);
+	} else if (!from) {	/* nothing selected: the view is empty (a filter that shows nothing) */
+		ui_message(ui, 1, "no frame in view to look in for %s%s", query_text, list_filter_text()[0] ?
+			   " (the filter shows none: / and Enter on an empty line clears it)" : "");
 	} else {
 		ui_message(ui, 1, "no frame %s %llu matches %s%s%s", backward ? "before" : "after", (unsigned long long)from,
 			   query_text, backward ? " (Ctrl-N looks forward)" : " (Ctrl-B looks back)", find_unseen_note(query));
