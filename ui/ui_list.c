@@ -466,6 +466,8 @@ static void empty_hint(struct pane *p, WINDOW *w)
 	else if (st->file)
 		snprintf(text, sizeof(text), "%s", fileview_progress(st->file) < 1000 ? "reading the file..." :
 			 "the file holds no frames");
+	else if (st->paused)	/* frames may come in meanwhile: they show when the view goes on */
+		snprintf(text, sizeof(text), "paused: new frames show when the view goes on (space)");
 	else if (st->filter)
 		snprintf(text, sizeof(text), "no frame matches the filter (/ changes it)");
 	else if (s->ns.name[0] || st->ui->ss[0].ns.name[0])
