@@ -75,22 +75,11 @@ void offline_read_error(char *err, size_t errlen, const char *path, uint64_t fra
  * 0, or the errno of a failed write (a full disk; a closed pipe is SIGPIPE, as for tcpdump). */
 static int batch_write(FILE *out, struct fmtbuf *b)
 {
-	const char *p = b->p;
 	size_t n = b->len;
 
 	fflush(out);
 	b->len = 0;
-	while (n > 0) {
-		ssize_t k = write(fileno(out), p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return k < 0 ? errno : EIO;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
+	return offpar_write_all(fileno(out), b->p, n);
 }
 
 /* pcap keeps seconds in 32 bits, unsigned in practice (to 2106); libpcap hands them over

@@ -149,9 +149,7 @@ static void format_block(const struct offpar *op, struct block *b, struct decode
 	}
 }
 
-/* Straight to the descriptor, all of it: 0, or the errno of a failed write (a full disk; a
- * closed pipe is SIGPIPE, as for tcpdump). */
-static int write_all(int fd, const char *p, size_t n)
+int offpar_write_all(int fd, const char *p, size_t n)
 {
 	while (n > 0) {
 		ssize_t k = write(fd, p, n);
@@ -173,7 +171,7 @@ static void write_in_turn(struct offpar *op, uint64_t seq, const struct block *b
 	while (op->written != seq)
 		pthread_cond_wait(&op->turn, &op->write_lock);
 	if (!op->werr)	/* after a failure, nothing more: the output keeps whole lines up to it */
-		op->werr = write_all(op->fd, b->text, b->len);
+		op->werr = offpar_write_all(op->fd, b->text, b->len);
 	op->written++;
 	pthread_cond_broadcast(&op->turn);
 	pthread_mutex_unlock(&op->write_lock);

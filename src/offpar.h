@@ -19,6 +19,11 @@ typedef int (*offpar_next_fn)(void *ctx, struct frame *f);
  * thread could be started (the caller then makes the lines itself).
  */
 int offpar_run(int threads, int json, int number, FILE *out, offpar_next_fn next, void *ctx);
+/* n bytes straight to fd, all of them (EINTR resumed): 0, or the errno of a failed write (a full
+ * disk; a closed pipe is SIGPIPE, as for tcpdump). */
+#include <stddef.h>
+int offpar_write_all(int fd, const char *p, size_t n);
+
 /* How many threads offline_run makes lines on: the CPUs this process may use, at most 4; the
  * environment's TAPSCOPE_WORKERS when set (0 or 1: one, the caller's). */
 int offpar_threads(void);
