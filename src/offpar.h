@@ -2,6 +2,7 @@
 #ifndef TAPSCOPE_OFFPAR_H
 #define TAPSCOPE_OFFPAR_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 struct frame;
@@ -21,7 +22,6 @@ typedef int (*offpar_next_fn)(void *ctx, struct frame *f);
 int offpar_run(int threads, int json, int number, FILE *out, offpar_next_fn next, void *ctx);
 /* n bytes straight to fd, all of them (EINTR resumed): 0, or the errno of a failed write (a full
  * disk; a closed pipe is SIGPIPE, as for tcpdump). */
-#include <stddef.h>
 int offpar_write_all(int fd, const char *p, size_t n);
 
 /* How many threads offline_run makes lines on: the CPUs this process may use, at most 4; the
