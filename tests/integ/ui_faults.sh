@@ -34,7 +34,7 @@ screen_wait 'save' 3
 keys C-u
 keys_literal "/dev/full"
 keys Enter
-screen_wait '/dev/full is not a file but a character device: write the capture into it\?' 3
+screen_wait '/dev/full is not a file but a character device' 3
 keys y
 screen_wait 'writing it failed: No space left on device|holds 0 of [0-9]+ frames' 5
 screen | grep -q 'saved [0-9]* frames to /dev/full' && fail "the UI said it saved to /dev/full"

@@ -56,7 +56,7 @@ note "exists: n kept it, y overwrote it with $n2 frames"
 keys w
 keys_literal /dev/full
 keys Enter
-screen_wait "overwrite" 2
+screen_wait "/dev/full is not a file but a character device" 2
 keys y
 screen_wait '^/dev/full holds 0 of [0-9]+ frames: writing it failed: No space left on device' 3
 keys q
