@@ -71,15 +71,19 @@ void offline_read_error(char *err, size_t errlen, const char *path, uint64_t fra
 	snprintf(err, errlen, "%s: after %llu frame(s): %s%s", shown_path(path), (unsigned long long)frames, perr, hint);
 }
 
-/* Writes the batch straight to out's descriptor (stdio would first copy it into its buffer):
- * 0, or the errno of a failed write (a full disk; a closed pipe is SIGPIPE, as for tcpdump). */
-static int batch_write(FILE *out, struct fmtbuf *b)
+/* Writes the batch straight to out's descriptor (stdio would first copy it into its buffer); the
+ * errno of the first write that failed is kept in *werr (a full disk; a closed pipe is SIGPIPE,
+ * as for tcpdump). */
+static void batch_write(FILE *out, struct fmtbuf *b, int *werr)
 {
 	size_t n = b->len;
+	int e;
 
 	fflush(out);
 	b->len = 0;
-	return offpar_write_all(fileno(out), b->p, n);
+	e = offpar_write_all(fileno(out), b->p, n);
+	if (!*werr)
+		*werr = e;
 }
 
 /* pcap keeps seconds in 32 bits, unsigned in practice (to 2106); libpcap hands them over
@@ -147,7 +151,7 @@ static void print_frames(struct reader *r, FILE *out)
 {
 	static struct decoded d;
 	const struct offline_opts *o = r->o;
-	size_t need = o->json ? FRAMEPRINT_JSON_MAX : DECODE_SUMMARY_MAX + 96;
+	size_t need = offpar_line_room(o->json);
 	struct fmtbuf bb;
 	struct frame f;
 
@@ -155,52 +159,36 @@ static void print_frames(struct reader *r, FILE *out)
 	while (reader_next(r, &f)) {
 		if (o->quiet)
 			continue;
-		if (o->json || o->verbose)
-			decode_frame(&d, &f);
-		else
-			decode_frame_summary(&d, &f);	/* the line needs no tree */
 		if (o->verbose && !o->json) {
+			decode_frame(&d, &f);
 			if (o->number)
 				fprintf(out, FRAMEPRINT_NUMBER_FMT, (unsigned long long)f.number);
 			frameprint_line(out, &f, &d);
 			frameprint_tree_ex(out, &d, o->verbose > 1);
 			continue;
 		}
-		if (bb.cap - bb.len < need) {
-			int e = batch_write(out, &bb);
-
-			r->werr = r->werr ? r->werr : e;
-		}
-		if (o->json) {
-			frameprint_json_buf(&bb, &f, &d, NULL);
-		} else {
-			if (o->number)
-				frameprint_number_buf(&bb, f.number);
-			frameprint_line_buf(&bb, &f, &d);
-		}
+		if (bb.cap - bb.len < need)
+			batch_write(out, &bb, &r->werr);
+		offpar_line(&bb, &f, &d, o->json, o->number);
 	}
-	{
-		int e = batch_write(out, &bb);
-
-		r->werr = r->werr ? r->werr : e;
-	}
+	batch_write(out, &bb, &r->werr);
 }
 
 static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_filter *flt,
 	       struct pcapout *w, char *err, size_t errlen)
 {
 	struct reader r = { .p = p, .o = o, .flt = flt, .w = w };
-	int threads = !o->quiet && !o->verbose ? offpar_threads() : 1;
+	int rc, threads = !o->quiet && !o->verbose ? offpar_threads() : 1;
 
 	r.f.dir = FRAME_DIR_UNKNOWN;
 	r.f.dlt = pcap_datalink(p);
 	if (pcapngdir_is_pcapng(p))	/* stdin too, when it is a file: a pipe gives no directions */
 		r.nd = strcmp(o->path, "-") ? pcapngdir_open_path(o->path) : pcapngdir_open(dup(STDIN_FILENO));
-	r.werr = threads < 2 ? -1 : offpar_run(threads, o->json, o->number, out, reader_next, &r);
-	if (r.werr < 0) {	/* one thread, or no other could be had */
-		r.werr = 0;
+	rc = threads > 1 ? offpar_run(threads, o->json, o->number, out, reader_next, &r) : -1;
+	if (rc < 0)	/* one thread, or no other could be had */
 		print_frames(&r, out);
-	}
+	else
+		r.werr = rc;
 	pcapngdir_close(r.nd);
 	if (r.rc == PCAP_ERROR) {
 		offline_read_error(err, errlen, o->path, r.n, pcap_geterr(p));

@@ -112,20 +112,32 @@ static uint64_t read_block(struct offpar *op, struct block *b)
 	return seq;
 }
 
+size_t offpar_line_room(int json)
+{
+	return json ? FRAMEPRINT_JSON_MAX : DECODE_SUMMARY_MAX + 96;
+}
+
+void offpar_line(struct fmtbuf *b, const struct frame *f, struct decoded *d, int json, int number)
+{
+	if (json) {
+		decode_frame(d, f);
+		frameprint_json_buf(b, f, d, NULL);
+		return;
+	}
+	decode_frame_summary(d, f);	/* the line needs no tree */
+	if (number)
+		frameprint_number_buf(b, f->number);
+	frameprint_line_buf(b, f, d);
+}
+
 /* The lines of b's frames into its text, with the thread's own decoded. */
 static void format_block(const struct offpar *op, struct block *b, struct decoded *d)
 {
-	size_t need = op->json ? FRAMEPRINT_JSON_MAX : DECODE_SUMMARY_MAX + 96;
+	size_t need = offpar_line_room(op->json);
 	struct fmtbuf fb;
 
 	b->len = 0;
 	for (unsigned i = 0; i < b->n; i++) {
-		const struct frame *f = &b->f[i];
-
-		if (op->json)
-			decode_frame(d, f);
-		else
-			decode_frame_summary(d, f);	/* the line needs no tree */
 		if (b->room - b->len < need) {
 			size_t room = b->room * 2 > b->len + need ? b->room * 2 : b->len + need;
 			char *t = realloc(b->text, room);
@@ -138,13 +150,7 @@ static void format_block(const struct offpar *op, struct block *b, struct decode
 		fb.p = b->text;
 		fb.len = b->len;
 		fb.cap = b->room;
-		if (op->json) {
-			frameprint_json_buf(&fb, f, d, NULL);
-		} else {
-			if (op->number)
-				frameprint_number_buf(&fb, f->number);
-			frameprint_line_buf(&fb, f, d);
-		}
+		offpar_line(&fb, &b->f[i], d, op->json, op->number);
 		b->len = fb.len;
 	}
 }

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+struct decoded;
+struct fmtbuf;
 struct frame;
 
 /* The next frame into *f (its bytes valid until the next call): 1, or 0 at the end. */
@@ -20,6 +22,12 @@ typedef int (*offpar_next_fn)(void *ctx, struct frame *f);
  * thread could be started (the caller then makes the lines itself).
  */
 int offpar_run(int threads, int json, int number, FILE *out, offpar_next_fn next, void *ctx);
+/* f decoded into d and its line (with number: after its number) or, with json, its JSON object
+ * appended to b, which must have offpar_line_room(json) bytes of room: what one thread and the
+ * workers alike write for a frame. */
+void offpar_line(struct fmtbuf *b, const struct frame *f, struct decoded *d, int json, int number);
+size_t offpar_line_room(int json);
+
 /* n bytes straight to fd, all of them (EINTR resumed): 0, or the errno of a failed write (a full
  * disk; a closed pipe is SIGPIPE, as for tcpdump). */
 int offpar_write_all(int fd, const char *p, size_t n);

@@ -259,7 +259,6 @@ int session_diagnose(struct session *s, struct diag_verdict *out, int max)
 	static struct nl_snapshot snap;
 	struct diag_target t;
 	struct timeval now;
-
 	int seen;
 
 	gettimeofday(&now, NULL);

@@ -232,7 +232,7 @@ static void expand_home(const char *in, char *out, size_t n)
 
 static void save_now(struct ui *ui, const char *path)
 {
-	char err[512];
+	char err[512], word[600];
 	long n = list_save(ui, path, err, sizeof(err));
 
 	if (n == -EINPROGRESS)
@@ -240,12 +240,8 @@ static void save_now(struct ui *ui, const char *path)
 	else if (n < 0)
 		ui_message(ui, 1, "%s", err);
 	else
-	{
-		char word[600];
-
 		ui_message(ui, 0, "saved %ld frame%s to %s (tcpdump -r %s)", n, n == 1 ? "" : "s", path,
 			   ui_shell_word(path, word, sizeof(word)));
-	}
 }
 
 /* The same file (device and inode) as other, a path given to -r or -w (NULL: none). */

@@ -405,13 +405,13 @@ static void end_at(struct list_state *st, size_t sel, int rows)
 	}
 	end = st->follow ? (n - k > rows ? k + rows : n) : k + 1;
 	first = end > rows ? end - rows : 0;
-	for (next = (size_t)first; next < (size_t)n && r[next] == SIZE_MAX; next++)
-		;
 	if (r[first] != SIZE_MAX) {
 		st->top = r[first];
 		st->skip = 0;
 		return;
 	}
+	for (next = (size_t)first; next < (size_t)n && r[next] == SIZE_MAX; next++)
+		;
 	for (group = (size_t)first; group > 0 && r[group - 1] == SIZE_MAX; group--)
 		;
 	st->top = r[next];	/* (next <= k: the selected frame's row is a frame) */

@@ -113,8 +113,8 @@ static void cut_marks(struct prompt *p, int lw)
 
 	while (len > 0 && buf[len - 1] == ' ')
 		len--;
-	ui_put(p->win, 0, lw - 1, 1, from > 0 ? "…" : " ", 0);
-	ui_put(p->win, 0, lw + width, 1, len > from + width ? "…" : " ", 0);
+	ui_put(p->win, 0, lw - 1, 1, from > 0 ? ui_ellipsis() : " ", 0);
+	ui_put(p->win, 0, lw + width, 1, len > from + width ? ui_ellipsis() : " ", 0);
 }
 
 static void prompt_draw(struct overlay *ov)
