@@ -76,9 +76,11 @@ p2=$(screen_grab 'job 6 [0-9]+/' | grep -oE '[0-9]+/' | tr -d /)
 keys X
 screen_wait 'cancelled 1 job' 2
 screen_gone 'job 6 [0-9]+/1000000' 2
+# at 10ms a running job sends ~50 frames in 0.5s; the responder may still answer a neighbour
+# probe of the kernel's meanwhile (neigh:ON), so a frame or two more is not the job
 o1=$(status_count out); sleep 0.5; o2=$(status_count out)
-[ "$o1" = "$o2" ] || fail "frames still go out after X: $o1 -> $o2"
-note "job 6: $p1 -> $p2 of 1000000 sent, X stopped it (out stays $o2)"
+[ $((o2 - o1)) -le 2 ] || fail "frames still go out after X: $o1 -> $o2"
+note "job 6: $p1 -> $p2 of 1000000 sent, X stopped it (out $o1 -> $o2 in 0.5s after)"
 
 # 4. r repeats the newest job wherever it came from: here the console's
 keys :
