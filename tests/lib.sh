@@ -67,7 +67,13 @@ assert_grep() { grep -Eq -- "$2" "$1" || { sed 's/^/    | /' "$1" >&2; fail "no 
 # A control FIFO for tapscope --control "$CTL": ctl LINE writes one named action to it.
 CTL=$TMPD/control
 make_control() { mkfifo "$CTL"; }
-ctl() { printf '%s\n' "$*" >"$CTL"; }
+# ctl LINE: one control command. Opening the FIFO blocks while no reader has it open, so a
+# tapscope that died would hang the test: a writer that waits 10 s fails with a reason instead.
+ctl() {
+	timeout 10 bash -c 'printf "%s\n" "$1" >"$2"' ctl "$*" "$CTL" && return 0
+	kill -0 "${TS_PID:-0}" 2>/dev/null && fail "tapscope did not take the control command '$*' in 10 s"
+	fail "tapscope is gone (control command '$*'); its output: $(tail -n 5 "$TMPD"/out* 2>/dev/null)"
+}
 
 # icmp_counter NAME: a counter of the Icmp line in the namespace's /proc/net/snmp (InEchoReps...).
 icmp_counter() {
