@@ -142,7 +142,7 @@ static void on_filter(struct ui *ui, const char *text, const char *arg)
 
 	(void)arg;
 	if (list_set_filter(ui, text, err, sizeof(err)) < 0)
-		ui_message(ui, 1, "filter not changed: %s (tcpdump syntax, e.g. 'icmp or arp')", err);
+		ui_message(ui, 1, "filter not changed: %s", err);	/* err has the syntax hint */
 	else if (*text)
 		ui_message(ui, 0, "showing frames that match: %s", text);
 	else
@@ -253,6 +253,10 @@ static void on_save(struct ui *ui, const char *text, const char *arg)
 	(void)arg;
 	if (!*text)
 		return;
+	if (!strcmp(text, "-")) {	/* tcpdump's standard output: here the terminal the UI draws on */
+		ui_message(ui, 1, "'-' is standard output, the screen here: give a file name (./- for a file named -)");
+		return;
+	}
 	expand_home(text, path, sizeof(path));
 	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		ui_message(ui, 1, "%s is a directory: give a file name", path);

@@ -86,6 +86,13 @@ int mgr_too_small(void)
 	return too_small;
 }
 
+static unsigned resizes;
+
+unsigned mgr_resizes(void)
+{
+	return resizes;
+}
+
 void mgr_tick(struct ui *ui)
 {
 	for (int i = 0; i < npanes; i++)
@@ -308,15 +315,25 @@ struct overlay *mgr_find_overlay(const char *name)
 
 /* ---- drawing ---- */
 
+/* Two centred lines, or four shorter ones in a narrow split pane; an ellipsis where even they
+ * do not fit. */
 static void draw_too_small(WINDOW *screen)
 {
-	const char *m1 = "tapscope needs a terminal of at least 80x24";
-	char m2[64];
+	char size[64], wide[80];
+	const char *narrow[] = { "tapscope needs a terminal", "of at least 80x24;", size, "q quits" };
+	const char *two[] = { "tapscope needs a terminal of at least 80x24", wide };
+	int is_wide = COLS >= (int)strlen(two[0]) + 2;
+	const char **lines = is_wide ? two : narrow;
+	int n = is_wide ? 2 : 4, top = (LINES - n) / 2 > 0 ? (LINES - n) / 2 : 0;
 
-	snprintf(m2, sizeof(m2), "this one is %dx%d: make it larger (q quits)", COLS, LINES);
+	snprintf(size, sizeof(size), "this one is %dx%d", COLS, LINES);
+	snprintf(wide, sizeof(wide), "this one is %dx%d: make it larger (q quits)", COLS, LINES);
 	werase(screen);
-	mvwaddnstr(screen, LINES / 2 - 1, (COLS - (int)strlen(m1)) / 2 > 0 ? (COLS - (int)strlen(m1)) / 2 : 0, m1, COLS);
-	mvwaddnstr(screen, LINES / 2, (COLS - (int)strlen(m2)) / 2 > 0 ? (COLS - (int)strlen(m2)) / 2 : 0, m2, COLS);
+	for (int i = 0; i < n && top + i < LINES; i++) {
+		int w = ui_text_cols(lines[i]);
+
+		ui_put(screen, top + i, w < COLS ? (COLS - w) / 2 : 0, COLS, lines[i], 0);
+	}
 }
 
 void mgr_draw(struct ui *ui)
@@ -356,6 +373,7 @@ void mgr_resize(struct ui *ui)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row && ws.ws_col &&
 	    (ws.ws_row != LINES || ws.ws_col != COLS))
 		resizeterm(ws.ws_row, ws.ws_col);
+	resizes++;
 	term_resize();
 	ui_dirty(ui);
 }

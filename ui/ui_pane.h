@@ -121,6 +121,9 @@ void mgr_resize(struct ui *ui);
 void mgr_tick(struct ui *ui);
 /* Below 80x24 only a message is drawn. */
 int mgr_too_small(void);
+/* How many times the terminal has changed size: a window made before the last change may have
+ * lost what ran past an edge that came in (ncurses cuts windows as the terminal shrinks). */
+unsigned mgr_resizes(void);
 
 /* Runs a named action line ("move down", "filter icmp", "echo on"): the target's own actions,
  * then the UI's (ui_actions.c), then the core's (src/action.c, message on the status line). */

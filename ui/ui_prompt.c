@@ -15,13 +15,14 @@ struct prompt {
 	char label[160];
 	char arg[256];
 	ui_prompt_fn done;
-	char text[PROMPT_MAX + 1];	/* the text, kept while the windows are remade */
+	char text[PROMPT_MAX + 1];	/* the text after every key: the windows are remade from it */
+	int cursor;			/* where in text the cursor is */
 	int selected;			/* the prefill is selected: typing replaces it */
 	FIELD *fields[2];
 	FORM *form;
 	WINDOW *win, *sub;
 	PANEL *panel;
-	int lines, cols;		/* the terminal size the windows were made for */
+	unsigned resizes;		/* mgr_resizes() when the windows were made */
 	ui_prompt_history_fn history;	/* Up/Down go through it (the console's lines), or NULL */
 	int hist_at;			/* -1: the line being typed; 0: the newest of the history */
 	char typed[PROMPT_MAX + 1];	/* what was typed before Up */
@@ -36,20 +37,21 @@ static void trim(char *s)
 		s[--n] = '\0';
 }
 
-/* The field's text into p->text. */
+/* The field's text and cursor into p->text and p->cursor, after every key: once the terminal
+ * has shrunk, the form's window has lost what ran past its new edge, and only p->text has it. */
 static void prompt_sync(struct prompt *p)
 {
-	if (!p->form)
+	if (!p->form || p->resizes != mgr_resizes())	/* resized: p->text holds it, not the form */
 		return;
 	form_driver(p->form, REQ_VALIDATION);
 	snprintf(p->text, sizeof(p->text), "%s", field_buffer(p->fields[0], 0));
 	trim(p->text);
+	p->cursor = p->form->begincol + p->form->curcol;
 }
 
 static void prompt_teardown(struct prompt *p)
 {
 	if (p->form) {
-		prompt_sync(p);
 		unpost_form(p->form);
 		free_form(p->form);
 		free_field(p->fields[0]);
@@ -90,15 +92,18 @@ static int prompt_build(struct prompt *p)
 	keypad(p->win, TRUE);
 	post_form(p->form);
 	form_driver(p->form, REQ_END_LINE);
+	for (int n = (int)strlen(p->text) - p->cursor; n > 0; n--)
+		form_driver(p->form, REQ_PREV_CHAR);
 	p->panel = new_panel(p->win);
-	p->lines = LINES;
-	p->cols = COLS;
+	p->resizes = mgr_resizes();
 	return 0;
 }
 
 /* Keys typed before the prompt was first drawn (typed ahead, in one read) go into its field. */
 static int prompt_ready(struct prompt *p)
 {
+	if (p->win && p->resizes != mgr_resizes())	/* made before the terminal changed size */
+		prompt_teardown(p);
 	if (!p->form && (p->win || prompt_build(p) < 0))
 		prompt_teardown(p);
 	return p->form != NULL;
@@ -122,7 +127,7 @@ static void prompt_draw(struct overlay *ov)
 	struct prompt *p = ov->state;
 	int lw;
 
-	if (p->win && (p->lines != LINES || p->cols != COLS || getmaxx(p->win) != COLS || getbegy(p->win) != LINES - 2))
+	if (p->win && (p->resizes != mgr_resizes() || getmaxx(p->win) != COLS || getbegy(p->win) != LINES - 2))
 		prompt_teardown(p);
 	if (!p->win && prompt_build(p) < 0) {
 		prompt_teardown(p);
@@ -187,6 +192,7 @@ static enum ui_result act_clear(struct ui *ui, void *target, const char *arg)
 	(void)arg;
 	if (prompt_ready(p))
 		form_driver(p->form, REQ_CLR_FIELD);
+	prompt_sync(p);
 	p->selected = 0;
 	p->overflow = 0;
 	return UI_REDRAW;
@@ -216,8 +222,10 @@ static enum ui_result prompt_key(struct overlay *ov, int ch)
 	if (p->selected && (printable || req == REQ_DEL_PREV || req == REQ_DEL_CHAR)) {
 		form_driver(p->form, REQ_CLR_FIELD);	/* the selected prefill goes */
 		p->selected = 0;
-		if (!printable)
+		if (!printable) {
+			prompt_sync(p);
 			return UI_REDRAW;
+		}
 	}
 	p->selected = 0;
 	if (req == REQ_NEXT_CHAR) {	/* not past the text's end: typing there would leave blanks */
@@ -234,6 +242,7 @@ static enum ui_result prompt_key(struct overlay *ov, int ch)
 			ui_message(ov->ui, 1, "the line is full: %d characters at most", PROMPT_MAX);
 		}
 	}
+	prompt_sync(p);
 	return UI_REDRAW;
 }
 
@@ -254,6 +263,7 @@ static enum ui_result act_history(struct ui *ui, void *target, const char *arg)
 	p->overflow = 0;	/* a line of the history is whole */
 	set_field_buffer(p->fields[0], 0, to < 0 ? p->typed : line);
 	form_driver(p->form, REQ_END_LINE);
+	prompt_sync(p);
 	p->selected = 0;
 	return UI_REDRAW;
 }
@@ -287,6 +297,7 @@ void ui_prompt_history(struct ui *ui, const char *label, const char *initial, ui
 	p->hist_at = -1;
 	snprintf(p->label, sizeof(p->label), "%s", label);
 	snprintf(p->text, sizeof(p->text), "%s", initial ? initial : "");
+	p->cursor = (int)strlen(p->text);
 	snprintf(p->arg, sizeof(p->arg), "%s", arg ? arg : "");
 	p->selected = p->text[0] != '\0';
 	p->done = done;

@@ -59,6 +59,35 @@ keys Enter
 screen_wait "/dev/full is not a file but a character device" 2
 keys y
 screen_wait '^/dev/full holds 0 of [0-9]+ frames: writing it failed: No space left on device' 3
+
+# '-' is standard output: here the screen, never written to
+keys w
+screen_wait '^save the frames in view to:' 2
+keys_literal '-'
+keys Enter
+screen_wait "^'-' is standard output, the screen here: give a file name" 2
+screen | grep -q $'\xd4\xc3\xb2\xa1' && fail "pcap bytes on the screen"
+
+# the typed name survives the terminal shrinking under the prompt and growing back, the cursor
+# where it was (burst-typed at 120 columns; a key at 80, none while too small)
+tm resize-window -t "$UI_SESSION" -x 120 -y 24
+screen_wait ' \? help$' 2
+keys w C-u
+keys_literal "$TMPD/abcdefghijklmnopqrstuvwxyz-abcdefghijklmnop.pcap"
+keys Left Left Left Left Left
+screen_wait "^save the frames in view to: $TMPD/abcdefghijklmnopqrstuvwxyz-abcdefghijklmnop\.pcap" 2
+tm resize-window -t "$UI_SESSION" -x 80 -y 24
+sleep 0.3
+keys 1
+tm resize-window -t "$UI_SESSION" -x 30 -y 10
+screen_wait 'this one is 30x10' 2
+tm resize-window -t "$UI_SESSION" -x 80 -y 24
+sleep 0.3
+keys 2 Enter
+f="$TMPD/abcdefghijklmnopqrstuvwxyz-abcdefghijklmnop12.pcap"
+for _ in $(seq 40); do [ -s "$f" ] && break; sleep 0.05; done
+[ -s "$f" ] || { screen_dump; ls "$TMPD" >&2; fail "the typed name did not survive the resizes"; }
+note "a prompt's text through 120, 80, 30x10 and 80 columns: whole, typed where the cursor was"
 keys q
 ui_prompt_back 5
 assert_no_namespace "$NS"
