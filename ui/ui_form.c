@@ -63,9 +63,10 @@ static void windows_free(struct form_state *st)
 static int windows_make(struct form_state *st)
 {
 	int cur = st->win ? field_index(current_field(st->form)) : 0;
+	int col = st->win ? st->form->curcol : 0;	/* the cursor in that field */
 	int y = (LINES - FORM_ROWS) / 2, x = (COLS - FORM_COLS) / 2;
 
-	if (st->win)
+	if (st->win && st->resizes == mgr_resizes())	/* else the windows may be cut: the buffers have it */
 		form_sync(st);
 	windows_free(st);
 	st->win = newwin(FORM_ROWS, FORM_COLS, y > 0 ? y : 0, x > 0 ? x : 0);
@@ -79,8 +80,12 @@ static int windows_make(struct form_state *st)
 	st->panel = new_panel(st->win);
 	if (!st->panel || post_form(st->form) != E_OK)
 		return -1;
-	if (st->active[cur])
+	st->resizes = mgr_resizes();
+	if (st->active[cur]) {
 		set_current_field(st->form, st->f[cur]);
+		while (col-- > 0)	/* typing at the first column would blank the field (O_BLANK) */
+			form_driver(st->form, REQ_NEXT_CHAR);
+	}
 	return 0;
 }
 

@@ -54,6 +54,7 @@ struct form_state {
 	char src_seen[64];		/* the source the Src MAC prefill was made for */
 	char extra_seen[80];		/* what the More field was given for the type (redirect's hop) */
 	uint64_t edit_id;		/* editing held frame edit_id (ui_form_edit.c), 0: injecting */
+	unsigned resizes;		/* mgr_resizes() when the windows were made */
 };
 
 /* ---- ui_form_fields.c ---- */

@@ -46,7 +46,7 @@ static void prompt_sync(struct prompt *p)
 	form_driver(p->form, REQ_VALIDATION);
 	snprintf(p->text, sizeof(p->text), "%s", field_buffer(p->fields[0], 0));
 	trim(p->text);
-	p->cursor = p->form->begincol + p->form->curcol;
+	p->cursor = p->form->curcol;
 }
 
 static void prompt_teardown(struct prompt *p)
@@ -230,7 +230,7 @@ static enum ui_result prompt_key(struct overlay *ov, int ch)
 	p->selected = 0;
 	if (req == REQ_NEXT_CHAR) {	/* not past the text's end: typing there would leave blanks */
 		prompt_sync(p);
-		if (p->form->begincol + p->form->curcol >= (int)strlen(p->text))
+		if (p->form->curcol >= (int)strlen(p->text))
 			return UI_HANDLED;
 	}
 	if (req >= 0) {

@@ -91,6 +91,22 @@ for box in '?:tapscope keys' 'i:Inject a packet toward the kernel'; do
 	keys Escape
 	screen_gone "${box#*:}" 2
 done
+# a form field being typed in keeps its text and its cursor across a too-small size: the next
+# key goes on where the typing was (it used to blank the field: the cursor came back at column 0)
+keys i
+screen_wait 'Inject a packet toward the kernel' 3
+keys F2
+form_field Payload 'text:abcdefghijklmnopqrstuvwxyz0123456789'
+tm resize-window -t "$UI_SESSION" -x 60 -y 20
+screen_wait 'this one is 60x20' 3
+tm resize-window -t "$UI_SESSION" -x 80 -y 24
+screen_wait 'Inject a packet toward the kernel' 3
+sleep 0.2
+keys_literal 'XY'
+screen_wait '│ Payload +[^ ]*456789XY ' 2
+keys Escape
+screen_gone 'Inject a packet toward the kernel' 2
+note "the inject form's Payload kept its text and cursor through 60x20"
 screen_dump
 keys q
 ui_prompt_back 5
