@@ -97,6 +97,17 @@ static enum ui_result act_focus(struct ui *ui, void *target, const char *arg)
 	return UI_REDRAW;
 }
 
+/* Esc: a find running through a file stops (it could take a while on a big one); the list gets the focus. */
+static enum ui_result act_escape(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	(void)arg;
+	find_cancel(ui);
+	if (mgr_pane("list"))
+		mgr_focus(mgr_pane("list"));
+	return UI_REDRAW;
+}
+
 static enum ui_result act_messages(struct ui *ui, void *target, const char *arg)
 {
 	(void)target;
@@ -136,14 +147,18 @@ static enum ui_result act_repeat(struct ui *ui, void *target, const char *arg)
 	return UI_REDRAW;
 }
 
+static char refused_filter[1024];	/* the last filter refused: / offers it again to mend */
+
 static void on_filter(struct ui *ui, const char *text, const char *arg)
 {
 	char err[512];
 
 	(void)arg;
-	if (list_set_filter(ui, text, err, sizeof(err)) < 0)
+	refused_filter[0] = '\0';
+	if (list_set_filter(ui, text, err, sizeof(err)) < 0) {
 		ui_message(ui, 1, "filter not changed: %s", err);	/* err has the syntax hint */
-	else if (*text)
+		snprintf(refused_filter, sizeof(refused_filter), "%s", text);
+	} else if (*text)
 		ui_message(ui, 0, "showing frames that match: %s", text);
 	else
 		ui_message(ui, 0, "filter cleared: showing every frame");
@@ -154,6 +169,8 @@ static enum ui_result act_filter(struct ui *ui, void *target, const char *arg)
 	(void)target;
 	if (*arg)
 		on_filter(ui, arg, NULL);
+	else if (refused_filter[0])
+		ui_prompt_mend(ui, "filter (BPF, empty clears):", refused_filter, on_filter, NULL);
 	else
 		ui_prompt(ui, "filter (BPF, empty clears):", list_filter_text(), on_filter, NULL);
 	return UI_REDRAW;
@@ -322,6 +339,7 @@ static const struct ui_action global_actions[] = {
 	{ "device", act_device, NULL },
 	{ "split", act_split, NULL },
 	{ "interrupt", act_interrupt, NULL },
+	{ "escape", act_escape, NULL },
 	{ "find", find_act, NULL },
 	{ "find-next", find_act_next, NULL },
 	{ "find-prev", find_act_prev, NULL },

@@ -188,8 +188,19 @@ void fileview_find_stop(struct fileview *fv)
 	fv->find = NULL;
 }
 
+int fileview_find_cancel(struct fileview *fv)
+{
+	if (!fv->find)
+		return 0;
+	say(fv, 0, "find stopped at frame %llu (from %llu): nothing matched %s so far", (unsigned long long)fv->find_at,
+	    (unsigned long long)fv->find_from, fv->find_text);
+	fv->find = NULL;
+	return 1;
+}
+
 void fileview_goto(struct fileview *fv, uint64_t num)
 {
+	fileview_find_cancel(fv);	/* going somewhere else: a find ending later must not jump away */
 	fv->goto_num = num;
 	wake(fv);
 }
@@ -224,7 +235,10 @@ static int goto_step(struct fileview *fv)
 
 static void find_over(struct fileview *fv, int rc, const char *err)
 {
-	if (rc == 1) {
+	if (rc == 1 && list_selected() != fv->find_from) {	/* moved meanwhile: the selection stays */
+		say(fv, 0, "frame %llu matches %s; you moved meanwhile, so the selection stays (Ctrl-G %llu)",
+		    (unsigned long long)fv->find_at, fv->find_text, (unsigned long long)fv->find_at);
+	} else if (rc == 1) {
 		list_goto(fv->ui, fv->find_at);
 		say(fv, 0, "frame %llu matches %s (Ctrl-N next, Ctrl-B previous)", (unsigned long long)fv->find_at,
 		    fv->find_text);

@@ -18,6 +18,7 @@
 static struct capfind *query;		/* the last find, for next and previous */
 static char query_text[260];		/* as messages name it */
 static char prompt_text[256];		/* as typed: the next prompt's prefill */
+static int prompt_refused;		/* prompt_text was refused: offered to mend, not to replace */
 
 const char *find_unseen_note(const struct capfind *q)
 {
@@ -63,14 +64,15 @@ static void on_find(struct ui *ui, const char *text, const char *arg)
 		text++;
 	if (!*text)
 		return;
+	snprintf(prompt_text, sizeof(prompt_text), "%s", text);	/* refused too: f again mends the typo */
 	q = capfind_new(text, err, sizeof(err));
+	prompt_refused = !q;
 	if (!q) {
 		ui_message(ui, 1, "cannot find that: %s", err);
 		return;
 	}
 	find_forget(ui);
 	query = q;
-	snprintf(prompt_text, sizeof(prompt_text), "%s", text);
 	/* what messages call it: a condition as written, text in quotes */
 	snprintf(query_text, sizeof(query_text), capfind_is_condition(q) ? "%s" : "\"%s\"", text);
 	search(ui, 0);
@@ -82,7 +84,7 @@ enum ui_result find_act(struct ui *ui, void *target, const char *arg)
 	if (*arg)
 		on_find(ui, arg, NULL);
 	else
-		ui_prompt(ui, "find (text, or ip.ttl == 1):", prompt_text, on_find, NULL);
+		(prompt_refused ? ui_prompt_mend : ui_prompt)(ui, "find (text, or ip.ttl == 1):", prompt_text, on_find, NULL);
 	return UI_REDRAW;
 }
 
@@ -161,6 +163,11 @@ enum ui_result find_act_goto(struct ui *ui, void *target, const char *arg)
 	else
 		ui_prompt(ui, "go to frame:", "", on_goto, NULL);
 	return UI_REDRAW;
+}
+
+int find_cancel(struct ui *ui)
+{
+	return ui->file ? fileview_find_cancel(ui->file) : 0;
 }
 
 void find_forget(struct ui *ui)

@@ -13,6 +13,8 @@ enum ui_result find_act_next(struct ui *ui, void *target, const char *arg);
 enum ui_result find_act_prev(struct ui *ui, void *target, const char *arg);
 /* "goto [N]": selects frame N (asks for N when not given); in a file once it is indexed. */
 enum ui_result find_act_goto(struct ui *ui, void *target, const char *arg);
+/* Esc: stops a find running through a file (live finds are done at once). 0: none ran. */
+int find_cancel(struct ui *ui);
 /* Forgets the query (and stops a search running in a file). */
 void find_forget(struct ui *ui);
 /* What a find that found nothing adds when no frame searched had the condition's field

@@ -281,13 +281,8 @@ const struct overlay_class prompt_overlay = {
 	.actions = prompt_actions, .free = prompt_free,
 };
 
-void ui_prompt(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg)
-{
-	ui_prompt_history(ui, label, initial, done, arg, NULL);
-}
-
-void ui_prompt_history(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg,
-		       ui_prompt_history_fn history)
+static void prompt_open(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg,
+			ui_prompt_history_fn history, int select)
 {
 	struct prompt *p = calloc(1, sizeof(*p));
 
@@ -299,8 +294,24 @@ void ui_prompt_history(struct ui *ui, const char *label, const char *initial, ui
 	snprintf(p->text, sizeof(p->text), "%s", initial ? initial : "");
 	p->cursor = (int)strlen(p->text);
 	snprintf(p->arg, sizeof(p->arg), "%s", arg ? arg : "");
-	p->selected = p->text[0] != '\0';
+	p->selected = select && p->text[0] != '\0';
 	p->done = done;
 	if (!mgr_push(ui, &prompt_overlay, p))
 		free(p);
+}
+
+void ui_prompt(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg)
+{
+	prompt_open(ui, label, initial, done, arg, NULL, 1);
+}
+
+void ui_prompt_mend(struct ui *ui, const char *label, const char *text, ui_prompt_fn done, const char *arg)
+{
+	prompt_open(ui, label, text, done, arg, NULL, 0);
+}
+
+void ui_prompt_history(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg,
+		       ui_prompt_history_fn history)
+{
+	prompt_open(ui, label, initial, done, arg, history, 1);
 }

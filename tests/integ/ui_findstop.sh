@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# ui_findstop.sh — a find running through a big file (2,000,000 generated frames, seconds of
+# work) is the user's to stop: Esc stops it and says how far it got; a go-to meanwhile stops it
+# (it used to jump away from the frame gone to when it ended); moving meanwhile keeps the
+# selection where the user moved, and says where the match is. A refused find and a refused
+# filter come back in their prompts to be mended.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../uilib.sh"
+need_ui
+N=2000000
+F=$TMPD/big.pcap
+[ -x "$TOP/build/tools/genbench" ] || make -s -C "$TOP" build/tools/genbench || fail "cannot build genbench"
+"$TOP/build/tools/genbench" "$N" "$F" >/dev/null || fail "genbench failed"
+selected() { screen | grep -oE "frame [0-9]+ [-<>] " | head -1 | grep -oE "[0-9]+"; }
+
+ui_start 100 30 -r "$F"
+screen_wait "^ $N frames" 20	# indexed: the finds below run over the whole file
+
+# 1. Esc stops a find, and says how far it got
+keys f
+screen_wait '^find \(text, or ip\.ttl == 1\):' 2
+keys_literal "frame.number == $((N - 1))"
+keys Enter Escape
+screen_wait "^find stopped at frame [0-9]+ \\(from 1\\): nothing matched frame\\.number == $((N - 1)) so far" 3
+sleep 3	# the whole file's time: a find still running would have jumped by now
+[ "$(selected)" = 1 ] || fail "frame $(selected) is selected after Esc stopped the find, not 1"
+note "Esc: $(screen | grep -m1 '^find stopped')"
+
+# 2. a go-to during a find stops it: the frame gone to stays selected
+keys f C-u
+keys_literal "frame.number == $((N - 1))"
+keys Enter C-g
+screen_wait '^go to frame:' 2
+keys_literal 5
+keys Enter
+screen_wait '^frame 5$' 3
+sleep 3
+[ "$(selected)" = 5 ] || fail "frame $(selected) is selected after going to 5 during a find"
+note "a go-to during a find: frame 5 stays selected"
+
+# 3. moving during a find: the selection stays, the message says where the match is
+keys f C-u
+keys_literal "frame.number == $((N - 1))"
+keys Enter Down Down
+screen_wait "^frame $((N - 1)) matches frame\\.number == $((N - 1)); you moved meanwhile, so the selection stays" 15
+[ "$(selected)" = 7 ] || fail "frame $(selected) is selected, not 7 where the user moved"
+note "moved during a find: $(screen | grep -m1 'you moved meanwhile')"
+
+# 4. a refused find and a refused filter come back as typed, cursor at the end, to be mended
+keys f C-u
+keys_literal 'ip.ttl = 64'
+keys Enter
+screen_wait '^cannot find that: ' 2
+keys f
+screen_wait '^find \(text, or ip\.ttl == 1\): ip\.ttl = 64 *$' 2
+keys Left Left Left
+keys_literal '='
+keys Enter
+screen_wait '^(frame [0-9]+ matches ip\.ttl == 64|finding)' 5
+note "a refused find came back to be mended: ip.ttl == 64"
+keys /
+screen_wait '^filter \(BPF, empty clears\):' 2
+keys C-u
+keys_literal 'udp port 5e3'
+keys Enter
+screen_wait "^filter not changed: unknown port '5e3'" 3
+n=$(screen | grep -c "tcpdump filter syntax")
+[ "$n" = 1 ] || fail "the filter's syntax hint is said $n times"
+screen | grep -q "(tcpdump syntax" && fail "the filter's hint is said twice"
+keys /
+screen_wait '^filter \(BPF, empty clears\): udp port 5e3 *$' 2
+keys BSpace BSpace BSpace
+keys_literal 53
+keys Enter
+screen_wait '^showing frames that match: udp port 53' 5
+note "a refused filter came back to be mended: udp port 53"
+keys q
+ui_prompt_back 5
+echo PASS
