@@ -10,6 +10,7 @@
 #include "capindex.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +18,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "capstream.h"
 #include "offline.h"
 #include "pcapngdir.h"
+
+#define STREAM_BYTES_A_STEP (8u << 20)	/* what one step takes from a pipe at most */
 
 struct capindex {
 	pcap_t *p;
@@ -34,42 +38,30 @@ struct capindex {
 	long *stride_off;	/* offset of frame k * STRIDE + 1, for k = 0 .. nstrides-1 */
 	size_t nstrides, cap;
 
+	struct capstream *cs;	/* a capture still arriving on a pipe, or NULL */
+
 	struct capindex_info info;
 };
 
-/* stdin cannot seek: copy it to a temporary file, unlinked at once so nothing is left behind */
-static FILE *spool_stdin(uint64_t *bytes, char *err, size_t errlen)
+/* A source that cannot seek (stdin, a FIFO, <(zcat f.gz)): its descriptor, else -1 with *err
+ * empty for a file read in place, or with *err set when it cannot be opened at all. */
+static int stream_source(const char *path, int *opened, char *err, size_t errlen)
 {
-	const char *dir = getenv("TMPDIR");
-	char path[512], buf[65536];
-	FILE *fp;
-	size_t n;
+	struct stat st;
 	int fd;
 
-	snprintf(path, sizeof(path), "%s/tapscope-stdin.XXXXXX", dir && *dir ? dir : "/tmp");
-	fd = mkstemp(path);
+	*opened = 0;
+	if (!strcmp(path, "-"))
+		return offline_stdin_refused(err, errlen, path) ? -1 : STDIN_FILENO;
+	if (stat(path, &st) < 0 || S_ISREG(st.st_mode) || S_ISBLK(st.st_mode) || S_ISDIR(st.st_mode))
+		return -1;	/* libpcap opens it and says what is wrong, if anything */
+	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		snprintf(err, errlen, "cannot keep stdin in a temporary file %s: %s", path, strerror(errno));
-		return NULL;
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
 	}
-	unlink(path);
-	fp = fdopen(fd, "w+b");
-	if (!fp) {
-		close(fd);
-		snprintf(err, errlen, "cannot keep stdin in a temporary file: %s", strerror(errno));
-		return NULL;
-	}
-	*bytes = 0;
-	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0) {
-		if (fwrite(buf, 1, n, fp) != n) {
-			snprintf(err, errlen, "cannot keep stdin in a temporary file: %s", strerror(errno));
-			fclose(fp);
-			return NULL;
-		}
-		*bytes += n;
-	}
-	rewind(fp);
-	return fp;
+	*opened = 1;
+	return fd;
 }
 
 struct capindex *capindex_open(const char *path, char *err, size_t errlen)
@@ -78,20 +70,37 @@ struct capindex *capindex_open(const char *path, char *err, size_t errlen)
 	const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	struct capindex *ix = calloc(1, sizeof(*ix));
 	struct stat st;
+	int src, opened;
 
 	if (!ix || !(ix->path = strdup(path))) {
 		free(ix);
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	if (strcmp(path, "-") == 0) {
-		FILE *fp = spool_stdin(&ix->file_bytes, err, errlen);
+	err[0] = '\0';
+	src = stream_source(path, &opened, err, errlen);
+	if (src < 0 && err[0])
+		goto fail;
+	if (src >= 0) {
+		FILE *fp = NULL;
+		int fd;
 
-		if (!fp)
+		ix->cs = capstream_open(src, shown, err, errlen);
+		if (opened)
+			close(src);
+		if (!ix->cs)
 			goto fail;
+		fd = dup(capstream_spool_fd(ix->cs));	/* libpcap closes its FILE; the stream keeps the spool */
+		if (fd < 0 || !(fp = fdopen(fd, "rb"))) {
+			if (fd >= 0)
+				close(fd);
+			snprintf(err, errlen, "%s: %s", shown, strerror(errno));
+			goto fail;
+		}
 		ix->p = pcap_fopen_offline(fp, perr);
 		if (!ix->p)
 			fclose(fp);
+		ix->file_bytes = capstream_bytes(ix->cs);
 	} else {
 		ix->p = pcap_open_offline(path, perr);
 		if (ix->p && stat(path, &st) == 0)
@@ -187,7 +196,21 @@ int capindex_step(struct capindex *ix, unsigned max_frames, char *err, size_t er
 		snprintf(err, errlen, "%s: cannot seek: %s", ix->path, strerror(-rc));
 		return rc;
 	}
+	if (ix->cs) {
+		capstream_feed(ix->cs, STREAM_BYTES_A_STEP, err, errlen);	/* an error ends it: what came is read */
+		ix->file_bytes = ix->info.file_bytes = capstream_bytes(ix->cs);
+		ix->info.streaming = capstream_fd(ix->cs) >= 0;
+	}
 	for (k = 0; k < max_frames; k++) {
+		if (ix->info.streaming) {	/* read only what is there whole; the rest comes later */
+			long off = ftell(ix->fp);
+
+			if (off < 0 || !capstream_record_ready(ix->cs, (uint64_t)off)) {
+				ix->tail = off;
+				return 2;
+			}
+			clearerr(ix->fp);
+		}
 		/* ftell() costs a system call in glibc: only where an offset is kept */
 		if (ix->count % CAPINDEX_STRIDE == 0 && keep_stride(ix, ftell(ix->fp)) < 0) {
 			snprintf(err, errlen, "out of memory");
@@ -266,10 +289,16 @@ void capindex_close(struct capindex *ix)
 		return;
 	pcapngdir_close(ix->nd);
 	if (ix->p)
-		pcap_close(ix->p);	/* closes the FILE too, the stdin spool with it */
+		pcap_close(ix->p);	/* closes the FILE too */
+	capstream_close(ix->cs);
 	free(ix->stride_off);
 	free(ix->path);
 	free(ix);
 }
 
 int capindex_dlt(const struct capindex *ix) { return ix->dlt; }
+
+int capindex_stream_fd(const struct capindex *ix)
+{
+	return ix->cs ? capstream_fd(ix->cs) : -1;
+}

@@ -35,7 +35,8 @@ struct capindex_info {
 	const char *link_name;		/* "EN10MB" */
 	const char *link_desc;		/* "Ethernet" */
 	int pcapng;			/* pcapng (else classic pcap) */
-	uint64_t file_bytes;		/* size of the file (of the spooled copy for stdin) */
+	uint64_t file_bytes;		/* size of the file (of the spooled copy for a pipe, so far) */
+	int streaming;			/* a pipe still open: more frames may come */
 	uint64_t frames;		/* frames indexed so far (all of them once done) */
 	int done;			/* the whole file is indexed */
 	struct timeval first, last;	/* times of the first and the last indexed frame */
@@ -44,16 +45,20 @@ struct capindex_info {
 };
 
 /*
- * Opens path (pcap or pcapng; "-" reads stdin, copied to an unlinked temporary file first) and
- * checks its header and link type (the ones tapscope decodes). Nothing is indexed yet. NULL with
- * a message in err naming the file and the problem.
+ * Opens path (pcap or pcapng) and checks its header and link type (the ones tapscope decodes).
+ * Nothing is indexed yet. "-" (stdin), a FIFO or any other pipe is copied to an unlinked
+ * temporary file as it arrives (src/capstream.h): open waits only for the capture's header. NULL
+ * with a message in err naming the file and the problem.
  */
 struct capindex *capindex_open(const char *path, char *err, size_t errlen);
 
 /* Indexes up to max_frames more frames. Returns 1 once the whole file is indexed, 0 when more
- * remains, or -EIO with libpcap's words in err for a file damaged there (the frames before it
+ * remains, 2 when a pipe has not brought the next frame yet (wait for capindex_stream_fd() to be
+ * readable), or -EIO with libpcap's words in err for a file damaged there (the frames before it
  * stay readable, and later calls return 1). */
 int capindex_step(struct capindex *ix, unsigned max_frames, char *err, size_t errlen);
+/* The pipe a capture still arrives on, or -1 (a file, or the pipe has ended). */
+int capindex_stream_fd(const struct capindex *ix);
 
 /* Frames indexed so far; 1 when the whole file is; per mille of the file's bytes indexed. */
 uint64_t capindex_count(const struct capindex *ix);

@@ -45,9 +45,35 @@ int offline_link_refused(char *err, size_t errlen, const char *path, int dlt)
 	return -1;
 }
 
+int offline_stdin_refused(char *err, size_t errlen, const char *path)
+{
+	if (strcmp(path, "-") || !isatty(STDIN_FILENO))
+		return 0;
+	snprintf(err, errlen, "standard input is the terminal, not a capture: pipe one in "
+		 "(tcpdump -w - ... | tapscope -r -, zcat f.pcap.gz | tapscope -r -) or name a file");
+	return 1;
+}
+
+/* A gzip file (tshark reads them, libpcap does not): its first two bytes. */
+static int gzipped(const char *path)
+{
+	unsigned char m[2] = { 0, 0 };
+	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : NULL;
+
+	if (!fp)
+		return 0;
+	if (fread(m, 1, 2, fp) != 2)
+		m[0] = 0;
+	fclose(fp);
+	return m[0] == 0x1f && m[1] == 0x8b;
+}
+
 void offline_open_error(char *err, size_t errlen, const char *path, const char *perr)
 {
-	if (strstr(perr, "file header bytes, only got 0"))
+	if ((strstr(perr, "unknown file format") || strstr(perr, "bad dump file format")) && gzipped(path))
+		snprintf(err, errlen, "%s is gzip-compressed, which libpcap does not read: zcat %s | tapscope -r - "
+			 "(or gunzip it first)", shown_path(path), path);
+	else if (strstr(perr, "file header bytes, only got 0"))
 		snprintf(err, errlen, "%s is empty: a capture file starts with a pcap or pcapng header", shown_path(path));
 	else if (strstr(perr, "unknown file format") || strstr(perr, "bad dump file format"))
 		snprintf(err, errlen, "%s is not a capture file: tapscope reads pcap and pcapng "
@@ -237,6 +263,8 @@ int offline_run(const struct offline_opts *o, FILE *out, char *err, size_t errle
 			 o->write_path);
 		return -1;
 	}
+	if (offline_stdin_refused(err, errlen, o->path))
+		return -1;
 	perr[0] = '\0';
 	p = open_file(o->path, perr);
 	if (!p) {

@@ -46,5 +46,7 @@ int offline_link_refused(char *err, size_t errlen, const char *path, int dlt);
 /* Why libpcap could not open path (its message perr), said with the file's name once, and what a
  * capture is when the file is none ("unknown file format"). */
 void offline_open_error(char *err, size_t errlen, const char *path, const char *perr);
+/* "-r -" with the terminal on stdin (it would wait for a capture typed in): 1 with the message. */
+int offline_stdin_refused(char *err, size_t errlen, const char *path);
 
 #endif

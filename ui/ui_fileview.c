@@ -25,6 +25,7 @@ struct fileview {
 	struct ui *ui;
 	struct loop *loop;
 	int wake;			/* eventfd: readable while work remains */
+	int stream_wait;		/* indexing waits for a pipe to bring more (watched on the loop) */
 	int index_failed;
 	char damage[512];		/* why the index stopped early (a damaged file) */
 
@@ -347,10 +348,28 @@ static void say_damage(struct fileview *fv)
 	    n == 1 ? "it" : "them", fv->damage);
 }
 
+/* The pipe brought more (or ended): indexing goes on. Watched once at a time: data left unread
+ * would keep a level-triggered watch firing. */
+static void on_stream(struct loop *loop, int fd, uint32_t events, void *arg)
+{
+	struct fileview *fv = arg;
+
+	(void)events;
+	loop_del_fd(loop, fd);
+	fv->stream_wait = 0;
+	wake(fv);
+}
+
 static int index_step(struct fileview *fv)
 {
 	int rc = capindex_step(fv->ix, UNIT, fv->damage, sizeof(fv->damage));
 
+	if (rc == 2) {
+		int fd = capindex_stream_fd(fv->ix);
+
+		fv->stream_wait = fd >= 0 && fv->loop && loop_add_fd(fv->loop, fd, EPOLLIN, on_stream, fv) == 0;
+		return 1;
+	}
 	if (rc < 0) {
 		fv->index_failed = 1;
 		say_damage(fv);
@@ -380,9 +399,9 @@ static int work_unit(struct fileview *fv)
 		return 1;
 	if (fv->filter && !fv->filter_done && capmatch_scanned(fv->filter) < capindex_count(fv->ix))
 		return filter_step(fv);
-	if (!capindex_done(fv->ix))
+	if (!capindex_done(fv->ix) && !fv->stream_wait)
 		return index_step(fv);
-	if (fv->filter && !fv->filter_done)
+	if (fv->filter && !fv->filter_done && !fv->stream_wait)
 		return filter_step(fv);	/* says it is done once the index is */
 	if (fv->save)
 		return save_step(fv);
@@ -432,6 +451,9 @@ void fileview_detach(struct fileview *fv)
 {
 	if (fv->wake < 0)
 		return;
+	if (fv->stream_wait)
+		loop_del_fd(fv->loop, capindex_stream_fd(fv->ix));
+	fv->stream_wait = 0;
 	loop_del_fd(fv->loop, fv->wake);
 	close(fv->wake);
 	fv->wake = -1;
@@ -459,7 +481,9 @@ size_t fileview_status(const struct fileview *fv, char *buf, size_t len)
 			 capindex_count(fv->ix) == 1 ? "" : "s");
 
 #define ADD(...) do { if (n >= 0 && (size_t)n < len) n += snprintf(buf + n, len - (size_t)n, __VA_ARGS__); } while (0)
-	if (!capindex_done(fv->ix))
+	if (capindex_stream_fd(fv->ix) >= 0)
+		ADD(" so far (the pipe is still open)");
+	else if (!capindex_done(fv->ix))
 		ADD(" (indexing %u%%)", fileview_progress(fv) / 10);
 	else if (fv->index_failed)
 		ADD(" (the file is damaged after %s)", capindex_count(fv->ix) == 1 ? "it" : "them");

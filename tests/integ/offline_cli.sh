@@ -56,6 +56,12 @@ fi
 "$TAPSCOPE" -r "$G/icmp.pcap" -p -# | head -n 2 | tail -n 1 | grep -Eq '^    2  [0-9:.]+ ' ||
 	fail "-# did not number the lines of -r"
 
+# a gzip file: what to do with it (libpcap does not read them)
+gzip -c "$G/icmp.pcap" >"$TMPD/icmp.pcap.gz"
+expect_error "icmp\.pcap\.gz is gzip-compressed, which libpcap does not read: zcat .* \| tapscope -r -" -r "$TMPD/icmp.pcap.gz"
+n=$(zcat "$TMPD/icmp.pcap.gz" | "$TAPSCOPE" -r - | wc -l)
+[ "$n" = 20 ] || fail "zcat | -r - printed $n lines, expected 20"
+
 # stdin
 n=$(cat "$G/icmp.pcap" | "$TAPSCOPE" -r - | wc -l)
 [ "$n" = 20 ] || fail "-r - printed $n lines, expected 20"

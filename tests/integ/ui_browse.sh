@@ -213,6 +213,33 @@ keys q
 ui_prompt_back 5
 note "pcapng from stdin: < and > arrows, 1 in, 1 out"
 
+# 8b. a pipe that is still open (tcpdump -w - | tapscope -r -): the frames come on screen as they
+# arrive, not when the pipe ends; a FIFO and <(...) are read the same way; stdin on the terminal
+# is refused with what to do
+keys "(head -c 300000 $F; sleep 4; tail -c +300001 $F) | $UI_BIN -r -" Enter
+screen_wait '^ tapscope  <stdin> \(pcap, Ethernet\)' 3
+screen_wait ' +1 +0\.000000 +ARP ' 2
+screen_wait '^ [0-9]+ frames so far \(the pipe is still open\)' 2
+keys End
+screen_wait "^ $N frames +\\? help" 10
+note "a pipe open for 4 s: first frames at once, all $N after it closed"
+keys q
+ui_prompt_back 5
+mkfifo "$TMPD/fifo"
+keys "$UI_BIN -r $TMPD/fifo" Enter
+cat "$G/pcapng-dir.pcapng" >"$TMPD/fifo"
+screen_wait ' +2 +1\.001000 > ICMP ' 3
+keys q
+ui_prompt_back 5
+keys "$UI_BIN -r <(cat $G/icmp.pcap)" Enter
+screen_wait '^ 20 frames +\? help' 3
+keys q
+ui_prompt_back 5
+keys "$UI_BIN -r -" Enter
+screen_wait '^tapscope: standard input is the terminal, not a capture: pipe one in' 3
+ui_prompt_back 2
+note "a FIFO, <(cat F), and stdin on the terminal refused"
+
 # 9. a damaged file: the frames before the damage, and why the rest is missing
 head -c $((24 + 16 + 98 + 16 + 30)) "$G/icmp.pcap" >"$TMPD/cut.pcap"
 keys "$UI_BIN -r $TMPD/cut.pcap" Enter
