@@ -161,7 +161,7 @@ static void on_keys(struct loop *loop, int fd, uint32_t events, void *arg)
 	while ((ch = wgetch(term_screen())) != ERR) {
 		enum ui_result r = mgr_key(ui, ch);
 
-		if (r == UI_QUIT) {
+		if (r == UI_QUIT || ui->quit) {
 			loop_stop(loop, 0);
 			return;
 		}

@@ -61,6 +61,7 @@ struct ui {
 	int timeline;			/* netlink events shown between frames ('t') */
 	int step_mode;			/* S started step mode (the outbox may have been on hold before) */
 	struct lesson *lesson;		/* --lesson: the lesson the lesson pane starts with, or NULL */
+	int quit;			/* a yes to "quit anyway?": the loop stops after this key */
 };
 
 /* --- ui_devices.c: several devices --- */

@@ -14,6 +14,7 @@
 
 #include "action.h"
 #include "ui_classroom.h"
+#include "ui_fileview.h"
 #include "ui_find.h"
 #include "ui_msg.h"
 #include "ui_overlays.h"
@@ -70,12 +71,31 @@ int ui_inject(struct ui *ui, const char *spec)
 
 /* ---- global actions ---- */
 
+static void quit_now(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	ui->quit = 1;
+}
+
+enum ui_result ui_quit(struct ui *ui)
+{
+	char question[1200];
+	unsigned long n;
+	const char *saving = ui->file ? fileview_saving(ui->file, &n) : NULL;
+
+	if (!saving)
+		return UI_QUIT;
+	snprintf(question, sizeof(question), "a save to %s is running (%lu frames written): quit, and leave it cut short?",
+		 saving, n);
+	ui_confirm(ui, question, quit_now, NULL);
+	return UI_REDRAW;
+}
+
 static enum ui_result act_quit(struct ui *ui, void *target, const char *arg)
 {
-	(void)ui;
 	(void)target;
 	(void)arg;
-	return UI_QUIT;
+	return ui_quit(ui);
 }
 
 static enum ui_result act_help(struct ui *ui, void *target, const char *arg)
@@ -306,6 +326,10 @@ static enum ui_result act_save(struct ui *ui, void *target, const char *arg)
 	time_t now = time(NULL);
 
 	(void)target;
+	if (ui->file && fileview_saving(ui->file, NULL)) {	/* said before a name is asked for */
+		ui_message(ui, 1, "a save to %s is running: wait for it to finish", fileview_saving(ui->file, NULL));
+		return UI_REDRAW;
+	}
 	if (*arg) {
 		on_save(ui, arg, NULL);
 		return UI_REDRAW;

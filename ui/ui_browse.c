@@ -80,6 +80,7 @@ int ui_browse(const struct options *o)
 	struct fileview *fv;
 	struct loop *loop;
 	char err[512];
+	unsigned long saved;
 	int rc = 1;
 
 	fv = fileview_open(o->read_path, err, sizeof(err));
@@ -119,6 +120,9 @@ int ui_browse(const struct options *o)
 	fileview_detach(fv);
 	mgr_free(&ui);
 	term_stop();
+	if (fileview_saving(fv, &saved))	/* quit with a yes to "leave it cut short?" */
+		fprintf(stderr, "tapscope: the save to %s was cut short: it holds the first %lu frames\n",
+			fileview_saving(fv, NULL), saved);
 out:
 	store_free(ui.store);
 	fileview_free(fv);

@@ -148,5 +148,5 @@ enum ui_result act_interrupt(struct ui *ui, void *target, const char *arg)
 	(void)arg;
 	if (console_ui_interrupt(ui) || lesson_ui_interrupt(ui))
 		return UI_REDRAW;
-	return UI_QUIT;
+	return ui_quit(ui);
 }

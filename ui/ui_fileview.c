@@ -294,6 +294,13 @@ int fileview_save(struct fileview *fv, const char *path, char *err, size_t errle
 	return 0;
 }
 
+const char *fileview_saving(const struct fileview *fv, unsigned long *written)
+{
+	if (written)
+		*written = fv->save ? pcapout_count(fv->save) : 0;
+	return fv->save ? fv->save_path : NULL;
+}
+
 static void save_over(struct fileview *fv, const char *failed)
 {
 	struct pcapout_stats st;

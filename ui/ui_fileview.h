@@ -46,6 +46,8 @@ void fileview_goto(struct fileview *fv, uint64_t num);
 /* Writes the rows to path (pcapng when it ends in .pcapng, with the frames' directions; else
  * pcap) in the background, once the file is indexed and the filter tested. 0, or -errno with err. */
 int fileview_save(struct fileview *fv, const char *path, char *err, size_t errlen);
+/* The file a save running writes (NULL: none runs), and the frames written to it so far. */
+const char *fileview_saving(const struct fileview *fv, unsigned long *written);
 
 /* "indexing 45%", "filter: 833 of 10000 shown", "finding…", "saving…" for the status bar. */
 size_t fileview_status(const struct fileview *fv, char *buf, size_t len);

@@ -3,10 +3,11 @@
 # work) is the user's to stop: Esc stops it and says how far it got; a go-to meanwhile stops it
 # (it used to jump away from the frame gone to when it ended); moving meanwhile keeps the
 # selection where the user moved, and says where the match is. A refused find and a refused
-# filter come back in their prompts to be mended.
+# filter come back in their prompts to be mended. Quitting while a save runs asks first.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../uilib.sh"
 need_ui
+need_cmd tcpdump
 N=2000000
 F=$TMPD/big.pcap
 [ -x "$TOP/build/tools/genbench" ] || make -s -C "$TOP" build/tools/genbench || fail "cannot build genbench"
@@ -74,6 +75,29 @@ keys_literal 53
 keys Enter
 screen_wait '^showing frames that match: udp port 53' 5
 note "a refused filter came back to be mended: udp port 53"
-keys q
+
+# 5. w during a save says one runs before asking for a name; quitting while a save runs asks
+# first, and y leaves a file of whole frames and says how many (the save may also finish while
+# the question is open: then the file is whole)
+keys / C-u Enter
+screen_wait '^filter cleared' 3
+keys w C-u
+keys_literal "$TMPD/all.pcap"
+keys Enter w
+screen_wait "^a save to $TMPD/all\\.pcap is running: wait for it to finish|^save the frames in view to:" 3
+keys Escape	# (the prompt w opens when that save had ended already)
+for _ in $(seq 100); do [ "$(tcpdump -nr "$TMPD/all.pcap" 2>/dev/null | wc -l)" = "$N" ] && break; sleep 0.1; done
+rm -f "$TMPD/all.pcap"
+keys w C-u
+keys_literal "$TMPD/all.pcap"
+keys Enter q	# in one read: the save has had one turn at most when q comes
+screen_wait "Are you sure\\?" 2	# the question wraps in its box on 100 columns: its first words
+screen_wait "│ a save to /tmp/" 2
+keys y
+ui_prompt_back 5
+n=$(tm capture-pane -p -J -t "$UI_PANE" | sed -nE 's/.*was cut short: it holds the first ([0-9]+) frames.*/\1/p' | head -1)
+got=$(tcpdump -nr "$TMPD/all.pcap" 2>/dev/null | wc -l)
+[ "$got" = "${n:-$N}" ] || fail "the save holds $got frames for tcpdump, not the ${n:-$N} said"
+note "q during a save: asked; y left ${n:-all $N (the save ended first)} whole frames, as tcpdump reads them"
 ui_prompt_back 5
 echo PASS
