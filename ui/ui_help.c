@@ -74,7 +74,7 @@ static void add_entry(struct help_view *h, const char *key, const char *text, in
 /* A key's entry: its help, and "(live only)" after it for a key that needs a device in the browser. */
 static void add_key_entry(struct help_view *h, const char *keys, const struct ui_key *k, int width, int live)
 {
-	int dim = !live && keys_live_only(k->action);
+	int dim = !live && keys_need_device(k);
 	char text[160];
 
 	snprintf(text, sizeof(text), "%s%s", k->help, dim ? " (live only)" : "");

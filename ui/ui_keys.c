@@ -219,6 +219,20 @@ int keys_live_only(const char *action)
 	return 0;
 }
 
+/* The panes only a live device has: every key of theirs needs one. */
+static const char *const live_scopes[] = { "net", "held", "lesson", "console", "lessons", NULL };
+
+int keys_need_device(const struct ui_key *k)
+{
+	for (const char *const *s = live_scopes; *s; s++)
+		if (!strcmp(k->scope, *s))
+			return 1;
+	for (size_t i = 0; i < sizeof(scopes) / sizeof(scopes[0]); i++)
+		if (scopes[i].overlay && !strcmp(k->scope, scopes[i].scope))
+			return 0;	/* a prompt's Esc, the form's Ctrl-U: the overlay's own, not the device's */
+	return keys_live_only(k->action);
+}
+
 const struct ui_key *keys_table(void)
 {
 	return keys;

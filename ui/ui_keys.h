@@ -33,6 +33,9 @@ const char *keys_scope_title(const char *scope);
 /* 1 when the action line ("echo toggle") acts on a live device only (answers, injection, pausing
  * or clearing capture): the offline browser says so instead of acting, and hints leave it out. */
 int keys_live_only(const char *action);
+/* Whether key k needs a live device: a live-only action outside an overlay, or any key of a pane
+ * only a live device has (help marks them "(live only)" in the browser). */
+int keys_need_device(const struct ui_key *k);
 /* 1 when scope is an overlay's (keys never fall through it). */
 int keys_scope_is_overlay(const char *scope);
 

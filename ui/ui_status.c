@@ -77,7 +77,7 @@ static void hints(const char *scope, int live, char *buf, size_t len)
 	for (int s = 0; s < 2; s++) {
 		for (const struct ui_key *k = keys_table(); k->name && used < len; k++) {
 			if (!k->hint || strcmp(k->scope, scopes[s]) || (s == 1 && !strcmp(scope, SCOPE_GLOBAL)) ||
-			    (!live && keys_live_only(k->action)) || (s == 1 && shadowed(k, scope)))
+			    (!live && keys_need_device(k)) || (s == 1 && shadowed(k, scope)))
 				continue;
 			used += (size_t)snprintf(buf + used, len - used, "%s%s %s", used ? "  " : "", k->name, k->hint);
 		}

@@ -200,6 +200,14 @@ static void test_live_only(void **state)
 	assert_false(keys_live_only("goto"));
 	assert_false(keys_live_only("filter"));
 	assert_false(keys_live_only("save"));
+	/* help's "(live only)": the netlink pane's keys are; a prompt's Esc and Ctrl-U are not */
+	assert_true(keys_need_device(keys_find('a', "net")));
+	assert_true(keys_need_device(keys_find('D', "net")));
+	assert_true(keys_need_device(keys_find('e', SCOPE_GLOBAL)));
+	assert_false(keys_need_device(keys_find(27, "prompt")));
+	assert_false(keys_need_device(keys_find(21, "prompt")));
+	assert_false(keys_need_device(keys_find(21, "form")));
+	assert_false(keys_need_device(keys_find('f', SCOPE_GLOBAL)));
 }
 
 int main(void)
