@@ -89,6 +89,8 @@ int ui_text_cols(const char *s);
 /* Draws s at y,x in at most width columns, skipping its first skip columns; when text is cut
  * (either side) the cut edge shows an ellipsis. Returns the columns drawn. */
 int ui_put(WINDOW *w, int y, int x, int width, const char *s, int skip);
+/* A capture time as the local date and time with microseconds: "2023-11-14 22:13:20.000007". */
+void ui_when(const struct timeval *tv, char *buf, size_t len);
 /* A pane's next line: text at *y inside r (a column's margin each side) in attribute a, then
  * *y moves down; nothing once *y is past r's last row. */
 void ui_put_line(WINDOW *w, int *y, struct ui_rect r, attr_t a, const char *text);

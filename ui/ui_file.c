@@ -15,18 +15,7 @@ static void heading(WINDOW *w, int *y, struct ui_rect r, const char *title)
 }
 
 /* "2026-11-03 21:18:39.404018" in local time, as tcpdump -tttt writes it. */
-static void when(const struct timeval *tv, char *buf, size_t len)
-{
-	time_t t = tv->tv_sec;
-	struct tm tm;
-	char day[32];
-
-	if (!localtime_r(&t, &tm) || !strftime(day, sizeof(day), "%Y-%m-%d %H:%M:%S", &tm)) {
-		snprintf(buf, len, "%lld.%06ld", (long long)tv->tv_sec, (long)tv->tv_usec);
-		return;
-	}
-	snprintf(buf, len, "%s.%06ld", day, (long)tv->tv_usec);
-}
+#define when ui_when
 
 /* 98.0 MB, 1.2 GB: sizes as ls -h and du -h read them (powers of 1024, one decimal). */
 static void size_text(uint64_t bytes, char *buf, size_t len)

@@ -2,7 +2,10 @@
  * and never inside a UTF-8 character. */
 #include "ui.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <sys/time.h>
+#include <time.h>
 
 static int utf8 = 1;
 
@@ -50,6 +53,19 @@ static int bytes_of(const char *s, int cols)
 	while (s[b] && cols-- > 0)
 		b += cp_len(s + b);
 	return b;
+}
+
+void ui_when(const struct timeval *tv, char *buf, size_t len)
+{
+	time_t t = tv->tv_sec;
+	struct tm tm;
+	char day[32];
+
+	if (!localtime_r(&t, &tm) || !strftime(day, sizeof(day), "%Y-%m-%d %H:%M:%S", &tm)) {
+		snprintf(buf, len, "%lld.%06ld", (long long)tv->tv_sec, (long)tv->tv_usec);
+		return;
+	}
+	snprintf(buf, len, "%s.%06ld", day, (long)tv->tv_usec);
 }
 
 int ui_put(WINDOW *w, int y, int x, int width, const char *s, int skip)
