@@ -20,6 +20,7 @@
 #include "ui_overlays.h"
 #include "ui_panes.h"
 #include "ui_store.h"
+#include "ui_term.h"
 #include "ui_timeline.h"
 
 /* ---- the core's actions ---- */
@@ -125,6 +126,17 @@ static enum ui_result act_escape(struct ui *ui, void *target, const char *arg)
 	find_cancel(ui);
 	if (mgr_pane("list"))
 		mgr_focus(mgr_pane("list"));
+	return UI_REDRAW;
+}
+
+static enum ui_result act_suspend(struct ui *ui, void *target, const char *arg)
+{
+	(void)target;
+	(void)arg;
+	term_suspend();
+	mgr_resize(ui);	/* the terminal may have changed size meanwhile */
+	ui_message(ui, 0, "back from Ctrl-Z%s", ui->file ? "" :
+		   ": while stopped tapscope read and answered nothing (the device's queue kept what it could)");
 	return UI_REDRAW;
 }
 
@@ -364,6 +376,7 @@ static const struct ui_action global_actions[] = {
 	{ "split", act_split, NULL },
 	{ "interrupt", act_interrupt, NULL },
 	{ "escape", act_escape, NULL },
+	{ "suspend", act_suspend, NULL },
 	{ "find", find_act, NULL },
 	{ "find-next", find_act_next, NULL },
 	{ "find-prev", find_act_prev, NULL },

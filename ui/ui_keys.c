@@ -24,6 +24,7 @@ static const struct ui_key keys[] = {
 	{ { 27 }, "Esc", SCOPE_GLOBAL, "escape", "stop a find running through a file; back to the frame list", "Anywhere",
 	  NULL },
 	{ { 'M' }, "M", SCOPE_GLOBAL, "messages", "the last 50 messages", "Anywhere", NULL },
+	{ { 26 }, "Ctrl-Z", SCOPE_GLOBAL, "suspend", "suspend to the shell (fg comes back)", "Anywhere", NULL },
 	{ { 'x' }, "x", SCOPE_GLOBAL, "hex", "hex pane on/off", "Anywhere", NULL },
 
 	/* the responder and injection: they change what tapscope does, never the device */

@@ -4,6 +4,7 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
@@ -71,6 +72,16 @@ void term_stop(void)
 	screen = NULL;
 	restore_terminal();
 	ui_crash_disarm();
+}
+
+void term_suspend(void)
+{
+	endwin();
+	ui_crash_disarm();
+	kill(0, SIGTSTP);	/* returns after fg (SIGCONT); at once where no shell does job control */
+	ui_crash_arm();
+	flow_control_off();
+	clearok(curscr, TRUE);	/* the first doupdate redraws everything, in curses' modes again */
 }
 
 WINDOW *term_screen(void)

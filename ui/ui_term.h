@@ -13,6 +13,9 @@ void term_stop(void);
 WINDOW *term_screen(void);
 /* After resizeterm: the screen window takes the new size. */
 void term_resize(void);
+/* Ctrl-Z: gives the terminal back to the shell and stops the whole job, as vim does (under make
+ * or sudo too, or the shell would wait on a parent that never stops); after fg, curses again. */
+void term_suspend(void);
 
 /* --- ui_crash.c: the terminal as the crash handler (src/sigs.c) is to restore it --- */
 void ui_crash_save_tty(void);	/* before initscr */
