@@ -23,21 +23,21 @@ const struct tok ipproto_names[] = {
 	{ 103, "pim" }, { 112, "vrrp" }, { 132, "sctp" }, { 0, NULL }
 };
 
-static const struct field_def data_proto = {
+static const struct field_def data_proto FIELD_REG = {
 	"data", "Data", FT_PROTO, NULL, NULL,
 	"Bytes no decoder here understands, shown as they are.",
 };
-static const struct field_def data_data = {
+static const struct field_def data_data FIELD_REG = {
 	"data.data", "Data", FT_BYTES, NULL, NULL, "The undecoded bytes themselves.",
 };
-static const struct field_def data_len = {
+static const struct field_def data_len FIELD_REG = {
 	"data.len", "Length", FT_UINT, NULL, " bytes", "How many undecoded bytes there are.",
 };
-static const struct field_def ws_short = {
+static const struct field_def ws_short FIELD_REG = {
 	"_ws.short", "Truncated", FT_EXPERT, NULL, NULL,
 	"The capture kept fewer bytes than this layer needs, so it ends here.",
 };
-static const struct field_def ws_malformed = {
+static const struct field_def ws_malformed FIELD_REG = {
 	"_ws.malformed", "Malformed", FT_EXPERT, NULL, NULL,
 	"A length or value in the packet contradicts the packet itself.",
 };

@@ -2,6 +2,7 @@
 #ifndef TAPSCOPE_DECODE_H
 #define TAPSCOPE_DECODE_H
 
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -42,6 +43,26 @@ struct field_def {
 	const char *unit;	/* appended to numbers (" bytes"), or NULL */
 	const char *explain;	/* one plain sentence for a learner */
 };
+
+/* Every field_def is defined with FIELD_REG: the linker gathers them into one section, the
+ * table of every field tapscope knows (decode_field_lookup), so a name typed in a find is
+ * checked before a file is searched. aligned(8) keeps them back to back (48 bytes each). */
+#define FIELD_REG __attribute__((used, section("tapscope_fields"), aligned(8)))
+
+/* The field_def of that Wireshark name ("ip.ttl", "dns"), or NULL for a name no decoder has. */
+const struct field_def *decode_field_lookup(const char *name);
+/* The field types (1 << enum field_type) of the fields of that name: 0 for a name none has. */
+unsigned decode_field_types(const char *name);
+/* A known name close to name (a typo or two away), for "did you mean", or NULL. */
+const char *decode_field_suggest(const char *name);
+/* Typos between two names (a swap of neighbours is one), at most 3; and how many make a name
+ * "near" another (1, or 2 past 6 characters). */
+int decode_field_distance(const char *a, const char *b);
+int decode_field_near(const char *name);
+/* --fields: every field name, its kind and title, sorted, a line each. 0, or -1 (a write failed). */
+int decode_fields_print(FILE *out);
+/* How many field definitions there are (several may share a name, as icmp.code's tables). */
+size_t decode_field_count(void);
 
 /* One node of the tree. Nodes are stored in pre-order: a parent precedes its children. */
 struct field {

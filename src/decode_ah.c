@@ -20,27 +20,27 @@
 #include "bytes.h"
 #include "decode_priv.h"
 
-static const struct field_def f_ah = {
+static const struct field_def f_ah FIELD_REG = {
 	"ah", "Authentication Header", FT_PROTO, NULL, NULL,
 	"IPsec AH: proves who sent the packet and that nobody changed it on the way (it does not encrypt).",
 };
-static const struct field_def f_next = {
+static const struct field_def f_next FIELD_REG = {
 	"ah.next_header", "Next header", FT_UINT, ipproto_names, NULL, "The protocol of the header after AH.",
 };
-static const struct field_def f_length = {
+static const struct field_def f_length FIELD_REG = {
 	"ah.length", "Length", FT_UINT, NULL, NULL, "The header's length in 4-byte words, minus 2.",
 };
-static const struct field_def f_reserved = {
+static const struct field_def f_reserved FIELD_REG = {
 	"ah.reserved", "Reserved", FT_BYTES, NULL, NULL, "Reserved: zero.",
 };
-static const struct field_def f_spi = {
+static const struct field_def f_spi FIELD_REG = {
 	"ah.spi", "AH SPI", FT_HEX, NULL, NULL,
 	"Security Parameters Index: which security association (keys, algorithm) signed the packet.",
 };
-static const struct field_def f_seq = {
+static const struct field_def f_seq FIELD_REG = {
 	"ah.sequence", "AH Sequence", FT_UINT, NULL, NULL, "Counts the packets of the association: replays are refused.",
 };
-static const struct field_def f_icv = {
+static const struct field_def f_icv FIELD_REG = {
 	"ah.icv", "AH ICV", FT_BYTES, NULL, NULL, "Integrity Check Value: the signature over the packet.",
 };
 

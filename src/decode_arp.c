@@ -29,59 +29,59 @@ static const struct tok hw_names[] = {
 };
 static const struct tok proto_names[] = { { 0x0800, "IPv4" }, { 0x86dd, "IPv6" }, { 0, NULL } };
 
-static const struct field_def f_arp = {
+static const struct field_def f_arp FIELD_REG = {
 	"arp", "Address Resolution Protocol", FT_PROTO, NULL, NULL,
 	"ARP: how a machine asks which hardware (MAC) address owns an IPv4 address on its link.",
 };
-static const struct field_def f_hwtype = {
+static const struct field_def f_hwtype FIELD_REG = {
 	"arp.hw.type", "Hardware type", FT_UINT, hw_names, NULL,
 	"Hardware type: the kind of link addresses being resolved (1 is Ethernet).",
 };
-static const struct field_def f_ptype = {
+static const struct field_def f_ptype FIELD_REG = {
 	"arp.proto.type", "Protocol type", FT_HEX, proto_names, NULL,
 	"Protocol type: the kind of network address being resolved (0x0800 is IPv4).",
 };
-static const struct field_def f_hwsize = {
+static const struct field_def f_hwsize FIELD_REG = {
 	"arp.hw.size", "Hardware size", FT_UINT, NULL, NULL,
 	"Hardware size: bytes in each hardware address (6 for a MAC).",
 };
-static const struct field_def f_psize = {
+static const struct field_def f_psize FIELD_REG = {
 	"arp.proto.size", "Protocol size", FT_UINT, NULL, NULL,
 	"Protocol size: bytes in each network address (4 for IPv4).",
 };
-static const struct field_def f_opcode = {
+static const struct field_def f_opcode FIELD_REG = {
 	"arp.opcode", "Opcode", FT_UINT, op_names, NULL,
 	"Opcode: 1 asks \"who has this IP?\", 2 answers \"it is at this MAC\".",
 };
-static const struct field_def f_src_mac = {
+static const struct field_def f_src_mac FIELD_REG = {
 	"arp.src.hw_mac", "Sender MAC address", FT_MAC, NULL, NULL,
 	"Sender MAC: the hardware address of the machine sending this ARP message.",
 };
-static const struct field_def f_src_ip = {
+static const struct field_def f_src_ip FIELD_REG = {
 	"arp.src.proto_ipv4", "Sender IP address", FT_IPV4, NULL, NULL,
 	"Sender IP: the IPv4 address of the machine sending this ARP message.",
 };
-static const struct field_def f_dst_mac = {
+static const struct field_def f_dst_mac FIELD_REG = {
 	"arp.dst.hw_mac", "Target MAC address", FT_MAC, NULL, NULL,
 	"Target MAC: the hardware address asked about (all zeros in a request, which is why it asks).",
 };
-static const struct field_def f_dst_ip = {
+static const struct field_def f_dst_ip FIELD_REG = {
 	"arp.dst.proto_ipv4", "Target IP address", FT_IPV4, NULL, NULL,
 	"Target IP: the IPv4 address whose owner is wanted (or answered to).",
 };
-static const struct field_def f_src_hw = {
+static const struct field_def f_src_hw FIELD_REG = {
 	"arp.src.hw", "Sender hardware address", FT_BYTES, NULL, NULL,
 	"The sender's hardware address, on a link that is not Ethernet.",
 };
-static const struct field_def f_src_proto = {
+static const struct field_def f_src_proto FIELD_REG = {
 	"arp.src.proto", "Sender protocol address", FT_BYTES, NULL, NULL,
 	"The sender's network address, for a protocol other than IPv4.",
 };
-static const struct field_def f_dst_hw = {
+static const struct field_def f_dst_hw FIELD_REG = {
 	"arp.dst.hw", "Target hardware address", FT_BYTES, NULL, NULL,
 	"The target's hardware address, on a link that is not Ethernet.",
 };
-static const struct field_def f_dst_proto = {
+static const struct field_def f_dst_proto FIELD_REG = {
 	"arp.dst.proto", "Target protocol address", FT_BYTES, NULL, NULL,
 	"The target's network address, for a protocol other than IPv4.",
 };

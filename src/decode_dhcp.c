@@ -38,156 +38,156 @@ static const struct tok opt_names[] = {
 	{ 255, "End" }, { 0, NULL }
 };
 
-static const struct field_def f_dhcp = {
+static const struct field_def f_dhcp FIELD_REG = {
 	"dhcp", "Dynamic Host Configuration Protocol", FT_PROTO, NULL, NULL,
 	"DHCP: how a machine joining a network gets its IPv4 address, router and DNS servers.",
 };
-static const struct field_def f_op = {
+static const struct field_def f_op FIELD_REG = {
 	"dhcp.type", "Message type", FT_UINT, op_names, NULL,
 	"BOOTP op: 1 from a client to a server, 2 from a server back to a client.",
 };
-static const struct field_def f_htype = {
+static const struct field_def f_htype FIELD_REG = {
 	"dhcp.hw.type", "Hardware type", FT_HEX, hw_names, NULL, "The client's kind of link (1 is Ethernet).",
 };
-static const struct field_def f_hlen = {
+static const struct field_def f_hlen FIELD_REG = {
 	"dhcp.hw.len", "Hardware address length", FT_UINT, NULL, NULL, "Bytes in the client's hardware address (6).",
 };
-static const struct field_def f_hops = {
+static const struct field_def f_hops FIELD_REG = {
 	"dhcp.hops", "Hops", FT_UINT, NULL, NULL, "How many relay agents forwarded this message.",
 };
-static const struct field_def f_xid = {
+static const struct field_def f_xid FIELD_REG = {
 	"dhcp.id", "Transaction ID", FT_HEX, NULL, NULL,
 	"Transaction ID: picked by the client so it can match the server's answers.",
 };
-static const struct field_def f_secs = {
+static const struct field_def f_secs FIELD_REG = {
 	"dhcp.secs", "Seconds elapsed", FT_UINT, NULL, NULL, "Seconds since the client started asking.",
 };
-static const struct field_def f_flags = {
+static const struct field_def f_flags FIELD_REG = {
 	"dhcp.flags", "Bootp flags", FT_HEX, NULL, NULL,
 	"Flags: B asks the server to broadcast its reply (for clients that cannot take unicast yet).",
 };
-static const struct field_def f_bc = {
+static const struct field_def f_bc FIELD_REG = {
 	"dhcp.flags.bc", "Broadcast flag", FT_BOOL, NULL, NULL, "B: reply by broadcast.",
 };
-static const struct field_def f_ciaddr = {
+static const struct field_def f_ciaddr FIELD_REG = {
 	"dhcp.ip.client", "Client IP address", FT_IPV4, NULL, NULL,
 	"The client's current address, if it already has one (renewing).",
 };
-static const struct field_def f_yiaddr = {
+static const struct field_def f_yiaddr FIELD_REG = {
 	"dhcp.ip.your", "Your (client) IP address", FT_IPV4, NULL, NULL, "The address the server offers or assigns.",
 };
-static const struct field_def f_siaddr = {
+static const struct field_def f_siaddr FIELD_REG = {
 	"dhcp.ip.server", "Next server IP address", FT_IPV4, NULL, NULL, "The server to boot from next (TFTP).",
 };
-static const struct field_def f_giaddr = {
+static const struct field_def f_giaddr FIELD_REG = {
 	"dhcp.ip.relay", "Relay agent IP address", FT_IPV4, NULL, NULL,
 	"The relay agent that forwarded the message (0.0.0.0: none).",
 };
-static const struct field_def f_chaddr = {
+static const struct field_def f_chaddr FIELD_REG = {
 	"dhcp.hw.mac_addr", "Client MAC address", FT_MAC, NULL, NULL, "The client's hardware address.",
 };
-static const struct field_def f_chaddr_bytes = {
+static const struct field_def f_chaddr_bytes FIELD_REG = {
 	"dhcp.hw.addr", "Client hardware address", FT_BYTES, NULL, NULL, "The client's hardware address.",
 };
-static const struct field_def f_chpad = {
+static const struct field_def f_chpad FIELD_REG = {
 	"dhcp.hw.addr_padding", "Client hardware address padding", FT_BYTES, NULL, NULL,
 	"Unused rest of the 16-byte hardware address field.",
 };
-static const struct field_def f_sname = {
+static const struct field_def f_sname FIELD_REG = {
 	"dhcp.server", "Server host name", FT_STRING, NULL, NULL, "Optional server name (often empty).",
 };
-static const struct field_def f_file = {
+static const struct field_def f_file FIELD_REG = {
 	"dhcp.file", "Boot file name", FT_STRING, NULL, NULL, "Optional boot file for network boot (often empty).",
 };
-static const struct field_def f_cookie = {
+static const struct field_def f_cookie FIELD_REG = {
 	"dhcp.cookie", "Magic cookie", FT_IPV4, NULL, NULL,
 	"Magic cookie 99.130.83.99: DHCP options follow (plain BOOTP otherwise).",
 };
-static const struct field_def f_opt = {
+static const struct field_def f_opt FIELD_REG = {
 	"dhcp.option", "Option", FT_GROUP, opt_names, NULL, "One DHCP option: a code, a length and its value.",
 };
-static const struct field_def f_opt_type = {
+static const struct field_def f_opt_type FIELD_REG = {
 	"dhcp.option.type", "Option", FT_UINT, opt_names, NULL, "Option code: which setting this is.",
 };
-static const struct field_def f_opt_len = {
+static const struct field_def f_opt_len FIELD_REG = {
 	"dhcp.option.length", "Length", FT_UINT, NULL, NULL, "Bytes of option value that follow.",
 };
-static const struct field_def f_msgtype = {
+static const struct field_def f_msgtype FIELD_REG = {
 	"dhcp.option.dhcp", "DHCP", FT_UINT, msg_names, NULL,
 	"DHCP message type: Discover, Offer, Request, ACK... the step of the conversation.",
 };
-static const struct field_def f_reqip = {
+static const struct field_def f_reqip FIELD_REG = {
 	"dhcp.option.requested_ip_address", "Requested IP Address", FT_IPV4, NULL, NULL,
 	"The address the client would like.",
 };
-static const struct field_def f_lease = {
+static const struct field_def f_lease FIELD_REG = {
 	"dhcp.option.ip_address_lease_time", "IP Address Lease Time", FT_UINT, NULL, " seconds",
 	"How long the client may keep the address.",
 };
-static const struct field_def f_server_id = {
+static const struct field_def f_server_id FIELD_REG = {
 	"dhcp.option.dhcp_server_id", "DHCP Server Identifier", FT_IPV4, NULL, NULL,
 	"Which server this message is from or for.",
 };
-static const struct field_def f_mask = {
+static const struct field_def f_mask FIELD_REG = {
 	"dhcp.option.subnet_mask", "Subnet Mask", FT_IPV4, NULL, NULL, "The netmask of the client's network.",
 };
-static const struct field_def f_router = {
+static const struct field_def f_router FIELD_REG = {
 	"dhcp.option.router", "Router", FT_IPV4, NULL, NULL, "A default gateway for the client.",
 };
-static const struct field_def f_dns = {
+static const struct field_def f_dns FIELD_REG = {
 	"dhcp.option.domain_name_server", "Domain Name Server", FT_IPV4, NULL, NULL, "A DNS server for the client.",
 };
-static const struct field_def f_ntp = {
+static const struct field_def f_ntp FIELD_REG = {
 	"dhcp.option.ntp_server", "Network Time Protocol Server", FT_IPV4, NULL, NULL, "A time server.",
 };
-static const struct field_def f_hostname = {
+static const struct field_def f_hostname FIELD_REG = {
 	"dhcp.option.hostname", "Host Name", FT_STRING, NULL, NULL, "The client's name.",
 };
-static const struct field_def f_domain = {
+static const struct field_def f_domain FIELD_REG = {
 	"dhcp.option.domain_name", "Domain Name", FT_STRING, NULL, NULL, "The DNS domain of the network.",
 };
-static const struct field_def f_mtu = {
+static const struct field_def f_mtu FIELD_REG = {
 	"dhcp.option.interface_mtu", "Interface MTU", FT_UINT, NULL, NULL, "The MTU to use on this link.",
 };
-static const struct field_def f_bcast = {
+static const struct field_def f_bcast FIELD_REG = {
 	"dhcp.option.broadcast_address", "Broadcast Address", FT_IPV4, NULL, NULL, "The network's broadcast address.",
 };
-static const struct field_def f_prl = {
+static const struct field_def f_prl FIELD_REG = {
 	"dhcp.option.request_list_item", "Parameter Request List Item", FT_UINT, opt_names, NULL,
 	"A setting the client asks the server to send.",
 };
-static const struct field_def f_message = {
+static const struct field_def f_message FIELD_REG = {
 	"dhcp.option.message", "Message", FT_STRING, NULL, NULL, "An error message (with NAK or Decline).",
 };
-static const struct field_def f_maxsize = {
+static const struct field_def f_maxsize FIELD_REG = {
 	"dhcp.option.dhcp_max_message_size", "Maximum DHCP Message Size", FT_UINT, NULL, NULL,
 	"The largest DHCP message the client accepts.",
 };
-static const struct field_def f_t1 = {
+static const struct field_def f_t1 FIELD_REG = {
 	"dhcp.option.renewal_time_value", "Renewal Time Value", FT_UINT, NULL, " seconds",
 	"When the client should start renewing (T1).",
 };
-static const struct field_def f_t2 = {
+static const struct field_def f_t2 FIELD_REG = {
 	"dhcp.option.rebinding_time_value", "Rebinding Time Value", FT_UINT, NULL, " seconds",
 	"When the client should ask any server (T2).",
 };
-static const struct field_def f_vendor = {
+static const struct field_def f_vendor FIELD_REG = {
 	"dhcp.option.vendor_class_id", "Vendor class identifier", FT_STRING, NULL, NULL,
 	"The client's kind (for example \"MSFT 5.0\", \"android-dhcp-13\").",
 };
-static const struct field_def f_cid_type = {
+static const struct field_def f_cid_type FIELD_REG = {
 	"dhcp.client_id.type", "Type", FT_HEX, hw_names, NULL, "Client identifier type (1: a MAC address follows).",
 };
-static const struct field_def f_cid = {
+static const struct field_def f_cid FIELD_REG = {
 	"dhcp.client_id", "Identifier", FT_BYTES, NULL, NULL, "A stable identifier of the client.",
 };
-static const struct field_def f_value = {
+static const struct field_def f_value FIELD_REG = {
 	"dhcp.option.value", "Value", FT_BYTES, NULL, NULL, "Option value not decoded here.",
 };
-static const struct field_def f_end = {
+static const struct field_def f_end FIELD_REG = {
 	"dhcp.option.end", "Option End", FT_UINT, NULL, NULL, "End: no options follow.",
 };
-static const struct field_def f_padding = {
+static const struct field_def f_padding FIELD_REG = {
 	"dhcp.option.padding", "Padding", FT_BYTES, NULL, NULL, "Padding after the options.",
 };
 

@@ -62,190 +62,190 @@ static const char *const rcode_words[24] = {
 	" BadVers", "Resp17", " Resp18", " Resp19", " Resp20", "Resp21", " Resp22", " BadCookie",
 };
 
-static const struct field_def f_dns = {
+static const struct field_def f_dns FIELD_REG = {
 	"dns", "Domain Name System", FT_PROTO, NULL, NULL,
 	"DNS: turns names like example.com into addresses (and back), by query and response.",
 };
-static const struct field_def f_id = {
+static const struct field_def f_id FIELD_REG = {
 	"dns.id", "Transaction ID", FT_HEX, NULL, NULL,
 	"Transaction ID: chosen by the asker; the answer copies it so the two can be matched.",
 };
-static const struct field_def f_flags = {
+static const struct field_def f_flags FIELD_REG = {
 	"dns.flags", "Flags", FT_HEX, NULL, NULL,
 	"Flags: query or response, what kind of query, and how it went.",
 };
-static const struct field_def f_response = {
+static const struct field_def f_response FIELD_REG = {
 	"dns.flags.response", "Response", FT_BOOL, NULL, NULL, "QR: 0 for a query, 1 for a response.",
 };
-static const struct field_def f_opcode = {
+static const struct field_def f_opcode FIELD_REG = {
 	"dns.flags.opcode", "Opcode", FT_UINT, opcode_names, NULL, "Opcode: the kind of request (0 is a standard query).",
 };
-static const struct field_def f_aa = {
+static const struct field_def f_aa FIELD_REG = {
 	"dns.flags.authoritative", "Authoritative", FT_BOOL, NULL, NULL,
 	"AA: the answering server is an authority for the name.",
 };
-static const struct field_def f_tc = {
+static const struct field_def f_tc FIELD_REG = {
 	"dns.flags.truncated", "Truncated", FT_BOOL, NULL, NULL,
 	"TC: the message did not fit and was cut; ask again over TCP.",
 };
-static const struct field_def f_rd = {
+static const struct field_def f_rd FIELD_REG = {
 	"dns.flags.recdesired", "Recursion desired", FT_BOOL, NULL, NULL,
 	"RD: please look the name up fully on my behalf.",
 };
-static const struct field_def f_ra = {
+static const struct field_def f_ra FIELD_REG = {
 	"dns.flags.recavail", "Recursion available", FT_BOOL, NULL, NULL,
 	"RA: this server is willing to do full lookups.",
 };
-static const struct field_def f_z = {
+static const struct field_def f_z FIELD_REG = {
 	"dns.flags.z", "Z", FT_BOOL, NULL, NULL, "Z: reserved, zero.",
 };
-static const struct field_def f_ad = {
+static const struct field_def f_ad FIELD_REG = {
 	"dns.flags.authenticated", "Answer authenticated", FT_BOOL, NULL, NULL,
 	"AD: the server checked the answer with DNSSEC.",
 };
-static const struct field_def f_cd = {
+static const struct field_def f_cd FIELD_REG = {
 	"dns.flags.checkdisable", "Non-authenticated data", FT_BOOL, NULL, NULL,
 	"CD: the asker will do its own DNSSEC checking.",
 };
-static const struct field_def f_rcode = {
+static const struct field_def f_rcode FIELD_REG = {
 	"dns.flags.rcode", "Reply code", FT_UINT, rcode_names, NULL,
 	"Reply code: 0 no error, 3 no such name, 2 server failure...",
 };
-static const struct field_def f_qdcount = {
+static const struct field_def f_qdcount FIELD_REG = {
 	"dns.count.queries", "Questions", FT_UINT, NULL, NULL, "How many questions follow.",
 };
-static const struct field_def f_ancount = {
+static const struct field_def f_ancount FIELD_REG = {
 	"dns.count.answers", "Answer RRs", FT_UINT, NULL, NULL, "How many answer records follow.",
 };
-static const struct field_def f_nscount = {
+static const struct field_def f_nscount FIELD_REG = {
 	"dns.count.auth_rr", "Authority RRs", FT_UINT, NULL, NULL,
 	"How many authority records (which servers are in charge) follow.",
 };
-static const struct field_def f_arcount = {
+static const struct field_def f_arcount FIELD_REG = {
 	"dns.count.add_rr", "Additional RRs", FT_UINT, NULL, NULL, "How many additional records follow.",
 };
-static const struct field_def f_queries = {
+static const struct field_def f_queries FIELD_REG = {
 	"dns.queries", "Queries", FT_GROUP, NULL, NULL, "The questions asked.",
 };
-static const struct field_def f_answers = {
+static const struct field_def f_answers FIELD_REG = {
 	"dns.answers", "Answers", FT_GROUP, NULL, NULL, "Records that answer the question.",
 };
-static const struct field_def f_auth = {
+static const struct field_def f_auth FIELD_REG = {
 	"dns.authorities", "Authoritative nameservers", FT_GROUP, NULL, NULL,
 	"Records naming the servers in charge of the name.",
 };
-static const struct field_def f_addl = {
+static const struct field_def f_addl FIELD_REG = {
 	"dns.additionals", "Additional records", FT_GROUP, NULL, NULL,
 	"Extra records the server thought useful (and EDNS options).",
 };
-static const struct field_def f_qry = {
+static const struct field_def f_qry FIELD_REG = {
 	"dns.qry", "Query", FT_GROUP, type_names, NULL, "One question: a name, a record type and a class.",
 };
-static const struct field_def f_rr = {
+static const struct field_def f_rr FIELD_REG = {
 	"dns.rr", "Record", FT_GROUP, type_names, NULL,
 	"One resource record: a name, type, class, lifetime and data.",
 };
-static const struct field_def f_qry_name = {
+static const struct field_def f_qry_name FIELD_REG = {
 	"dns.qry.name", "Name", FT_DNSNAME, NULL, NULL, "The name asked about.",
 };
-static const struct field_def f_qry_type = {
+static const struct field_def f_qry_type FIELD_REG = {
 	"dns.qry.type", "Type", FT_UINT, type_names, NULL,
 	"Which kind of record is wanted (A IPv4 address, AAAA IPv6 address, MX mail server...).",
 };
-static const struct field_def f_qry_class = {
+static const struct field_def f_qry_class FIELD_REG = {
 	"dns.qry.class", "Class", FT_HEX, class_names, NULL, "Class: almost always IN (Internet).",
 };
-static const struct field_def f_resp_name = {
+static const struct field_def f_resp_name FIELD_REG = {
 	"dns.resp.name", "Name", FT_DNSNAME, NULL, NULL, "The name this record is about.",
 };
-static const struct field_def f_resp_type = {
+static const struct field_def f_resp_type FIELD_REG = {
 	"dns.resp.type", "Type", FT_UINT, type_names, NULL, "Which kind of record this is.",
 };
-static const struct field_def f_resp_class = {
+static const struct field_def f_resp_class FIELD_REG = {
 	"dns.resp.class", "Class", FT_HEX, class_names, NULL, "Class: almost always IN (Internet).",
 };
-static const struct field_def f_udp_size = {
+static const struct field_def f_udp_size FIELD_REG = {
 	"dns.rr.udp_payload_size", "UDP payload size", FT_UINT, NULL, NULL,
 	"EDNS: the largest UDP reply the sender can take.",
 };
-static const struct field_def f_ttl = {
+static const struct field_def f_ttl FIELD_REG = {
 	"dns.resp.ttl", "Time to live", FT_UINT, NULL, " seconds", "How long the record may be cached.",
 };
-static const struct field_def f_rdlen = {
+static const struct field_def f_rdlen FIELD_REG = {
 	"dns.resp.len", "Data length", FT_UINT, NULL, NULL, "How many bytes of record data follow.",
 };
-static const struct field_def f_a = {
+static const struct field_def f_a FIELD_REG = {
 	"dns.a", "Address", FT_IPV4, NULL, NULL, "An IPv4 address of the name.",
 };
-static const struct field_def f_aaaa = {
+static const struct field_def f_aaaa FIELD_REG = {
 	"dns.aaaa", "AAAA Address", FT_IPV6, NULL, NULL, "An IPv6 address of the name.",
 };
-static const struct field_def f_cname = {
+static const struct field_def f_cname FIELD_REG = {
 	"dns.cname", "CNAME", FT_DNSNAME, NULL, NULL, "The canonical name: the name is an alias of this one.",
 };
-static const struct field_def f_ns = {
+static const struct field_def f_ns FIELD_REG = {
 	"dns.ns", "Name Server", FT_DNSNAME, NULL, NULL, "A server that is an authority for the name.",
 };
-static const struct field_def f_ptr = {
+static const struct field_def f_ptr FIELD_REG = {
 	"dns.ptr.domain_name", "Domain Name", FT_DNSNAME, NULL, NULL,
 	"The name an address maps back to (reverse lookup).",
 };
-static const struct field_def f_mx_pref = {
+static const struct field_def f_mx_pref FIELD_REG = {
 	"dns.mx.preference", "Preference", FT_UINT, NULL, NULL, "Mail server preference: lower is tried first.",
 };
-static const struct field_def f_mx = {
+static const struct field_def f_mx FIELD_REG = {
 	"dns.mx.mail_exchange", "Mail Exchange", FT_DNSNAME, NULL, NULL, "A server that takes mail for the name.",
 };
-static const struct field_def f_txt = {
+static const struct field_def f_txt FIELD_REG = {
 	"dns.txt", "TXT", FT_STRING, NULL, NULL, "Free text attached to the name (SPF, verification tokens...).",
 };
-static const struct field_def f_soa_mname = {
+static const struct field_def f_soa_mname FIELD_REG = {
 	"dns.soa.mname", "Primary name server", FT_DNSNAME, NULL, NULL, "The zone's primary server.",
 };
-static const struct field_def f_soa_rname = {
+static const struct field_def f_soa_rname FIELD_REG = {
 	"dns.soa.rname", "Responsible authority's mailbox", FT_DNSNAME, NULL, NULL,
 	"The zone administrator's mailbox (first dot is the @).",
 };
-static const struct field_def f_soa_serial = {
+static const struct field_def f_soa_serial FIELD_REG = {
 	"dns.soa.serial_number", "Serial Number", FT_UINT, NULL, NULL, "The zone's version number.",
 };
-static const struct field_def f_soa_refresh = {
+static const struct field_def f_soa_refresh FIELD_REG = {
 	"dns.soa.refresh_interval", "Refresh Interval", FT_UINT, NULL, " seconds",
 	"How often secondaries check for a new version.",
 };
-static const struct field_def f_soa_retry = {
+static const struct field_def f_soa_retry FIELD_REG = {
 	"dns.soa.retry_interval", "Retry Interval", FT_UINT, NULL, " seconds", "How soon a failed check is retried.",
 };
-static const struct field_def f_soa_expire = {
+static const struct field_def f_soa_expire FIELD_REG = {
 	"dns.soa.expire_limit", "Expire limit", FT_UINT, NULL, " seconds",
 	"When secondaries stop answering if the primary stays unreachable.",
 };
-static const struct field_def f_soa_min = {
+static const struct field_def f_soa_min FIELD_REG = {
 	"dns.soa.minimum_ttl", "Minimum TTL", FT_UINT, NULL, " seconds", "How long \"no such name\" may be cached.",
 };
-static const struct field_def f_srv_prio = {
+static const struct field_def f_srv_prio FIELD_REG = {
 	"dns.srv.priority", "Priority", FT_UINT, NULL, NULL, "Lower priority servers are tried first.",
 };
-static const struct field_def f_srv_weight = {
+static const struct field_def f_srv_weight FIELD_REG = {
 	"dns.srv.weight", "Weight", FT_UINT, NULL, NULL, "Share of load among servers of equal priority.",
 };
-static const struct field_def f_srv_port = {
+static const struct field_def f_srv_port FIELD_REG = {
 	"dns.srv.port", "Port", FT_UINT, NULL, NULL, "The port the service listens on.",
 };
-static const struct field_def f_srv_target = {
+static const struct field_def f_srv_target FIELD_REG = {
 	"dns.srv.target", "Target", FT_DNSNAME, NULL, NULL, "The host that provides the service.",
 };
-static const struct field_def f_ext_rcode = {
+static const struct field_def f_ext_rcode FIELD_REG = {
 	"dns.resp.ext_rcode", "Higher bits in extended RCODE", FT_HEX, NULL, NULL,
 	"EDNS: the upper 8 bits of the 12-bit reply code.",
 };
-static const struct field_def f_edns_version = {
+static const struct field_def f_edns_version FIELD_REG = {
 	"dns.resp.edns0_version", "EDNS0 version", FT_UINT, NULL, NULL, "EDNS: the version the sender speaks (0).",
 };
-static const struct field_def f_edns_z = {
+static const struct field_def f_edns_z FIELD_REG = {
 	"dns.resp.z", "Z", FT_HEX, NULL, NULL, "EDNS flags: DO and reserved bits.",
 };
-static const struct field_def f_edns_do = {
+static const struct field_def f_edns_do FIELD_REG = {
 	"dns.resp.z.do", "DO bit", FT_BOOL, NULL, NULL, "DO: the sender wants DNSSEC records too.",
 };
 static const struct tok opt_code_names[] = {
@@ -253,70 +253,70 @@ static const struct tok opt_code_names[] = {
 	{ 9, "EDNS EXPIRE" }, { 10, "COOKIE" }, { 11, "EDNS TCP KEEPALIVE" }, { 12, "PADDING" },
 	{ 13, "CHAIN" }, { 14, "EDNS KEY TAG" }, { 15, "EXTENDED DNS ERROR" }, { 0, NULL }
 };
-static const struct field_def f_opt = {
+static const struct field_def f_opt FIELD_REG = {
 	"dns.opt", "Option", FT_GROUP, opt_code_names, NULL, "One EDNS option: code, length, data.",
 };
-static const struct field_def f_opt_code = {
+static const struct field_def f_opt_code FIELD_REG = {
 	"dns.opt.code", "Option Code", FT_UINT, opt_code_names, NULL, "Which EDNS option this is.",
 };
-static const struct field_def f_opt_len = {
+static const struct field_def f_opt_len FIELD_REG = {
 	"dns.opt.len", "Option Length", FT_UINT, NULL, NULL, "Bytes of option data.",
 };
-static const struct field_def f_opt_data = {
+static const struct field_def f_opt_data FIELD_REG = {
 	"dns.opt.data", "Option Data", FT_BYTES, NULL, NULL, "The option's data.",
 };
-static const struct field_def f_sshfp_alg = {
+static const struct field_def f_sshfp_alg FIELD_REG = {
 	"dns.sshfp.algorithm", "Algorithm", FT_UINT, NULL, NULL, "SSHFP: the host key's algorithm (1 RSA, 4 Ed25519...).",
 };
-static const struct field_def f_sshfp_type = {
+static const struct field_def f_sshfp_type FIELD_REG = {
 	"dns.sshfp.fingerprint.type", "Fingerprint type", FT_UINT, NULL, NULL, "SSHFP: the hash (1 SHA-1, 2 SHA-256).",
 };
-static const struct field_def f_sshfp_fp = {
+static const struct field_def f_sshfp_fp FIELD_REG = {
 	"dns.sshfp.fingerprint", "Fingerprint", FT_BYTES, NULL, NULL, "SSHFP: the host key's fingerprint.",
 };
-static const struct field_def f_tlsa_usage = {
+static const struct field_def f_tlsa_usage FIELD_REG = {
 	"dns.tlsa.certificate_usage", "Certificate Usage", FT_UINT, NULL, NULL, "TLSA: how the certificate is matched (DANE).",
 };
-static const struct field_def f_tlsa_selector = {
+static const struct field_def f_tlsa_selector FIELD_REG = {
 	"dns.tlsa.selector", "Selector", FT_UINT, NULL, NULL, "TLSA: 0 the whole certificate, 1 its public key.",
 };
-static const struct field_def f_tlsa_match = {
+static const struct field_def f_tlsa_match FIELD_REG = {
 	"dns.tlsa.matching_type", "Matching Type", FT_UINT, NULL, NULL, "TLSA: 0 exact, 1 SHA-256, 2 SHA-512.",
 };
-static const struct field_def f_tlsa_data = {
+static const struct field_def f_tlsa_data FIELD_REG = {
 	"dns.tlsa.certificate_association_data", "Certificate Association Data", FT_BYTES, NULL, NULL,
 	"TLSA: the certificate data or its hash.",
 };
-static const struct field_def f_caa_flags = {
+static const struct field_def f_caa_flags FIELD_REG = {
 	"dns.caa.flags", "CAA Flags", FT_HEX, NULL, NULL, "CAA flags: bit 7 marks the property critical.",
 };
-static const struct field_def f_caa_crit = {
+static const struct field_def f_caa_crit FIELD_REG = {
 	"dns.caa.flags.issuer_critical", "Issuer Critical", FT_BOOL, NULL, NULL,
 	"A CA that does not understand this property must not issue.",
 };
-static const struct field_def f_caa_taglen = {
+static const struct field_def f_caa_taglen FIELD_REG = {
 	"dns.caa.tag_length", "Tag length", FT_UINT, NULL, NULL, "Bytes of the property tag.",
 };
-static const struct field_def f_caa_tag = {
+static const struct field_def f_caa_tag FIELD_REG = {
 	"dns.caa.tag", "Tag", FT_STRING, NULL, NULL, "The property: issue, issuewild or iodef.",
 };
-static const struct field_def f_caa_issue = {
+static const struct field_def f_caa_issue FIELD_REG = {
 	"dns.caa.issue", "Issue", FT_STRING, NULL, NULL, "The CA allowed to issue certificates for the name.",
 };
-static const struct field_def f_caa_issuewild = {
+static const struct field_def f_caa_issuewild FIELD_REG = {
 	"dns.caa.issuewild", "Issue Wildcard", FT_STRING, NULL, NULL, "The CA allowed to issue wildcard certificates.",
 };
-static const struct field_def f_caa_iodef = {
+static const struct field_def f_caa_iodef FIELD_REG = {
 	"dns.caa.iodef", "Report URL", FT_STRING, NULL, NULL, "Where CAs report requests that break the policy.",
 };
-static const struct field_def f_caa_unknown = {
+static const struct field_def f_caa_unknown FIELD_REG = {
 	"dns.caa.unknown", "Unknown tag", FT_STRING, NULL, NULL, "The value of a property Wireshark does not know.",
 };
-static const struct field_def f_tcp_len = {
+static const struct field_def f_tcp_len FIELD_REG = {
 	"dns.length", "Length", FT_UINT, NULL, NULL,
 	"Over TCP, each DNS message is preceded by its length in 2 bytes.",
 };
-static const struct field_def f_data = {
+static const struct field_def f_data FIELD_REG = {
 	"dns.data", "Data", FT_BYTES, NULL, NULL, "Record data of a type not decoded here.",
 };
 

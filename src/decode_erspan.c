@@ -21,33 +21,33 @@ static const struct tok encap_names[] = {
 	{ 2, "Originally 802.1Q encapsulated" }, { 3, "VLAN tag preserved in frame" }, { 0, NULL }
 };
 
-static const struct field_def f_erspan = {
+static const struct field_def f_erspan FIELD_REG = {
 	"erspan", "Encapsulated Remote Switch Packet ANalysis", FT_PROTO, NULL, NULL,
 	"ERSPAN: a switch mirrors a port's frames to a remote analyser, wrapped in GRE.",
 };
-static const struct field_def f_version = {
+static const struct field_def f_version FIELD_REG = {
 	"erspan.version", "Version", FT_UINT, NULL, NULL, "ERSPAN version: 1 is type II.",
 };
-static const struct field_def f_vlan = {
+static const struct field_def f_vlan FIELD_REG = {
 	"erspan.vlan", "Vlan", FT_UINT, NULL, NULL, "The VLAN the mirrored frame was on.",
 };
-static const struct field_def f_cos = {
+static const struct field_def f_cos FIELD_REG = {
 	"erspan.cos", "COS", FT_UINT, NULL, NULL, "Class of service of the mirrored frame.",
 };
-static const struct field_def f_encap = {
+static const struct field_def f_encap FIELD_REG = {
 	"erspan.encap", "Encap", FT_UINT, encap_names, NULL, "How the original frame was VLAN-tagged.",
 };
-static const struct field_def f_truncated = {
+static const struct field_def f_truncated FIELD_REG = {
 	"erspan.truncated", "Truncated", FT_UINT, NULL, NULL,
 	"1: the mirrored frame was cut to fit the tunnel.",
 };
-static const struct field_def f_spanid = {
+static const struct field_def f_spanid FIELD_REG = {
 	"erspan.spanid", "SpanID", FT_UINT, NULL, NULL, "The mirroring session this frame belongs to.",
 };
-static const struct field_def f_reserved = {
+static const struct field_def f_reserved FIELD_REG = {
 	"erspan.reserved", "Reserved", FT_UINT, NULL, NULL, "Reserved: zero.",
 };
-static const struct field_def f_index = {
+static const struct field_def f_index FIELD_REG = {
 	"erspan.index", "Index", FT_UINT, NULL, NULL, "The port the frame was mirrored from.",
 };
 

@@ -28,52 +28,52 @@ static const struct tok ethertype_names[] = {
 	{ 0x8864, "PPPoE Session" }, { 0, NULL }
 };
 
-static const struct field_def f_eth = {
+static const struct field_def f_eth FIELD_REG = {
 	"eth", "Ethernet II", FT_PROTO, NULL, NULL,
 	"Ethernet II: the link-layer envelope that carries a packet between two neighbouring machines.",
 };
-static const struct field_def f_dst = {
+static const struct field_def f_dst FIELD_REG = {
 	"eth.dst", "Destination", FT_MAC, NULL, NULL,
 	"Destination MAC: the hardware address of the machine this frame is for (ff:ff:ff:ff:ff:ff is everyone).",
 };
-static const struct field_def f_src = {
+static const struct field_def f_src FIELD_REG = {
 	"eth.src", "Source", FT_MAC, NULL, NULL,
 	"Source MAC: the hardware address of the machine that sent this frame.",
 };
-static const struct field_def f_type = {
+static const struct field_def f_type FIELD_REG = {
 	"eth.type", "Type", FT_HEX, ethertype_names, NULL,
 	"EtherType: which protocol the payload holds (0x0800 IPv4, 0x0806 ARP, 0x86dd IPv6).",
 };
-static const struct field_def f_len = {
+static const struct field_def f_len FIELD_REG = {
 	"eth.len", "Length", FT_UINT, NULL, NULL,
 	"IEEE 802.3 length: values below 1536 give the payload length instead of a type.",
 };
-static const struct field_def f_padding = {
+static const struct field_def f_padding FIELD_REG = {
 	"eth.padding", "Padding", FT_BYTES, NULL, NULL,
 	"Padding: filler bytes that bring a short frame up to Ethernet's 60-byte minimum.",
 };
-static const struct field_def f_trailer = {
+static const struct field_def f_trailer FIELD_REG = {
 	"eth.trailer", "Trailer", FT_BYTES, NULL, NULL,
 	"Trailer: bytes after the packet's own end that belong to no layer.",
 };
 
-static const struct field_def f_vlan = {
+static const struct field_def f_vlan FIELD_REG = {
 	"vlan", "802.1Q Virtual LAN", FT_PROTO, NULL, NULL,
 	"802.1Q VLAN tag: puts the frame on one of several virtual networks sharing a cable.",
 };
-static const struct field_def f_vlan_pri = {
+static const struct field_def f_vlan_pri FIELD_REG = {
 	"vlan.priority", "Priority", FT_UINT, NULL, NULL,
 	"Priority code point: 0-7, how urgently switches should forward this frame.",
 };
-static const struct field_def f_vlan_dei = {
+static const struct field_def f_vlan_dei FIELD_REG = {
 	"vlan.dei", "DEI", FT_BOOL, NULL, NULL,
 	"Drop eligible: a congested switch may drop this frame first.",
 };
-static const struct field_def f_vlan_id = {
+static const struct field_def f_vlan_id FIELD_REG = {
 	"vlan.id", "ID", FT_UINT, NULL, NULL,
 	"VLAN ID: the number of the virtual LAN this frame belongs to.",
 };
-static const struct field_def f_vlan_etype = {
+static const struct field_def f_vlan_etype FIELD_REG = {
 	"vlan.etype", "Type", FT_HEX, ethertype_names, NULL,
 	"EtherType after the tag: which protocol the payload holds.",
 };

@@ -23,62 +23,62 @@ static const struct tok proto_names[] = {
 	{ 0x0800, "IPv4" }, { 0x86dd, "IPv6" }, { 0x6558, "Transparent Ethernet bridging" }, { 0, NULL }
 };
 
-static const struct field_def f_geneve = {
+static const struct field_def f_geneve FIELD_REG = {
 	"geneve", "Generic Network Virtualization Encapsulation", FT_PROTO, NULL, NULL,
 	"Geneve: carries a frame over UDP for a virtual network, with extensible options.",
 };
-static const struct field_def f_version = {
+static const struct field_def f_version FIELD_REG = {
 	"geneve.version", "Version", FT_UINT, NULL, NULL, "Geneve version: 0.",
 };
-static const struct field_def f_flags = {
+static const struct field_def f_flags FIELD_REG = {
 	"geneve.flags", "Flags", FT_HEX, NULL, NULL, "Flags: O (control message) and C (critical options present).",
 };
-static const struct field_def f_oam = {
+static const struct field_def f_oam FIELD_REG = {
 	"geneve.flags.oam", "Operations, Administration and Management Frame", FT_BOOL, NULL, NULL,
 	"A control message for the tunnel endpoints, not user data.",
 };
-static const struct field_def f_critical = {
+static const struct field_def f_critical FIELD_REG = {
 	"geneve.flags.critical", "Critical Options Present", FT_BOOL, NULL, NULL,
 	"An option follows that a receiver must understand or drop the packet.",
 };
-static const struct field_def f_flres = {
+static const struct field_def f_flres FIELD_REG = {
 	"geneve.flags.reserved", "Reserved", FT_BOOL, NULL, NULL, "Reserved flag bits: zero.",
 };
-static const struct field_def f_proto = {
+static const struct field_def f_proto FIELD_REG = {
 	"geneve.proto_type", "Protocol Type", FT_HEX, proto_names, NULL,
 	"EtherType of the payload (0x6558: an Ethernet frame).",
 };
-static const struct field_def f_vni = {
+static const struct field_def f_vni FIELD_REG = {
 	"geneve.vni", "Virtual Network Identifier (VNI)", FT_UINT, NULL, NULL,
 	"VNI: which virtual network the payload belongs to.",
 };
-static const struct field_def f_reserved = {
+static const struct field_def f_reserved FIELD_REG = {
 	"geneve.reserved", "Reserved", FT_HEX, NULL, NULL, "Reserved: zero.",
 };
-static const struct field_def f_options = {
+static const struct field_def f_options FIELD_REG = {
 	"geneve.options", "Geneve Options", FT_GROUP, NULL, NULL, "Options: type-length-value extensions.",
 };
-static const struct field_def f_option = {
+static const struct field_def f_option FIELD_REG = {
 	"geneve.option", "Option", FT_GROUP, NULL, NULL, "One option: class, type, length and data.",
 };
-static const struct field_def f_opt_class = {
+static const struct field_def f_opt_class FIELD_REG = {
 	"geneve.option.class", "Class", FT_HEX, NULL, NULL, "Option class: who defined this option (a vendor or IETF).",
 };
-static const struct field_def f_opt_type = {
+static const struct field_def f_opt_type FIELD_REG = {
 	"geneve.option.type", "Type", FT_HEX, NULL, NULL, "Option type within its class.",
 };
-static const struct field_def f_opt_crit = {
+static const struct field_def f_opt_crit FIELD_REG = {
 	"geneve.option.type.critical", "Critical Option", FT_BOOL, NULL, NULL,
 	"A receiver that does not know this option must drop the packet.",
 };
-static const struct field_def f_opt_flags = {
+static const struct field_def f_opt_flags FIELD_REG = {
 	"geneve.option.flags", "Flags", FT_HEX, NULL, NULL, "Reserved option flags.",
 };
-static const struct field_def f_opt_len = {
+static const struct field_def f_opt_len FIELD_REG = {
 	"geneve.option.length", "Length", FT_UINT, NULL, " bytes",
 	"Length in bytes: of all options (in the header), or of one option with its 4-byte header.",
 };
-static const struct field_def f_opt_data = {
+static const struct field_def f_opt_data FIELD_REG = {
 	"geneve.option.unknown.data", "Unknown Option Data", FT_BYTES, NULL, NULL, "The option's data, not decoded.",
 };
 

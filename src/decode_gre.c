@@ -34,89 +34,89 @@ static const struct tok version_names[] = {
 	{ 0, "GRE" }, { 1, "Enhanced GRE" }, { 0, NULL }
 };
 
-static const struct field_def f_gre = {
+static const struct field_def f_gre FIELD_REG = {
 	"gre", "Generic Routing Encapsulation", FT_PROTO, NULL, NULL,
 	"GRE: wraps one packet inside another so it can cross a network as if on a direct link (a tunnel).",
 };
-static const struct field_def f_fv = {
+static const struct field_def f_fv FIELD_REG = {
 	"gre.flags_and_version", "Flags and Version", FT_HEX, NULL, NULL,
 	"Which optional fields follow (checksum, key, sequence number) and the GRE version.",
 };
-static const struct field_def f_fl_c = {
+static const struct field_def f_fl_c FIELD_REG = {
 	"gre.flags.checksum", "Checksum Bit", FT_BOOL, NULL, NULL, "A checksum over the GRE packet follows.",
 };
-static const struct field_def f_fl_r = {
+static const struct field_def f_fl_r FIELD_REG = {
 	"gre.flags.routing", "Routing Bit", FT_BOOL, NULL, NULL, "Source routing entries follow (RFC 1701, obsolete).",
 };
-static const struct field_def f_fl_k = {
+static const struct field_def f_fl_k FIELD_REG = {
 	"gre.flags.key", "Key Bit", FT_BOOL, NULL, NULL, "A key follows: it tells tunnels between the same hosts apart.",
 };
-static const struct field_def f_fl_s = {
+static const struct field_def f_fl_s FIELD_REG = {
 	"gre.flags.sequence_number", "Sequence Number Bit", FT_BOOL, NULL, NULL,
 	"A sequence number follows, so the receiver can keep packets in order.",
 };
-static const struct field_def f_fl_ssr = {
+static const struct field_def f_fl_ssr FIELD_REG = {
 	"gre.flags.strict_source_route", "Strict Source Route Bit", FT_BOOL, NULL, NULL,
 	"Strict source route (RFC 1701): obsolete, zero.",
 };
-static const struct field_def f_fl_recur = {
+static const struct field_def f_fl_recur FIELD_REG = {
 	"gre.flags.recursion_control", "Recursion control", FT_UINT, NULL, NULL,
 	"Recursion control (RFC 1701): obsolete, zero.",
 };
-static const struct field_def f_fl_ack = {
+static const struct field_def f_fl_ack FIELD_REG = {
 	"gre.flags.ack", "Acknowledgment", FT_BOOL, NULL, NULL,
 	"Version 1 (PPTP): an acknowledgment number follows.",
 };
-static const struct field_def f_fl_res = {
+static const struct field_def f_fl_res FIELD_REG = {
 	"gre.flags.reserved", "Flags (Reserved)", FT_UINT, NULL, NULL, "Reserved flag bits: zero.",
 };
-static const struct field_def f_fl_ver = {
+static const struct field_def f_fl_ver FIELD_REG = {
 	"gre.flags.version", "Version", FT_UINT, version_names, NULL,
 	"GRE version: 0 for GRE, 1 for the enhanced GRE that PPTP uses.",
 };
-static const struct field_def f_proto = {
+static const struct field_def f_proto FIELD_REG = {
 	"gre.proto", "Protocol Type", FT_HEX, proto_names, NULL,
 	"The EtherType of the packet inside (0x0800 IPv4, 0x6558 Ethernet, 0x88be ERSPAN).",
 };
-static const struct field_def f_checksum = {
+static const struct field_def f_checksum FIELD_REG = {
 	"gre.checksum", "Checksum", FT_HEX, NULL, NULL, "Checksum over the GRE header and its payload.",
 };
-static const struct field_def f_checksum_status = {
+static const struct field_def f_checksum_status FIELD_REG = {
 	"gre.checksum.status", "Checksum Status", FT_CSUM, NULL, NULL, "Whether the checksum matches the bytes.",
 };
-static const struct field_def f_offset = {
+static const struct field_def f_offset FIELD_REG = {
 	"gre.offset", "Offset", FT_UINT, NULL, NULL, "Offset of the active routing entry (RFC 1701).",
 };
-static const struct field_def f_key = {
+static const struct field_def f_key FIELD_REG = {
 	"gre.key", "Key", FT_HEX, NULL, NULL, "Key: a number naming this tunnel among several between the same hosts.",
 };
-static const struct field_def f_key_plen = {
+static const struct field_def f_key_plen FIELD_REG = {
 	"gre.key.payload_length", "Payload Length", FT_UINT, NULL, NULL, "Version 1: bytes of payload after the header.",
 };
-static const struct field_def f_key_call = {
+static const struct field_def f_key_call FIELD_REG = {
 	"gre.key.call_id", "Call ID", FT_UINT, NULL, NULL, "Version 1: the PPTP call this packet belongs to.",
 };
-static const struct field_def f_seq = {
+static const struct field_def f_seq FIELD_REG = {
 	"gre.sequence_number", "Sequence Number", FT_UINT, NULL, NULL,
 	"Sequence number: counts the packets of this tunnel.",
 };
-static const struct field_def f_ack = {
+static const struct field_def f_ack FIELD_REG = {
 	"gre.ack_number", "Acknowledgment Number", FT_UINT, NULL, NULL,
 	"Version 1: the highest sequence number received from the peer.",
 };
-static const struct field_def f_routing = {
+static const struct field_def f_routing FIELD_REG = {
 	"gre.routing", "Routing", FT_GROUP, NULL, NULL, "One source route entry (RFC 1701).",
 };
-static const struct field_def f_rt_af = {
+static const struct field_def f_rt_af FIELD_REG = {
 	"gre.routing.address_family", "Address Family", FT_UINT, NULL, NULL, "Address family of the entry.",
 };
-static const struct field_def f_rt_off = {
+static const struct field_def f_rt_off FIELD_REG = {
 	"gre.routing.sre_offset", "SRE Offset", FT_UINT, NULL, NULL, "Offset of the active address in the entry.",
 };
-static const struct field_def f_rt_len = {
+static const struct field_def f_rt_len FIELD_REG = {
 	"gre.routing.src_length", "SRE Length", FT_UINT, NULL, NULL, "Bytes of routing information.",
 };
-static const struct field_def f_rt_info = {
+static const struct field_def f_rt_info FIELD_REG = {
 	"gre.routing.information", "Routing Information", FT_BYTES, NULL, NULL, "The route's addresses.",
 };
 

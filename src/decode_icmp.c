@@ -71,14 +71,14 @@ static const struct tok info_words[] = {
 	{ 16, "information reply" }, { 17, "address mask request" }, { 0, NULL }
 };
 
-static const struct field_def f_icmp = {
+static const struct field_def f_icmp FIELD_REG = {
 	"icmp", "Internet Control Message Protocol", FT_PROTO, NULL, NULL,
 	"ICMP: IPv4's messages about delivery (echo for ping, unreachable, time exceeded...).",
 };
 /* the defs below share one name string: JSON's first-occurrence filter compares name pointers */
 static const char code_name[] = "icmp.code";
 #define CODE_DEF(var, table) \
-	static const struct field_def var = { code_name, "Code", FT_UINT, table, NULL, \
+	static const struct field_def var FIELD_REG = { code_name, "Code", FT_UINT, table, NULL, \
 		"Code: refines the type (for \"unreachable\": network, host, port...)." }
 CODE_DEF(f_code, NULL);
 CODE_DEF(f_code_unreach, unreach_codes);
@@ -86,78 +86,78 @@ CODE_DEF(f_code_redirect, redirect_codes);
 CODE_DEF(f_code_timex, timex_codes);
 CODE_DEF(f_code_param, param_codes);
 CODE_DEF(f_code_radv, radv_codes);
-static const struct field_def f_type = {
+static const struct field_def f_type FIELD_REG = {
 	"icmp.type", "Type", FT_UINT, type_names, NULL,
 	"Type: what kind of ICMP message this is (8 echo request, 0 echo reply, 3 unreachable...).",
 };
-static const struct field_def f_checksum = {
+static const struct field_def f_checksum FIELD_REG = {
 	"icmp.checksum", "Checksum", FT_HEX, NULL, NULL,
 	"Checksum over the whole ICMP message, so damage can be detected.",
 };
-static const struct field_def f_checksum_status = {
+static const struct field_def f_checksum_status FIELD_REG = {
 	"icmp.checksum.status", "Checksum Status", FT_CSUM, NULL, NULL,
 	"Whether the checksum matches the message's bytes.",
 };
-const struct field_def dec_icmp_ident = {
+const struct field_def dec_icmp_ident FIELD_REG = {
 	"icmp.ident", "Identifier (BE)", FT_UINT, NULL, NULL,
 	"Identifier: chosen by the sender (ping uses it to tell its sessions apart); the reply copies it.",
 };
 #define f_ident dec_icmp_ident
-static const struct field_def f_seq = {
+static const struct field_def f_seq FIELD_REG = {
 	"icmp.seq", "Sequence Number (BE)", FT_UINT, NULL, NULL,
 	"Sequence number: counts the requests; the reply copies it so they can be matched.",
 };
-static const struct field_def f_data_time = {
+static const struct field_def f_data_time FIELD_REG = {
 	"icmp.data_time", "Timestamp from icmp data", FT_ABSTIME, NULL, NULL,
 	"When ping sent this request, as ping wrote it into the first 8 data bytes.",
 };
-static const struct field_def f_unused = {
+static const struct field_def f_unused FIELD_REG = {
 	"icmp.unused", "Unused", FT_BYTES, NULL, NULL, "Unused: zero.",
 };
-static const struct field_def f_mtu = {
+static const struct field_def f_mtu FIELD_REG = {
 	"icmp.mtu", "MTU of next hop", FT_UINT, NULL, NULL,
 	"Next-hop MTU: the largest packet the next link takes (path MTU discovery, RFC 1191).",
 };
-static const struct field_def f_gw = {
+static const struct field_def f_gw FIELD_REG = {
 	"icmp.redir_gw", "Gateway Address", FT_IPV4, NULL, NULL,
 	"Gateway: the better first-hop router to use for this destination.",
 };
-static const struct field_def f_pointer = {
+static const struct field_def f_pointer FIELD_REG = {
 	"icmp.pointer", "Pointer", FT_UINT, NULL, NULL,
 	"Pointer: the byte of the quoted header where the problem was found.",
 };
-static const struct field_def f_num_addrs = {
+static const struct field_def f_num_addrs FIELD_REG = {
 	"icmp.num_addrs", "Number of addresses", FT_UINT, NULL, NULL,
 	"How many router addresses this advertisement lists.",
 };
-static const struct field_def f_entry_size = {
+static const struct field_def f_entry_size FIELD_REG = {
 	"icmp.addr_entry_size", "Address entry size", FT_UINT, NULL, NULL,
 	"Size of each entry in 32-bit words (2: an address and a preference).",
 };
-static const struct field_def f_lifetime = {
+static const struct field_def f_lifetime FIELD_REG = {
 	"icmp.lifetime", "Lifetime", FT_UINT, NULL, " seconds",
 	"How long the advertised addresses may be used as default routers.",
 };
-static const struct field_def f_router = {
+static const struct field_def f_router FIELD_REG = {
 	"icmp.router_address", "Router address", FT_IPV4, NULL, NULL, "An address of the advertising router.",
 };
-static const struct field_def f_pref = {
+static const struct field_def f_pref FIELD_REG = {
 	"icmp.pref_level", "Preference level", FT_UINT, NULL, NULL,
 	"Preference of this address as a default router (higher is better; signed).",
 };
-static const struct field_def f_otime = {
+static const struct field_def f_otime FIELD_REG = {
 	"icmp.originate_timestamp", "Originate Timestamp", FT_UINT, NULL, NULL,
 	"When the sender sent the request: milliseconds since midnight UT.",
 };
-static const struct field_def f_rtime = {
+static const struct field_def f_rtime FIELD_REG = {
 	"icmp.receive_timestamp", "Receive Timestamp", FT_UINT, NULL, NULL,
 	"When the replier received the request: milliseconds since midnight UT.",
 };
-static const struct field_def f_ttime = {
+static const struct field_def f_ttime FIELD_REG = {
 	"icmp.transmit_timestamp", "Transmit Timestamp", FT_UINT, NULL, NULL,
 	"When the replier sent the reply: milliseconds since midnight UT.",
 };
-static const struct field_def f_mask = {
+static const struct field_def f_mask FIELD_REG = {
 	"icmp.address_mask", "Address Mask", FT_IPV4, NULL, NULL, "The subnet mask of the network (RFC 950).",
 };
 

@@ -34,83 +34,83 @@ static const struct tok ctype_names[] = {
 };
 static const struct tok afi_names[] = { { 1, "IPv4" }, { 2, "IPv6" }, { 0, NULL } };
 
-static const struct field_def f_seq = {
+static const struct field_def f_seq FIELD_REG = {
 	"icmp.ext.echo.seq", "Sequence Number", FT_UINT, NULL, NULL, "Counts the probes; the reply copies it.",
 };
-static const struct field_def f_req_res = {
+static const struct field_def f_req_res FIELD_REG = {
 	"icmp.ext.echo.req.res", "Reserved", FT_HEX, NULL, NULL, "Reserved: zero.",
 };
-static const struct field_def f_req_local = {
+static const struct field_def f_req_local FIELD_REG = {
 	"icmp.ext.echo.req.local", "Local bit", FT_BOOL, NULL, NULL,
 	"Set: the probed interface is on the node that receives this request.",
 };
-static const struct field_def f_rsp_state = {
+static const struct field_def f_rsp_state FIELD_REG = {
 	"icmp.ext.echo.rsp.state", "State", FT_UINT, state_names, NULL,
 	"Neighbour state of a probed remote interface (Reachable, Stale...).",
 };
-static const struct field_def f_rsp_res = {
+static const struct field_def f_rsp_res FIELD_REG = {
 	"icmp.ext.echo.rsp.res", "Reserved", FT_HEX, NULL, NULL, "Reserved: zero.",
 };
-static const struct field_def f_rsp_active = {
+static const struct field_def f_rsp_active FIELD_REG = {
 	"icmp.ext.echo.rsp.active", "Active bit", FT_BOOL, NULL, NULL, "The probed interface is up.",
 };
-static const struct field_def f_rsp_ipv4 = {
+static const struct field_def f_rsp_ipv4 FIELD_REG = {
 	"icmp.ext.echo.rsp.ipv4", "IPv4 bit", FT_BOOL, NULL, NULL, "The interface runs IPv4.",
 };
-static const struct field_def f_rsp_ipv6 = {
+static const struct field_def f_rsp_ipv6 FIELD_REG = {
 	"icmp.ext.echo.rsp.ipv6", "IPv6 bit", FT_BOOL, NULL, NULL, "The interface runs IPv6.",
 };
-static const struct field_def f_ext = {
+static const struct field_def f_ext FIELD_REG = {
 	"icmp.ext", "ICMP Multi-Part Extensions", FT_GROUP, NULL, NULL,
 	"ICMP extension structure (RFC 4884): typed objects after the message.",
 };
-static const struct field_def f_ext_version = {
+static const struct field_def f_ext_version FIELD_REG = {
 	"icmp.ext.version", "Version", FT_UINT, NULL, NULL, "Extension structure version: 2.",
 };
-static const struct field_def f_ext_res = {
+static const struct field_def f_ext_res FIELD_REG = {
 	"icmp.ext.res", "Reserved", FT_HEX, NULL, NULL, "Reserved: zero.",
 };
-static const struct field_def f_ext_checksum = {
+static const struct field_def f_ext_checksum FIELD_REG = {
 	"icmp.ext.checksum", "Checksum", FT_HEX, NULL, NULL, "Checksum over the extension structure.",
 };
-static const struct field_def f_ext_checksum_status = {
+static const struct field_def f_ext_checksum_status FIELD_REG = {
 	"icmp.ext.checksum.status", "Checksum Status", FT_CSUM, NULL, NULL,
 	"Whether the extension checksum matches its bytes.",
 };
-static const struct field_def f_obj = {
+static const struct field_def f_obj FIELD_REG = {
 	"icmp.ext.object", "Object", FT_GROUP, class_names, NULL, "One extension object: length, class, type, payload.",
 };
-static const struct field_def f_obj_len = {
+static const struct field_def f_obj_len FIELD_REG = {
 	"icmp.ext.length", "Length", FT_UINT, NULL, NULL, "Bytes in this object, its 4-byte header included.",
 };
-static const struct field_def f_obj_class = {
+static const struct field_def f_obj_class FIELD_REG = {
 	"icmp.ext.class", "Class", FT_UINT, class_names, NULL, "What the object describes (3: the interface probed).",
 };
-static const struct field_def f_obj_ctype = {
+static const struct field_def f_obj_ctype FIELD_REG = {
 	"icmp.ext.ctype", "C-Type", FT_UINT, ctype_names, NULL, "How the interface is named: 1 name, 2 index, 3 address.",
 };
-static const struct field_def f_id_name = {
+static const struct field_def f_id_name FIELD_REG = {
 	"icmp.int_ident.name", "Name", FT_STRING, NULL, NULL, "The probed interface's name.",
 };
-static const struct field_def f_id_index = {
+static const struct field_def f_id_index FIELD_REG = {
 	"icmp.int_ident.index", "Interface Index", FT_UINT, NULL, NULL, "The probed interface's ifIndex.",
 };
-static const struct field_def f_id_afi = {
+static const struct field_def f_id_afi FIELD_REG = {
 	"icmp.int_ident.afi", "Address Family Identifier", FT_UINT, afi_names, NULL, "1 IPv4, 2 IPv6.",
 };
-static const struct field_def f_id_alen = {
+static const struct field_def f_id_alen FIELD_REG = {
 	"icmp.int_ident.addr_length", "Address Length", FT_UINT, NULL, NULL, "Bytes of the address.",
 };
-static const struct field_def f_id_res = {
+static const struct field_def f_id_res FIELD_REG = {
 	"icmp.int_ident.reserved", "Reserved", FT_BYTES, NULL, NULL, "Reserved: zero.",
 };
-static const struct field_def f_id_ipv4 = {
+static const struct field_def f_id_ipv4 FIELD_REG = {
 	"icmp.int_ident.ipv4", "Address", FT_IPV4, NULL, NULL, "An address of the probed interface.",
 };
-static const struct field_def f_id_ipv6 = {
+static const struct field_def f_id_ipv6 FIELD_REG = {
 	"icmp.int_ident.ipv6", "Address", FT_IPV6, NULL, NULL, "An address of the probed interface.",
 };
-static const struct field_def f_obj_data = {
+static const struct field_def f_obj_data FIELD_REG = {
 	"icmp.ext.data", "Data", FT_BYTES, NULL, NULL, "The object's payload, not decoded here.",
 };
 

@@ -75,248 +75,248 @@ static const struct tok mar_types[] = {
 	{ 0, NULL }
 };
 
-static const struct field_def f_icmpv6 = {
+static const struct field_def f_icmpv6 FIELD_REG = {
 	"icmpv6", "Internet Control Message Protocol v6", FT_PROTO, NULL, NULL,
 	"ICMPv6: IPv6's control messages: ping, errors, and neighbour and router discovery.",
 };
-static const struct field_def f_type = {
+static const struct field_def f_type FIELD_REG = {
 	"icmpv6.type", "Type", FT_UINT, type_names, NULL,
 	"Type: what kind of message (128 echo request, 135 neighbor solicitation, 1 unreachable...).",
 };
 /* the defs below share one name string: JSON's first-occurrence filter compares name pointers */
 static const char code_name[] = "icmpv6.code";
 #define CODE_DEF(var, table) \
-	static const struct field_def var = { code_name, "Code", FT_UINT, table, NULL, \
+	static const struct field_def var FIELD_REG = { code_name, "Code", FT_UINT, table, NULL, \
 		"Code: refines the type (for \"unreachable\": no route, prohibited, port...)." }
 CODE_DEF(f_code, NULL);
 CODE_DEF(f_code_unreach, unreach_codes);
 CODE_DEF(f_code_timex, timex_codes);
 CODE_DEF(f_code_param, param_codes);
-static const struct field_def f_checksum = {
+static const struct field_def f_checksum FIELD_REG = {
 	"icmpv6.checksum", "Checksum", FT_HEX, NULL, NULL,
 	"Checksum over the message and an IPv6 pseudo-header, so damage or misdelivery shows.",
 };
-static const struct field_def f_checksum_status = {
+static const struct field_def f_checksum_status FIELD_REG = {
 	"icmpv6.checksum.status", "Checksum Status", FT_CSUM, NULL, NULL,
 	"Whether the checksum matches the message's bytes.",
 };
-static const struct field_def f_reserved = {
+static const struct field_def f_reserved FIELD_REG = {
 	"icmpv6.reserved", "Reserved", FT_BYTES, NULL, NULL, "Reserved: zero.",
 };
-static const struct field_def f_mtu = {
+static const struct field_def f_mtu FIELD_REG = {
 	"icmpv6.mtu", "MTU", FT_UINT, NULL, NULL,
 	"MTU: the largest packet the next link takes; the sender must send smaller ones.",
 };
-static const struct field_def f_pointer = {
+static const struct field_def f_pointer FIELD_REG = {
 	"icmpv6.pointer", "Pointer", FT_UINT, NULL, NULL,
 	"Pointer: the byte of the invoking packet where the problem was found.",
 };
-static const struct field_def f_echo_id = {
+static const struct field_def f_echo_id FIELD_REG = {
 	"icmpv6.echo.identifier", "Identifier", FT_UINT, NULL, NULL,
 	"Identifier: chosen by the sender (ping uses it to tell its sessions apart); the reply copies it.",
 };
-static const struct field_def f_echo_seq = {
+static const struct field_def f_echo_seq FIELD_REG = {
 	"icmpv6.echo.sequence_number", "Sequence", FT_UINT, NULL, NULL,
 	"Sequence number: counts the requests; the reply copies it so they can be matched.",
 };
-static const struct field_def f_ra_hlim = {
+static const struct field_def f_ra_hlim FIELD_REG = {
 	"icmpv6.nd.ra.cur_hop_limit", "Cur hop limit", FT_UINT, NULL, NULL,
 	"The hop limit hosts should put in the packets they send (0: unspecified).",
 };
-static const struct field_def f_ra_flag = {
+static const struct field_def f_ra_flag FIELD_REG = {
 	"icmpv6.nd.ra.flag", "Flags", FT_HEX, NULL, NULL,
 	"Router flags: how hosts should configure addresses (M: DHCPv6, O: other info by DHCPv6).",
 };
-static const struct field_def f_ra_m = {
+static const struct field_def f_ra_m FIELD_REG = {
 	"icmpv6.nd.ra.flag.m", "Managed address configuration", FT_BOOL, NULL, NULL,
 	"M: addresses are handed out by DHCPv6.",
 };
-static const struct field_def f_ra_o = {
+static const struct field_def f_ra_o FIELD_REG = {
 	"icmpv6.nd.ra.flag.o", "Other configuration", FT_BOOL, NULL, NULL,
 	"O: other settings (DNS servers...) are available by DHCPv6.",
 };
-static const struct field_def f_ra_h = {
+static const struct field_def f_ra_h FIELD_REG = {
 	"icmpv6.nd.ra.flag.h", "Home Agent", FT_BOOL, NULL, NULL, "H: the router is a Mobile IPv6 home agent.",
 };
-static const struct field_def f_ra_prf = {
+static const struct field_def f_ra_prf FIELD_REG = {
 	"icmpv6.nd.ra.flag.prf", "Prf (Default Router Preference)", FT_UINT, prf_names, NULL,
 	"Preference of this router as the default router.",
 };
-static const struct field_def f_ra_lifetime = {
+static const struct field_def f_ra_lifetime FIELD_REG = {
 	"icmpv6.nd.ra.router_lifetime", "Router lifetime (s)", FT_UINT, NULL, NULL,
 	"Seconds this router may be used as the default router (0: not a default router).",
 };
-static const struct field_def f_ra_reach = {
+static const struct field_def f_ra_reach FIELD_REG = {
 	"icmpv6.nd.ra.reachable_time", "Reachable time (ms)", FT_UINT, NULL, NULL,
 	"How long a neighbour counts as reachable after a confirmation, in ms (0: unspecified).",
 };
-static const struct field_def f_ra_retrans = {
+static const struct field_def f_ra_retrans FIELD_REG = {
 	"icmpv6.nd.ra.retrans_timer", "Retrans timer (ms)", FT_UINT, NULL, NULL,
 	"Milliseconds between repeated neighbor solicitations (0: unspecified).",
 };
-static const struct field_def f_ns_target = {
+static const struct field_def f_ns_target FIELD_REG = {
 	"icmpv6.nd.ns.target_address", "Target Address", FT_IPV6, NULL, NULL,
 	"Target: the IPv6 address whose link-layer address the sender wants (IPv6's \"who has\").",
 };
-static const struct field_def f_na_flag = {
+static const struct field_def f_na_flag FIELD_REG = {
 	"icmpv6.nd.na.flag", "Flags", FT_HEX, NULL, NULL,
 	"Flags: R sender is a router, S this answers a solicitation, O override cached entries.",
 };
-static const struct field_def f_na_r = {
+static const struct field_def f_na_r FIELD_REG = {
 	"icmpv6.nd.na.flag.r", "Router", FT_BOOL, NULL, NULL, "R: the sender is a router.",
 };
-static const struct field_def f_na_s = {
+static const struct field_def f_na_s FIELD_REG = {
 	"icmpv6.nd.na.flag.s", "Solicited", FT_BOOL, NULL, NULL,
 	"S: this advertisement answers a neighbor solicitation.",
 };
-static const struct field_def f_na_o = {
+static const struct field_def f_na_o FIELD_REG = {
 	"icmpv6.nd.na.flag.o", "Override", FT_BOOL, NULL, NULL,
 	"O: replace any cached link-layer address for the target.",
 };
-static const struct field_def f_na_target = {
+static const struct field_def f_na_target FIELD_REG = {
 	"icmpv6.nd.na.target_address", "Target Address", FT_IPV6, NULL, NULL,
 	"Target: the IPv6 address this advertisement is about.",
 };
-static const struct field_def f_rd_target = {
+static const struct field_def f_rd_target FIELD_REG = {
 	"icmpv6.nd.rd.target_address", "Target Address", FT_IPV6, NULL, NULL,
 	"Target: the better first hop to use for the destination.",
 };
-static const struct field_def f_rd_dst = {
+static const struct field_def f_rd_dst FIELD_REG = {
 	"icmpv6.rd.na.destination_address", "Destination Address", FT_IPV6, NULL, NULL,
 	"Destination: the address whose traffic should take the better first hop.",
 };
-static const struct field_def f_opt = {
+static const struct field_def f_opt FIELD_REG = {
 	"icmpv6.opt", "ICMPv6 Option", FT_GROUP, opt_names, NULL,
 	"One neighbour-discovery option: a type, a length in 8-byte units, and its data.",
 };
-static const struct field_def f_opt_type = {
+static const struct field_def f_opt_type FIELD_REG = {
 	"icmpv6.opt.type", "Type", FT_UINT, opt_names, NULL, "Option type: which option this is.",
 };
-static const struct field_def f_opt_len = {
+static const struct field_def f_opt_len FIELD_REG = {
 	"icmpv6.opt.length", "Length", FT_UINT, NULL, NULL,
 	"Option length in 8-byte units, type and length included (0 is invalid).",
 };
-static const struct field_def f_opt_src_ll = {
+static const struct field_def f_opt_src_ll FIELD_REG = {
 	"icmpv6.opt.src_linkaddr", "Source Link-layer address", FT_MAC, NULL, NULL,
 	"The sender's MAC address, so the receiver need not ask for it.",
 };
-static const struct field_def f_opt_tgt_ll = {
+static const struct field_def f_opt_tgt_ll FIELD_REG = {
 	"icmpv6.opt.target_linkaddr", "Target Link-layer address", FT_MAC, NULL, NULL,
 	"The target's MAC address: the answer a neighbor solicitation asked for.",
 };
-static const struct field_def f_opt_linkaddr = {
+static const struct field_def f_opt_linkaddr FIELD_REG = {
 	"icmpv6.opt.linkaddr", "Link-layer address", FT_BYTES, NULL, NULL,
 	"A link-layer address that is not a 6-byte MAC.",
 };
-static const struct field_def f_pfx_len = {
+static const struct field_def f_pfx_len FIELD_REG = {
 	"icmpv6.opt.prefix.length", "Prefix Length", FT_UINT, NULL, NULL,
 	"How many leading bits of the prefix are significant (64 for SLAAC).",
 };
-static const struct field_def f_pfx_flag = {
+static const struct field_def f_pfx_flag FIELD_REG = {
 	"icmpv6.opt.prefix.flag", "Flag", FT_HEX, NULL, NULL,
 	"L: the prefix is on this link; A: hosts may make their own addresses from it (SLAAC).",
 };
-static const struct field_def f_pfx_l = {
+static const struct field_def f_pfx_l FIELD_REG = {
 	"icmpv6.opt.prefix.flag.l", "On-link flag(L)", FT_BOOL, NULL, NULL,
 	"L: addresses in this prefix are reachable directly on this link.",
 };
-static const struct field_def f_pfx_a = {
+static const struct field_def f_pfx_a FIELD_REG = {
 	"icmpv6.opt.prefix.flag.a", "Autonomous address-configuration flag(A)", FT_BOOL, NULL, NULL,
 	"A: hosts may build their own address from this prefix (SLAAC).",
 };
-static const struct field_def f_pfx_valid = {
+static const struct field_def f_pfx_valid FIELD_REG = {
 	"icmpv6.opt.prefix.valid_lifetime", "Valid Lifetime", FT_UINT, NULL, NULL,
 	"Seconds the prefix stays valid (0xffffffff: forever).",
 };
-static const struct field_def f_pfx_pref = {
+static const struct field_def f_pfx_pref FIELD_REG = {
 	"icmpv6.opt.prefix.preferred_lifetime", "Preferred Lifetime", FT_UINT, NULL, NULL,
 	"Seconds addresses from the prefix stay preferred for new connections.",
 };
-static const struct field_def f_pfx = {
+static const struct field_def f_pfx FIELD_REG = {
 	"icmpv6.opt.prefix", "Prefix", FT_IPV6, NULL, NULL, "The advertised network prefix.",
 };
-static const struct field_def f_opt_mtu = {
+static const struct field_def f_opt_mtu FIELD_REG = {
 	"icmpv6.opt.mtu", "MTU", FT_UINT, NULL, NULL, "The MTU hosts on this link should use.",
 };
-static const struct field_def f_opt_redirected = {
+static const struct field_def f_opt_redirected FIELD_REG = {
 	"icmpv6.opt.redirected_packet", "Redirected Packet", FT_BYTES, NULL, NULL,
 	"The start of the packet that caused the redirect.",
 };
-static const struct field_def f_rdnss_life = {
+static const struct field_def f_rdnss_life FIELD_REG = {
 	"icmpv6.opt.rdnss.lifetime", "Lifetime", FT_UINT, NULL, NULL,
 	"Seconds the DNS servers may be used.",
 };
-static const struct field_def f_rdnss = {
+static const struct field_def f_rdnss FIELD_REG = {
 	"icmpv6.opt.rdnss", "Recursive DNS Servers", FT_IPV6, NULL, NULL, "A DNS server hosts may use (RFC 8106).",
 };
-static const struct field_def f_opt_data = {
+static const struct field_def f_opt_data FIELD_REG = {
 	"icmpv6.opt.data", "Data", FT_BYTES, NULL, NULL, "Option data not decoded here.",
 };
-static const struct field_def f_mld_delay = {
+static const struct field_def f_mld_delay FIELD_REG = {
 	"icmpv6.mld.maximum_response_delay", "Maximum Response Delay [ms]", FT_UINT, NULL, NULL,
 	"How long listeners may wait before answering this query, in ms.",
 };
-static const struct field_def f_mld_code = {
+static const struct field_def f_mld_code FIELD_REG = {
 	"icmpv6.mld.maximum_response_code", "Maximum Response Code", FT_UINT, NULL, NULL,
 	"Encoded maximum wait before answering (MLDv2; large values are floating point).",
 };
-static const struct field_def f_mld_addr = {
+static const struct field_def f_mld_addr FIELD_REG = {
 	"icmpv6.mld.multicast_address", "Multicast Address", FT_IPV6, NULL, NULL,
 	"The multicast group concerned (:: in a general query: all groups).",
 };
-static const struct field_def f_mld_flag = {
+static const struct field_def f_mld_flag FIELD_REG = {
 	"icmpv6.mld.flag", "Flags", FT_HEX, NULL, NULL,
 	"S: routers skip timer updates; QRV: the querier's robustness (retransmission count).",
 };
-static const struct field_def f_mld_s = {
+static const struct field_def f_mld_s FIELD_REG = {
 	"icmpv6.mld.flag.s", "Suppress Router-Side Processing", FT_BOOL, NULL, NULL,
 	"S: routers that hear this query do not update their timers.",
 };
-static const struct field_def f_mld_qrv = {
+static const struct field_def f_mld_qrv FIELD_REG = {
 	"icmpv6.mld.flag.qrv", "QRV (Querier's Robustness Variable)", FT_UINT, NULL, NULL,
 	"How many times messages are repeated to survive loss.",
 };
-static const struct field_def f_mld_qqi = {
+static const struct field_def f_mld_qqi FIELD_REG = {
 	"icmpv6.mld.qqi", "QQIC (Querier's Query Interval Code)", FT_UINT, NULL, NULL,
 	"Encoded interval between general queries, in seconds.",
 };
-static const struct field_def f_mld_nsrc = {
+static const struct field_def f_mld_nsrc FIELD_REG = {
 	"icmpv6.mld.nb_sources", "Number of Sources", FT_UINT, NULL, NULL,
 	"How many source addresses this query asks about.",
 };
-static const struct field_def f_mld_src = {
+static const struct field_def f_mld_src FIELD_REG = {
 	"icmpv6.mld.source_address", "Source Address", FT_IPV6, NULL, NULL,
 	"A source whose traffic to the group the query asks about.",
 };
-static const struct field_def f_mldr_n = {
+static const struct field_def f_mldr_n FIELD_REG = {
 	"icmpv6.mldr.nb_mcast_records", "Number of Multicast Address Records", FT_UINT, NULL, NULL,
 	"How many multicast groups this report describes.",
 };
-static const struct field_def f_mar = {
+static const struct field_def f_mar FIELD_REG = {
 	"icmpv6.mldr.mar", "Multicast Address Record", FT_GROUP, mar_types, NULL,
 	"One group this host listens to, and which sources it wants.",
 };
-static const struct field_def f_mar_type = {
+static const struct field_def f_mar_type FIELD_REG = {
 	"icmpv6.mldr.mar.record_type", "Record Type", FT_UINT, mar_types, NULL,
 	"Include/exclude mode of the listener, or a change to it.",
 };
-static const struct field_def f_mar_aux = {
+static const struct field_def f_mar_aux FIELD_REG = {
 	"icmpv6.mldr.mar.aux_data_len", "Aux Data Len", FT_UINT, NULL, NULL,
 	"Length of auxiliary data in 32-bit words (normally 0).",
 };
-static const struct field_def f_mar_nsrc = {
+static const struct field_def f_mar_nsrc FIELD_REG = {
 	"icmpv6.mldr.mar.nb_sources", "Number of Sources", FT_UINT, NULL, NULL,
 	"How many source addresses the record lists.",
 };
-static const struct field_def f_mar_addr = {
+static const struct field_def f_mar_addr FIELD_REG = {
 	"icmpv6.mldr.mar.multicast_address", "Multicast Address", FT_IPV6, NULL, NULL,
 	"The multicast group this record is about.",
 };
-static const struct field_def f_mar_src = {
+static const struct field_def f_mar_src FIELD_REG = {
 	"icmpv6.mldr.mar.source_address", "Source Address", FT_IPV6, NULL, NULL,
 	"A source included in or excluded from the listening.",
 };
-static const struct field_def f_mar_auxdata = {
+static const struct field_def f_mar_auxdata FIELD_REG = {
 	"icmpv6.mldr.mar.auxiliary_data", "Auxiliary Data", FT_BYTES, NULL, NULL, "Auxiliary data.",
 };
 

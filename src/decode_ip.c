@@ -42,121 +42,121 @@ static const struct tok opt_names[] = {
 	{ 137, "Strict Source Route (SSRR)" }, { 148, "Router Alert" }, { 0, NULL }
 };
 
-static const struct field_def f_ip = {
+static const struct field_def f_ip FIELD_REG = {
 	"ip", "Internet Protocol Version 4", FT_PROTO, NULL, NULL,
 	"IPv4: carries a packet from one address to another, across routers if needed.",
 };
 /* shared with decode_ipv6.c: Wireshark's IPv6 tree carries ip.version too */
-const struct field_def dec_ip_version = {
+const struct field_def dec_ip_version FIELD_REG = {
 	"ip.version", "Version", FT_UINT, NULL, NULL, "Version: 4 for IPv4, 6 for IPv6.",
 };
 #define f_version dec_ip_version
-static const struct field_def f_hdr_len = {
+static const struct field_def f_hdr_len FIELD_REG = {
 	"ip.hdr_len", "Header Length", FT_UINT, NULL, " bytes",
 	"Header length: 20 bytes, plus any options (the field counts 4-byte words).",
 };
-static const struct field_def f_dsfield = {
+static const struct field_def f_dsfield FIELD_REG = {
 	"ip.dsfield", "Differentiated Services Field", FT_HEX, NULL, NULL,
 	"Traffic class byte: a priority mark (DSCP) and congestion signal (ECN).",
 };
-static const struct field_def f_dscp = {
+static const struct field_def f_dscp FIELD_REG = {
 	"ip.dsfield.dscp", "Differentiated Services Codepoint", FT_UINT, dscp_names, NULL,
 	"DSCP: how routers should prioritise this packet (0 is ordinary best effort).",
 };
-static const struct field_def f_ecn = {
+static const struct field_def f_ecn FIELD_REG = {
 	"ip.dsfield.ecn", "Explicit Congestion Notification", FT_UINT, ecn_names, NULL,
 	"ECN: lets a congested router mark the packet instead of dropping it.",
 };
-static const struct field_def f_len = {
+static const struct field_def f_len FIELD_REG = {
 	"ip.len", "Total Length", FT_UINT, NULL, NULL,
 	"Total length: bytes in the whole IP packet, header included.",
 };
-static const struct field_def f_id = {
+static const struct field_def f_id FIELD_REG = {
 	"ip.id", "Identification", FT_HEX, NULL, NULL,
 	"Identification: a number shared by all fragments of one original packet.",
 };
-static const struct field_def f_flags = {
+static const struct field_def f_flags FIELD_REG = {
 	"ip.flags", "Flags", FT_HEX, NULL, NULL,
 	"Flags: whether the packet may be fragmented, and whether more fragments follow.",
 };
-static const struct field_def f_rb = {
+static const struct field_def f_rb FIELD_REG = {
 	"ip.flags.rb", "Reserved bit", FT_BOOL, NULL, NULL, "Reserved: must be zero.",
 };
-static const struct field_def f_df = {
+static const struct field_def f_df FIELD_REG = {
 	"ip.flags.df", "Don't fragment", FT_BOOL, NULL, NULL,
 	"Don't fragment: routers must drop (and report) the packet rather than split it.",
 };
-static const struct field_def f_mf = {
+static const struct field_def f_mf FIELD_REG = {
 	"ip.flags.mf", "More fragments", FT_BOOL, NULL, NULL,
 	"More fragments: this is not the last piece of a fragmented packet.",
 };
-static const struct field_def f_frag = {
+static const struct field_def f_frag FIELD_REG = {
 	"ip.frag_offset", "Fragment Offset", FT_UINT, NULL, NULL,
 	"Fragment offset, in 8-byte units: where this piece's data goes in the original packet.",
 };
-static const struct field_def f_ttl = {
+static const struct field_def f_ttl FIELD_REG = {
 	"ip.ttl", "Time to Live", FT_UINT, NULL, NULL,
 	"TTL: hops left before a router discards the packet.",
 };
-static const struct field_def f_proto = {
+static const struct field_def f_proto FIELD_REG = {
 	"ip.proto", "Protocol", FT_UINT, ipproto_long, NULL,
 	"Protocol: what the payload is (1 ICMP, 6 TCP, 17 UDP).",
 };
-static const struct field_def f_checksum = {
+static const struct field_def f_checksum FIELD_REG = {
 	"ip.checksum", "Header Checksum", FT_HEX, NULL, NULL,
 	"Header checksum: lets a receiver detect a damaged header (it covers the header only).",
 };
-static const struct field_def f_checksum_status = {
+static const struct field_def f_checksum_status FIELD_REG = {
 	"ip.checksum.status", "Header checksum status", FT_CSUM, NULL, NULL,
 	"Whether the header checksum matches the header's bytes.",
 };
-static const struct field_def f_src = {
+static const struct field_def f_src FIELD_REG = {
 	"ip.src", "Source Address", FT_IPV4, NULL, NULL,
 	"Source address: the IPv4 address of the sender.",
 };
-static const struct field_def f_dst = {
+static const struct field_def f_dst FIELD_REG = {
 	"ip.dst", "Destination Address", FT_IPV4, NULL, NULL,
 	"Destination address: the IPv4 address the packet is for.",
 };
-static const struct field_def f_options = {
+static const struct field_def f_options FIELD_REG = {
 	"ip.options", "Options", FT_GROUP, NULL, NULL,
 	"Options: rarely used extras between the fixed header and the payload.",
 };
-static const struct field_def f_option = {
+static const struct field_def f_option FIELD_REG = {
 	"ip.option", "Option", FT_GROUP, opt_names, NULL, "One IP option: a type, a length and its data.",
 };
-static const struct field_def f_opt_type = {
+static const struct field_def f_opt_type FIELD_REG = {
 	"ip.opt.type", "Type", FT_UINT, opt_names, NULL,
 	"Option type: which option this is (its top bit asks routers to copy it into fragments).",
 };
-static const struct field_def f_opt_len = {
+static const struct field_def f_opt_len FIELD_REG = {
 	"ip.opt.len", "Length", FT_UINT, NULL, NULL, "Option length, type and length bytes included.",
 };
-static const struct field_def f_opt_ptr = {
+static const struct field_def f_opt_ptr FIELD_REG = {
 	"ip.opt.ptr", "Pointer", FT_UINT, NULL, NULL,
 	"Pointer: where in this option the next router writes its entry.",
 };
-static const struct field_def f_opt_addr = {
+static const struct field_def f_opt_addr FIELD_REG = {
 	"ip.opt.addr", "IP Address", FT_IPV4, NULL, NULL, "A router address recorded or requested by the option.",
 };
-static const struct field_def f_rec_rt = {
+static const struct field_def f_rec_rt FIELD_REG = {
 	"ip.rec_rt", "Recorded Route", FT_IPV4, NULL, NULL, "A router the packet already passed, as it recorded itself.",
 };
-static const struct field_def f_empty_rt = {
+static const struct field_def f_empty_rt FIELD_REG = {
 	"ip.empty_rt", "Empty Route", FT_IPV4, NULL, NULL, "A slot for a router still to record itself (record route).",
 };
-static const struct field_def f_src_rt = {
+static const struct field_def f_src_rt FIELD_REG = {
 	"ip.src_rt", "Source Route", FT_IPV4, NULL, NULL, "A router the packet must still pass (source route).",
 };
-static const struct field_def f_opt_ra = {
+static const struct field_def f_opt_ra FIELD_REG = {
 	"ip.opt.ra", "Router Alert", FT_UINT, NULL, NULL,
 	"Router alert: asks every router on the path to look inside this packet (0: examine it).",
 };
-static const struct field_def f_opt_ts = {
+static const struct field_def f_opt_ts FIELD_REG = {
 	"ip.opt.time_stamp", "Timestamp", FT_UINT, NULL, NULL,
 	"A router's timestamp: milliseconds since midnight UT.",
 };
-static const struct field_def f_opt_data = {
+static const struct field_def f_opt_data FIELD_REG = {
 	"ip.opt.data", "Data", FT_BYTES, NULL, NULL, "The option's bytes, not decoded further.",
 };
 

@@ -42,137 +42,137 @@ static const struct tok rt_names[] = {
 	{ 0, NULL }
 };
 
-static const struct field_def f_ipv6 = {
+static const struct field_def f_ipv6 FIELD_REG = {
 	"ipv6", "Internet Protocol Version 6", FT_PROTO, NULL, NULL,
 	"IPv6: carries a packet from one 128-bit address to another, across routers if needed.",
 };
-static const struct field_def f_version = {
+static const struct field_def f_version FIELD_REG = {
 	"ipv6.version", "Version", FT_UINT, NULL, NULL, "Version: 6 for IPv6.",
 };
-static const struct field_def f_tclass = {
+static const struct field_def f_tclass FIELD_REG = {
 	"ipv6.tclass", "Traffic Class", FT_HEX, NULL, NULL,
 	"Traffic class: a priority mark (DSCP) and congestion signal (ECN), as in IPv4.",
 };
-static const struct field_def f_dscp = {
+static const struct field_def f_dscp FIELD_REG = {
 	"ipv6.tclass.dscp", "Differentiated Services Codepoint", FT_UINT, NULL, NULL,
 	"DSCP: how routers should prioritise this packet (0 is ordinary best effort).",
 };
-static const struct field_def f_ecn = {
+static const struct field_def f_ecn FIELD_REG = {
 	"ipv6.tclass.ecn", "Explicit Congestion Notification", FT_UINT, ecn_names, NULL,
 	"ECN: lets a congested router mark the packet instead of dropping it.",
 };
-static const struct field_def f_flow = {
+static const struct field_def f_flow FIELD_REG = {
 	"ipv6.flow", "Flow Label", FT_HEX, NULL, NULL,
 	"Flow label: a number the sender may use to keep packets of one flow on one path.",
 };
-static const struct field_def f_plen = {
+static const struct field_def f_plen FIELD_REG = {
 	"ipv6.plen", "Payload Length", FT_UINT, NULL, NULL,
 	"Payload length: bytes after the 40-byte header, extension headers included.",
 };
-static const struct field_def f_nxt = {
+static const struct field_def f_nxt FIELD_REG = {
 	"ipv6.nxt", "Next Header", FT_UINT, nxt_names, NULL,
 	"Next header: what follows this header (58 ICMPv6, 6 TCP, 17 UDP, or an extension header).",
 };
-static const struct field_def f_hlim = {
+static const struct field_def f_hlim FIELD_REG = {
 	"ipv6.hlim", "Hop Limit", FT_UINT, NULL, NULL,
 	"Hop limit: hops left before a router discards the packet (IPv6's TTL).",
 };
-static const struct field_def f_src = {
+static const struct field_def f_src FIELD_REG = {
 	"ipv6.src", "Source Address", FT_IPV6, NULL, NULL, "Source address: the IPv6 address of the sender.",
 };
-static const struct field_def f_dst = {
+static const struct field_def f_dst FIELD_REG = {
 	"ipv6.dst", "Destination Address", FT_IPV6, NULL, NULL,
 	"Destination address: the IPv6 address the packet is for.",
 };
-static const struct field_def f_hbh = {
+static const struct field_def f_hbh FIELD_REG = {
 	"ipv6.hopopts", "IPv6 Hop-by-Hop Option", FT_GROUP, NULL, NULL,
 	"Hop-by-hop options: instructions every router on the path must read.",
 };
-static const struct field_def f_hbh_nxt = {
+static const struct field_def f_hbh_nxt FIELD_REG = {
 	"ipv6.hopopts.nxt", "Next Header", FT_UINT, nxt_names, NULL, "What follows this extension header.",
 };
-static const struct field_def f_hbh_len = {
+static const struct field_def f_hbh_len FIELD_REG = {
 	"ipv6.hopopts.len", "Length", FT_UINT, NULL, NULL,
 	"Header length in 8-byte units, not counting the first 8 bytes.",
 };
-static const struct field_def f_dst_opts = {
+static const struct field_def f_dst_opts FIELD_REG = {
 	"ipv6.dstopts", "Destination Options for IPv6", FT_GROUP, NULL, NULL,
 	"Destination options: instructions for the receiver only.",
 };
-static const struct field_def f_dst_nxt = {
+static const struct field_def f_dst_nxt FIELD_REG = {
 	"ipv6.dstopts.nxt", "Next Header", FT_UINT, nxt_names, NULL, "What follows this extension header.",
 };
-static const struct field_def f_dst_len = {
+static const struct field_def f_dst_len FIELD_REG = {
 	"ipv6.dstopts.len", "Length", FT_UINT, NULL, NULL,
 	"Header length in 8-byte units, not counting the first 8 bytes.",
 };
-static const struct field_def f_opt = {
+static const struct field_def f_opt FIELD_REG = {
 	"ipv6.opt", "IPv6 Option", FT_GROUP, opt_names, NULL, "One option: a type, a length and its data.",
 };
-static const struct field_def f_opt_type = {
+static const struct field_def f_opt_type FIELD_REG = {
 	"ipv6.opt.type", "Type", FT_HEX, opt_names, NULL,
 	"Option type; its top two bits say what a node that does not know it must do.",
 };
-static const struct field_def f_opt_len = {
+static const struct field_def f_opt_len FIELD_REG = {
 	"ipv6.opt.length", "Length", FT_UINT, NULL, NULL, "Bytes of option data that follow.",
 };
-static const struct field_def f_opt_padn = {
+static const struct field_def f_opt_padn FIELD_REG = {
 	"ipv6.opt.padn", "PadN", FT_BYTES, NULL, NULL, "Padding that aligns the next option.",
 };
-static const struct field_def f_opt_ra = {
+static const struct field_def f_opt_ra FIELD_REG = {
 	"ipv6.opt.router_alert", "Router Alert", FT_UINT, ra_names, NULL,
 	"Router alert: asks routers to look inside this packet (0: it is MLD).",
 };
-static const struct field_def f_opt_jumbo = {
+static const struct field_def f_opt_jumbo FIELD_REG = {
 	"ipv6.opt.jumbo", "Payload Length", FT_UINT, NULL, NULL,
 	"Jumbo payload: the real payload length of a packet over 65,535 bytes (the header's field is 0).",
 };
-static const struct field_def f_opt_unknown = {
+static const struct field_def f_opt_unknown FIELD_REG = {
 	"ipv6.opt_unknown_data", "Unknown Data", FT_BYTES, NULL, NULL, "Data of an option not decoded here.",
 };
-static const struct field_def f_rt = {
+static const struct field_def f_rt FIELD_REG = {
 	"ipv6.routing", "Routing Header for IPv6", FT_GROUP, NULL, NULL,
 	"Routing header: a list of nodes the packet must visit on its way.",
 };
-static const struct field_def f_rt_nxt = {
+static const struct field_def f_rt_nxt FIELD_REG = {
 	"ipv6.routing.nxt", "Next Header", FT_UINT, nxt_names, NULL, "What follows this extension header.",
 };
-static const struct field_def f_rt_len = {
+static const struct field_def f_rt_len FIELD_REG = {
 	"ipv6.routing.len", "Length", FT_UINT, NULL, NULL,
 	"Header length in 8-byte units, not counting the first 8 bytes.",
 };
-static const struct field_def f_rt_type = {
+static const struct field_def f_rt_type FIELD_REG = {
 	"ipv6.routing.type", "Type", FT_UINT, rt_names, NULL, "Routing type: which routing scheme this is.",
 };
-static const struct field_def f_rt_segleft = {
+static const struct field_def f_rt_segleft FIELD_REG = {
 	"ipv6.routing.segleft", "Segments Left", FT_UINT, NULL, NULL,
 	"Segments left: how many listed nodes are still to be visited.",
 };
-static const struct field_def f_rt_addr = {
+static const struct field_def f_rt_addr FIELD_REG = {
 	"ipv6.routing.src.addr", "Address", FT_IPV6, NULL, NULL, "A node the packet is routed through.",
 };
-static const struct field_def f_rt_data = {
+static const struct field_def f_rt_data FIELD_REG = {
 	"ipv6.routing.unknown_data", "Type-Specific Data", FT_BYTES, NULL, NULL,
 	"Data for this routing type, not decoded here.",
 };
-static const struct field_def f_frag = {
+static const struct field_def f_frag FIELD_REG = {
 	"ipv6.fraghdr", "Fragment Header for IPv6", FT_GROUP, NULL, NULL,
 	"Fragment header: this packet is one piece of a larger one the sender split.",
 };
-static const struct field_def f_frag_nxt = {
+static const struct field_def f_frag_nxt FIELD_REG = {
 	"ipv6.fraghdr.nxt", "Next header", FT_UINT, nxt_names, NULL, "What the reassembled payload starts with.",
 };
-static const struct field_def f_frag_res = {
+static const struct field_def f_frag_res FIELD_REG = {
 	"ipv6.fraghdr.reserved_octet", "Reserved octet", FT_HEX, NULL, NULL, "Reserved: zero.",
 };
-static const struct field_def f_frag_off = {
+static const struct field_def f_frag_off FIELD_REG = {
 	"ipv6.fraghdr.offset", "Offset", FT_UINT, NULL, NULL,
 	"Fragment offset in 8-byte units: where this piece goes in the original payload.",
 };
-static const struct field_def f_frag_more = {
+static const struct field_def f_frag_more FIELD_REG = {
 	"ipv6.fraghdr.more", "More Fragments", FT_BOOL, NULL, NULL, "More fragments follow this one.",
 };
-static const struct field_def f_frag_id = {
+static const struct field_def f_frag_id FIELD_REG = {
 	"ipv6.fraghdr.ident", "Identification", FT_HEX, NULL, NULL,
 	"Identification: a number shared by all fragments of one original packet.",
 };

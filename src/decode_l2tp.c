@@ -31,57 +31,57 @@
 #define L2TP_P 0x0100
 
 static const struct tok type_names[] = { { 0, "Data Message" }, { 1, "Control Message" }, { 0, NULL } };
-static const struct field_def f_l2tp = {
+static const struct field_def f_l2tp FIELD_REG = {
 	"l2tp", "Layer 2 Tunneling Protocol", FT_PROTO, NULL, NULL,
 	"L2TP: carries PPP sessions over UDP, so a dial-up or DSL link can end far away (a VPN, an ISP's LNS).",
 };
-static const struct field_def f_flags = {
+static const struct field_def f_flags FIELD_REG = {
 	"l2tp.flags", "Flags", FT_HEX, NULL, NULL, "Flags: message type, which optional fields follow, and the version.",
 };
-static const struct field_def f_type = {
+static const struct field_def f_type FIELD_REG = {
 	"l2tp.type", "Type", FT_UINT, type_names, NULL, "Type: 0 a data message (PPP), 1 a control message (AVPs).",
 };
-static const struct field_def f_length_bit = {
+static const struct field_def f_length_bit FIELD_REG = {
 	"l2tp.length_bit", "Length Bit", FT_BOOL, NULL, NULL, "A length field follows (always in control messages).",
 };
-static const struct field_def f_seq_bit = {
+static const struct field_def f_seq_bit FIELD_REG = {
 	"l2tp.seq_bit", "Sequence Bit", FT_BOOL, NULL, NULL, "The Ns and Nr sequence numbers follow.",
 };
-static const struct field_def f_offset_bit = {
+static const struct field_def f_offset_bit FIELD_REG = {
 	"l2tp.offset_bit", "Offset bit", FT_BOOL, NULL, NULL, "An offset size follows: padding before the payload.",
 };
-static const struct field_def f_priority = {
+static const struct field_def f_priority FIELD_REG = {
 	"l2tp.priority", "Priority", FT_BOOL, NULL, NULL, "Data to send ahead of other data (LCP echoes, for one).",
 };
-static const struct field_def f_version = {
+static const struct field_def f_version FIELD_REG = {
 	"l2tp.version", "Version", FT_UINT, NULL, NULL, "Version: 2 for L2TP (RFC 2661), 3 for L2TPv3, 1 for L2F.",
 };
-static const struct field_def f_length = {
+static const struct field_def f_length FIELD_REG = {
 	"l2tp.length", "Length", FT_UINT, NULL, NULL, "Bytes of the whole message, header included.",
 };
-static const struct field_def f_tunnel = {
+static const struct field_def f_tunnel FIELD_REG = {
 	"l2tp.tunnel", "Tunnel ID", FT_UINT, NULL, NULL, "Tunnel ID: the receiver's name for this tunnel.",
 };
-static const struct field_def f_session = {
+static const struct field_def f_session FIELD_REG = {
 	"l2tp.session", "Session ID", FT_UINT, NULL, NULL,
 	"Session ID: the receiver's name for the PPP session in the tunnel (0: the tunnel itself).",
 };
-static const struct field_def f_ns = {
+static const struct field_def f_ns FIELD_REG = {
 	"l2tp.Ns", "Ns", FT_UINT, NULL, NULL, "Ns: this message's sequence number.",
 };
-static const struct field_def f_nr = {
+static const struct field_def f_nr FIELD_REG = {
 	"l2tp.Nr", "Nr", FT_UINT, NULL, NULL, "Nr: the sequence number expected next from the peer (an acknowledgment).",
 };
-static const struct field_def f_offset = {
+static const struct field_def f_offset FIELD_REG = {
 	"l2tp.offset", "Offset", FT_UINT, NULL, NULL, "Bytes of padding between the header and the payload.",
 };
-static const struct field_def f_ccid = {
+static const struct field_def f_ccid FIELD_REG = {
 	"l2tp.ccid", "Control Connection ID", FT_HEX, NULL, NULL, "Version 3: the receiver's name for the control connection.",
 };
-static const struct field_def f_res = {
+static const struct field_def f_res FIELD_REG = {
 	"l2tp.res", "Reserved", FT_HEX, NULL, NULL, "Version 3 data: reserved, zero.",
 };
-static const struct field_def f_sid = {
+static const struct field_def f_sid FIELD_REG = {
 	"l2tp.sid", "Session ID", FT_HEX, NULL, NULL, "Version 3: the receiver's name for the session.",
 };
 static void l2tp_flags(struct decoded *d, uint32_t off, unsigned fl)

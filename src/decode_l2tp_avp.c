@@ -51,33 +51,33 @@ static const struct tok dir_words[] = { { 0, "global error" }, { 1, "at peer" },
 
 
 static const char n_avp[] = "l2tp.avp";	/* two defs, one name: one array (decode.h) */
-static const struct field_def f_avp = {
+static const struct field_def f_avp FIELD_REG = {
 	n_avp, "AVP", FT_GROUP, avp_names, NULL, "One attribute-value pair of the control message.",
 };
-static const struct field_def f_vendor_avp = {
+static const struct field_def f_vendor_avp FIELD_REG = {
 	n_avp, "Vendor-Specific AVP", FT_GROUP, NULL, NULL, "An attribute-value pair a vendor defined.",
 };
-static const struct field_def f_avp_m = {
+static const struct field_def f_avp_m FIELD_REG = {
 	"l2tp.avp.mandatory", "Mandatory", FT_BOOL, NULL, NULL,
 	"A receiver that does not know this AVP must end the session or tunnel.",
 };
-static const struct field_def f_avp_h = {
+static const struct field_def f_avp_h FIELD_REG = {
 	"l2tp.avp.hidden", "Hidden", FT_BOOL, NULL, NULL, "The value is hidden (encrypted with the tunnel's secret).",
 };
-static const struct field_def f_avp_len = {
+static const struct field_def f_avp_len FIELD_REG = {
 	"l2tp.avp.length", "Length", FT_UINT, NULL, NULL, "Bytes of the AVP, its 6-byte header included.",
 };
-static const struct field_def f_avp_vendor = {
+static const struct field_def f_avp_vendor FIELD_REG = {
 	"l2tp.avp.vendor_id", "Vendor ID", FT_UINT, vendor_names, NULL, "0 for the AVPs of the RFC, else a vendor's number.",
 };
-static const struct field_def f_avp_type = {
+static const struct field_def f_avp_type FIELD_REG = {
 	"l2tp.avp.type", "AVP Type", FT_UINT, avp_names, NULL, "Which attribute this is.",
 };
-static const struct field_def f_avp_cisco = {
+static const struct field_def f_avp_cisco FIELD_REG = {
 	"l2tp.avp.ciscotype", "Type", FT_UINT, NULL, NULL, "Which of Cisco's attributes this is.",
 };
 #define AVP_FIELD(id, nm, lbl, ty, vals, ex) \
-	static const struct field_def id = { "l2tp." nm, lbl, ty, vals, NULL, ex }
+	static const struct field_def id FIELD_REG = { "l2tp." nm, lbl, ty, vals, NULL, ex }
 AVP_FIELD(f_msg, "avp.message_type", "Message Type", FT_UINT, msg_names, "What the control message is.");
 AVP_FIELD(f_result, "result_code", "Result code", FT_UINT, NULL, "Why the tunnel or call ends.");
 AVP_FIELD(f_error, "avp.error_code", "Error code", FT_UINT, NULL, "The error, when the result code is 2.");

@@ -27,69 +27,69 @@ static const struct tok opt_names[] = {
 	{ 19, "Multilink Endpoint Discriminator" }, { 0, NULL }
 };
 
-static const struct field_def f_lcp = {
+static const struct field_def f_lcp FIELD_REG = {
 	"lcp", "PPP Link Control Protocol", FT_PROTO, NULL, NULL,
 	"LCP: the two ends of a PPP link agree on its options, test it with echoes and close it.",
 };
-static const struct field_def f_code = {
+static const struct field_def f_code FIELD_REG = {
 	"ppp.code", "Code", FT_UINT, code_names, NULL,
 	"What this LCP packet is: a configuration request, its answer, an echo...",
 };
-static const struct field_def f_id = {
+static const struct field_def f_id FIELD_REG = {
 	"ppp.identifier", "Identifier", FT_UINT, NULL, NULL, "Matches an answer to its request.",
 };
-static const struct field_def f_length = {
+static const struct field_def f_length FIELD_REG = {
 	"ppp.length", "Length", FT_UINT, NULL, NULL, "Bytes in this LCP packet, its header included.",
 };
-static const struct field_def f_opt = {
+static const struct field_def f_opt FIELD_REG = {
 	"lcp.opt", "Option", FT_GROUP, opt_names, NULL, "One option the sender proposes, accepts or refuses.",
 };
-static const struct field_def f_opt_type = {
+static const struct field_def f_opt_type FIELD_REG = {
 	"lcp.opt.type", "Type", FT_UINT, opt_names, NULL, "Which option this is.",
 };
-static const struct field_def f_opt_len = {
+static const struct field_def f_opt_len FIELD_REG = {
 	"lcp.opt.length", "Length", FT_UINT, NULL, NULL, "Bytes in the option, type and length included.",
 };
-static const struct field_def f_mru = {
+static const struct field_def f_mru FIELD_REG = {
 	"lcp.opt.mru", "Maximum Receive Unit", FT_UINT, NULL, NULL, "The largest packet the sender takes.",
 };
-static const struct field_def f_accm = {
+static const struct field_def f_accm FIELD_REG = {
 	"lcp.opt.asyncmap", "Async Control Character Map", FT_HEX, NULL, NULL,
 	"Which control characters must be escaped on an asynchronous line.",
 };
-static const struct field_def f_auth = {
+static const struct field_def f_auth FIELD_REG = {
 	"lcp.opt.auth_protocol", "Authentication Protocol", FT_HEX, NULL, NULL,
 	"How the sender wants the peer to authenticate (0xc023 PAP, 0xc223 CHAP).",
 };
-static const struct field_def f_algorithm = {
+static const struct field_def f_algorithm FIELD_REG = {
 	"lcp.opt.algorithm", "Algorithm", FT_UINT, NULL, NULL, "CHAP's hash (5: MD5, 0x80: MS-CHAP, 0x81: MS-CHAPv2).",
 };
-static const struct field_def f_quality = {
+static const struct field_def f_quality FIELD_REG = {
 	"lcp.opt.quality_protocol", "Quality Protocol", FT_HEX, NULL, NULL, "How link quality is monitored.",
 };
-static const struct field_def f_opt_magic = {
+static const struct field_def f_opt_magic FIELD_REG = {
 	"lcp.opt.magic_number", "Magic Number", FT_HEX, NULL, NULL,
 	"A random number: a link looped back to itself sees its own.",
 };
-static const struct field_def f_mrru = {
+static const struct field_def f_mrru FIELD_REG = {
 	"lcp.opt.mrru", "MRRU", FT_UINT, NULL, NULL, "The largest packet multilink reassembles.",
 };
-static const struct field_def f_opt_data = {
+static const struct field_def f_opt_data FIELD_REG = {
 	"lcp.opt.data", "Data", FT_BYTES, NULL, NULL, "The option's data, not decoded here.",
 };
-static const struct field_def f_magic = {
+static const struct field_def f_magic FIELD_REG = {
 	"lcp.magic_number", "Magic Number", FT_HEX, NULL, NULL, "The sender's magic number (0 when it has none).",
 };
-static const struct field_def f_rej_proto = {
+static const struct field_def f_rej_proto FIELD_REG = {
 	"lcp.rej_proto", "Rejected Protocol", FT_HEX, NULL, NULL, "The PPP protocol the peer does not speak.",
 };
-static const struct field_def f_secs = {
+static const struct field_def f_secs FIELD_REG = {
 	"lcp.secs_remaining", "Seconds Remaining", FT_UINT, NULL, NULL, "How long the link may stay up.",
 };
-static const struct field_def f_data = {
+static const struct field_def f_data FIELD_REG = {
 	"lcp.data", "Data", FT_BYTES, NULL, NULL, "What an echo or discard carries after the magic number.",
 };
-static const struct field_def f_message = {
+static const struct field_def f_message FIELD_REG = {
 	"lcp.message", "Message", FT_STRING, NULL, NULL, "Text for a person reading the link's log.",
 };
 

@@ -20,22 +20,22 @@ static const struct tok label_names[] = {
 	{ 14, "OAM Alert" }, { 15, "Extension" }, { 0, NULL }
 };
 
-static const struct field_def f_mpls = {
+static const struct field_def f_mpls FIELD_REG = {
 	"mpls", "MultiProtocol Label Switching Header", FT_PROTO, NULL, NULL,
 	"MPLS: routers forward the packet by a short label instead of looking up its IP address.",
 };
-static const struct field_def f_label = {
+static const struct field_def f_label FIELD_REG = {
 	"mpls.label", "MPLS Label", FT_UINT, label_names, NULL,
 	"Label: the forwarding path the next router should use (0-15 are reserved meanings).",
 };
-static const struct field_def f_exp = {
+static const struct field_def f_exp FIELD_REG = {
 	"mpls.exp", "MPLS Experimental Bits", FT_UINT, NULL, NULL, "Traffic class: a priority for queueing.",
 };
-static const struct field_def f_bottom = {
+static const struct field_def f_bottom FIELD_REG = {
 	"mpls.bottom", "MPLS Bottom Of Label Stack", FT_UINT, NULL, NULL,
 	"1 on the last label: the payload follows.",
 };
-static const struct field_def f_ttl = {
+static const struct field_def f_ttl FIELD_REG = {
 	"mpls.ttl", "MPLS TTL", FT_UINT, NULL, NULL, "Hops left, as IP's TTL.",
 };
 

@@ -21,11 +21,11 @@ static const struct tok family_names[] = {
 	{ 28, "IPv6" }, { 30, "IPv6" }, { 0, NULL }
 };
 
-static const struct field_def f_null = {
+static const struct field_def f_null FIELD_REG = {
 	"null", "Null/Loopback", FT_PROTO, NULL, NULL,
 	"BSD loopback header: the address family of the packet that follows (macOS utun, BSD tun and lo).",
 };
-static const struct field_def f_family = {
+static const struct field_def f_family FIELD_REG = {
 	"null.family", "Family", FT_UINT, family_names, NULL,
 	"Address family: 2 is IPv4; 24, 28 and 30 are IPv6 on NetBSD/OpenBSD, FreeBSD and macOS.",
 };

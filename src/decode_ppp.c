@@ -42,21 +42,21 @@ static const struct tok code_names[] = {
 };
 static const struct tok dir_names[] = { { 0, "Received" }, { 1, "Sent" }, { 0, NULL } };
 
-static const struct field_def f_ppp = {
+static const struct field_def f_ppp FIELD_REG = {
 	"ppp", "Point-to-Point Protocol", FT_PROTO, NULL, NULL,
 	"PPP: carries packets over a point-to-point link (a modem, DSL, a Linux ppp device).",
 };
-static const struct field_def f_direction = {
+static const struct field_def f_direction FIELD_REG = {
 	"ppp.direction", "Direction", FT_UINT, dir_names, NULL,
 	"Whether the capturing host received (0) or sent (1) this frame.",
 };
-static const struct field_def f_address = {
+static const struct field_def f_address FIELD_REG = {
 	"ppp.address", "Address", FT_HEX, NULL, NULL, "HDLC address: always 0xff (all stations) on PPP.",
 };
-static const struct field_def f_control = {
+static const struct field_def f_control FIELD_REG = {
 	"ppp.control", "Control", FT_HEX, NULL, NULL, "HDLC control: always 0x03 (unnumbered information).",
 };
-const struct field_def dec_ppp_protocol = {
+const struct field_def dec_ppp_protocol FIELD_REG = {
 	"ppp.protocol", "Protocol", FT_HEX, proto_names, NULL,
 	"Protocol: what the frame carries (0x0021 IPv4, 0x0057 IPv6, 0xc021 link control).",
 };

@@ -27,34 +27,34 @@ static const struct tok code_short[] = {
 	{ 0x09, "PADI" }, { 0x07, "PADO" }, { 0x19, "PADR" }, { 0x65, "PADS" }, { 0xa7, "PADT" }, { 0, NULL }
 };
 
-static const struct field_def f_pppoes = {
+static const struct field_def f_pppoes FIELD_REG = {
 	"pppoes", "PPP-over-Ethernet Session", FT_PROTO, NULL, NULL,
 	"PPPoE session: PPP frames carried over Ethernet, as DSL links use them.",
 };
-static const struct field_def f_pppoed = {
+static const struct field_def f_pppoed FIELD_REG = {
 	"pppoed", "PPP-over-Ethernet Discovery", FT_PROTO, NULL, NULL,
 	"PPPoE discovery: how a client finds an access concentrator and gets a session.",
 };
-static const struct field_def f_version = {
+static const struct field_def f_version FIELD_REG = {
 	"pppoe.version", "Version", FT_UINT, NULL, NULL, "PPPoE version: 1.",
 };
-static const struct field_def f_type = {
+static const struct field_def f_type FIELD_REG = {
 	"pppoe.type", "Type", FT_UINT, NULL, NULL, "PPPoE type: 1.",
 };
-static const struct field_def f_code = {
+static const struct field_def f_code FIELD_REG = {
 	"pppoe.code", "Code", FT_HEX, code_names, NULL, "0 for session data; discovery steps have their own codes.",
 };
-static const struct field_def f_session = {
+static const struct field_def f_session FIELD_REG = {
 	"pppoe.session_id", "Session ID", FT_HEX, NULL, NULL, "The session this frame belongs to.",
 };
-static const struct field_def f_plen = {
+static const struct field_def f_plen FIELD_REG = {
 	"pppoe.payload_length", "Payload Length", FT_UINT, NULL, NULL, "Bytes of payload after this header.",
 };
-static const struct field_def f_ppp = {
+static const struct field_def f_ppp FIELD_REG = {
 	"ppp", "Point-to-Point Protocol", FT_PROTO, NULL, NULL,
 	"PPP: carries packets over a point-to-point link (here, a PPPoE session).",
 };
-static const struct field_def f_tags = {
+static const struct field_def f_tags FIELD_REG = {
 	"pppoed.tags", "PPPoE Tags", FT_GROUP, NULL, NULL, "Discovery tags: what is asked for and offered.",
 };
 /* tcpdump's words */
@@ -64,19 +64,19 @@ static const struct tok tag_words[] = {
 	{ 0x0120, "PPP-Max-Payload" }, { 0x0201, "Service-Name-Error" }, { 0x0202, "AC-System-Error" },
 	{ 0x0203, "Generic-Error" }, { 0, NULL }
 };
-static const struct field_def f_service = {
+static const struct field_def f_service FIELD_REG = {
 	"pppoed.tags.service_name", "Service-Name", FT_STRING, NULL, NULL, "The service asked for (empty: any).",
 };
-static const struct field_def f_ac_name = {
+static const struct field_def f_ac_name FIELD_REG = {
 	"pppoed.tags.ac_name", "AC-Name", FT_STRING, NULL, NULL, "The access concentrator's name.",
 };
-static const struct field_def f_host_uniq = {
+static const struct field_def f_host_uniq FIELD_REG = {
 	"pppoed.tags.host_uniq", "Host-Uniq", FT_BYTES, NULL, NULL, "A value the client uses to match replies.",
 };
-static const struct field_def f_ac_cookie = {
+static const struct field_def f_ac_cookie FIELD_REG = {
 	"pppoed.tags.ac_cookie", "AC-Cookie", FT_BYTES, NULL, NULL, "A value the concentrator wants back.",
 };
-static const struct field_def f_tag_data = {
+static const struct field_def f_tag_data FIELD_REG = {
 	"pppoed.tag.unknown_data", "Unknown Data", FT_BYTES, NULL, NULL, "The tag's value, not decoded here.",
 };
 extern const struct field_def dec_ppp_protocol;

@@ -26,46 +26,46 @@ static const struct tok sll_etype_names[] = {
 	{ 0, NULL }
 };
 
-static const struct field_def f_sll = {
+static const struct field_def f_sll FIELD_REG = {
 	"sll", "Linux cooked capture", FT_PROTO, NULL, NULL,
 	"Linux cooked capture: a pseudo-header the kernel writes when capturing on any interface.",
 };
-static const struct field_def f_pkttype = {
+static const struct field_def f_pkttype FIELD_REG = {
 	"sll.pkttype", "Packet type", FT_UINT, pkttype_names, NULL,
 	"Packet type: whether the frame came in to this host, was broadcast, or was sent by it.",
 };
-static const struct field_def f_hatype = {
+static const struct field_def f_hatype FIELD_REG = {
 	"sll.hatype", "Link-layer address type", FT_UINT, hatype_names, NULL,
 	"ARPHRD type: the kind of link the frame was captured on (1 is Ethernet).",
 };
-static const struct field_def f_halen = {
+static const struct field_def f_halen FIELD_REG = {
 	"sll.halen", "Link-layer address length", FT_UINT, NULL, NULL,
 	"How many bytes of the address field hold the link-layer source address.",
 };
-static const struct field_def f_src_eth = {
+static const struct field_def f_src_eth FIELD_REG = {
 	"sll.src.eth", "Source", FT_MAC, NULL, NULL,
 	"Source MAC: the hardware address of the sender.",
 };
-static const struct field_def f_src_other = {
+static const struct field_def f_src_other FIELD_REG = {
 	"sll.src.other", "Source", FT_BYTES, NULL, NULL,
 	"The sender's link-layer address, on a link that is not Ethernet.",
 };
-static const struct field_def f_unused = {
+static const struct field_def f_unused FIELD_REG = {
 	"sll.unused", "Unused", FT_BYTES, NULL, NULL,
 	"Padding of the 8-byte address field past the address itself.",
 };
-static const struct field_def f_etype = {
+static const struct field_def f_etype FIELD_REG = {
 	"sll.etype", "Protocol", FT_HEX, sll_etype_names, NULL,
 	"EtherType: which protocol the payload holds.",
 };
-static const struct field_def f_ltype = {
+static const struct field_def f_ltype FIELD_REG = {
 	"sll.ltype", "Protocol", FT_HEX, NULL, NULL,
 	"A Linux protocol number (not an EtherType) for the payload.",
 };
-static const struct field_def f_reserved = {
+static const struct field_def f_reserved FIELD_REG = {
 	"sll.reserved", "Reserved", FT_HEX, NULL, NULL, "Reserved: always zero.",
 };
-static const struct field_def f_ifindex = {
+static const struct field_def f_ifindex FIELD_REG = {
 	"sll.ifindex", "Interface index", FT_UINT, NULL, NULL,
 	"The index of the network interface the frame was captured on.",
 };

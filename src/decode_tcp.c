@@ -36,146 +36,146 @@ static const struct tok opt_names[] = {
 	{ 253, "RFC3692-style Experiment 1" }, { 254, "RFC3692-style Experiment 2" }, { 0, NULL }
 };
 
-static const struct field_def f_tcp = {
+static const struct field_def f_tcp FIELD_REG = {
 	"tcp", "Transmission Control Protocol", FT_PROTO, NULL, NULL,
 	"TCP: a reliable, ordered byte stream between two ports, with connections and retransmission.",
 };
-static const struct field_def f_srcport = {
+static const struct field_def f_srcport FIELD_REG = {
 	"tcp.srcport", "Source Port", FT_UINT, NULL, NULL, "Source port: the sending program's port.",
 };
-static const struct field_def f_dstport = {
+static const struct field_def f_dstport FIELD_REG = {
 	"tcp.dstport", "Destination Port", FT_UINT, NULL, NULL,
 	"Destination port: which program on the receiver gets the data (80 HTTP, 443 HTTPS, 22 SSH).",
 };
-static const struct field_def f_seq = {
+static const struct field_def f_seq FIELD_REG = {
 	"tcp.seq_raw", "Sequence Number (raw)", FT_UINT, NULL, NULL,
 	"Sequence number: the position of this segment's first byte in the sender's stream.",
 };
-static const struct field_def f_ack = {
+static const struct field_def f_ack FIELD_REG = {
 	"tcp.ack_raw", "Acknowledgment number (raw)", FT_UINT, NULL, NULL,
 	"Acknowledgment: the next byte the sender expects from the other side (valid with ACK).",
 };
-static const struct field_def f_hdr_len = {
+static const struct field_def f_hdr_len FIELD_REG = {
 	"tcp.hdr_len", "Header Length", FT_UINT, NULL, " bytes",
 	"Header length: 20 bytes plus options (the field counts 4-byte words).",
 };
-static const struct field_def f_flags = {
+static const struct field_def f_flags FIELD_REG = {
 	"tcp.flags", "Flags", FT_HEX, NULL, NULL,
 	"Flags: SYN opens, FIN closes, RST aborts, ACK acknowledges, PSH pushes data to the program.",
 };
-static const struct field_def f_res = {
+static const struct field_def f_res FIELD_REG = {
 	"tcp.flags.res", "Reserved", FT_BOOL, NULL, NULL, "Reserved bits: zero.",
 };
-static const struct field_def f_ae = {
+static const struct field_def f_ae FIELD_REG = {
 	"tcp.flags.ae", "Accurate ECN", FT_BOOL, NULL, NULL, "AE: accurate congestion feedback (was NS).",
 };
-static const struct field_def f_cwr = {
+static const struct field_def f_cwr FIELD_REG = {
 	"tcp.flags.cwr", "Congestion Window Reduced", FT_BOOL, NULL, NULL,
 	"CWR: the sender slowed down after a congestion signal.",
 };
-static const struct field_def f_ece = {
+static const struct field_def f_ece FIELD_REG = {
 	"tcp.flags.ece", "ECN-Echo", FT_BOOL, NULL, NULL,
 	"ECE: tells the other side a router marked congestion on the way.",
 };
-static const struct field_def f_urg = {
+static const struct field_def f_urg FIELD_REG = {
 	"tcp.flags.urg", "Urgent", FT_BOOL, NULL, NULL, "URG: the urgent pointer is valid.",
 };
-static const struct field_def f_fack = {
+static const struct field_def f_fack FIELD_REG = {
 	"tcp.flags.ack", "Acknowledgment", FT_BOOL, NULL, NULL,
 	"ACK: the acknowledgment number is valid (set on all but the first segment).",
 };
-static const struct field_def f_psh = {
+static const struct field_def f_psh FIELD_REG = {
 	"tcp.flags.push", "Push", FT_BOOL, NULL, NULL, "PSH: hand the data to the program without waiting.",
 };
-static const struct field_def f_rst = {
+static const struct field_def f_rst FIELD_REG = {
 	"tcp.flags.reset", "Reset", FT_BOOL, NULL, NULL, "RST: abort the connection (or refuse it).",
 };
-static const struct field_def f_syn = {
+static const struct field_def f_syn FIELD_REG = {
 	"tcp.flags.syn", "Syn", FT_BOOL, NULL, NULL, "SYN: open a connection and fix the first sequence number.",
 };
-static const struct field_def f_fin = {
+static const struct field_def f_fin FIELD_REG = {
 	"tcp.flags.fin", "Fin", FT_BOOL, NULL, NULL, "FIN: the sender has no more data to send.",
 };
-static const struct field_def f_window = {
+static const struct field_def f_window FIELD_REG = {
 	"tcp.window_size_value", "Window", FT_UINT, NULL, NULL,
 	"Window: how many more bytes the sender can receive (before any window scaling).",
 };
-static const struct field_def f_checksum = {
+static const struct field_def f_checksum FIELD_REG = {
 	"tcp.checksum", "Checksum", FT_HEX, NULL, NULL,
 	"Checksum over the segment and an IP pseudo-header, so damage can be detected.",
 };
-static const struct field_def f_checksum_status = {
+static const struct field_def f_checksum_status FIELD_REG = {
 	"tcp.checksum.status", "Checksum Status", FT_CSUM, NULL, NULL,
 	"Whether the checksum matches the segment's bytes.",
 };
-static const struct field_def f_urgent = {
+static const struct field_def f_urgent FIELD_REG = {
 	"tcp.urgent_pointer", "Urgent Pointer", FT_UINT, NULL, NULL,
 	"Urgent pointer: where urgent data ends (only with URG).",
 };
-static const struct field_def f_options = {
+static const struct field_def f_options FIELD_REG = {
 	"tcp.options", "Options", FT_GROUP, NULL, NULL,
 	"Options: extras such as the maximum segment size, window scaling, SACK and timestamps.",
 };
-static const struct field_def f_option = {
+static const struct field_def f_option FIELD_REG = {
 	"tcp.option", "Option", FT_GROUP, opt_names, NULL, "One TCP option: a kind, a length and its data.",
 };
-static const struct field_def f_kind = {
+static const struct field_def f_kind FIELD_REG = {
 	"tcp.option_kind", "Kind", FT_UINT, opt_names, NULL, "Option kind: which option this is.",
 };
-static const struct field_def f_len = {
+static const struct field_def f_len FIELD_REG = {
 	"tcp.option_len", "Length", FT_UINT, NULL, NULL, "Option length, kind and length bytes included.",
 };
-static const struct field_def f_mss = {
+static const struct field_def f_mss FIELD_REG = {
 	"tcp.options.mss_val", "MSS Value", FT_UINT, NULL, NULL,
 	"MSS: the largest segment payload the sender can receive.",
 };
-static const struct field_def f_wscale = {
+static const struct field_def f_wscale FIELD_REG = {
 	"tcp.options.wscale.shift", "Shift count", FT_UINT, NULL, NULL,
 	"Window scale: the peer multiplies this side's windows by 2^shift.",
 };
-static const struct field_def f_sack_le = {
+static const struct field_def f_sack_le FIELD_REG = {
 	"tcp.options.sack_le", "TCP SACK Left Edge", FT_UINT, NULL, NULL,
 	"First sequence number of a block received out of order.",
 };
-static const struct field_def f_sack_re = {
+static const struct field_def f_sack_re FIELD_REG = {
 	"tcp.options.sack_re", "TCP SACK Right Edge", FT_UINT, NULL, NULL,
 	"Sequence number just past a block received out of order.",
 };
-static const struct field_def f_tsval = {
+static const struct field_def f_tsval FIELD_REG = {
 	"tcp.options.timestamp.tsval", "Timestamp value", FT_UINT, NULL, NULL,
 	"The sender's clock, for round-trip timing and wrap protection.",
 };
-static const struct field_def f_tsecr = {
+static const struct field_def f_tsecr FIELD_REG = {
 	"tcp.options.timestamp.tsecr", "Timestamp echo reply", FT_UINT, NULL, NULL,
 	"The latest timestamp value received from the other side, echoed back.",
 };
-static const struct field_def f_opt_data = {
+static const struct field_def f_opt_data FIELD_REG = {
 	"tcp.options.unknown.payload", "Payload", FT_BYTES, NULL, NULL, "Option data not decoded here.",
 };
-static const struct field_def f_tfo_cookie = {
+static const struct field_def f_tfo_cookie FIELD_REG = {
 	"tcp.options.tfo.cookie", "Fast Open Cookie", FT_BYTES, NULL, NULL,
 	"TCP Fast Open: the cookie that lets a client send data in its SYN (RFC 7413).",
 };
-static const struct field_def f_md5 = {
+static const struct field_def f_md5 FIELD_REG = {
 	"tcp.options.md5.digest", "MD5 digest", FT_BYTES, NULL, NULL,
 	"TCP MD5 signature (RFC 2385, BGP sessions): a keyed digest of the segment.",
 };
-static const struct field_def f_uto_g = {
+static const struct field_def f_uto_g FIELD_REG = {
 	"tcp.options.user_to_granularity", "Granularity", FT_BOOL, NULL, NULL,
 	"User timeout unit: set for minutes, clear for seconds (RFC 5482).",
 };
-static const struct field_def f_uto_val = {
+static const struct field_def f_uto_val FIELD_REG = {
 	"tcp.options.user_to_val", "User Timeout", FT_UINT, NULL, NULL,
 	"How long the sender's TCP waits for acknowledgments before giving up.",
 };
-static const struct field_def f_exp_id = {
+static const struct field_def f_exp_id FIELD_REG = {
 	"tcp.options.experimental.exid", "Experiment Identifier", FT_HEX, NULL, NULL,
 	"Which experiment this option belongs to (RFC 6994).",
 };
-static const struct field_def f_exp_data = {
+static const struct field_def f_exp_data FIELD_REG = {
 	"tcp.options.experimental.data", "Data", FT_BYTES, NULL, NULL, "The experiment's data.",
 };
-static const struct field_def f_seglen = {
+static const struct field_def f_seglen FIELD_REG = {
 	"tcp.len", "TCP Segment Len", FT_UINT, NULL, NULL, "How many bytes of data this segment carries.",
 };
 

@@ -16,15 +16,15 @@ static const struct tok pi_proto_names[] = {
 	{ 0x0800, "IPv4" }, { 0x0806, "ARP" }, { 0x86dd, "IPv6" }, { 0, NULL }
 };
 
-static const struct field_def f_tun = {
+static const struct field_def f_tun FIELD_REG = {
 	"tun", "TUN packet information", FT_PROTO, NULL, NULL,
 	"Packet information: 4 bytes the tun driver puts before each packet unless IFF_NO_PI is set.",
 };
-static const struct field_def f_flags = {
+static const struct field_def f_flags FIELD_REG = {
 	"tun.flags", "Flags", FT_HEX, NULL, NULL,
 	"Flags from the driver; 0x0001 (TUN_PKT_STRIP) means the packet was cut to fit the buffer.",
 };
-static const struct field_def f_proto = {
+static const struct field_def f_proto FIELD_REG = {
 	"tun.proto", "Protocol", FT_HEX, pi_proto_names, NULL,
 	"EtherType of the packet that follows (0x0800 IPv4, 0x86dd IPv6).",
 };

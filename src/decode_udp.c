@@ -17,26 +17,26 @@
 #include "checksum.h"
 #include "decode_priv.h"
 
-static const struct field_def f_udp = {
+static const struct field_def f_udp FIELD_REG = {
 	"udp", "User Datagram Protocol", FT_PROTO, NULL, NULL,
 	"UDP: sends single messages to a port on another machine, with no connection or retries.",
 };
-static const struct field_def f_srcport = {
+static const struct field_def f_srcport FIELD_REG = {
 	"udp.srcport", "Source Port", FT_UINT, NULL, NULL,
 	"Source port: the sending program's port; replies go back to it.",
 };
-static const struct field_def f_dstport = {
+static const struct field_def f_dstport FIELD_REG = {
 	"udp.dstport", "Destination Port", FT_UINT, NULL, NULL,
 	"Destination port: which program on the receiver gets the message (53 DNS, 67 DHCP).",
 };
-static const struct field_def f_length = {
+static const struct field_def f_length FIELD_REG = {
 	"udp.length", "Length", FT_UINT, NULL, NULL, "Length: bytes in the UDP header (8) plus data.",
 };
-static const struct field_def f_checksum = {
+static const struct field_def f_checksum FIELD_REG = {
 	"udp.checksum", "Checksum", FT_HEX, NULL, NULL,
 	"Checksum over the datagram and an IP pseudo-header (0 over IPv4: not computed).",
 };
-static const struct field_def f_checksum_status = {
+static const struct field_def f_checksum_status FIELD_REG = {
 	"udp.checksum.status", "Checksum Status", FT_CSUM, NULL, NULL,
 	"Whether the checksum matches the datagram's bytes.",
 };

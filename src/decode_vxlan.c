@@ -14,36 +14,36 @@
 #include "bytes.h"
 #include "decode_priv.h"
 
-static const struct field_def f_vxlan = {
+static const struct field_def f_vxlan FIELD_REG = {
 	"vxlan", "Virtual eXtensible Local Area Network", FT_PROTO, NULL, NULL,
 	"VXLAN: carries Ethernet frames over UDP, so virtual networks can span routed ones.",
 };
-static const struct field_def f_flags = {
+static const struct field_def f_flags FIELD_REG = {
 	"vxlan.flags", "Flags", FT_HEX, NULL, NULL, "Flags: I (a VNI is present) and the group policy bits.",
 };
-static const struct field_def f_flag_g = {
+static const struct field_def f_flag_g FIELD_REG = {
 	"vxlan.flag_g", "GBP Extension", FT_BOOL, NULL, NULL, "A group policy ID follows the flags.",
 };
-static const struct field_def f_flag_i = {
+static const struct field_def f_flag_i FIELD_REG = {
 	"vxlan.flag_i", "VXLAN Network ID (VNI)", FT_BOOL, NULL, NULL, "The VNI field is valid (always set).",
 };
-static const struct field_def f_flag_d = {
+static const struct field_def f_flag_d FIELD_REG = {
 	"vxlan.flag_d", "Don't Learn", FT_BOOL, NULL, NULL, "The receiver should not learn the inner source MAC.",
 };
-static const struct field_def f_flag_a = {
+static const struct field_def f_flag_a FIELD_REG = {
 	"vxlan.flag_a", "Policy Applied", FT_BOOL, NULL, NULL, "The group policy was already applied.",
 };
-static const struct field_def f_flags_res = {
+static const struct field_def f_flags_res FIELD_REG = {
 	"vxlan.flags_reserved", "Reserved(R)", FT_HEX, NULL, NULL, "Reserved flag bits: zero.",
 };
-static const struct field_def f_gbp = {
+static const struct field_def f_gbp FIELD_REG = {
 	"vxlan.gbp", "Group Policy ID", FT_UINT, NULL, NULL, "The sender's policy group.",
 };
-static const struct field_def f_vni = {
+static const struct field_def f_vni FIELD_REG = {
 	"vxlan.vni", "VXLAN Network Identifier (VNI)", FT_UINT, NULL, NULL,
 	"VNI: which virtual network (of 16 million) the inner frame belongs to.",
 };
-static const struct field_def f_res8 = {
+static const struct field_def f_res8 FIELD_REG = {
 	"vxlan.reserved8", "Reserved", FT_UINT, NULL, NULL, "Reserved: zero.",
 };
 

@@ -232,6 +232,84 @@ static void parse_address(struct fieldmatch *m)
 	m->prefix = slash ? (unsigned)bits : max;
 }
 
+/* The field types (1 << enum field_type) the name stands for: its own, or its alias's fields'. */
+static unsigned name_types(const struct fieldmatch *m)
+{
+	unsigned mask = 0;
+
+	if (!m->alias)
+		return decode_field_types(m->name);
+	for (size_t k = 0; k < COUNT(aliases[0].real); k++)
+		if (aliases[m->alias - 1].real[k])
+			mask |= decode_field_types(aliases[m->alias - 1].real[k]);
+	return mask;
+}
+
+/* A name no decoder has (a typo: ip.tll) is refused before any frame is searched, with the
+ * known name nearest to it. */
+static int check_name(const struct fieldmatch *m, char *err, size_t errlen)
+{
+	const char *near;
+
+	if (m->frame_field || !decode_field_count() || name_types(m))
+		return 0;
+	near = decode_field_suggest(m->name);
+	for (size_t k = 0; !near && k < COUNT(aliases); k++)	/* "tcp.portt": an alias */
+		if (decode_field_distance(m->name, aliases[k].name) <= decode_field_near(m->name))
+			near = aliases[k].name;
+	if (near)
+		snprintf(err, errlen, "no field %s: did you mean %s?", m->name, near);
+	else
+		snprintf(err, errlen, "no field %s (names as the field tree shows)", m->name);
+	return -EINVAL;
+}
+
+/* "02:00:0a:12:00:03" */
+static int is_mac(const char *s)
+{
+	for (int i = 0; i < 6; i++, s += 3)
+		if (!isxdigit((unsigned char)s[0]) || !isxdigit((unsigned char)s[1]) || s[2] != (i < 5 ? ':' : '\0'))
+			return 0;
+	return 1;
+}
+
+#define T(t) (1u << (t))
+
+/* A value the field can never equal (ip.ttl == abc, ip.src == 10.18.0.300) is refused: the
+ * search would find nothing and not say why. Names of several kinds are left alone. */
+static int check_kind(const struct fieldmatch *m, char *err, size_t errlen)
+{
+	unsigned mask = name_types(m);
+	int word_bool = !strcasecmp(m->value, "true") || !strcasecmp(m->value, "false") ||
+			!strcasecmp(m->value, "set") || !strcasecmp(m->value, "not set");
+
+	if (!mask || m->op == FM_PRESENT)
+		return 0;
+	if (!(mask & ~(T(FT_UINT) | T(FT_HEX) | T(FT_BOOL))) &&
+	    (m->op == FM_CONTAINS || (!m->has_num && !((mask & T(FT_BOOL)) && word_bool)))) {
+		if (mask & T(FT_BOOL))
+			snprintf(err, errlen, "%s is a flag: == 1, 0, true or false", m->name);
+		else
+			snprintf(err, errlen, "%s is a number: e.g. %s == 1", m->name, m->name);
+		return -EINVAL;
+	}
+	if (m->op == FM_CONTAINS)
+		return 0;
+	if (mask == T(FT_IPV4) && m->family != AF_INET) {
+		snprintf(err, errlen, "%s is an IPv4 address or subnet, as 10.0.0.0/8", m->name);
+		return -EINVAL;
+	}
+	if (mask == T(FT_IPV6) && m->family != AF_INET6) {
+		snprintf(err, errlen, "%s is an IPv6 address or prefix, as fd00::/8", m->name);
+		return -EINVAL;
+	}
+	if (mask == T(FT_MAC) && !is_mac(m->value)) {
+		snprintf(err, errlen, "%s is a MAC, as 02:00:0a:12:00:03", m->name);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 /* What the value must be, given the comparison and the field. */
 static int check_value(const struct fieldmatch *m, char *err, size_t errlen)
 {
@@ -254,7 +332,7 @@ int fieldmatch_parse(struct fieldmatch *m, const char *text, char *err, size_t e
 	memset(m, 0, sizeof(*m));
 	if (bad >= 0 && (!unsupported[bad].is_operator || *s == '('))	/* "!tcp", "not tcp", "(tcp" */
 		return refuse(bad, err, errlen);
-	if (parse_name(m, &s, text, err, errlen) < 0)
+	if (parse_name(m, &s, text, err, errlen) < 0 || check_name(m, err, errlen) < 0)
 		return -EINVAL;
 	if (*s == '[')	/* "eth.src[0:3]" */
 		return refuse(unsupported_at(s), err, errlen);
@@ -274,7 +352,9 @@ int fieldmatch_parse(struct fieldmatch *m, const char *text, char *err, size_t e
 		return -EINVAL;
 	m->has_num = parse_number(m->value, &m->num);
 	parse_address(m);
-	return check_value(m, err, errlen);
+	if (check_value(m, err, errlen) < 0)
+		return -EINVAL;
+	return check_kind(m, err, errlen);
 }
 
 static int numeric(enum field_type t) { return t == FT_UINT || t == FT_HEX || t == FT_BOOL; }

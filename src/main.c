@@ -201,6 +201,8 @@ int main(int argc, char **argv)
 		ui_keys_print(stdout);
 		return 0;
 	}
+	if (o.fields)
+		return decode_fields_print(stdout) < 0;
 	if (o.version) {
 		printf("tapscope %s\n", TAPSCOPE_VERSION);
 		return 0;

@@ -12,7 +12,7 @@ enum {
 	OPT_TUN = 256, OPT_TAP, OPT_PI, OPT_ATTACH, OPT_PERSIST, OPT_NO_CONFIG, OPT_NETNS,
 	OPT_ECHO, OPT_INJECT, OPT_JSON, OPT_EVENTS, OPT_STATUS, OPT_NO_COLOR, OPT_MAX_FRAMES, OPT_LOCAL_ROUTES,
 	OPT_HOLD, OPT_CONTROL, OPT_NO_URING, OPT_LESSON, OPT_LESSONS, OPT_PCAPNG, OPT_THEME, OPT_KEYS,
-	OPT_USER,
+	OPT_USER, OPT_FIELDS,
 };
 
 static const struct option long_opts[] = {
@@ -44,6 +44,7 @@ static const struct option long_opts[] = {
 	{ "lessons", no_argument, NULL, OPT_LESSONS },
 	{ "theme", required_argument, NULL, OPT_THEME },
 	{ "keys", no_argument, NULL, OPT_KEYS },
+	{ "fields", no_argument, NULL, OPT_FIELDS },
 	{ "write", required_argument, NULL, 'w' },
 	{ "pcapng", no_argument, NULL, OPT_PCAPNG },
 	{ "read", required_argument, NULL, 'r' },
@@ -110,6 +111,7 @@ const char *options_usage(void)
 "      --theme NAME    colours: dark (default), contrast (for projectors: no dark\n"
 "                      blue, bold text), mono\n"
 "      --keys          print every key of the UI (key, where it acts, what it does)\n"
+"      --fields        print every field the decoders know: Wireshark's names for find\n"
 "Lessons:\n"
 "      --lessons       list the built-in lessons (name first)\n"
 "      --lesson NAME|FILE  run a lesson (a built-in one, or a lesson file) in its own\n"
@@ -210,6 +212,7 @@ static int parse_one(struct options *o, int c, const char *arg, char *err, size_
 	case OPT_LESSON: o->lesson = arg; break;
 	case OPT_LESSONS: o->lessons = 1; break;
 	case OPT_KEYS: o->keys = 1; break;
+	case OPT_FIELDS: o->fields = 1; break;
 	case OPT_THEME:
 		if (strcmp(arg, "dark") && strcmp(arg, "contrast") && strcmp(arg, "mono"))
 			return bad(err, errlen, "unknown theme '%s' for --theme: expected dark, contrast or mono%s", arg, "");

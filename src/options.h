@@ -35,6 +35,7 @@ struct options {
 	int no_color;
 	const char *theme;		/* UI colours: "dark" (default), "contrast" (projectors), "mono" */
 	int keys;			/* --keys: print the UI's key table and exit */
+	int fields;			/* --fields: print every field name the decoders know */
 	const char *write_path;
 	int pcapng;			/* -w writes pcapng (with directions) whatever the file's name */
 	const char *read_path;

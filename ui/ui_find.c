@@ -27,8 +27,7 @@ const char *find_unseen_note(const struct capfind *q)
 
 	if (!name)
 		return "";
-	snprintf(note, sizeof(note), "; no frame searched has a field %s: is the name right? (Wireshark's, as ip.ttl)",
-		 name);
+	snprintf(note, sizeof(note), "; no frame searched has a field %s at all", name);
 	return note;
 }
 

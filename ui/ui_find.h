@@ -18,7 +18,8 @@ int find_cancel(struct ui *ui);
 /* Forgets the query (and stops a search running in a file). */
 void find_forget(struct ui *ui);
 /* What a find that found nothing adds when no frame searched had the condition's field
- * ("; no frame searched has a field ip.tll: is the name right? ..."), else "". */
+ * ("; no frame searched has a field dns.qry.name at all"), else "". The name itself is one the
+ * decoders know: an unknown one is refused before the search (fieldmatch.c). */
 struct capfind;
 const char *find_unseen_note(const struct capfind *q);
 

@@ -56,12 +56,12 @@ keys Enter
 wait_info '> IP 10\.18\.0\.3 > 10\.18\.0\.1: ICMP echo reply, id [0-9]+, seq 1,'
 screen_wait '^frame [0-9]+ matches "echo reply"' 2
 
-# a misspelt field: found nowhere, and said so, with the name
+# a misspelt field: refused at once, with the name it is nearest to
 keys C-f
 keys C-u
 keys_literal 'ip.tll == 1'
 keys Enter
-screen_wait 'matches ip\.tll == 1 .*no frame searched has a field ip\.tll: is the name right' 2
+screen_wait '^cannot find that: no field ip\.tll: did you mean ip\.ttl\?' 2
 # a real field that no frame matches gets no such note
 keys C-f
 keys C-u
