@@ -1,4 +1,5 @@
 /* fieldreg.c — every field the decoders know, gathered by the linker from their FIELD_REG definitions: lookup by Wireshark name, and the known name one typo away. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,21 +12,36 @@
 extern const struct field_def __start_tapscope_fields[] __attribute__((weak, visibility("hidden")));
 extern const struct field_def __stop_tapscope_fields[] __attribute__((weak, visibility("hidden")));
 
+/* The section as an array: its first entry and how many (0 without the decoders). The bounds
+ * are compared as addresses: they are two symbols of one section, not of one C object. */
+static const struct field_def *all_fields(size_t *n)
+{
+	uintptr_t from = (uintptr_t)__start_tapscope_fields, to = (uintptr_t)__stop_tapscope_fields;
+
+	*n = from && to > from ? (to - from) / sizeof(struct field_def) : 0;
+	return __start_tapscope_fields;
+}
+
 const struct field_def *decode_field_lookup(const char *name)
 {
-	for (const struct field_def *f = __start_tapscope_fields; f < __stop_tapscope_fields; f++)
-		if (f->name && !strcmp(f->name, name))
-			return f;
+	size_t n;
+	const struct field_def *all = all_fields(&n);
+
+	for (size_t i = 0; i < n; i++)
+		if (all[i].name && !strcmp(all[i].name, name))
+			return &all[i];
 	return NULL;
 }
 
 unsigned decode_field_types(const char *name)
 {
 	unsigned mask = 0;
+	size_t n;
+	const struct field_def *all = all_fields(&n);
 
-	for (const struct field_def *f = __start_tapscope_fields; f < __stop_tapscope_fields; f++)
-		if (f->name && !strcmp(f->name, name))
-			mask |= 1u << f->type;
+	for (size_t i = 0; i < n; i++)
+		if (all[i].name && !strcmp(all[i].name, name))
+			mask |= 1u << all[i].type;
 	return mask;
 }
 
@@ -71,8 +87,11 @@ const char *decode_field_suggest(const char *name)
 {
 	const char *best = NULL;
 	int best_d = 3;
+	size_t n;
+	const struct field_def *all = all_fields(&n);
 
-	for (const struct field_def *f = __start_tapscope_fields; f < __stop_tapscope_fields; f++) {
+	for (size_t i = 0; i < n; i++) {
+		const struct field_def *f = &all[i];
 		int dist;
 
 		if (!f->name || f->name[0] == '_')
@@ -101,14 +120,14 @@ int decode_fields_print(FILE *out)
 		[FT_BYTES] = "bytes", [FT_STRING] = "text", [FT_DNSNAME] = "name", [FT_CSUM] = "checksum status",
 		[FT_EXPERT] = "note", [FT_ABSTIME] = "time",
 	};
-	size_t n = decode_field_count(), k = 0;
-	const struct field_def **all = calloc(n ? n : 1, sizeof(*all));
+	size_t n, k = 0;
+	const struct field_def *defs = all_fields(&n), **all = calloc(n ? n : 1, sizeof(*all));
 
 	if (!all)
 		return -1;
-	for (const struct field_def *f = __start_tapscope_fields; f < __stop_tapscope_fields; f++)
-		if (f->name)
-			all[k++] = f;
+	for (size_t i = 0; i < n; i++)
+		if (defs[i].name)
+			all[k++] = &defs[i];
 	qsort(all, k, sizeof(*all), by_name);
 	for (size_t i = 0; i < k; i++) {
 		const char *kind = (size_t)all[i]->type < sizeof(kinds) / sizeof(kinds[0]) ? kinds[all[i]->type] : NULL;
@@ -123,5 +142,8 @@ int decode_fields_print(FILE *out)
 
 size_t decode_field_count(void)
 {
-	return (size_t)(__stop_tapscope_fields - __start_tapscope_fields);
+	size_t n;
+
+	all_fields(&n);
+	return n;
 }
