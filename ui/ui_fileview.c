@@ -314,8 +314,16 @@ static void save_over(struct fileview *fv, const char *failed)
 	else if (rc < 0)	/* what the file really holds, and why the rest is not there */
 		say(fv, 1, "%s", pcapout_describe(&st, text, sizeof(text)));
 	else
-		say(fv, 0, "saved %lu frame%s to %s (tcpdump -r %s)", st.held, st.held == 1 ? "" : "s", fv->save_path,
+		say(fv, 0, "saved %lu frame%s%s to %s (tcpdump -r %s)", st.held, st.held == 1 ? "" : "s",
+		    capindex_stream_fd(fv->ix) >= 0 ? " so far (the pipe is still open)" : "", fv->save_path,
 		    ui_shell_word(fv->save_path, text, sizeof(text)));
+}
+
+/* Every row is known: the file is indexed and the filter has tested it, or a pipe still open
+ * has brought nothing more and all it brought is indexed and tested (a save takes those). */
+static int rows_settled(const struct fileview *fv)
+{
+	return rows_final(fv) || (fv->stream_wait && rows_known(fv) >= capindex_count(fv->ix));
 }
 
 /* Writes the next rows; runs once every row is known. */
@@ -324,7 +332,7 @@ static int save_step(struct fileview *fv)
 	char err[512];
 	unsigned k;
 
-	if (!rows_final(fv))
+	if (!rows_settled(fv))
 		return 0;
 	for (k = 0; k < UNIT; k++) {
 		uint64_t n = fv->filter ? capmatch_next(fv->filter, fv->save_at)

@@ -223,6 +223,12 @@ keys "(head -c 300000 $F; sleep 4; tail -c +300001 $F) | $UI_BIN -r -" Enter
 screen_wait '^ tapscope  <stdin> \(pcap, Ethernet\)' 3
 screen_wait ' +1 +0\.000000 +ARP ' 2
 screen_wait '^ [0-9]+ frames so far \(the pipe is still open\)' 2
+keys w C-u		# a save takes the frames so far, and says so
+keys_literal "$TMPD/sofar.pcap"
+keys Enter
+screen_wait '^saved [0-9]+ frames so far \(the pipe is still open\) to /tmp/' 3
+n=$(screen | sed -nE 's/^saved ([0-9]+) frames so far.*/\1/p' | head -1)
+[ "$(tcpdump -nr "$TMPD/sofar.pcap" 2>/dev/null | wc -l)" = "$n" ] || fail "the save of the frames so far does not hold $n"
 keys End
 screen_wait "^ $N frames +\\? help" 10
 note "a pipe open for 4 s: first frames at once, all $N after it closed"
