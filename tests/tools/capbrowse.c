@@ -11,6 +11,7 @@
  * Indexing always goes in steps of STEP frames (65536), as the UI's event loop would call it.
  */
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,12 @@ static double index_all(struct capindex *ix, double *worst)
 		rc = capindex_step(ix, STEP, err, sizeof(err));
 		if (now() - t > *worst)
 			*worst = now() - t;
-	} while (rc == 0);
+		if (rc == 2) {	/* a pipe: wait for more, as the browser's loop does */
+			struct pollfd pfd = { .fd = capindex_stream_fd(ix), .events = POLLIN };
+
+			poll(&pfd, 1, -1);
+		}
+	} while (rc == 0 || rc == 2);
 	if (rc < 0)
 		fprintf(stderr, "capbrowse: %s (frames before it are usable)\n", err);
 	return now() - t0;
