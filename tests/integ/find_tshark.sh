@@ -24,16 +24,34 @@ exprs=(
 )
 files=("$DPKT/http.pcap" "$DPKT/nb6-http.pcap" "$DPKT/dns_icmp.pcap" "$TOP/tests/golden/icmp-err-dns.pcap"
        "$TOP/tests/golden/icmp.pcap" "$TOP/tests/golden/icmpv6.pcap")
-n=0 nonempty=0
-for f in "${files[@]}"; do
-	[ -e "$f" ] || fail "no $f"
+# one file's comparisons: a line "n nonempty", or the first difference on stderr and exit 1
+compare_file() {
+	local f=$1 n=0 nonempty=0 want got
 	for e in "${exprs[@]}"; do
 		want=$(tshark -r "$f" -Y "$e" -T fields -e frame.number 2>/dev/null | tr '\n' ' ')
-		got=$("$B" "$f" findall "$e" | tr '\n' ' ') || fail "capbrowse findall '$e' on $f failed"
-		[ "$got" = "$want" ] || fail "$(basename "$f"): find '$e' visits [$got], tshark -Y selects [$want]"
+		got=$("$B" "$f" findall "$e" | tr '\n' ' ') || { echo "capbrowse findall '$e' on $f failed" >&2; return 1; }
+		[ "$got" = "$want" ] || { echo "$(basename "$f"): find '$e' visits [$got], tshark -Y selects [$want]" >&2; return 1; }
 		n=$((n + 1))
 		[ -n "$want" ] && nonempty=$((nonempty + 1))
 	done
+	echo "$n $nonempty"
+}
+# the files side by side (tshark's start-up is most of the time): one job a CPU
+jobs=$(nproc 2>/dev/null || echo 2)
+pids=()
+for i in "${!files[@]}"; do
+	[ -e "${files[$i]}" ] || fail "no ${files[$i]}"
+	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do sleep 0.1; done
+	compare_file "${files[$i]}" >"$TMPD/r$i" 2>"$TMPD/e$i" &
+	pids+=($!)
+done
+for i in "${!pids[@]}"; do
+	wait "${pids[$i]}" || fail "$(cat "$TMPD/e$i")"
+done
+n=0 nonempty=0
+for i in "${!files[@]}"; do
+	read -r a b <"$TMPD/r$i"
+	n=$((n + a)); nonempty=$((nonempty + b))
 done
 [ "$nonempty" -ge 60 ] || fail "only $nonempty of $n comparisons selected any frame: the captures changed?"
 note "$n conditions on ${#files[@]} captures ($nonempty selecting frames): find visits what tshark -Y selects"
