@@ -201,10 +201,9 @@ static enum ui_result act_filter(struct ui *ui, void *target, const char *arg)
 	(void)target;
 	if (*arg)
 		on_filter(ui, arg, NULL);
-	else if (refused_filter[0])
-		ui_prompt_mend(ui, "filter (BPF, empty clears):", refused_filter, on_filter, NULL);
-	else
-		ui_prompt(ui, "filter (BPF, empty clears):", list_filter_text(), on_filter, NULL);
+	else	/* a refused filter is offered again: an arrow key keeps it to mend, typing replaces it */
+		ui_prompt(ui, "filter (BPF, empty clears):", refused_filter[0] ? refused_filter : list_filter_text(),
+			  on_filter, NULL);
 	return UI_REDRAW;
 }
 

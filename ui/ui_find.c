@@ -18,7 +18,6 @@
 static struct capfind *query;		/* the last find, for next and previous */
 static char query_text[260];		/* as messages name it */
 static char prompt_text[256];		/* as typed: the next prompt's prefill */
-static int prompt_refused;		/* prompt_text was refused: offered to mend, not to replace */
 
 const char *find_unseen_note(const struct capfind *q)
 {
@@ -65,7 +64,6 @@ static void on_find(struct ui *ui, const char *text, const char *arg)
 		return;
 	snprintf(prompt_text, sizeof(prompt_text), "%s", text);	/* refused too: f again mends the typo */
 	q = capfind_new(text, err, sizeof(err));
-	prompt_refused = !q;
 	if (!q) {
 		ui_message(ui, 1, "cannot find that: %s", err);
 		return;
@@ -83,7 +81,7 @@ enum ui_result find_act(struct ui *ui, void *target, const char *arg)
 	if (*arg)
 		on_find(ui, arg, NULL);
 	else
-		(prompt_refused ? ui_prompt_mend : ui_prompt)(ui, "find (text, or ip.ttl == 1):", prompt_text, on_find, NULL);
+		ui_prompt(ui, "find (text, or ip.ttl == 1):", prompt_text, on_find, NULL);
 	return UI_REDRAW;
 }
 

@@ -155,6 +155,8 @@ static const struct ui_key keys[] = {
 	/* one-line prompts (filter, save, address, MTU) */
 	{ ENTER, "Enter", "prompt", "accept", "accept", "Prompts", NULL },
 	{ { 27 }, "Esc", "prompt", "cancel", "cancel", "Prompts", NULL },
+	{ { 3 }, "Ctrl-C", "prompt", "cancel", "cancel, as in a shell", "Prompts", NULL },
+	{ { 26 }, "Ctrl-Z", "prompt", "suspend", "suspend to the shell (fg comes back to the prompt)", "Prompts", NULL },
 	{ { 21 }, "Ctrl-U", "prompt", "clear", "clear (typing replaces the selected prefill)", "Prompts", NULL },
 	{ { KEY_UP }, "Up", "prompt", "history older", "the console's line before (its history)", "Prompts", NULL },
 	{ { KEY_DOWN }, "Down", "prompt", "history newer", "the console's line after", "Prompts", NULL },

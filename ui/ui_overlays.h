@@ -13,8 +13,6 @@ extern const struct overlay_class prompt_overlay, confirm_overlay, help_overlay,
  * arg is copied (at most 255 bytes). */
 typedef void (*ui_prompt_fn)(struct ui *ui, const char *text, const char *arg);
 void ui_prompt(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg);
-/* The same with text not selected and the cursor at its end: a refused line, offered to mend. */
-void ui_prompt_mend(struct ui *ui, const char *label, const char *text, ui_prompt_fn done, const char *arg);
 /* The same with a history Up and Down go through: history(0) is the newest line, NULL past the
  * oldest (the console's command line). */
 typedef const char *(*ui_prompt_history_fn)(int i);

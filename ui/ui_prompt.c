@@ -41,12 +41,18 @@ static void trim(char *s)
  * has shrunk, the form's window has lost what ran past its new edge, and only p->text has it. */
 static void prompt_sync(struct prompt *p)
 {
+	size_t n;
+
 	if (!p->form || p->resizes != mgr_resizes())	/* resized: p->text holds it, not the form */
 		return;
 	form_driver(p->form, REQ_VALIDATION);
 	snprintf(p->text, sizeof(p->text), "%s", field_buffer(p->fields[0], 0));
 	trim(p->text);
 	p->cursor = p->form->curcol;
+	n = strlen(p->text);
+	while ((int)n < p->cursor && n < PROMPT_MAX)	/* spaces typed before the cursor are text ("icmp ") */
+		p->text[n++] = ' ';
+	p->text[n] = '\0';
 }
 
 static void prompt_teardown(struct prompt *p)
@@ -91,9 +97,11 @@ static int prompt_build(struct prompt *p)
 	set_form_sub(p->form, p->sub);
 	keypad(p->win, TRUE);
 	post_form(p->form);
-	form_driver(p->form, REQ_END_LINE);
-	for (int n = (int)strlen(p->text) - p->cursor; n > 0; n--)
+	form_driver(p->form, REQ_END_LINE);	/* after the last non-blank: the cursor goes back where it was */
+	for (int n = p->form->curcol - p->cursor; n > 0; n--)
 		form_driver(p->form, REQ_PREV_CHAR);
+	for (int n = p->cursor - p->form->curcol; n > 0; n--)
+		form_driver(p->form, REQ_NEXT_CHAR);	/* past blanks typed at the end ("icmp ") */
 	p->panel = new_panel(p->win);
 	p->resizes = mgr_resizes();
 	return 0;
@@ -281,8 +289,13 @@ const struct overlay_class prompt_overlay = {
 	.actions = prompt_actions, .free = prompt_free,
 };
 
-static void prompt_open(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg,
-			ui_prompt_history_fn history, int select)
+void ui_prompt(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg)
+{
+	ui_prompt_history(ui, label, initial, done, arg, NULL);
+}
+
+void ui_prompt_history(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg,
+		       ui_prompt_history_fn history)
 {
 	struct prompt *p = calloc(1, sizeof(*p));
 
@@ -294,24 +307,8 @@ static void prompt_open(struct ui *ui, const char *label, const char *initial, u
 	snprintf(p->text, sizeof(p->text), "%s", initial ? initial : "");
 	p->cursor = (int)strlen(p->text);
 	snprintf(p->arg, sizeof(p->arg), "%s", arg ? arg : "");
-	p->selected = select && p->text[0] != '\0';
+	p->selected = p->text[0] != '\0';
 	p->done = done;
 	if (!mgr_push(ui, &prompt_overlay, p))
 		free(p);
-}
-
-void ui_prompt(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg)
-{
-	prompt_open(ui, label, initial, done, arg, NULL, 1);
-}
-
-void ui_prompt_mend(struct ui *ui, const char *label, const char *text, ui_prompt_fn done, const char *arg)
-{
-	prompt_open(ui, label, text, done, arg, NULL, 0);
-}
-
-void ui_prompt_history(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg,
-		       ui_prompt_history_fn history)
-{
-	prompt_open(ui, label, initial, done, arg, history, 1);
 }

@@ -47,7 +47,8 @@ screen_wait "^frame $((N - 1)) matches frame\\.number == $((N - 1)); you moved m
 [ "$(selected)" = 7 ] || fail "frame $(selected) is selected, not 7 where the user moved"
 note "moved during a find: $(screen | grep -m1 'you moved meanwhile')"
 
-# 4. a refused find and a refused filter come back as typed, cursor at the end, to be mended
+# 4. a refused find and a refused filter are offered again in their prompts, selected as any
+# prefill: an arrow key keeps them to mend, typing replaces them
 keys f C-u
 keys_literal 'ip.ttl = 64'
 keys Enter
@@ -58,6 +59,10 @@ keys Left Left Left
 keys_literal '='
 keys Enter
 screen_wait '^(frame [0-9]+ matches ip\.ttl == 64|finding)' 5
+keys f		# typing replaces what is offered (no "ip.ttl == 64udp")
+keys_literal 'udp'
+keys Enter
+screen_wait '^(frame [0-9]+ matches udp |finding udp)' 5
 note "a refused find came back to be mended: ip.ttl == 64"
 keys /
 screen_wait '^filter \(BPF, empty clears\):' 2
@@ -70,11 +75,26 @@ n=$(screen | grep -c "tcpdump filter syntax")
 screen | grep -q "(tcpdump syntax" && fail "the filter's hint is said twice"
 keys /
 screen_wait '^filter \(BPF, empty clears\): udp port 5e3 *$' 2
-keys BSpace BSpace BSpace
+keys End BSpace BSpace BSpace	# an arrow key keeps the offered text to mend (typing would replace it)
 keys_literal 53
 keys Enter
 screen_wait '^showing frames that match: udp port 53' 5
 note "a refused filter came back to be mended: udp port 53"
+
+# 4b. a space typed at the end of a prompt's text survives a resize ("icmp " + "or arp"), and
+# Ctrl-C cancels a prompt as a shell's line
+keys / C-u
+keys_literal 'icmp '
+tm resize-window -t "$UI_SESSION" -x 120 -y 30
+sleep 0.3
+tm resize-window -t "$UI_SESSION" -x 100 -y 30
+sleep 0.3
+keys_literal 'or arp'
+keys Enter
+screen_wait '^showing frames that match: icmp or arp' 3
+keys f C-c
+screen_gone '^find \(text' 2
+note "a trailing space through a resize; Ctrl-C closed the find prompt"
 
 # 5. w during a save says one runs before asking for a name; quitting while a save runs asks
 # first, and y leaves a file of whole frames and says how many (the save may also finish while
