@@ -40,6 +40,7 @@ struct fileview {
 	int find_back;
 
 	uint64_t goto_num;		/* a go-to waiting for its frame to be indexed (0: none) */
+	uint64_t goto_from;		/* the frame selected when it was asked for */
 
 	struct pcapout *save;		/* a save running, or NULL */
 	char save_path[1024];
@@ -191,18 +192,27 @@ void fileview_find_stop(struct fileview *fv)
 
 int fileview_find_cancel(struct fileview *fv)
 {
-	if (!fv->find)
-		return 0;
-	say(fv, 0, "find stopped at frame %llu (from %llu): nothing matched %s so far", (unsigned long long)fv->find_at,
-	    (unsigned long long)fv->find_from, fv->find_text);
-	fv->find = NULL;
-	return 1;
+	int stopped = 0;
+
+	if (fv->goto_num) {	/* waiting for its frame to come (a pipe) or be indexed */
+		say(fv, 0, "go to frame %llu stopped", (unsigned long long)fv->goto_num);
+		fv->goto_num = 0;
+		stopped = 1;
+	}
+	if (fv->find) {
+		say(fv, 0, "find stopped at frame %llu (from %llu): nothing matched %s so far",
+		    (unsigned long long)fv->find_at, (unsigned long long)fv->find_from, fv->find_text);
+		fv->find = NULL;
+		stopped = 1;
+	}
+	return stopped;
 }
 
 void fileview_goto(struct fileview *fv, uint64_t num)
 {
 	fileview_find_cancel(fv);	/* going somewhere else: a find ending later must not jump away */
 	fv->goto_num = num;
+	fv->goto_from = list_selected();
 	wake(fv);
 }
 
@@ -222,6 +232,11 @@ static int goto_step(struct fileview *fv)
 	if (fv->filter && capmatch_scanned(fv->filter) < want && !fv->filter_done)
 		return 0;	/* the filter has not reached it yet */
 	fv->goto_num = 0;
+	if (list_selected() != fv->goto_from) {	/* moved while it waited: the selection stays */
+		say(fv, 0, "frame %llu is there now; you moved meanwhile, so the selection stays (Ctrl-G %llu)",
+		    (unsigned long long)want, (unsigned long long)want);
+		return 1;
+	}
 	got = list_goto(fv->ui, want);
 	if (got == want)
 		say(fv, 0, "frame %llu", (unsigned long long)want);

@@ -39,7 +39,8 @@ const char *fileview_filter_text(const struct fileview *fv);
  * by text) stays the caller's: fileview_find_stop() before freeing it. */
 void fileview_find(struct fileview *fv, struct capfind *q, const char *text, uint64_t from, int backward);
 void fileview_find_stop(struct fileview *fv);
-/* Esc, or a go-to: stops a running find and says how far it got. 0: none was running. */
+/* Esc, or a go-to: stops a go-to still waiting for its frame, or else a running find, and says
+ * so (a find: how far it got). 0: none was running. */
 int fileview_find_cancel(struct fileview *fv);
 /* Goes to frame num (or the nearest row when the filter hides it), once it is indexed. */
 void fileview_goto(struct fileview *fv, uint64_t num);

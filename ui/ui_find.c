@@ -32,8 +32,10 @@ const char *find_unseen_note(const struct capfind *q)
 
 static void search(struct ui *ui, int backward)
 {
-	uint64_t from = list_selected(), got;
+	uint64_t from, got;
 
+	list_stand();
+	from = list_selected();
 	if (ui->file) {
 		fileview_find(ui->file, query, query_text, from, backward);
 		return;
@@ -146,6 +148,7 @@ static void on_goto(struct ui *ui, const char *text, const char *arg)
 		ui_message(ui, 1, "go to what? '%s' is not a frame number (1, 2, ...)", text);
 		return;
 	}
+	list_stand();
 	if (ui->file)
 		fileview_goto(ui->file, n);
 	else

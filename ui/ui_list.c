@@ -907,6 +907,14 @@ int list_paused(void)
 
 /* ---- go to and find ---- */
 
+void list_stand(void)
+{
+	struct list_state *st = first_list();
+
+	if (st)
+		st->follow = 0;
+}
+
 uint64_t list_selected(void)
 {
 	struct list_state *st = first_list();

@@ -31,6 +31,9 @@ void list_pause(struct ui *ui);
 int list_paused(void);
 /* The selected frame's number (0: none). */
 uint64_t list_selected(void);
+/* A find or go-to starts: the list stops following new rows, so the selection moves only when
+ * the user moves it (or the search ends). */
+void list_stand(void);
 /* Selects frame num, or the nearest row after it (else before it) when it is not a row (the
  * filter hides it, or it is gone); returns the frame selected (0: the list is empty). */
 uint64_t list_goto(struct ui *ui, uint64_t num);

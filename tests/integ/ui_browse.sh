@@ -229,8 +229,19 @@ keys Enter
 screen_wait '^saved [0-9]+ frames so far \(the pipe is still open\) to /tmp/' 3
 n=$(screen | sed -nE 's/^saved ([0-9]+) frames so far.*/\1/p' | head -1)
 [ "$(tcpdump -nr "$TMPD/sofar.pcap" 2>/dev/null | wc -l)" = "$n" ] || fail "the save of the frames so far does not hold $n"
-keys End
+keys C-g		# a go-to waiting for a frame the pipe has not brought: Esc stops it
+keys_literal 150000
+keys Enter
+screen_wait 'going to frame 150000' 2
+keys Escape
+screen_wait '^go to frame 150000 stopped' 2
+keys End		# following the frames as they come; a find now stops following, waits for
+keys f C-u		# the pipe, and selects its match ("you moved meanwhile" when following moved it)
+keys_literal "frame.number == $((N - 1))"
+keys Enter
 screen_wait "^ $N frames +\\? help" 10
+wait_selected $((N - 1))
+screen_wait "^frame $((N - 1)) matches frame\\.number == $((N - 1)) \\(Ctrl-N next" 2
 note "a pipe open for 4 s: first frames at once, all $N after it closed"
 keys q
 ui_prompt_back 5
