@@ -21,16 +21,6 @@ static void info_text(struct ui *ui, char *buf, size_t len, size_t *summary_len)
 		     dt->frame.dir == FRAME_IN ? '<' : dt->frame.dir == FRAME_OUT ? '>' : '-',
 		     predict_hides_frame(ui, dt->src, dt->num) ? predict_row_text() : decode_summary(&dt->d));
 	*summary_len = n > 0 ? (size_t)n : 0;
-	if (ui->file && n > 0 && (size_t)n < len) {	/* the list shows times relative to the first */
-		char *space;
-
-		ui_when(&dt->frame.ts, note, sizeof(note));
-		space = strchr(note, ' ');
-		if (space)	/* date and time on one line: no break between them */
-			*space = '\0';
-		snprintf(buf + n, len - (size_t)n, "  %s %s%s%s", ui->utf8 ? "\xc2\xb7" : "-", note,
-			 space ? (ui->utf8 ? "\xc2\xa0" : "T") : "", space ? space + 1 : "");
-	}
 	if (!ui->file && !predict_hides_frame(ui, dt->src, dt->num) &&
 	    detail_note_text(&dt->frame, &dt->note, note, sizeof(note)) && n > 0 && (size_t)n < len)
 		snprintf(buf + n, len - (size_t)n, "  %s %s", ui->utf8 ? "\xc2\xb7" : "-", note);

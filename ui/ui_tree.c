@@ -109,12 +109,20 @@ static void tree_draw(struct pane *p, WINDOW *w)
 	struct ui_detail *dt = p->ui->detail;
 	struct ui_rect r = p->rect;
 	int vis[DECODE_MAX_FIELDS], n = tree_visible(dt, vis), rows = r.h - 1;
-	char title[160];
+	char title[200], when[64];
 
-	if (dt->num)
-		snprintf(title, sizeof(title), " Fields  frame %llu%s%s", (unsigned long long)dt->num,
-			 dt->pinned ? "  (kept: F follows)" : "",
-			 dt->d.overflow ? "  (too many fields: the rest are not shown)" : "");
+	if (dt->num) {	/* its date and time to the microsecond (the list shows times since the first),
+			 * the time alone where the date would not fit */
+		ui_when(&dt->frame.ts, when, sizeof(when));
+		for (int date = 1; date >= 0; date--) {
+			snprintf(title, sizeof(title), " Fields  frame %llu%s%s  %s", (unsigned long long)dt->num,
+				 dt->pinned ? "  (kept: F follows)" : "",
+				 dt->d.overflow ? "  (too many fields: the rest are not shown)" : "",
+				 date || !strchr(when, ' ') ? when : strchr(when, ' ') + 1);
+			if (ui_text_cols(title) + 2 <= r.w)
+				break;
+		}
+	}
 	else
 		snprintf(title, sizeof(title), " Fields");
 	pane_title(p, w, title);

@@ -209,9 +209,8 @@ keys Escape
 keys j
 wait_selected 2
 screen_wait '^ frame 2 > IP 10\.18\.0\.3 > 10\.18\.0\.1: ICMP echo reply' 2
-# its date and time to the microsecond (the list shows times relative to the first frame),
-# kept on one line by a no-break space
-screen_wait '[0-9]{4}-[0-9]{2}-[0-9]{2}[^0-9 ][^0-9 ]?[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}' 2
+# its date and time to the microsecond in the tree's title (the list shows times since the first)
+screen_wait 'Fields  frame 2  ([0-9]{4}-[0-9]{2}-[0-9]{2} )?[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}' 2
 keys q
 ui_prompt_back 5
 note "pcapng from stdin: < and > arrows, 1 in, 1 out"
