@@ -55,9 +55,17 @@ static int stream_source(const char *path, int *opened, char *err, size_t errlen
 		return offline_stdin_refused(err, errlen, path) ? -1 : STDIN_FILENO;
 	if (stat(path, &st) < 0 || S_ISREG(st.st_mode) || S_ISBLK(st.st_mode) || S_ISDIR(st.st_mode))
 		return -1;	/* libpcap opens it and says what is wrong, if anything */
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* a FIFO without a writer would block open(); capstream waits (and says so) instead */
+	fd = open(path, O_RDONLY | O_CLOEXEC | (S_ISFIFO(st.st_mode) ? O_NONBLOCK : 0));
+	if (fd >= 0 && S_ISFIFO(st.st_mode))
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	if (fd < 0) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (isatty(fd)) {	/* -r /dev/stdin, /dev/tty: what is typed is no capture */
+		close(fd);
+		snprintf(err, errlen, "%s is a terminal, not a capture: name a file, or pipe one into -r -", path);
 		return -1;
 	}
 	*opened = 1;

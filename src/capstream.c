@@ -133,6 +133,14 @@ static int read_header(struct capstream *cs, char *err, size_t errlen)
 	return need(cs, 24, err, errlen);
 }
 
+/* Something to read (or the end) within half a second. */
+static int readable_soon(int fd)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+
+	return poll(&pfd, 1, 500) > 0;
+}
+
 struct capstream *capstream_open(int src, const char *shown, char *err, size_t errlen)
 {
 	const char *dir = getenv("TMPDIR");
@@ -153,6 +161,13 @@ struct capstream *capstream_open(int src, const char *shown, char *err, size_t e
 		return NULL;
 	}
 	unlink(path);	/* nothing is left behind, however tapscope ends */
+	if (!readable_soon(cs->src)) {
+		struct pollfd pfd = { .fd = cs->src, .events = POLLIN };
+
+		fprintf(stderr, "tapscope: waiting for a capture on %s (Ctrl-C stops)\n", shown);
+		while (poll(&pfd, 1, -1) < 0 && errno == EINTR)
+			;	/* a FIFO no writer has opened yet says nothing until one writes */
+	}
 	if (read_header(cs, err, errlen) < 0) {
 		capstream_close(cs);
 		return NULL;

@@ -60,6 +60,25 @@ static const struct {
 	{ "frame.number", frame_number },
 };
 
+/* The aliases and frame.* fields in the table of every field (tapscope --fields, suggestions):
+ * names find takes that no decoder puts in a tree. */
+static const struct field_def alias_ip FIELD_REG = { "ip.addr", "Source or Destination Address", FT_IPV4, NULL, NULL,
+	"Either address of the IPv4 header." };
+static const struct field_def alias_ipv6 FIELD_REG = { "ipv6.addr", "Source or Destination Address", FT_IPV6, NULL,
+	NULL, "Either address of the IPv6 header." };
+static const struct field_def alias_tcp FIELD_REG = { "tcp.port", "Source or Destination Port", FT_UINT, NULL, NULL,
+	"Either TCP port." };
+static const struct field_def alias_udp FIELD_REG = { "udp.port", "Source or Destination Port", FT_UINT, NULL, NULL,
+	"Either UDP port." };
+static const struct field_def alias_eth FIELD_REG = { "eth.addr", "Address", FT_MAC, NULL, NULL,
+	"Either Ethernet address." };
+static const struct field_def frame_len_def FIELD_REG = { "frame.len", "Frame length on the wire", FT_UINT, NULL,
+	" bytes", "The frame's length on the wire." };
+static const struct field_def frame_cap_len_def FIELD_REG = { "frame.cap_len", "Frame length stored into the capture file",
+	FT_UINT, NULL, " bytes", "The bytes of the frame that were kept." };
+static const struct field_def frame_number_def FIELD_REG = { "frame.number", "Frame Number", FT_UINT, NULL, NULL,
+	"The frame's number, from 1." };
+
 /* Name prefixes of fields that are not a protocol layer's short name. */
 static const char *const other_prefixes[] = { "frame", "pppoe" };
 
@@ -290,7 +309,7 @@ static int check_kind(const struct fieldmatch *m, char *err, size_t errlen)
 		if (mask & T(FT_BOOL))
 			snprintf(err, errlen, "%s is a flag: == 1, 0, true or false", m->name);
 		else
-			snprintf(err, errlen, "%s is a number: e.g. %s == 1", m->name, m->name);
+			snprintf(err, errlen, "%s is a whole number (0, 1, 2...): e.g. %s == 1", m->name, m->name);
 		return -EINVAL;
 	}
 	if (m->op == FM_CONTAINS)

@@ -1,4 +1,5 @@
 /* fieldreg.c — every field the decoders know, gathered by the linker from their FIELD_REG definitions: lookup by Wireshark name, and the known name one typo away. */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,11 +86,16 @@ int decode_field_near(const char *name)
 
 const char *decode_field_suggest(const char *name)
 {
+	char lower[80];
 	const char *best = NULL;
 	int best_d = 3;
 	size_t n;
 	const struct field_def *all = all_fields(&n);
 
+	for (size_t i = 0; i < sizeof(lower) - 1 && (i == 0 || name[i - 1]); i++)	/* IP.TTL: ip.ttl */
+		lower[i] = (char)tolower((unsigned char)name[i]);
+	lower[sizeof(lower) - 1] = '\0';
+	name = lower;
 	for (size_t i = 0; i < n; i++) {
 		const struct field_def *f = &all[i];
 		int dist;

@@ -129,7 +129,7 @@ static enum ui_result act_escape(struct ui *ui, void *target, const char *arg)
 	return UI_REDRAW;
 }
 
-static enum ui_result act_suspend(struct ui *ui, void *target, const char *arg)
+enum ui_result ui_suspend(struct ui *ui, void *target, const char *arg)
 {
 	(void)target;
 	(void)arg;
@@ -375,7 +375,7 @@ static const struct ui_action global_actions[] = {
 	{ "split", act_split, NULL },
 	{ "interrupt", act_interrupt, NULL },
 	{ "escape", act_escape, NULL },
-	{ "suspend", act_suspend, NULL },
+	{ "suspend", ui_suspend, NULL },
 	{ "find", find_act, NULL },
 	{ "find-next", find_act_next, NULL },
 	{ "find-prev", find_act_prev, NULL },

@@ -40,6 +40,8 @@ static const char *base_name(const char *path)
 
 	if (!strcmp(path, "-"))
 		return "<stdin>";
+	if (!strncmp(path, "/dev/fd/", 8) || !strncmp(path, "/proc/", 6))
+		return path;	/* <(zcat x.gz): "63" alone says nothing */
 	return slash && slash[1] ? slash + 1 : path;
 }
 
@@ -99,6 +101,8 @@ static void file_draw(struct pane *p, WINDOW *w)
 	heading(w, &y, r, "frames");
 	if (in.done)
 		snprintf(line, sizeof(line), "  %llu", (unsigned long long)in.frames);
+	else if (in.streaming)	/* a pipe: no end to count towards yet */
+		snprintf(line, sizeof(line), "  %llu so far (the pipe is still open)", (unsigned long long)in.frames);
 	else
 		snprintf(line, sizeof(line), "  %llu so far (indexing %u%%)", (unsigned long long)in.frames,
 			 fileview_progress(fv) / 10);

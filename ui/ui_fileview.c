@@ -519,7 +519,9 @@ size_t fileview_status(const struct fileview *fv, char *buf, size_t len)
 		ADD(" (the file is damaged after %s)", capindex_count(fv->ix) == 1 ? "it" : "them");
 	if (fv->filter) {
 		ADD("  filter: %s: %llu shown", fv->filter_text, (unsigned long long)capmatch_count(fv->filter));
-		if (!fv->filter_done)
+		if (!fv->filter_done && capindex_stream_fd(fv->ix) >= 0)
+			ADD(" (testing frames as they come)");
+		else if (!fv->filter_done)
 			ADD(" (testing %u%%)", fileview_filter_progress(fv) / 10);
 	}
 	if (fv->find)

@@ -133,6 +133,8 @@ enum ui_result mgr_run(struct ui *ui, void *target, const struct ui_action *targ
 const struct ui_action *ui_actions_global(void);
 /* Runs a core action line and shows its answer; destructive ones ask y/n first when confirm. */
 enum ui_result ui_core_run(struct ui *ui, const char *line, int confirm);
+/* Ctrl-Z: the "suspend" action, anywhere and in a prompt (ui_term.h's term_suspend). */
+enum ui_result ui_suspend(struct ui *ui, void *target, const char *arg);
 /* q, F10, Ctrl-C with nothing to stop: UI_QUIT, or a question first while a save runs. */
 enum ui_result ui_quit(struct ui *ui);
 /* Starts an injection job from a spec (the core's inject action); remembers it for 'r'. */

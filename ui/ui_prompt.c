@@ -281,6 +281,7 @@ static const struct ui_action prompt_actions[] = {
 	{ "accept", act_accept, NULL },
 	{ "cancel", mgr_act_close, NULL },
 	{ "clear", act_clear, NULL },
+	{ "suspend", ui_suspend, NULL },	/* and back to the prompt as it was */
 	{ NULL, NULL, NULL },
 };
 

@@ -245,7 +245,8 @@ note "a pipe open for 4 s: first frames at once, all $N after it closed"
 keys q
 ui_prompt_back 5
 mkfifo "$TMPD/fifo"
-keys "$UI_BIN -r $TMPD/fifo" Enter
+keys "$UI_BIN -r $TMPD/fifo" Enter	# no writer yet: it says what it waits for
+screen_wait "^tapscope: waiting for a capture on $TMPD/fifo \\(Ctrl-C stops\\)" 3
 cat "$G/pcapng-dir.pcapng" >"$TMPD/fifo"
 screen_wait ' +2 +1\.001000 > ICMP ' 3
 keys q
@@ -256,6 +257,9 @@ keys q
 ui_prompt_back 5
 keys "$UI_BIN -r -" Enter
 screen_wait '^tapscope: standard input is the terminal, not a capture: pipe one in' 3
+ui_prompt_back 2
+keys "$UI_BIN -r /dev/stdin" Enter
+screen_wait '^tapscope: /dev/stdin is a terminal, not a capture' 3
 ui_prompt_back 2
 note "a FIFO, <(cat F), and stdin on the terminal refused"
 

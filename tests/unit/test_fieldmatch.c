@@ -257,8 +257,10 @@ static void test_bad_conditions_say_why(void **state)
 	refused("ipv6.hlmi", "no field ipv6.hlmi", "did you mean ipv6.hlim?");
 	refused("tcp.portt == 80", "no field tcp.portt", "did you mean tcp.port?");
 	refused("dns.nothing_like == 1", "no field dns.nothing_like", "names as the field tree shows");
-	refused("ip.ttl == abc", "ip.ttl is a number", NULL);
-	refused("ip.ttl contains 6", "ip.ttl is a number", NULL);
+	refused("ip.ttl == abc", "ip.ttl is a whole number", NULL);
+	refused("ip.ttl == 1.5", "ip.ttl is a whole number", NULL);
+	refused("IP.TTL == 1", "no field IP.TTL", "did you mean ip.ttl?");
+	refused("ip.ttl contains 6", "ip.ttl is a whole number", NULL);
 	refused("tcp.flags.syn == yes", "tcp.flags.syn is a flag", NULL);
 	refused("ip.src == 10.18.0.300", "ip.src is an IPv4 address", NULL);
 	refused("ip.addr == fe80::1", "ip.addr is an IPv4 address", NULL);
