@@ -81,13 +81,13 @@ static void quit_now(struct ui *ui, const char *arg)
 enum ui_result ui_quit(struct ui *ui)
 {
 	char question[1200];
-	unsigned long n;
-	const char *saving = ui->file ? fileview_saving(ui->file, &n) : NULL;
+	const char *saving = ui->file ? fileview_saving(ui->file, NULL) : NULL;
 
 	if (!saving)
 		return UI_QUIT;
-	snprintf(question, sizeof(question), "a save to %s is running (%lu frames written): quit, and leave it cut short?",
-		 saving, n);
+	/* no count here: the save goes on while the question is open (and may end before the answer) */
+	snprintf(question, sizeof(question), "a save to %s is running: quit, and keep only the frames written by then?",
+		 saving);
 	ui_confirm(ui, question, quit_now, NULL);
 	return UI_REDRAW;
 }
