@@ -252,25 +252,40 @@ static void test_bad_conditions_say_why(void **state)
 	assert_non_null(strstr(err, "no value"));
 	assert_int_equal(fieldmatch_parse(&m, "ip.ttl === 1", err, sizeof(err)), -EINVAL);
 	assert_non_null(strstr(err, "one comparison"));
-	/* a name no decoder has, and a value the field can never hold: refused before any search */
-	refused("ip.tll == 1", "no field ip.tll", "did you mean ip.ttl?");
-	refused("ipv6.hlmi", "no field ipv6.hlmi", "did you mean ipv6.hlim?");
-	refused("tcp.portt == 80", "no field tcp.portt", "did you mean tcp.port?");
-	refused("dns.nothing_like == 1", "no field dns.nothing_like", "names as the field tree shows");
-	refused("ip.ttl == abc", "ip.ttl is a whole number", NULL);
-	refused("ip.ttl == 1.5", "ip.ttl is a whole number", NULL);
-	refused("IP.TTL == 1", "no field IP.TTL", "did you mean ip.ttl?");
-	refused("ip.ttl contains 6", "ip.ttl is a whole number", NULL);
-	refused("tcp.flags.syn == yes", "tcp.flags.syn is a flag", NULL);
-	refused("ip.src == 10.18.0.300", "ip.src is an IPv4 address", NULL);
-	refused("ip.addr == fe80::1", "ip.addr is an IPv4 address", NULL);
-	refused("ipv6.dst == 10.0.0.1", "ipv6.dst is an IPv6 address", NULL);
-	refused("eth.src == 02:00:00:00:00", "eth.src is a MAC", NULL);
-	assert_int_equal(fieldmatch_parse(&m, "tcp.flags.syn == true", err, sizeof(err)), 0);
-	assert_int_equal(fieldmatch_parse(&m, "eth.dst == FF:FF:FF:FF:FF:FF", err, sizeof(err)), 0);
-	assert_int_equal(fieldmatch_parse(&m, "dns.qry.name == example.com", err, sizeof(err)), 0);
-	assert_int_equal(fieldmatch_parse(&m, "l2tp.avp.host_name contains lac", err, sizeof(err)), 0);
-	assert_int_equal(fieldmatch_parse(&m, "icmp.code == 3", err, sizeof(err)), 0);
+}
+
+/* A name no decoder has, and a value the field can never hold: refused before any search, with
+ * the nearest name; the names and values that are fine still parse. */
+static void test_unknown_names_and_impossible_values(void **state)
+{
+	static const char *const bad[][3] = {
+		{ "ip.tll == 1", "no field ip.tll", "did you mean ip.ttl?" },
+		{ "ipv6.hlmi", "no field ipv6.hlmi", "did you mean ipv6.hlim?" },
+		{ "tcp.portt == 80", "no field tcp.portt", "did you mean tcp.port?" },
+		{ "IP.TTL == 1", "no field IP.TTL", "did you mean ip.ttl?" },
+		{ "dns.nothing_like == 1", "no field dns.nothing_like", "names as the field tree shows" },
+		{ "ip.ttl == abc", "ip.ttl is a whole number", NULL },
+		{ "ip.ttl == 1.5", "ip.ttl is a whole number", NULL },
+		{ "ip.ttl contains 6", "ip.ttl is a whole number", NULL },
+		{ "tcp.flags.syn == yes", "tcp.flags.syn is a flag", NULL },
+		{ "ip.src == 10.18.0.300", "ip.src is an IPv4 address", NULL },
+		{ "ip.addr == fe80::1", "ip.addr is an IPv4 address", NULL },
+		{ "ipv6.dst == 10.0.0.1", "ipv6.dst is an IPv6 address", NULL },
+		{ "eth.src == 02:00:00:00:00", "eth.src is a MAC", NULL },
+	};
+	static const char *const good[] = {
+		"tcp.flags.syn == true", "eth.dst == FF:FF:FF:FF:FF:FF", "dns.qry.name == example.com",
+		"l2tp.avp.host_name contains lac", "icmp.code == 3", "ip.addr == 10.0.0.0/8", "frame.len > 60",
+	};
+	struct fieldmatch m;
+	char err[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		refused(bad[i][0], bad[i][1], bad[i][2]);
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		if (fieldmatch_parse(&m, good[i], err, sizeof(err)) != 0)
+			fail_msg("'%s' refused: %s", good[i], err);
 }
 
 static void test_find_tells_conditions_from_text(void **state)
@@ -312,6 +327,7 @@ int main(void)
 		cmocka_unit_test(test_seen_counts_aliases),
 		cmocka_unit_test(test_unsupported_syntax_is_refused_by_name),
 		cmocka_unit_test(test_bad_conditions_say_why),
+		cmocka_unit_test(test_unknown_names_and_impossible_values),
 		cmocka_unit_test(test_find_tells_conditions_from_text),
 	};
 
