@@ -259,6 +259,65 @@ static int check_action(struct parser *p, const char *text)
 	}
 }
 
+/* glibc's regcomp copies what a repetition applies to: twice for '+', n times for {n}, and so
+ * again for each one around it ("((a+)+)+", "(a{99}){99}", "x)+++…" found by fuzzing: gigabytes).
+ * The pattern's size with its copies, counted as regcomp makes them, is held to REGEX_MAX_NODES. */
+#define REGEX_MAX_NODES 100000u
+#define REGEX_MAX_DEPTH 64
+
+static int regex_too_costly(const char *re)
+{
+	unsigned long sum[REGEX_MAX_DEPTH] = { 0 }, last = 0;	/* size of each open group; of the last atom */
+	int depth = 0;
+
+	for (const char *s = re; *s; s++) {
+		unsigned long times = 0;
+
+		if (*s == '(') {
+			if (++depth >= REGEX_MAX_DEPTH)
+				return 1;
+			sum[depth] = 0;
+			last = 0;
+			continue;
+		}
+		if (*s == ')' && depth > 0) {
+			last = sum[depth] ? sum[depth] : 1;
+			sum[--depth] += last;
+		} else if (*s == '+') {
+			times = 2;
+		} else if (*s == '{') {
+			const char *comma = strchr(s, ','), *end = strchr(s, '}');
+			unsigned long m = strtoul(s + 1, NULL, 10), n = m;
+
+			if (!end || m > 0x7fff)
+				return 0;	/* regcomp says what is wrong */
+			if (comma && comma < end)
+				n = comma[1] == '}' ? m + 1 : strtoul(comma + 1, NULL, 10);
+			times = (n > m ? n : m) ? (n > m ? n : m) : 1;
+			s = end;
+		} else if (*s != '*' && *s != '?' && *s != '|') {	/* an atom: a character, a bracket, an escape */
+			if (*s == '\\' && s[1])
+				s++;
+			else if (*s == '[')
+				for (s += 1 + (s[1] == '^'), s += *s == ']'; *s && *s != ']'; s++)
+					;
+			if (!*s)
+				break;
+			last = 1;
+			sum[depth]++;
+		}
+		if (times > 1) {	/* the last atom (or group) copied: times - 1 more of it */
+			if (last > REGEX_MAX_NODES / times)
+				return 1;
+			sum[depth] += last * (times - 1);
+			last *= times;
+		}
+		if (sum[depth] > REGEX_MAX_NODES)
+			return 1;
+	}
+	return 0;
+}
+
 static int check_line(struct parser *p, struct lesson_line *ln)
 {
 	struct craft_spec *spec;
@@ -315,6 +374,9 @@ static int check_line(struct parser *p, struct lesson_line *ln)
 			return -EINVAL;
 		if (!rc)
 			ln->ns = 0;	/* no "within": the output so far */
+		if (regex_too_costly(ln->text))
+			return perr(p, "expect-output: '%s' repeats too much for regcomp ('((a+)+)+', '(a{99}){99}'): "
+				    "write it with fewer nested repetitions", ln->text);
 		if (regcomp(&re, ln->text, REG_EXTENDED | REG_NOSUB))
 			return perr(p, "expect-output: '%s' is not a valid regular expression (POSIX extended)", ln->text);
 		regfree(&re);

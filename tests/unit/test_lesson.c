@@ -109,6 +109,19 @@ static void every_error_names_its_line(void **state)
 	refuses("step: a\n  inject: icmp ttl=300\n", "t:2: inject: 'ttl=300'");
 	refuses("step: a\n  use: eth9\n", "t:2: use: no device 'eth9'");
 	refuses("step: a\n  expect-output: (unclosed\n", "t:2: expect-output: '(unclosed' is not a valid regular expression");
+	/* patterns glibc's regcomp would take gigabytes for (the fuzzer's "x)++++…+"), refused at once */
+	refuses("step: a\n  expect-output: src=10)++++++++++++++++++++++++++++++++++++++++++++++\n",
+		"t:2: expect-output: 'src=10)+++++");
+	refuses("step: a\n  expect-output: ((a{99}){99}){99}\n", "repeats too much for regcomp");
+	refuses("step: a\n  expect-output: ((((((((((((((((((x+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+)+\n",
+		"repeats too much for regcomp");
+	{
+		struct lesson l;	/* one repetition at a time is fine, as are + and { in brackets or escaped */
+
+		assert_int_equal(lesson_parse("step: a\n  expect-output: ^[0-9]+ (bytes|packets)? x{2,3} [+*{]\\+\\* a{5}b{5}c{5}d{5}e{5}\n", "t",
+					      &l, err, sizeof(err)), 0);
+		lesson_free(&l);
+	}
 	refuses("  just words\n", "t:1: text outside a step");
 	refuses("do: echo on\n", "t:1: 'do:' before the first step:");
 	refuses("step: a\ndevice: tap1 tap\n", "t:2: device: must come before the first step:");
