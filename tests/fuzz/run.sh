@@ -7,7 +7,9 @@
 #   pcapread   the offline reader (-r) on any file bytes  seeds: tests/golden/*.pcap*, tests/fuzz/corpus/pcap/
 #   lesson     the lesson parser on any text             seeds: tests/fuzz/corpus/lesson/ (the built-ins and more)
 # None named: decode and responder. Exit 0: no finding; 1: a crash (kept in build/fuzz/crashes/: make
-# it a test case); 77: no clang/libFuzzer here.
+# it a test case); 77: no clang/libFuzzer here. FUZZ_SEED=N fixes libFuzzer's seed: make test's
+# short runs use 1, so a clean clone explores the same inputs everywhere (a new finding there is
+# the code's, not the dice's); make fuzz leaves it random to explore.
 set -u
 cd "$(dirname "$0")/../.."
 secs=${1:-60}
@@ -81,7 +83,7 @@ for t in $targets; do
 	# in a network namespace of its own where one can be made (root, or user namespaces): whatever an
 	# input makes the code do, no packet leaves; and killed if libFuzzer's own timeout ever hangs
 	# shellcheck disable=SC2086
-	timeout -k 5 $((secs + 120)) $netns "$out/fuzz_$t" $corpora -max_total_time="$secs" -max_len="$maxlen" -timeout=10 \
+	timeout -k 5 $((secs + 120)) $netns "$out/fuzz_$t" $corpora ${FUZZ_SEED:+-seed=$FUZZ_SEED} -max_total_time="$secs" -max_len="$maxlen" -timeout=10 \
 		-rss_limit_mb=1024 -artifact_prefix="$out/crashes/$t-" -print_final_stats=1 > "$out/fuzz_$t.log" 2>&1
 	r=$?
 	tail -n 25 "$out/fuzz_$t.log"
