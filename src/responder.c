@@ -402,7 +402,7 @@ static enum resp_why dispatch(struct responder *r, const struct frame *f, const 
 static void remember_pending(struct responder *r, const struct frame *f, const struct frameloc *loc)
 {
 	struct resp_pending *slot = &r->pending[0];
-	uint8_t target[16];
+	uint8_t target[16] = { 0 };	/* an IPv4 target fills 4 bytes: the rest must compare equal */
 	int family = frameloc_target(loc, f, target);
 
 	if (!family || f->caplen > RESP_PENDING_BYTES)
@@ -421,8 +421,7 @@ static void remember_pending(struct responder *r, const struct frame *f, const s
 	memcpy(slot->data, f->data, f->caplen);
 	slot->f.data = slot->data;
 	slot->family = family;
-	memset(slot->target, 0, 16);
-	memcpy(slot->target, target, family == AF_INET ? 4 : 16);
+	memcpy(slot->target, target, 16);
 }
 
 size_t responder_handle(struct responder *r, const struct frame *f, const struct frameloc *loc,
