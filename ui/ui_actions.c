@@ -179,6 +179,7 @@ static enum ui_result act_repeat(struct ui *ui, void *target, const char *arg)
 	return UI_REDRAW;
 }
 
+#define FILTER_LABEL "filter (BPF, empty clears):"
 static char refused_filter[1024];	/* the last filter refused: / offers it again to mend */
 
 static void on_filter(struct ui *ui, const char *text, const char *arg)
@@ -190,6 +191,12 @@ static void on_filter(struct ui *ui, const char *text, const char *arg)
 	if (list_set_filter(ui, text, err, sizeof(err)) < 0) {
 		ui_message(ui, 1, "filter not changed: %s", err);	/* err has the syntax hint */
 		snprintf(refused_filter, sizeof(refused_filter), "%s", text);
+		if (arg) {	/* typed in the prompt: it stays open on the text, the reason above it */
+			char why[600];
+
+			snprintf(why, sizeof(why), "filter not changed: %s (Esc leaves it)", err);
+			ui_prompt_mend(ui, FILTER_LABEL, text, on_filter, "", why);
+		}
 	} else if (*text)
 		ui_message(ui, 0, "showing frames that match: %s", text);
 	else
@@ -202,7 +209,7 @@ static enum ui_result act_filter(struct ui *ui, void *target, const char *arg)
 	if (*arg)
 		on_filter(ui, arg, NULL);
 	else	/* a refused filter is offered again: an arrow key keeps it to mend, typing replaces it */
-		ui_prompt(ui, "filter (BPF, empty clears):", refused_filter[0] ? refused_filter : list_filter_text(),
+		ui_prompt(ui, FILTER_LABEL, refused_filter[0] ? refused_filter : list_filter_text(),
 			  on_filter, NULL);
 	return UI_REDRAW;
 }

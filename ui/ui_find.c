@@ -17,6 +17,7 @@
 
 static struct capfind *query;		/* the last find, for next and previous */
 static char query_text[260];		/* as messages name it */
+#define FIND_LABEL "find (text, or ip.ttl == 1):"
 static char prompt_text[256];		/* as typed: the next prompt's prefill */
 
 const char *find_unseen_note(const struct capfind *q)
@@ -68,6 +69,12 @@ static void on_find(struct ui *ui, const char *text, const char *arg)
 	q = capfind_new(text, err, sizeof(err));
 	if (!q) {
 		ui_message(ui, 1, "cannot find that: %s", err);
+		if (arg) {	/* typed in the prompt: it stays open on the text, the reason above it */
+			char why[600];
+
+			snprintf(why, sizeof(why), "cannot find that: %s (Esc leaves it)", err);
+			ui_prompt_mend(ui, FIND_LABEL, text, on_find, "", why);
+		}
 		return;
 	}
 	find_forget(ui);
@@ -83,7 +90,7 @@ enum ui_result find_act(struct ui *ui, void *target, const char *arg)
 	if (*arg)
 		on_find(ui, arg, NULL);
 	else
-		ui_prompt(ui, "find (text, or ip.ttl == 1):", prompt_text, on_find, NULL);
+		ui_prompt(ui, FIND_LABEL, prompt_text, on_find, NULL);
 	return UI_REDRAW;
 }
 

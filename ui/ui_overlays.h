@@ -19,6 +19,11 @@ typedef const char *(*ui_prompt_history_fn)(int i);
 void ui_prompt_history(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg,
 		       ui_prompt_history_fn history);
 
+/* The same prompt again on a text that was refused: the text is kept to mend (not selected),
+ * and problem (why it was refused) stays on the row above the prompt until it closes. */
+void ui_prompt_mend(struct ui *ui, const char *label, const char *text, ui_prompt_fn done, const char *arg,
+		    const char *problem);
+
 /* ui_confirm.c: asks question with y/n; yes(ui, arg) runs on y. arg is copied. */
 typedef void (*ui_confirm_fn)(struct ui *ui, const char *arg);
 void ui_confirm(struct ui *ui, const char *question, ui_confirm_fn yes, const char *arg);

@@ -27,6 +27,9 @@ struct prompt {
 	int hist_at;			/* -1: the line being typed; 0: the newest of the history */
 	char typed[PROMPT_MAX + 1];	/* what was typed before Up */
 	int overflow;			/* keys came after the field was full: the text is cut */
+	char problem[600];		/* why the text was refused, shown on the row above, or "" */
+	WINDOW *pwin;			/* that row */
+	PANEL *ppanel;
 };
 
 static void trim(char *s)
@@ -64,14 +67,45 @@ static void prompt_teardown(struct prompt *p)
 	}
 	if (p->panel)
 		del_panel(p->panel);
+	if (p->ppanel)
+		del_panel(p->ppanel);
+	if (p->pwin)
+		delwin(p->pwin);
 	if (p->sub)
 		delwin(p->sub);
 	if (p->win)
 		delwin(p->win);
 	p->form = NULL;
 	p->fields[0] = NULL;
-	p->panel = NULL;
-	p->sub = p->win = NULL;
+	p->panel = p->ppanel = NULL;
+	p->sub = p->win = p->pwin = NULL;
+}
+
+#define PROBLEM_ROWS 3
+
+/* The rows the problem takes wrapped at the terminal's width (at most PROBLEM_ROWS, the last
+ * one cut with a marker); drawn into w from its top when w is given. */
+static int problem_rows(const char *s, WINDOW *w)
+{
+	int rows = 0;
+
+	while (*s && rows < PROBLEM_ROWS) {
+		int n = rows == PROBLEM_ROWS - 1 ? (int)strlen(s) : ui_wrap_len(s, COLS - 1);
+
+		if (n <= 0)
+			break;
+		if (w) {
+			char line[600];
+
+			snprintf(line, sizeof(line), "%.*s", n, s);
+			ui_put(w, rows, 0, COLS, line, 0);
+		}
+		rows++;
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	return rows ? rows : 1;
 }
 
 static int prompt_build(struct prompt *p)
@@ -103,6 +137,10 @@ static int prompt_build(struct prompt *p)
 	for (int n = p->cursor - p->form->curcol; n > 0; n--)
 		form_driver(p->form, REQ_NEXT_CHAR);	/* past blanks typed at the end ("icmp ") */
 	p->panel = new_panel(p->win);
+	if (p->problem[0] && LINES > 6 && (p->pwin = newwin(problem_rows(p->problem, NULL), COLS, 0, 0))) {
+		mvwin(p->pwin, LINES - 2 - getmaxy(p->pwin), 0);
+		p->ppanel = new_panel(p->pwin);
+	}
 	p->resizes = mgr_resizes();
 	return 0;
 }
@@ -149,6 +187,14 @@ static void prompt_draw(struct overlay *ov)
 	ui_put(p->win, 0, 0, lw - 1, p->label, 0);
 	wattrset(p->win, A_NORMAL);
 	cut_marks(p, lw);
+	if (p->ppanel) {	/* the refusal stays in sight while the text is mended */
+		wbkgd(p->pwin, theme_background());
+		werase(p->pwin);
+		wattrset(p->pwin, ui_attr(C_ERROR));
+		problem_rows(p->problem, p->pwin);
+		show_panel(p->ppanel);
+		top_panel(p->ppanel);
+	}
 	top_panel(p->panel);
 	curs_set(1);
 	pos_form_cursor(p->form);
@@ -160,6 +206,8 @@ static void prompt_hide(struct overlay *ov)
 
 	if (p->panel)
 		hide_panel(p->panel);
+	if (p->ppanel)
+		hide_panel(p->ppanel);
 }
 
 static void prompt_free(struct overlay *ov)
@@ -295,14 +343,12 @@ void ui_prompt(struct ui *ui, const char *label, const char *initial, ui_prompt_
 	ui_prompt_history(ui, label, initial, done, arg, NULL);
 }
 
-void ui_prompt_history(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg,
-		       ui_prompt_history_fn history)
+static struct prompt *prompt_new(const char *label, const char *initial, ui_prompt_fn done, const char *arg)
 {
 	struct prompt *p = calloc(1, sizeof(*p));
 
 	if (!p)
-		return;
-	p->history = history;
+		return NULL;
 	p->hist_at = -1;
 	snprintf(p->label, sizeof(p->label), "%s", label);
 	snprintf(p->text, sizeof(p->text), "%s", initial ? initial : "");
@@ -310,6 +356,30 @@ void ui_prompt_history(struct ui *ui, const char *label, const char *initial, ui
 	snprintf(p->arg, sizeof(p->arg), "%s", arg ? arg : "");
 	p->selected = p->text[0] != '\0';
 	p->done = done;
+	return p;
+}
+
+void ui_prompt_history(struct ui *ui, const char *label, const char *initial, ui_prompt_fn done, const char *arg,
+		       ui_prompt_history_fn history)
+{
+	struct prompt *p = prompt_new(label, initial, done, arg);
+
+	if (!p)
+		return;
+	p->history = history;
+	if (!mgr_push(ui, &prompt_overlay, p))
+		free(p);
+}
+
+void ui_prompt_mend(struct ui *ui, const char *label, const char *text, ui_prompt_fn done, const char *arg,
+		    const char *problem)
+{
+	struct prompt *p = prompt_new(label, text, done, arg);
+
+	if (!p)
+		return;
+	p->selected = 0;	/* to mend, not to replace: the cursor waits at its end */
+	snprintf(p->problem, sizeof(p->problem), "%s", problem);
 	if (!mgr_push(ui, &prompt_overlay, p))
 		free(p);
 }

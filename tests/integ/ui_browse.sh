@@ -101,6 +101,8 @@ keys C-u
 keys_literal 'ip.ttl =='
 keys Enter
 screen_wait '^cannot find that: ' 2
+screen_wait '^find \(text, or ip\.ttl == 1\): ip\.ttl == *$' 2	# open on the text, to mend
+keys Escape
 note "find: text at frame $want, tcp.seq_raw == 1500 at 6009..6012 with next/previous"
 
 # 5. a filter over the whole file: tcpdump's count, and only ICMP rows

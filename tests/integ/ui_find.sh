@@ -62,6 +62,8 @@ keys C-u
 keys_literal 'ip.tll == 1'
 keys Enter
 screen_wait '^cannot find that: no field ip\.tll: did you mean ip\.ttl\?' 2
+screen_wait '^find \(text, or ip\.ttl == 1\): ip\.tll == 1 *$' 2	# the prompt stays open to mend it
+keys Escape
 # a real field that no frame matches gets no such note
 keys C-f
 keys C-u
@@ -82,6 +84,7 @@ keys C-u
 keys_literal 'ip.ttl == 64 && icmp'
 keys Enter
 screen_wait "^cannot find that: '&&' \(and\) is not supported: one FIELD OP VALUE, or text" 2
+keys Escape
 note "ip.addr == 10.18.0.3 found; '&&' refused"
 
 # go to

@@ -47,12 +47,17 @@ screen_wait "^frame $((N - 1)) matches frame\\.number == $((N - 1)); you moved m
 [ "$(selected)" = 7 ] || fail "frame $(selected) is selected, not 7 where the user moved"
 note "moved during a find: $(screen | grep -m1 'you moved meanwhile')"
 
-# 4. a refused find and a refused filter are offered again in their prompts, selected as any
-# prefill: an arrow key keeps them to mend, typing replaces them
+# 4. a refused find and a refused filter keep their prompts open on the text, the reason above;
+# closed with Esc, they are offered again selected as any prefill: an arrow key keeps them to
+# mend, typing replaces them
 keys f C-u
 keys_literal 'ip.ttl = 64'
 keys Enter
 screen_wait '^cannot find that: ' 2
+screen_wait '^find \(text, or ip\.ttl == 1\): ip\.ttl = 64 *$' 2
+keys x		# typed into the open prompt, not the hex pane's toggle
+screen_wait '^find \(text, or ip\.ttl == 1\): ip\.ttl = 64x *$' 2
+keys BSpace Escape
 keys f
 screen_wait '^find \(text, or ip\.ttl == 1\): ip\.ttl = 64 *$' 2
 keys Left Left Left
@@ -70,12 +75,11 @@ keys C-u
 keys_literal 'udp port 5e3'
 keys Enter
 screen_wait "^filter not changed: unknown port '5e3'" 3
-n=$(screen | grep -c "tcpdump filter syntax")
-[ "$n" = 1 ] || fail "the filter's syntax hint is said $n times"
-screen | grep -q "(tcpdump syntax" && fail "the filter's hint is said twice"
-keys /
 screen_wait '^filter \(BPF, empty clears\): udp port 5e3 *$' 2
-keys End BSpace BSpace BSpace	# an arrow key keeps the offered text to mend (typing would replace it)
+n=$(screen | tr -s ' \n' '  ' | grep -o "tcpdump filter syntax" | wc -l)	# wrapped rows joined
+[ "$n" = 1 ] || fail "the filter's syntax hint is said $n times"
+screen | tr -s ' \n' '  ' | grep -q "(tcpdump syntax" && fail "the filter's hint is said twice"
+keys BSpace BSpace BSpace	# still open, its cursor at the end: mended there
 keys_literal 53
 keys Enter
 screen_wait '^showing frames that match: udp port 53' 5
