@@ -37,17 +37,28 @@ struct capfind *capfind_new(const char *query, char *err, size_t errlen)
 			return NULL;
 		}
 		q->condition = 1;
-	} else if (strlen(query) >= sizeof(q->text)) {
-		snprintf(err, errlen, "text to find too long (at most %zu characters)", sizeof(q->text) - 1);
-		free(q);
-		return NULL;
 	} else {
-		strcpy(q->text, query);
+		size_t n = strlen(query);
+
+		if (n >= 2 && query[0] == '"' && query[n - 1] == '"') {	/* "echo reply": the text inside */
+			query++;
+			n -= 2;
+		}
+		if (!n || n >= sizeof(q->text)) {
+			snprintf(err, errlen, n ? "text to find too long (at most %zu characters)" :
+				 "nothing to find between the quotes", sizeof(q->text) - 1);
+			free(q);
+			return NULL;
+		}
+		memcpy(q->text, query, n);
+		q->text[n] = '\0';
 	}
 	return q;
 }
 
 int capfind_is_condition(const struct capfind *q) { return q->condition; }
+
+const char *capfind_text(const struct capfind *q) { return q->condition ? "" : q->text; }
 
 const char *capfind_name_unseen(const struct capfind *q)
 {

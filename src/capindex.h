@@ -116,6 +116,8 @@ struct capfind;
 struct capfind *capfind_new(const char *query, char *err, size_t errlen);
 /* True when q is a field condition (else text). */
 int capfind_is_condition(const struct capfind *q);
+/* The text a text find looks for (without the quotes it may have been given in), or "". */
+const char *capfind_text(const struct capfind *q);
 /* A condition's field name when no frame tested so far had that field (misspelt, as ip.tll, or
  * absent from the frames), else NULL: a find that found nothing says so. */
 const char *capfind_name_unseen(const struct capfind *q);

@@ -329,9 +329,23 @@ static int check_kind(const struct fieldmatch *m, char *err, size_t errlen)
 	return 0;
 }
 
+/* Digits (or 0x and hex digits) past what 64 bits hold: a number, but none a field has. */
+static int too_big(const char *s)
+{
+	int hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+	size_t n = hex ? 2 + strspn(s + 2, "0123456789abcdefABCDEF") : strspn(s, "0123456789");
+	unsigned long long v;
+
+	return n > (size_t)(hex ? 2 : 0) && s[n] == '\0' && !parse_number(s, &v);
+}
+
 /* What the value must be, given the comparison and the field. */
 static int check_value(const struct fieldmatch *m, char *err, size_t errlen)
 {
+	if (too_big(m->value)) {
+		snprintf(err, errlen, "%s: %s is too big (64 bits at most)", m->name, m->value);
+		return -EINVAL;
+	}
 	if ((m->op >= FM_LT && m->op <= FM_GE) && !m->has_num) {
 		snprintf(err, errlen, "%s with <, >, <= or >=: the value must be a number", m->name);
 		return -EINVAL;

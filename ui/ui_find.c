@@ -80,7 +80,10 @@ static void on_find(struct ui *ui, const char *text, const char *arg)
 	find_forget(ui);
 	query = q;
 	/* what messages call it: a condition as written, text in quotes */
-	snprintf(query_text, sizeof(query_text), capfind_is_condition(q) ? "%s" : "\"%s\"", text);
+	if (capfind_is_condition(q))
+		snprintf(query_text, sizeof(query_text), "%s", text);
+	else
+		snprintf(query_text, sizeof(query_text), "\"%s\"", capfind_text(q));
 	search(ui, 0);
 }
 

@@ -272,10 +272,13 @@ static void test_unknown_names_and_impossible_values(void **state)
 		{ "ip.addr == fe80::1", "ip.addr is an IPv4 address", NULL },
 		{ "ipv6.dst == 10.0.0.1", "ipv6.dst is an IPv6 address", NULL },
 		{ "eth.src == 02:00:00:00:00", "eth.src is a MAC", NULL },
+		{ "icmp.seq > 99999999999999999999", "99999999999999999999 is too big", "64 bits" },
+		{ "ip.ttl == 0x1ffffffffffffffff", "0x1ffffffffffffffff is too big", NULL },
 	};
 	static const char *const good[] = {
 		"tcp.flags.syn == true", "eth.dst == FF:FF:FF:FF:FF:FF", "dns.qry.name == example.com",
 		"l2tp.avp.host_name contains lac", "icmp.code == 3", "ip.addr == 10.0.0.0/8", "frame.len > 60",
+		"frame.number < 18446744073709551615",
 	};
 	struct fieldmatch m;
 	char err[256];
@@ -286,6 +289,25 @@ static void test_unknown_names_and_impossible_values(void **state)
 	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
 		if (fieldmatch_parse(&m, good[i], err, sizeof(err)) != 0)
 			fail_msg("'%s' refused: %s", good[i], err);
+}
+
+/* Text given in quotes, as one would write it in Wireshark's find bar, is the text inside. */
+static void test_text_find_in_quotes(void **state)
+{
+	char err[256];
+	struct capfind *q = capfind_new("\"echo reply\"", err, sizeof(err));
+
+	(void)state;
+	assert_non_null(q);
+	assert_false(capfind_is_condition(q));
+	assert_string_equal(capfind_text(q), "echo reply");
+	capfind_free(q);
+	q = capfind_new("say \"hi\"", err, sizeof(err));	/* quotes inside are text */
+	assert_non_null(q);
+	assert_string_equal(capfind_text(q), "say \"hi\"");
+	capfind_free(q);
+	assert_null(capfind_new("\"\"", err, sizeof(err)));
+	assert_non_null(strstr(err, "nothing to find between the quotes"));
 }
 
 static void test_find_tells_conditions_from_text(void **state)
@@ -329,6 +351,7 @@ int main(void)
 		cmocka_unit_test(test_bad_conditions_say_why),
 		cmocka_unit_test(test_unknown_names_and_impossible_values),
 		cmocka_unit_test(test_find_tells_conditions_from_text),
+		cmocka_unit_test(test_text_find_in_quotes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
