@@ -159,7 +159,7 @@ static void help_draw(struct overlay *ov)
 	struct help_view *h = ov->state;
 	int colw = two_columns() ? TWO_COL_W : (COLS - 4 < ONE_COL_W ? COLS - 4 : ONE_COL_W);
 	int w = two_columns() ? 2 * TWO_COL_W + 3 : colw + 2, rows, hgt, half;
-	const char *foot = " Esc q ? F1 close \xc2\xb7 Up Down PgUp PgDn scroll ";
+	const char *foot = " Esc q ? F1 close \xc2\xb7 Up Down PgUp PgDn Home End scroll ";
 
 	build(h, colw, ov->ui->s != NULL);
 	hgt = content_rows(h) + 2 > LINES - 2 ? LINES - 2 : content_rows(h) + 2;
@@ -185,7 +185,7 @@ static void help_draw(struct overlay *ov)
 	mvwaddstr(h->win, 0, 2, " tapscope keys ");
 	wattrset(h->win, ui_attr(C_DIM));
 	ui_put(h->win, hgt - 1, w - ui_text_cols(foot) - 2 > 12 ? w - ui_text_cols(foot) - 2 : 12, w - 14,
-	       ov->ui->utf8 ? foot : " Esc q ? F1 close - Up Down PgUp PgDn scroll ", 0);
+	       ov->ui->utf8 ? foot : " Esc q ? F1 close - Up Down PgUp PgDn Home End scroll ", 0);
 	if (h->top > 0)
 		mvwaddstr(h->win, 0, w - 10, ov->ui->utf8 ? " \xe2\x86\x91 more " : " ^ more ");
 	if (h->top + rows < content_rows(h))

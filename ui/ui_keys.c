@@ -43,7 +43,7 @@ static const struct ui_key keys[] = {
 	  "filter" },
 	{ { ' ' }, "space", SCOPE_GLOBAL, "pause", "pause the view (capture goes on)", "Frames", NULL },
 	{ { 'c' }, "c", SCOPE_GLOBAL, "clear", "clear the list (capture goes on)", "Frames", NULL },
-	{ { 'w' }, "w", SCOPE_GLOBAL, "save", "save the frames in view as a pcap file", "Frames", "save" },
+	{ { 'w' }, "w", SCOPE_GLOBAL, "save", "save the frames in view (pcap; pcapng by a .pcapng name)", "Frames", "save" },
 	{ { 'F' }, "F", SCOPE_GLOBAL, "follow", "follow new frames again (the tree too)", "Frames", NULL },
 
 	/* find and go to: live among the frames kept, offline over the whole file */
@@ -188,6 +188,10 @@ static const struct ui_key keys[] = {
 	{ { KEY_PPAGE }, "PgUp", "help", "scroll -page", "a page up", "Help", NULL },
 	{ { KEY_NPAGE }, "PgDn", "help", "scroll page", "a page down", "Help", NULL },
 	{ { ' ' }, "space", "help", "scroll page", "a page down", "Help", NULL },
+	{ { KEY_HOME }, "Home", "help", "scroll top", "the top", "Help", NULL },
+	{ { 'g' }, "g", "help", "scroll top", "the top", "Help", NULL },
+	{ { KEY_END }, "End", "help", "scroll end", "the end", "Help", NULL },
+	{ { 'G' }, "G", "help", "scroll end", "the end", "Help", NULL },
 	{ { 27 }, "Esc", "messages", "close", "close the messages", "Message history", NULL },
 	{ { 'q' }, "q", "messages", "close", "close the messages", "Message history", NULL },
 	{ { 'M' }, "M", "messages", "close", "close the messages", "Message history", NULL },
@@ -195,6 +199,10 @@ static const struct ui_key keys[] = {
 	{ { KEY_DOWN }, "Down", "messages", "scroll 1", "scroll down", "Message history", NULL },
 	{ { KEY_PPAGE }, "PgUp", "messages", "scroll -page", "a page up", "Message history", NULL },
 	{ { KEY_NPAGE }, "PgDn", "messages", "scroll page", "a page down", "Message history", NULL },
+	{ { KEY_HOME }, "Home", "messages", "scroll top", "the oldest", "Message history", NULL },
+	{ { 'g' }, "g", "messages", "scroll top", "the oldest", "Message history", NULL },
+	{ { KEY_END }, "End", "messages", "scroll end", "the newest", "Message history", NULL },
+	{ { 'G' }, "G", "messages", "scroll end", "the newest", "Message history", NULL },
 	{ { 0 }, NULL, NULL, NULL, NULL, NULL, NULL },
 };
 

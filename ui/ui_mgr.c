@@ -505,6 +505,8 @@ int mgr_scroll_rows(const char *arg, int page)
 		return page;
 	if (!strcmp(arg, "-page"))
 		return -page;
+	if (!strcmp(arg, "top") || !strcmp(arg, "end"))	/* past either end: the drawing clamps it */
+		return arg[0] == 't' ? -(1 << 24) : 1 << 24;
 	return arg[0] == '-' ? -1 : 1;
 }
 

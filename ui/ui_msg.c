@@ -150,7 +150,7 @@ static void hist_draw(struct overlay *ov)
 	wattrset(v->win, ui_attr(C_FOCUS_TITLE));
 	mvwprintw(v->win, 0, 2, " Messages: the last %d, newest first ", count);
 	wattrset(v->win, ui_attr(C_DIM));
-	mvwaddstr(v->win, h - 1, 2, " Esc q M close \xc2\xb7 Up Down PgUp PgDn scroll ");
+	mvwaddstr(v->win, h - 1, 2, " Esc q M close \xc2\xb7 Up Down PgUp PgDn Home End scroll ");
 	if (!count)
 		mvwaddstr(v->win, 1, 2, "no messages yet");
 	wattrset(v->win, A_NORMAL);

@@ -95,7 +95,8 @@ void mgr_close(struct overlay *ov);
 struct overlay *mgr_top(void);
 /* The open overlay of that class, or NULL. */
 struct overlay *mgr_find_overlay(const char *name);
-/* The rows a "scroll" action's argument moves: "page" or "-page" a page, "-..." a row up, else a row down. */
+/* The rows a "scroll" action's argument moves: "page" or "-page" a page, "top" or "end" past either
+ * end (the drawing clamps), "-..." a row up, else a row down. */
 int mgr_scroll_rows(const char *arg, int page);
 /* key() of a modal reading overlay (help, history): keys its table does not hold do nothing. */
 enum ui_result mgr_modal_key(struct overlay *ov, int ch);
