@@ -264,6 +264,35 @@ static unsigned name_types(const struct fieldmatch *m)
 	return mask;
 }
 
+/* Wireshark names a user types that tapscope has no field for, because it tracks no streams
+ * (Wireshark's tcp.seq counts from the stream's first segment): what to use instead. A name
+ * ending in '.' stands for every name under it. */
+static const struct {
+	const char *name, *instead;
+} wireshark_only[] = {
+	{ "tcp.seq", "Wireshark's is relative; raw: tcp.seq_raw" },
+	{ "tcp.ack", "Wireshark's is relative; raw: tcp.ack_raw" },
+	{ "tcp.nxtseq", "no streams followed; tcp.seq_raw, tcp.len" },
+	{ "tcp.window_size", "not scaled here: tcp.window_size_value" },
+	{ "tcp.stream", "no streams followed" },
+	{ "udp.stream", "no streams followed" },
+	{ "tcp.analysis.", "no streams followed" },
+	{ "http.", "find its text instead (f GET)" },
+	{ "frame.time", "times are not searched" },
+};
+
+static const char *wireshark_instead(const char *name)
+{
+	for (size_t k = 0; k < COUNT(wireshark_only); k++) {
+		const char *w = wireshark_only[k].name;
+		size_t n = strlen(w);
+
+		if (strncmp(name, w, n) == 0 && (w[n - 1] == '.' || !name[n] || name[n] == '_' || name[n] == '.'))
+			return wireshark_only[k].instead;	/* (tcp.window_size_scalefactor, frame.time_delta) */
+	}
+	return NULL;
+}
+
 /* A name no decoder has (a typo: ip.tll) is refused before any frame is searched, with the
  * known name nearest to it. */
 static int check_name(const struct fieldmatch *m, char *err, size_t errlen)
@@ -272,6 +301,10 @@ static int check_name(const struct fieldmatch *m, char *err, size_t errlen)
 
 	if (m->frame_field || !decode_field_count() || name_types(m))
 		return 0;
+	if ((near = wireshark_instead(m->name))) {
+		snprintf(err, errlen, "no field %s: %s", m->name, near);
+		return -EINVAL;
+	}
 	near = decode_field_suggest(m->name);
 	for (size_t k = 0; !near && k < COUNT(aliases); k++)	/* "tcp.portt": an alias */
 		if (decode_field_distance(m->name, aliases[k].name) <= decode_field_near(m->name))

@@ -272,6 +272,11 @@ static void test_unknown_names_and_impossible_values(void **state)
 		{ "ip.addr == fe80::1", "ip.addr is an IPv4 address", NULL },
 		{ "ipv6.dst == 10.0.0.1", "ipv6.dst is an IPv6 address", NULL },
 		{ "eth.src == 02:00:00:00:00", "eth.src is a MAC", NULL },
+		{ "tcp.seq == 1", "no field tcp.seq: Wireshark's is relative", "tcp.seq_raw" },
+		{ "tcp.stream == 0", "no field tcp.stream", "no streams followed" },
+		{ "tcp.analysis.retransmission", "no field tcp.analysis.retransmission", "no streams followed" },
+		{ "http.request.method == GET", "no field http.request.method", "f GET" },
+		{ "frame.time_delta > 1", "no field frame.time_delta", "not searched" },
 		{ "icmp.seq > 99999999999999999999", "99999999999999999999 is too big", "64 bits" },
 		{ "ip.ttl == 0x1ffffffffffffffff", "0x1ffffffffffffffff is too big", NULL },
 	};
