@@ -38,6 +38,7 @@ struct fileview {
 	uint64_t find_from;		/* the frame it started from */
 	uint64_t find_at;		/* the last frame tested (find_from at first) */
 	int find_back;
+	int find_wrapped;		/* past the last frame (the first, backward): on from the other end */
 
 	uint64_t goto_num;		/* a go-to waiting for its frame to be indexed (0: none) */
 	uint64_t goto_from;		/* the frame selected when it was asked for */
@@ -182,6 +183,7 @@ void fileview_find(struct fileview *fv, struct capfind *q, const char *text, uin
 	snprintf(fv->find_text, sizeof(fv->find_text), "%s", text);
 	fv->find_from = fv->find_at = from;
 	fv->find_back = backward;
+	fv->find_wrapped = 0;
 	wake(fv);
 }
 
@@ -256,19 +258,31 @@ static void find_over(struct fileview *fv, int rc, const char *err)
 		    (unsigned long long)fv->find_at, fv->find_text, (unsigned long long)fv->find_at);
 	} else if (rc == 1) {
 		list_goto(fv->ui, fv->find_at);
-		say(fv, 0, "frame %llu matches %s (Ctrl-N next, Ctrl-B previous)", (unsigned long long)fv->find_at,
-		    fv->find_text);
-	} else if (rc == -ENOENT && !fv->find_from) {	/* nothing selected: the filter shows no frame */
-		say(fv, 1, "no frame in view to look in for %s (the filter shows none: / and Enter on an empty line "
-		    "clears it)", fv->find_text);
+		if (fv->ui)
+			find_say_found(fv->ui, fv->find_at, fv->find_text, fv->find_back, fv->find_wrapped);
 	} else if (rc == -ENOENT) {
-		say(fv, 1, "no frame %s %llu matches %s%s%s", fv->find_back ? "before" : "after",
-		    (unsigned long long)fv->find_from, fv->find_text,
-		    fv->find_back ? " (Ctrl-N looks forward)" : " (Ctrl-B looks back)", find_unseen_note(fv->find));
+		if (fv->ui)
+			find_say_none(fv->ui, fv->find_from, fv->find_text, fv->find, fv->filter_text);
 	} else {
 		say(fv, 1, "find stopped: %s", err);
 	}
 	fv->find = NULL;
+}
+
+/* The find reached the last frame (the first, backward): on from the other end, once. Forward,
+ * the end is known when every frame is indexed and tested (0: not yet); backward it goes on
+ * from the last frame known so far (a pipe may not end for a long time). */
+static int find_past_end(struct fileview *fv)
+{
+	if (!fv->find_back && !rows_final(fv))
+		return 0;	/* the frames after it are not indexed or tested yet */
+	if (fv->find_wrapped || !fv->find_from) {
+		find_over(fv, -ENOENT, "");
+		return 1;
+	}
+	fv->find_wrapped = 1;
+	fv->find_at = fv->find_back ? capindex_count(fv->ix) + 1 : 0;
+	return 1;
 }
 
 static int find_step(struct fileview *fv)
@@ -277,17 +291,19 @@ static int find_step(struct fileview *fv)
 	uint64_t at;
 	int rc;
 
-	if (!fv->find_back && fv->find_at >= rows_known(fv)) {
-		if (!rows_final(fv))
-			return 0;	/* the frames after it are not indexed or tested yet */
-		find_over(fv, -ENOENT, err);
+	if (fv->find_wrapped && (fv->find_back ? fv->find_at <= fv->find_from : fv->find_at >= fv->find_from)) {
+		find_over(fv, -ENOENT, err);	/* round to where it started (that frame tested too): none */
 		return 1;
 	}
+	if (!fv->find_back && fv->find_at >= rows_known(fv))
+		return find_past_end(fv);
 	rc = capfind_search_in(fv->ix, fv->find, fv->filter, fv->find_at, fv->find_back, UNIT, &at, err,
 			       sizeof(err));
 	fv->find_at = at;
-	if (rc == 0 || (rc == -ENOENT && !fv->find_back && !rows_final(fv)))
-		return 1;	/* go on at the next unit (once more is indexed, for -ENOENT) */
+	if (rc == 0)
+		return 1;	/* go on at the next unit */
+	if (rc == -ENOENT)
+		return find_past_end(fv);
 	find_over(fv, rc, err);
 	return 1;
 }

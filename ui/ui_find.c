@@ -31,9 +31,25 @@ const char *find_unseen_note(const struct capfind *q)
 	return note;
 }
 
+void find_say_found(struct ui *ui, uint64_t got, const char *what, int backward, int wrapped)
+{
+	ui_message(ui, 0, "frame %llu matches %s (%sCtrl-N next, Ctrl-B previous)", (unsigned long long)got, what,
+		   !wrapped ? "" : backward ? "none before: from the end again; " : "none after: from the start again; ");
+}
+
+void find_say_none(struct ui *ui, uint64_t from, const char *what, const struct capfind *q, const char *filter)
+{
+	if (!from)	/* nothing selected: the view is empty (a filter that shows nothing) */
+		ui_message(ui, 1, "no frame in view to look in for %s%s", what, filter[0] ?
+			   " (the filter shows none: / and Enter on an empty line clears it)" : "");
+	else
+		ui_message(ui, 1, "no frame %smatches %s%s", filter[0] ? "in view " : "", what, find_unseen_note(q));
+}
+
 static void search(struct ui *ui, int backward)
 {
 	uint64_t from, got;
+	int wrapped;
 
 	list_stand();
 	from = list_selected();
@@ -41,17 +57,12 @@ static void search(struct ui *ui, int backward)
 		fileview_find(ui->file, query, query_text, from, backward);
 		return;
 	}
-	got = list_find(ui, query, backward);
+	got = list_find(ui, query, backward, &wrapped);
 	if (got) {
 		list_goto(ui, got);
-		ui_message(ui, 0, "frame %llu matches %s (Ctrl-N next, Ctrl-B previous)", (unsigned long long)got,
-			   query_text);
-	} else if (!from) {	/* nothing selected: the view is empty (a filter that shows nothing) */
-		ui_message(ui, 1, "no frame in view to look in for %s%s", query_text, list_filter_text()[0] ?
-			   " (the filter shows none: / and Enter on an empty line clears it)" : "");
+		find_say_found(ui, got, query_text, backward, wrapped);
 	} else {
-		ui_message(ui, 1, "no frame %s %llu matches %s%s%s", backward ? "before" : "after", (unsigned long long)from,
-			   query_text, backward ? " (Ctrl-N looks forward)" : " (Ctrl-B looks back)", find_unseen_note(query));
+		find_say_none(ui, from, query_text, query, list_filter_text());
 	}
 }
 

@@ -6,7 +6,8 @@
 #include "ui_pane.h"
 
 /* "find [QUERY]": text in a frame's summary, or a field condition ("ip.ttl == 1"); no QUERY
- * asks for one. Looks forward from the selected frame and selects the first match. */
+ * asks for one. Looks forward from the selected frame and selects the first match; past the
+ * last frame it goes on from the first (backward: from the last), as Wireshark and vim do. */
 enum ui_result find_act(struct ui *ui, void *target, const char *arg);
 /* "find-next", "find-prev": the same query again, after / before the selected frame. */
 enum ui_result find_act_next(struct ui *ui, void *target, const char *arg);
@@ -22,5 +23,9 @@ void find_forget(struct ui *ui);
  * decoders know: an unknown one is refused before the search (fieldmatch.c). */
 struct capfind;
 const char *find_unseen_note(const struct capfind *q);
+/* The messages of a find that ended, live and in a file alike: frame got matches (found past
+ * the end, or the start, when wrapped), or none does (from: the selected frame it started at). */
+void find_say_found(struct ui *ui, uint64_t got, const char *what, int backward, int wrapped);
+void find_say_none(struct ui *ui, uint64_t from, const char *what, const struct capfind *q, const char *filter);
 
 #endif

@@ -943,12 +943,13 @@ uint64_t list_goto(struct ui *ui, uint64_t num)
 	return st->sel;
 }
 
-uint64_t list_find(struct ui *ui, struct capfind *q, int backward)
+uint64_t list_find(struct ui *ui, struct capfind *q, int backward, int *wrapped)
 {
 	struct list_state *st = first_list();
 	long i, n, step = backward ? -1 : 1;
 
 	(void)ui;
+	*wrapped = 0;
 	if (!st || !(n = (long)view_len(st)))
 		return 0;
 	i = (long)view_index(st, st->sel);
@@ -956,11 +957,15 @@ uint64_t list_find(struct ui *ui, struct capfind *q, int backward)
 		i++;	/* from the row after the selected one */
 	else if (backward)
 		i--;
-	for (; i >= 0 && i < n; i += step) {
-		const struct frame *f = store_get(st_store(st), view_num(st, (size_t)i), NULL);
+	for (long k = 0; k < n; k++) {	/* every row once, round past either end */
+		long at = i + k * step;
+		int past = at < 0 || at >= n;
+		const struct frame *f = store_get(st_store(st), view_num(st, (size_t)(past ? at - step * n : at)), NULL);
 
-		if (f && capfind_match(q, f))
+		if (f && capfind_match(q, f)) {
+			*wrapped = past;
 			return f->number;
+		}
 	}
 	return 0;
 }

@@ -37,9 +37,10 @@ void list_stand(void);
 /* Selects frame num, or the nearest row after it (else before it) when it is not a row (the
  * filter hides it, or it is gone); returns the frame selected (0: the list is empty). */
 uint64_t list_goto(struct ui *ui, uint64_t num);
-/* Live: the next (previous) row after (before) the selected one that q matches, or 0. */
+/* Live: the next (previous) row after (before) the selected one that q matches, or 0; past the
+ * last row it goes on from the first (*wrapped set), the selected row tested last. */
 struct capfind;
-uint64_t list_find(struct ui *ui, struct capfind *q, int backward);
+uint64_t list_find(struct ui *ui, struct capfind *q, int backward, int *wrapped);
 /* ui_hex.c: 'x', the hex pane on or off. */
 void hex_toggle(struct ui *ui);
 

@@ -92,10 +92,12 @@ keys C-b
 wait_selected 6010
 keys End
 wait_selected $N
-keys C-n
-screen_wait "^no frame after $N matches tcp\.seq_raw == 1500 \(Ctrl-B looks back\)" 3
-keys C-b
+keys C-n		# past the last frame: on from the first, as Wireshark and vim do
+wait_selected 6009 10
+screen_wait "^frame 6009 matches tcp\.seq_raw == 1500 \(none after: from the start again; Ctrl-N next" 3
+keys C-b		# and back past the first: from the last
 wait_selected 6012 10
+screen_wait "^frame 6012 matches tcp\.seq_raw == 1500 \(none before: from the end again; " 3
 keys f
 keys C-u
 keys_literal 'ip.ttl =='
@@ -123,7 +125,7 @@ keys f
 keys C-u
 keys_literal 'seq 1500:'
 keys Enter
-screen_wait '^no frame after 3 matches "seq 1500:"' 5
+screen_wait '^no frame in view matches "seq 1500:"' 5
 # one between two shown rows: the nearer of them (frame numbers from tcpdump --number)
 tcpdump --number -nr "$F" 2>/dev/null | awk '/: ICMP / { print $1 }' > "$TMPD/icmpnums"	# (with a filter it numbers the shown)
 lo=$(awk 'NR > 1 && $1 - p > 3 { print p; exit } { p = $1 }' "$TMPD/icmpnums")

@@ -39,14 +39,16 @@ keys C-n
 wait_info '> IP 10\.18\.0\.3 > 10\.18\.0\.1: ICMP echo reply, id [0-9]+, seq 3,'
 rep=$(selected)
 [ "$rep" -gt "$req" ] || fail "the reply ($rep) is not after the request ($req)"
-keys F3
-screen_wait "^no frame after $rep matches icmp\.seq == 3 \(Ctrl-B looks back\)" 2
-[ "$(selected)" = "$rep" ] || fail "a find that failed moved the selection"
+keys F3		# none after the reply: on from the first frame, to the request
+wait_info "^frame $req < "
+screen_wait "^frame $req matches icmp\.seq == 3 \(none after: from the start again; Ctrl-N next" 2
+keys C-b		# none before the request: on from the last frame, to the reply
+wait_info "^frame $rep > "
+screen_wait "^frame $rep matches icmp\.seq == 3 \(none before: from the end again; " 2
 keys C-b
 wait_info "^frame $req < "
-keys C-b
-screen_wait "^no frame before $req matches icmp\.seq == 3 \(Ctrl-N looks forward\)" 2
-note "icmp.seq == 3: request $req, reply $rep"
+screen_wait "^frame $req matches icmp\.seq == 3 \(Ctrl-N next, Ctrl-B previous\)" 2
+note "icmp.seq == 3: request $req, reply $rep, round either end"
 
 # text in the summary
 keys Home
@@ -65,11 +67,13 @@ screen_wait '^cannot find that: no field ip\.tll: did you mean ip\.ttl\?' 2
 screen_wait '^find \(text, or ip\.ttl == 1\): ip\.tll == 1 *$' 2	# the prompt stays open to mend it
 keys Escape
 # a real field that no frame matches gets no such note
+sel0=$(selected)
 keys C-f
 keys C-u
 keys_literal 'ip.ttl == 3'
 keys Enter
-screen_wait '^no frame after [0-9]+ matches ip\.ttl == 3' 2
+screen_wait '^no frame matches ip\.ttl == 3' 2
+[ "$(selected)" = "$sel0" ] || fail "a find that found nothing moved the selection"
 [ -z "$(screen_grab 'has a field ip\.ttl')" ] || fail "ip.ttl is in every frame, yet said to be missing"
 # Wireshark's alias ip.addr: ip.src or ip.dst; a second condition joined by && is refused by name
 keys Home
@@ -115,8 +119,8 @@ keys C-u
 keys_literal 'icmp.seq == 3'
 keys Enter
 wait_info "^frame $req < "
-keys C-n
-screen_wait "^no frame after $req matches icmp\.seq == 3" 2
+keys C-n		# the only one in view: round the list back to it
+screen_wait "^frame $req matches icmp\.seq == 3 \(none after: from the start again" 2
 keys C-g
 keys_literal "$rep"
 keys Enter
