@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "capstream.h"
+#include "decode.h"
 #include "offline.h"
 #include "pcapngdir.h"
 
@@ -185,6 +186,8 @@ static int next_frame(struct capindex *ix, struct frame *f, char *err, size_t er
 	f->ts = h->ts;
 	offline_fix_time(&f->ts);
 	f->dir = pcapngdir_next(ix->nd);
+	if (f->dir == FRAME_DIR_UNKNOWN)
+		f->dir = decode_link_dir(ix->dlt, data, h->caplen);	/* a cooked capture's In/Out */
 	f->dlt = ix->dlt;
 	f->data = data;
 	f->caplen = h->caplen;

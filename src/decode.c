@@ -254,6 +254,21 @@ static void decode_rawip(struct decoded *d, struct cursor *c)
 	}
 }
 
+enum frame_dir decode_link_dir(int dlt, const uint8_t *data, uint32_t caplen)
+{
+	unsigned type;
+
+	if (dlt == DLT_LINUX_SLL && caplen >= 2)
+		type = (unsigned)data[0] << 8 | data[1];
+	else if (dlt == DLT_LINUX_SLL2 && caplen >= 11)
+		type = data[10];
+	else if (dlt == DLT_PPP_WITH_DIR && caplen >= 1)
+		return data[0] == 1 ? FRAME_OUT : data[0] == 0 ? FRAME_IN : FRAME_DIR_UNKNOWN;
+	else
+		return FRAME_DIR_UNKNOWN;
+	return type == 4 ? FRAME_OUT : type <= 3 ? FRAME_IN : FRAME_DIR_UNKNOWN;
+}
+
 static void decode_link(struct decoded *d, struct cursor *c, int dlt)
 {
 	switch (dlt) {

@@ -115,6 +115,11 @@ struct decoded {
 	char summary[DECODE_SUMMARY_MAX];
 };
 
+/* The direction a link header itself records, for a file that keeps none of its own: a Linux
+ * cooked capture's packet type (4, sent by us: FRAME_OUT; 0-3, received: FRAME_IN), as tcpdump
+ * prints Out and In, and PPP_WITH_DIR's first byte (1 sent, 0 received); else FRAME_DIR_UNKNOWN. */
+enum frame_dir decode_link_dir(int dlt, const uint8_t *data, uint32_t caplen);
+
 /*
  * Decodes f into d. Never reads past f->caplen. Returns the number of nodes (>= 1 for any
  * frame with caplen > 0; a frame of unknown link type becomes one data node).

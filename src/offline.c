@@ -159,8 +159,9 @@ static int reader_next(void *ctx, struct frame *f)
 		r->f.data = data;
 		r->f.caplen = h->caplen;
 		r->f.len = h->len;
-		if (r->nd)
-			r->f.dir = pcapngdir_next(r->nd);
+		r->f.dir = pcapngdir_next(r->nd);	/* (unknown without one) */
+		if (r->f.dir == FRAME_DIR_UNKNOWN)
+			r->f.dir = decode_link_dir(r->f.dlt, data, h->caplen);	/* a cooked capture's In/Out */
 		if (r->flt && !bpf_filter_match(r->flt, &r->f))
 			continue;
 		if (r->w)
