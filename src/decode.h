@@ -72,8 +72,12 @@ struct field {
 	uint32_t len;
 	int16_t parent;		/* index of the parent node, -1 at the top */
 	uint8_t depth;		/* 0 for protocol layers at the top */
-	uint8_t flags;
+	uint8_t flags;		/* FIELD_HIDDEN */
 };
+
+/* A hidden field, as Wireshark has them (ip.version in an IPv6 header): found by find and kept
+ * in -v and --json as tshark -T fields gives it, but not a row of the UI's tree. */
+#define FIELD_HIDDEN 1
 
 /* Protocol layers, in the order of a frame's "protocols" list; names as Wireshark's short names. */
 enum decode_proto {

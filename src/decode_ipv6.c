@@ -318,6 +318,15 @@ static int v6_ext(struct decoded *d, struct cursor *p, unsigned nh)
 	return (int)nxt;
 }
 
+/* ip.version, which Wireshark keeps hidden in an IPv6 header (beside ipv6.version) */
+static void add_ip_version(struct decoded *d, uint32_t start, unsigned version)
+{
+	int i = dec_add(d, &dec_ip_version, start, 1, version);
+
+	if (i >= 0)
+		d->fields[i].flags |= FIELD_HIDDEN;
+}
+
 static int is_ext(unsigned nh) { return nh == 0 || nh == 43 || nh == 44 || nh == 60; }
 
 /* A header cut by the capture: every field whose bytes are all there, as Wireshark shows them. */
@@ -327,7 +336,7 @@ static void v6_partial(struct decoded *d, const struct cursor *c, uint32_t start
 	uint32_t have = c->end - start;
 
 	if (have >= 1) {
-		dec_add(d, &dec_ip_version, start, 1, h[0] >> 4);
+		add_ip_version(d, start, h[0] >> 4);
 		dec_add(d, &f_version, start, 1, h[0] >> 4);
 	}
 	if (have >= 4) {
@@ -390,7 +399,7 @@ void decode_ipv6(struct decoded *d, struct cursor *c)
 		fmtbuf_u64(&b, h[0] >> 4);
 		fmtbuf_str(&b, " != 6");
 		dec_sum_end(d, &b);
-		dec_add(d, &dec_ip_version, start, 1, h[0] >> 4);
+		add_ip_version(d, start, h[0] >> 4);
 		dec_add(d, &f_version, start, 1, h[0] >> 4);
 		dec_malformed(d, start, 1, "IP version is not 6");
 		decode_data(d, c);
@@ -405,7 +414,7 @@ void decode_ipv6(struct decoded *d, struct cursor *c)
 		return;
 	}
 	vtf = get_be32(h);
-	dec_add(d, &dec_ip_version, start, 1, vtf >> 28);
+	add_ip_version(d, start, vtf >> 28);
 	dec_add(d, &f_version, start, 1, vtf >> 28);
 	dec_add(d, &f_tclass, start, 4, (vtf >> 20) & 0xff);
 	dec_add(d, &f_dscp, start, 4, (vtf >> 22) & 0x3f);

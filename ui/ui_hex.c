@@ -168,7 +168,8 @@ static int field_at(const struct decoded *d, uint32_t off)
 	for (int i = 0; i < decode_count(d); i++) {
 		uint32_t s = decode_offset(d, i), len = decode_length(d, i);
 
-		if (len && off >= s && off - s < len && (best < 0 || len <= decode_length(d, best)))
+		if (len && off >= s && off - s < len && (best < 0 || len <= decode_length(d, best)) &&
+		    !(decode_field(d, i)->flags & FIELD_HIDDEN))
 			best = i;
 	}
 	return best;

@@ -8,7 +8,7 @@
 #include "ui_classroom.h"
 #include "ui_detail.h"
 
-/* Fills vis with the visible nodes in order (a collapsed node's subtree is skipped). */
+/* Fills vis with the visible nodes in order (a collapsed node's subtree and hidden fields are skipped). */
 static int tree_visible(const struct ui_detail *dt, int *vis)
 {
 	const struct decoded *d = &dt->d;
@@ -17,6 +17,10 @@ static int tree_visible(const struct ui_detail *dt, int *vis)
 	for (int i = 0; i < count;) {
 		int depth = decode_depth(d, i);
 
+		if (decode_field(d, i)->flags & FIELD_HIDDEN) {	/* as Wireshark's tree: not a row */
+			i++;
+			continue;
+		}
 		vis[n++] = i;
 		if (!dt->collapsed[i]) {
 			i++;
