@@ -603,3 +603,10 @@ void ui_form_open(struct ui *ui)
 	if (!mgr_push(ui, &form_overlay, st))
 		form_free(st);
 }
+
+int form_covers_row(int row)
+{
+	int y = (LINES - FORM_ROWS) / 2 > 0 ? (LINES - FORM_ROWS) / 2 : 0;
+
+	return row >= y && row < y + FORM_ROWS;
+}

@@ -501,6 +501,12 @@ static void preset_error(struct form_state *st, int timex)
 	/* the host that could not deliver it answers; for a multicast destination, a peer does */
 	form_addrs(st, timex || is_multicast(v6, si.dst) ? peer : si.dst, si.src);
 	snprintf(st->msg, sizeof(st->msg), "quotes frame %llu, the selected one", (unsigned long long)si.num);
+	if ((timex || is_multicast(v6, si.dst)) && !peer[0]) {	/* say so now, not when F10 fails */
+		snprintf(st->msg, sizeof(st->msg), "quotes frame %llu (to %s%s): the device has no %s subnet to pick "
+			 "a peer from, so give Source an address on the link (or select a frame to a peer)",
+			 (unsigned long long)si.num, si.dst, timex ? "" : ", a multicast group", v6 ? "IPv6" : "IPv4");
+		st->msg_error = 1;
+	}
 }
 
 void form_preset(struct form_state *st, int p)

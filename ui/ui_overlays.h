@@ -33,5 +33,8 @@ void ui_help_open(struct ui *ui);
 
 /* ui_form.c: the inject form; it sends through the core's inject action (a job). */
 void ui_form_open(struct ui *ui);
+/* True when the open form's box covers terminal row (at 80x24 it takes the message line, and
+ * says its messages inside). */
+int form_covers_row(int row);
 
 #endif

@@ -9,6 +9,7 @@
 #include "ui_fileview.h"
 #include "ui_keys.h"
 #include "ui_msg.h"
+#include "ui_overlays.h"
 #include "ui_panes.h"
 #include "ui_store.h"
 
@@ -91,6 +92,8 @@ static void message_line(struct ui *ui, WINDOW *w, const char *scope, const char
 	char text[1024];
 
 	mvwhline(w, y, 0, ' ', COLS);
+	if (overlay && !strcmp(overlay, "form") && form_covers_row(y))
+		return;		/* under the form's box, which says its messages itself: a stray first letter beside it */
 	if (!msg && (!strcmp(scope, "tree") || !strcmp(scope, "hex")))
 		explain = detail_explain(ui);
 	if (msg) {
