@@ -187,7 +187,7 @@ static void draw_beside(struct form_state *st, int row)
 			form_extra_hint(st, extra, sizeof(extra));
 			text = extra;
 		} else {
-			text = hints[i];
+			text = st->v6 && i == F_TTL ? "hop limit, class 0..255" : hints[i];
 		}
 	}
 	if (row == fspecs[F_SMAC].row && st->ui->s->dev.tun)
