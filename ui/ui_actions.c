@@ -119,11 +119,26 @@ static enum ui_result act_focus(struct ui *ui, void *target, const char *arg)
 }
 
 /* Esc: a find running through a file stops (it could take a while on a big one); the list gets the focus. */
+static void stop_save(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	if (ui->file)
+		fileview_save_stop(ui->file);	/* (it may have ended while asked: then it says nothing) */
+}
+
 static enum ui_result act_escape(struct ui *ui, void *target, const char *arg)
 {
+	const char *saving = ui->file ? fileview_saving(ui->file, NULL) : NULL;
+
 	(void)target;
 	(void)arg;
-	find_cancel(ui);
+	if (!find_cancel(ui) && saving) {	/* a find or go-to first: the save is asked about */
+		char question[1200];
+
+		snprintf(question, sizeof(question), "stop saving to %s? It keeps the frames written by then", saving);
+		ui_confirm(ui, question, stop_save, NULL);
+		return UI_REDRAW;
+	}
 	if (mgr_pane("list"))
 		mgr_focus(mgr_pane("list"));
 	return UI_REDRAW;

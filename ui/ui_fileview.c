@@ -350,6 +350,23 @@ static void save_over(struct fileview *fv, const char *failed)
 		    ui_shell_word(fv->save_path, text, sizeof(text)));
 }
 
+void fileview_save_stop(struct fileview *fv)
+{
+	struct pcapout_stats st;
+	char text[600];
+	int rc;
+
+	if (!fv->save)
+		return;
+	rc = pcapout_end(fv->save, &st);
+	fv->save = NULL;
+	if (rc < 0)
+		say(fv, 1, "%s", pcapout_describe(&st, text, sizeof(text)));
+	else
+		say(fv, 0, "saving stopped: %s holds the first %lu frame%s in view (tcpdump -r %s)", fv->save_path,
+		    st.held, st.held == 1 ? "" : "s", ui_shell_word(fv->save_path, text, sizeof(text)));
+}
+
 /* Every row is known: the file is indexed and the filter has tested it, or a pipe still open
  * has brought nothing more and all it brought is indexed and tested (a save takes those). */
 static int rows_settled(const struct fileview *fv)

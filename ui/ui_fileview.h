@@ -49,6 +49,8 @@ void fileview_goto(struct fileview *fv, uint64_t num);
 int fileview_save(struct fileview *fv, const char *path, char *err, size_t errlen);
 /* The file a save running writes (NULL: none runs), and the frames written to it so far. */
 const char *fileview_saving(const struct fileview *fv, unsigned long *written);
+/* Stops a running save where it is (Esc): the file keeps the whole frames written so far. */
+void fileview_save_stop(struct fileview *fv);
 
 /* "indexing 45%", "filter: 833 of 10000 shown", "finding…", "saving…" for the status bar. */
 size_t fileview_status(const struct fileview *fv, char *buf, size_t len);

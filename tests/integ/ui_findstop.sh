@@ -109,9 +109,20 @@ keys w C-u
 keys_literal "$TMPD/all.pcap"
 keys Enter w
 screen_wait "^a save to $TMPD/all\\.pcap is running: wait for it to finish|^save the frames in view to:" 3
-keys Escape	# (the prompt w opens when that save had ended already)
+[ -n "$(screen_grab '^save the frames in view to:')" ] && keys Escape	# (that save had ended already)
 for _ in $(seq 100); do [ "$(tcpdump -nr "$TMPD/all.pcap" 2>/dev/null | wc -l)" = "$N" ] && break; sleep 0.1; done
 rm -f "$TMPD/all.pcap"
+# 5b. Esc while a save runs asks before it stops it; y leaves the whole frames written by then
+keys w C-u
+keys_literal "$TMPD/part.pcap"
+keys Enter Escape	# in one read, as above
+screen_wait "stop saving to" 2
+keys y
+screen_wait "^(saving stopped: $TMPD/part\.pcap holds the first [0-9]+ frames|saved $N frames)" 5
+n=$(tm capture-pane -p -J -t "$UI_PANE" | sed -nE 's/^saving stopped: .* holds the first ([0-9]+) frames.*/\1/p' | head -1)
+got=$(tcpdump -nr "$TMPD/part.pcap" 2>/dev/null | wc -l)
+[ "$got" = "${n:-$N}" ] || fail "the stopped save holds $got frames for tcpdump, not the ${n:-$N} said"
+note "Esc during a save: asked; y left ${n:-all $N (the save ended first)} whole frames"
 keys w C-u
 keys_literal "$TMPD/all.pcap"
 keys Enter q	# in one read: the save has had one turn at most when q comes
