@@ -405,11 +405,9 @@ static void end_at(struct list_state *st, size_t sel, int rows)
 	}
 	end = st->follow ? (n - k > rows ? k + rows : n) : k + 1;
 	first = end > rows ? end - rows : 0;
-	if (r[first] != SIZE_MAX) {
-		st->top = r[first];
-		st->skip = 0;
-		return;
-	}
+	/* top is the first frame from row first on; the events of its group (those just before it,
+	 * which plan_rows shows above it) that come before row first are skipped: when first is a
+	 * frame, all of them (they are above the pane: shown, they pushed the newest frame off) */
 	for (next = (size_t)first; next < (size_t)n && r[next] == SIZE_MAX; next++)
 		;
 	for (group = (size_t)first; group > 0 && r[group - 1] == SIZE_MAX; group--)
