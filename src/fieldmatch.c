@@ -362,6 +362,41 @@ static int check_kind(const struct fieldmatch *m, char *err, size_t errlen)
 	return 0;
 }
 
+/* Wireshark's widths of the number fields one types most (their FT_UINT8..32 types: ip.ttl is
+ * FT_UINT8, so ip.ttl == 256 can never hold, and Wireshark refuses it as too big). A name not
+ * here is compared as a 64-bit number. */
+static const struct {
+	const char *name;
+	unsigned bits;
+} widths[] = {
+	{ "ip.version", 8 }, { "ip.hdr_len", 8 }, { "ip.dsfield", 8 }, { "ip.dsfield.dscp", 8 },
+	{ "ip.dsfield.ecn", 8 }, { "ip.len", 16 }, { "ip.id", 16 }, { "ip.flags", 8 }, { "ip.frag_offset", 16 },
+	{ "ip.ttl", 8 }, { "ip.proto", 8 }, { "ip.checksum", 16 },
+	{ "ipv6.version", 8 }, { "ipv6.tclass", 32 }, { "ipv6.flow", 32 }, { "ipv6.plen", 16 }, { "ipv6.nxt", 8 },
+	{ "ipv6.hlim", 8 },
+	{ "icmp.type", 8 }, { "icmp.code", 8 }, { "icmp.checksum", 16 }, { "icmp.ident", 16 }, { "icmp.seq", 16 },
+	{ "icmp.seq_le", 16 }, { "icmpv6.type", 8 }, { "icmpv6.code", 8 }, { "icmpv6.checksum", 16 },
+	{ "icmpv6.echo.identifier", 16 }, { "icmpv6.echo.sequence_number", 16 },
+	{ "tcp.srcport", 16 }, { "tcp.dstport", 16 }, { "tcp.port", 16 }, { "tcp.seq_raw", 32 }, { "tcp.ack_raw", 32 },
+	{ "tcp.hdr_len", 8 }, { "tcp.flags", 16 }, { "tcp.window_size_value", 16 }, { "tcp.checksum", 16 },
+	{ "tcp.urgent_pointer", 16 }, { "tcp.len", 32 },
+	{ "udp.srcport", 16 }, { "udp.dstport", 16 }, { "udp.port", 16 }, { "udp.length", 16 }, { "udp.checksum", 16 },
+	{ "eth.type", 16 }, { "vlan.id", 16 }, { "arp.opcode", 16 }, { "arp.hw.type", 16 }, { "arp.proto.type", 16 },
+	{ "arp.hw.size", 8 }, { "arp.proto.size", 8 },
+	{ "dns.id", 16 }, { "dns.flags", 16 }, { "dns.count.queries", 16 }, { "dns.count.answers", 16 },
+	{ "dns.qry.type", 16 }, { "dns.qry.class", 16 }, { "dns.resp.type", 16 },
+	{ "gre.key", 32 }, { "vxlan.vni", 24 }, { "geneve.vni", 24 }, { "mpls.label", 32 }, { "mpls.ttl", 8 },
+};
+
+/* The largest value the field can hold, or 0 when its width is not known here. */
+static uint64_t field_max(const char *name)
+{
+	for (size_t k = 0; k < COUNT(widths); k++)
+		if (!strcmp(widths[k].name, name))
+			return (1ull << widths[k].bits) - 1;
+	return 0;
+}
+
 /* Digits (or 0x and hex digits) past what 64 bits hold: a number, but none a field has. */
 static int too_big(const char *s)
 {
@@ -375,8 +410,14 @@ static int too_big(const char *s)
 /* What the value must be, given the comparison and the field. */
 static int check_value(const struct fieldmatch *m, char *err, size_t errlen)
 {
+	uint64_t max = field_max(m->name);
+
 	if (too_big(m->value)) {
 		snprintf(err, errlen, "%s: %s is too big (64 bits at most)", m->name, m->value);
+		return -EINVAL;
+	}
+	if (max && m->has_num && m->op != FM_CONTAINS && m->num > max) {	/* as Wireshark: never holds */
+		snprintf(err, errlen, "%s: %s is too big (at most %llu)", m->name, m->value, (unsigned long long)max);
 		return -EINVAL;
 	}
 	if ((m->op >= FM_LT && m->op <= FM_GE) && !m->has_num) {

@@ -279,11 +279,14 @@ static void test_unknown_names_and_impossible_values(void **state)
 		{ "frame.time_delta > 1", "no field frame.time_delta", "not searched" },
 		{ "icmp.seq > 99999999999999999999", "99999999999999999999 is too big", "64 bits" },
 		{ "ip.ttl == 0x1ffffffffffffffff", "0x1ffffffffffffffff is too big", NULL },
+		{ "ip.ttl == 256", "ip.ttl: 256 is too big", "at most 255" },
+		{ "tcp.port == 65536", "tcp.port: 65536 is too big", "65535" },
+		{ "vxlan.vni == 0x1000000", "at most 16777215", NULL },
 	};
 	static const char *const good[] = {
 		"tcp.flags.syn == true", "eth.dst == FF:FF:FF:FF:FF:FF", "dns.qry.name == example.com",
 		"l2tp.avp.host_name contains lac", "icmp.code == 3", "ip.addr == 10.0.0.0/8", "frame.len > 60",
-		"frame.number < 18446744073709551615",
+		"frame.number < 18446744073709551615", "ip.ttl == 255", "tcp.port == 0xffff", "tcp.seq_raw == 4294967295",
 	};
 	struct fieldmatch m;
 	char err[256];
