@@ -245,6 +245,7 @@ int capindex_step(struct capindex *ix, unsigned max_frames, char *err, size_t er
 		ix->info.wire_bytes += f.len;
 		ix->info.frames_in += f.dir == FRAME_IN;
 		ix->info.frames_out += f.dir == FRAME_OUT;
+		ix->info.frames_commented += pcapngdir_comments(ix->nd)[0] != '\0';
 	}
 	ix->tail = ftell(ix->fp);
 	return 0;
@@ -312,4 +313,9 @@ int capindex_dlt(const struct capindex *ix) { return ix->dlt; }
 int capindex_stream_fd(const struct capindex *ix)
 {
 	return ix->cs ? capstream_fd(ix->cs) : -1;
+}
+
+const char *capindex_comments(const struct capindex *ix)
+{
+	return pcapngdir_comments(ix->nd);
 }

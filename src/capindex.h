@@ -41,6 +41,7 @@ struct capindex_info {
 	int done;			/* the whole file is indexed */
 	struct timeval first, last;	/* times of the first and the last indexed frame */
 	uint64_t frames_in, frames_out;	/* frames whose recorded direction is in ('<') / out ('>') */
+	uint64_t frames_commented;	/* frames with a pcapng comment (opt_comment) */
 	uint64_t wire_bytes;		/* sum of the indexed frames' lengths on the wire */
 };
 
@@ -71,6 +72,8 @@ unsigned capindex_progress(const struct capindex *ix);
  * not indexed (yet), -EIO (err) when the file cannot be read there.
  */
 int capindex_read(struct capindex *ix, uint64_t n, struct frame *f, char *err, size_t errlen);
+/* The pcapng comments of the frame capindex_read last read, a line each (bytes as written), or "". */
+const char *capindex_comments(const struct capindex *ix);
 
 /* The file's link type (DLT_*). */
 int capindex_dlt(const struct capindex *ix);

@@ -164,8 +164,8 @@ static int reader_next(void *ctx, struct frame *f)
 			r->f.dir = decode_link_dir(r->f.dlt, data, h->caplen);	/* a cooked capture's In/Out */
 		if (r->flt && !bpf_filter_match(r->flt, &r->f))
 			continue;
-		if (r->w)
-			pcapout_write(r->w, &r->f);
+		if (r->w)	/* with the file's comments (a pcapng's; a pcapng -w keeps them) */
+			pcapout_write_lines(r->w, &r->f, pcapngdir_comments(r->nd));
 		r->shown++;
 		*f = r->f;
 		return 1;

@@ -1,4 +1,4 @@
-/* pcapngdir.c — the directions a pcapng file records (epb_flags), read beside libpcap, which does not hand them out. */
+/* pcapngdir.c — the directions and comments a pcapng file records (epb_flags, opt_comment), read beside libpcap, which does not hand them out. */
 /*
  * libpcap reads pcapng but keeps a packet block's options to itself, and epb_flags (option 2 of
  * an enhanced packet block; bits 0-1: 1 inbound, 2 outbound) is where the direction lives. How
@@ -23,8 +23,10 @@
 #include <unistd.h>
 
 #define BUF 65536
+#define COMMENTS_MAX 2048
 
 struct pcapngdir {
+	char comments[COMMENTS_MAX];	/* the last packet block's opt_comment texts, a line each */
 	int fd;
 	int swapped;		/* this section's byte order is not the host's */
 	uint64_t off;		/* file offset of the next block */
@@ -95,21 +97,40 @@ void pcapngdir_seek(struct pcapngdir *r, uint64_t off)
 		r->off = off;
 }
 
-/* The flags option among the options at p[0..n), or -1. */
-static int find_flags(const uint8_t *p, uint32_t n, int swapped)
+/* A comment (opt_comment, UTF-8 but any bytes) onto the packet's lines, as far as they hold. */
+static void add_comment(struct pcapngdir *r, const uint8_t *text, uint16_t len)
+{
+	size_t have = strlen(r->comments), room = sizeof(r->comments) - have - 1;
+
+	if (have && room) {
+		r->comments[have++] = '\n';
+		room--;
+	}
+	if (len > room)
+		len = (uint16_t)room;
+	for (uint16_t i = 0; i < len; i++)	/* a NUL inside would end it: made a space */
+		r->comments[have + i] = text[i] ? (char)text[i] : ' ';
+	r->comments[have + len] = '\0';
+}
+
+/* The flags option among the options at p[0..n), or -1; the comments among them into r. */
+static int read_options(struct pcapngdir *r, const uint8_t *p, uint32_t n)
 {
 	uint32_t off = 0;
+	int flags = -1;
 
 	while (off + 4 <= n) {
-		uint16_t code = get16(p + off, swapped), len = get16(p + off + 2, swapped);
+		uint16_t code = get16(p + off, r->swapped), len = get16(p + off + 2, r->swapped);
 
-		if (code == 0)
+		if (code == 0 || off + 4 + len > n)
 			break;
-		if (code == 2 && len == 4 && off + 8 <= n)
-			return (int)get32(p + off + 4, swapped);
+		if (code == 2 && len == 4)
+			flags = (int)get32(p + off + 4, r->swapped);
+		else if (code == 1)
+			add_comment(r, p + off + 4, len);
 		off += 4 + ((len + 3u) & ~3u);
 	}
-	return -1;
+	return flags;
 }
 
 /* The options of the packet block at off (total length len, body from off + 8), as flags or -1. */
@@ -125,13 +146,14 @@ static int packet_flags(struct pcapngdir *r, uint64_t off, uint32_t type, uint32
 	if (optoff + 4 > len || len - 4 - optoff > BUF)	/* comments can make options long (a timeline's) */
 		return -1;
 	p = at(r, off + optoff, len - 4 - optoff);
-	return p ? find_flags(p, len - 4 - optoff, r->swapped) : -1;
+	return p ? read_options(r, p, len - 4 - optoff) : -1;
 }
 
 enum frame_dir pcapngdir_next(struct pcapngdir *r)
 {
 	if (!r)
 		return FRAME_DIR_UNKNOWN;
+	r->comments[0] = '\0';
 	for (;;) {
 		const uint8_t *h = at(r, r->off, 12);
 		uint32_t type, len;
@@ -159,6 +181,11 @@ enum frame_dir pcapngdir_next(struct pcapngdir *r)
 		if (type == 3)
 			return FRAME_DIR_UNKNOWN;	/* a simple packet block has no options */
 	}
+}
+
+const char *pcapngdir_comments(const struct pcapngdir *r)
+{
+	return r ? r->comments : "";
 }
 
 void pcapngdir_close(struct pcapngdir *r)

@@ -1,4 +1,4 @@
-/* pcapngdir.h — the directions a pcapng file records (epb_flags), read beside libpcap, which does not hand them out. */
+/* pcapngdir.h — the directions and comments a pcapng file records (epb_flags, opt_comment), read beside libpcap, which does not hand them out. */
 #ifndef TAPSCOPE_PCAPNGDIR_H
 #define TAPSCOPE_PCAPNGDIR_H
 
@@ -21,6 +21,10 @@ struct pcapngdir *pcapngdir_open(int fd);
 /* The direction recorded for the next packet block: call it once for each packet libpcap returns.
  * FRAME_IN (inbound), FRAME_OUT (outbound), FRAME_DIR_UNKNOWN (no flags; or r is NULL). */
 enum frame_dir pcapngdir_next(struct pcapngdir *r);
+
+/* The comments (opt_comment) of the packet block pcapngdir_next last read, a line each
+ * (their bytes as they are: the caller makes them printable), "" for none or r NULL. */
+const char *pcapngdir_comments(const struct pcapngdir *r);
 
 /* After libpcap's FILE was sought to off (a block boundary), go on from there too. */
 void pcapngdir_seek(struct pcapngdir *r, uint64_t off);

@@ -7,7 +7,6 @@
  * more is written: a file with a gap in it would claim a capture it does not hold. */
 #include "pcapout.h"
 #include "frameloc.h"
-#include "frameloc.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -208,6 +207,22 @@ fail:
 void pcapout_write(struct pcapout *w, const struct frame *f)
 {
 	pcapout_write_commented(w, f, NULL, 0);
+}
+
+void pcapout_write_lines(struct pcapout *w, const struct frame *f, const char *text)
+{
+	char copy[2048], *line, *save = NULL;
+	const char *c[16];
+	int n = 0;
+
+	if (!text || !*text) {
+		pcapout_write(w, f);
+		return;
+	}
+	snprintf(copy, sizeof(copy), "%s", text);
+	for (line = strtok_r(copy, "\n", &save); line && n < 16; line = strtok_r(NULL, "\n", &save))
+		c[n++] = line;
+	pcapout_write_commented(w, f, c, n);
 }
 
 void pcapout_write_commented(struct pcapout *w, const struct frame *f, const char *const *comments, int n)

@@ -32,6 +32,8 @@ void pcapout_write(struct pcapout *w, const struct frame *f);
 /* The same with comments for the frame: pcapng keeps each as an opt_comment of its packet block
  * (what Wireshark shows as frame.comment); classic pcap has nowhere to keep them. */
 void pcapout_write_commented(struct pcapout *w, const struct frame *f, const char *const *comments, int n);
+/* The same with the comments as lines of one text (a file's, as pcapngdir_comments gives them). */
+void pcapout_write_lines(struct pcapout *w, const struct frame *f, const char *text);
 /* Pushes buffered frames to the file, so a reader sees every frame written so far. */
 void pcapout_flush(struct pcapout *w);
 /* Once, after a write failed: -errno, with a sentence in msg naming the file, the cause and how

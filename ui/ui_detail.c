@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ui_fileview.h"
 #include "why.h"
 
 #define KEEP_MAX 64		/* expand/collapse choices carried from one frame to the next */
@@ -76,6 +77,20 @@ static void keep_apply(struct ui_detail *dt, const struct keep *k)
 		dt->collapsed[p] = 0;
 }
 
+/* A file's comments on the frame, a line each, printable (a comment is any bytes: control
+ * characters become '?'). */
+static void keep_comments(struct ui_detail *dt, const char *c)
+{
+	size_t o = 0;
+
+	dt->ncomments = *c != '\0';
+	for (; *c && o + 1 < sizeof(dt->comment); c++) {
+		dt->ncomments += *c == '\n';
+		dt->comment[o++] = *c == '\n' ? '\n' : (unsigned char)*c < ' ' || *c == 0x7f ? '?' : *c;
+	}
+	dt->comment[o] = '\0';
+}
+
 void detail_show(struct ui *ui, const struct frame *f, const struct frame_note *n)
 {
 	struct ui_detail *dt = ui->detail;
@@ -95,6 +110,7 @@ void detail_show(struct ui *ui, const struct frame *f, const struct frame_note *
 	memcpy(dt->buf, f->data, dt->frame.caplen);
 	dt->frame.data = dt->buf;
 	dt->note = n ? *n : none;
+	keep_comments(dt, ui->file ? capindex_comments(fileview_index(ui->file)) : "");
 	decode_frame(&dt->d, &dt->frame);
 	dt->num = f->number;
 	dt->tree_top = 0;

@@ -15,6 +15,8 @@ struct ui_detail {
 	struct frame frame;		/* a copy, data in buf */
 	uint8_t buf[SESSION_FRAME_MAX];
 	struct frame_note note;
+	char comment[2048];		/* a file's comments on the frame (pcapng), a line each, printable */
+	int ncomments;
 	struct decoded d;
 	int field;			/* the selected node, -1: none */
 	int tree_top, hex_top;		/* first rows shown */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "ui_detail.h"
 #include "ui_fileview.h"
 
 static void heading(WINDOW *w, int *y, struct ui_rect r, const char *title)
@@ -72,6 +73,39 @@ static void draw_strip(struct fileview *fv, const struct capindex_info *in, WIND
 	ui_put_line(w, &y, r, ui_attr(C_DIM), line);
 }
 
+/* The selected frame's comments (pcapng), each wrapped to the pane: the info pane has room for
+ * the first of them only. */
+static void file_comments(struct ui *ui, WINDOW *w, int *y, struct ui_rect r)
+{
+	const struct ui_detail *dt = ui->detail;
+	char line[512];
+	const char *c = dt->comment;
+
+	if (!dt->num || !dt->comment[0])
+		return;
+	snprintf(line, sizeof(line), "comments on frame %llu", (unsigned long long)dt->num);
+	heading(w, y, r, line);
+	while (*c && *y < r.y + r.h) {
+		const char *end = strchr(c, '\n');
+		int n = end ? (int)(end - c) : (int)strlen(c), first = 1;
+
+		while (n > 0) {	/* one comment: wrapped, its first line marked */
+			int k = ui_wrap_len(c, r.w - 6);
+
+			if (k <= 0 || k > n)
+				k = n;
+			snprintf(line, sizeof(line), "  %s %.*s", first ? "-" : " ", k, c);
+			ui_put_line(w, y, r, A_NORMAL, line);
+			first = 0;
+			c += k;
+			n -= k;
+			while (n > 0 && *c == ' ')
+				c++, n--;
+		}
+		c = end ? end + 1 : c;
+	}
+}
+
 static void file_draw(struct pane *p, WINDOW *w)
 {
 	struct fileview *fv = p->ui->file;
@@ -107,13 +141,17 @@ static void file_draw(struct pane *p, WINDOW *w)
 		snprintf(line, sizeof(line), "  %llu so far (indexing %u%%)", (unsigned long long)in.frames,
 			 fileview_progress(fv) / 10);
 	ui_put_line(w, &y, r, in.done ? A_NORMAL : ui_attr(C_WARN), line);
-	if (in.pcapng)
+	if (in.pcapng || in.frames_in || in.frames_out)	/* (a pcap: from a cooked capture's headers) */
 		snprintf(line, sizeof(line), "  %llu in (<), %llu out (>), %llu not recorded%s",
 			 (unsigned long long)in.frames_in, (unsigned long long)in.frames_out,
 			 (unsigned long long)(in.frames - in.frames_in - in.frames_out), sofar);
 	else
 		snprintf(line, sizeof(line), "  directions: not recorded (pcap)");
 	ui_put_line(w, &y, r, A_NORMAL, line);
+	if (in.frames_commented) {	/* shown after the selected frame's summary */
+		snprintf(line, sizeof(line), "  %llu with comments%s", (unsigned long long)in.frames_commented, sofar);
+		ui_put_line(w, &y, r, A_NORMAL, line);
+	}
 
 	heading(w, &y, r, "time");
 	if (in.frames) {
@@ -127,6 +165,7 @@ static void file_draw(struct pane *p, WINDOW *w)
 		snprintf(line, sizeof(line), "  span  %.6f s%s", span, sofar);
 		ui_put_line(w, &y, r, A_NORMAL, line);
 	}
+	file_comments(p->ui, w, &y, r);
 	if (fileview_filter_text(fv)[0]) {
 		heading(w, &y, r, "filter");
 		snprintf(line, sizeof(line), "  %s", fileview_filter_text(fv));

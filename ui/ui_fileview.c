@@ -395,7 +395,7 @@ static int save_step(struct fileview *fv)
 			save_over(fv, err);
 			return 1;
 		}
-		pcapout_write(fv->save, &f);
+		pcapout_write_lines(fv->save, &f, capindex_comments(fv->ix));	/* with the file's comments */
 		fv->save_at = n;
 	}
 	return 1;

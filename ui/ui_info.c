@@ -24,6 +24,20 @@ static void info_text(struct ui *ui, char *buf, size_t len, size_t *summary_len)
 	if (!ui->file && !predict_hides_frame(ui, dt->src, dt->num) &&
 	    detail_note_text(&dt->frame, &dt->note, note, sizeof(note)) && n > 0 && (size_t)n < len)
 		snprintf(buf + n, len - (size_t)n, "  %s %s", ui->utf8 ? "\xc2\xb7" : "-", note);
+	else if (ui->file && dt->comment[0] && n > 0 && (size_t)n < len) {	/* the file's comments (pcapng) */
+		size_t o = (size_t)n + (size_t)snprintf(buf + n, len - (size_t)n, "  %s %d comment%s: ",
+							 ui->utf8 ? "\xc2\xb7" : "-", dt->ncomments, dt->ncomments == 1 ? "" : "s");
+
+		for (const char *c = dt->comment; *c && o + 4 < len; c++) {	/* on one line: the file pane has each */
+			if (*c == '\n') {
+				memcpy(buf + o, " | ", 3);
+				o += 3;
+			} else {
+				buf[o++] = *c;
+			}
+		}
+		buf[o < len ? o : len - 1] = '\0';
+	}
 }
 
 /* Lines the text takes at width (at most INFO_MAX_ROWS). */

@@ -2,7 +2,7 @@
 # ui_timeline.sh — netlink events in the frame list (issue 10): an address added between two
 # pings shows as a dimmed row between the frames of the first ping and those of the second
 # (drawn as the hint line is, not as a frame); t hides and shows them; saved as pcapng they are
-# comments of the next frame (tshark's frame.comment), never frames of their own; a classic pcap
+# comments of the next frame (tshark's frame.comment; tapscope -r shows them again), never frames of their own; a classic pcap
 # save has the same frames.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../uilib.sh"
@@ -80,4 +80,24 @@ note "pcapng: $n frames (as the pcap); the event is a comment of frame $num, aft
 keys q
 ui_prompt_back 5
 assert_no_namespace "$NS"
+# and tapscope -r shows the comments again: after the summary of the frame that holds them, and
+# in the file pane how many frames have some and each of the selected frame's
+keys "$UI_BIN -r $TMPD/t.pcapng" Enter
+screen_wait '^ tapscope  ' 10
+screen_wait 'with comments' 5
+keys C-g
+keys_literal "$num"
+keys Enter
+# the info pane: as much of them as its rows hold, after the summary
+for _ in $(seq 50); do screen | cut -c46- | tr -s ' \n' '  ' | grep -qE "· [0-9]+ comments?: tapscope netlink event" && break; sleep 0.1; done
+screen | cut -c46- | tr -s ' \n' '  ' | grep -qE "· [0-9]+ comments?: tapscope netlink event" ||
+	{ screen_dump >&2; fail "frame $num's info line does not name its comments"; }
+# the file pane (the left 45 columns): every comment of the frame, wrapped
+comments_text() { screen | cut -c1-45 | sed -n "/comments on frame $num/,\$p" | tr -s ' \n' '  '; }
+for _ in $(seq 50); do comments_text | grep -qE "addr add 10\.18\.7\.1/24 dev tap0" && break; sleep 0.1; done
+comments_text | grep -qE "addr add 10\.18\.7\.1/24 dev tap0" ||
+	{ screen_dump >&2; fail "the file pane does not show frame $num's comment (the addr add event)"; }
+note "tapscope -r t.pcapng: frame $num shows its comment again"
+keys q
+ui_prompt_back 5
 echo PASS
