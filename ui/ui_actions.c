@@ -132,7 +132,11 @@ static enum ui_result act_escape(struct ui *ui, void *target, const char *arg)
 
 	(void)target;
 	(void)arg;
-	if (!find_cancel(ui) && saving) {	/* a find or go-to first: the save is asked about */
+	if (find_cancel(ui))
+		saving = NULL;	/* a find or go-to first; then a save is asked about, then the console closes */
+	else if (!saving && console_ui_hide())
+		ui_message(ui, 0, "console closed: the next : command shows it again");
+	if (saving) {
 		char question[1200];
 
 		snprintf(question, sizeof(question), "stop saving to %s? It keeps the frames written by then", saving);

@@ -58,6 +58,8 @@ void console_ui_stop(void);
 void console_ui_open(struct ui *ui);
 /* Ctrl-C to the console's command: 1 when one was running. */
 int console_ui_interrupt(struct ui *ui);
+/* Esc: closes the console pane when it shows and nothing runs (the next line opens it). 1: closed. */
+int console_ui_hide(void);
 
 /* --- ui_list.c --- */
 /* Shows device dev in list pane p (its frames from the start). */

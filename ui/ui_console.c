@@ -29,6 +29,7 @@ struct con_view {
 	struct con_line lines[CON_LINES];
 	size_t start, n;
 	int back;		/* rows scrolled back from the end (0: the end shows) */
+	int hidden;		/* closed with Esc: shown again by the next line */
 	char running[CON_TEXT];	/* the command running, for the title */
 };
 
@@ -37,6 +38,27 @@ static struct con_view cv;
 static const struct con_line *line_at(size_t i)
 {
 	return &cv.lines[(cv.start + i) % CON_LINES];
+}
+
+/* A command's output as text the pane can draw: a carriage return, a backspace or an escape
+ * sequence drawn as it is would move the cursor over the pane's edge ('^[', '^M' as cat -v). */
+static void printable(char *out, size_t len, const char *in)
+{
+	size_t o = 0;
+
+	for (; *in && o + 3 < len; in++) {
+		unsigned char c = (unsigned char)*in;
+
+		if (c == '\t') {
+			out[o++] = ' ';
+		} else if (c < ' ' || c == 0x7f) {
+			out[o++] = '^';
+			out[o++] = c == 0x7f ? '?' : (char)(c + '@');
+		} else {
+			out[o++] = (char)c;
+		}
+	}
+	out[o] = '\0';
 }
 
 static void on_line(enum console_line_kind kind, const char *text, void *arg)
@@ -49,7 +71,8 @@ static void on_line(enum console_line_kind kind, const char *text, void *arg)
 	}
 	l = &cv.lines[(cv.start + cv.n++) % CON_LINES];
 	l->kind = kind;
-	snprintf(l->text, sizeof(l->text), "%s", text);
+	printable(l->text, sizeof(l->text), text);
+	cv.hidden = 0;
 	if (kind == CONSOLE_END)
 		cv.running[0] = '\0';
 	ui_dirty(arg);
@@ -119,13 +142,28 @@ void console_ui_open(struct ui *ui)
 
 /* ---- the pane ---- */
 
+int console_ui_hide(void)
+{
+	if (!cv.n || cv.hidden || cv.running[0])
+		return 0;
+	cv.hidden = 1;
+	return 1;
+}
+
+/* As tall as its lines, at most CON_ROWS and a quarter of the terminal (the frame list, the
+ * tree and the hex pane keep rows at 80x24; focused, it may take a third); none once closed. */
 static int con_rows(struct pane *p, int width)
 {
-	(void)p;
+	int most = (mgr_focused() == p ? LINES / 3 : LINES / 4);
+
 	(void)width;
-	if (!cv.n)
+	if (!cv.n || cv.hidden)
 		return 0;
-	return cv.n + 1 < CON_ROWS ? (int)cv.n + 1 : CON_ROWS;
+	if (most < 3)
+		most = 3;
+	if (most > CON_ROWS)
+		most = CON_ROWS;
+	return (int)cv.n + 1 < most ? (int)cv.n + 1 : most;
 }
 
 static attr_t kind_attr(enum console_line_kind k)
@@ -150,7 +188,7 @@ static void con_draw(struct pane *p, WINDOW *w)
 	if (cv.running[0])
 		snprintf(title, sizeof(title), " Console  running: %s  (Ctrl-C stops it)", cv.running);
 	else
-		snprintf(title, sizeof(title), " Console  (: runs a command in the namespace, or an action: echo on, hold on...)");
+		snprintf(title, sizeof(title), " Console  (: runs a command in the namespace, or an action: echo on, hold on...; Esc closes)");
 	pane_title(p, w, title);
 	if (cv.back > (int)cv.n - rows)
 		cv.back = (int)cv.n - rows;

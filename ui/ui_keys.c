@@ -21,7 +21,7 @@ static const struct ui_key keys[] = {
 	{ { '\t' }, "Tab", SCOPE_GLOBAL, "focus next", "next pane", "Anywhere", "pane" },
 	{ { KEY_BTAB }, "Shift-Tab", SCOPE_GLOBAL, "focus prev", "previous pane (the netlink pane, or a file's pane, on 80 columns)",
 	  "Anywhere", NULL },
-	{ { 27 }, "Esc", SCOPE_GLOBAL, "escape", "stop a find running through a file (a save: asks); back to the frame list", "Anywhere",
+	{ { 27 }, "Esc", SCOPE_GLOBAL, "escape", "stop a find running through a file (a save: asks); close the console; back to the frame list", "Anywhere",
 	  NULL },
 	{ { 'M' }, "M", SCOPE_GLOBAL, "messages", "the last 50 messages", "Anywhere", NULL },
 	{ { 26 }, "Ctrl-Z", SCOPE_GLOBAL, "suspend", "suspend to the shell (fg comes back)", "Anywhere", NULL },

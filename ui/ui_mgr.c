@@ -254,7 +254,7 @@ void mgr_focus(struct pane *p)
 void mgr_focus_step(int dir)
 {
 	struct pane *order[MGR_PANES];
-	int n = tab_order(order), at = 0;
+	int n = tab_order(order), at = 0, strip_open = COLS < WIDE_COLS && focused && focused->cls->slot == SLOT_SIDE;
 
 	for (int i = 0; i < n; i++)
 		if (order[i] == focused)
@@ -262,8 +262,9 @@ void mgr_focus_step(int dir)
 	for (int step = 1; step <= n; step++) {
 		struct pane *p = order[((at + dir * step) % n + n) % n];
 
-		if (p->cls->focusable && pane_wanted(p, COLS)) {
-			mgr_focus(p);
+		if (p->cls->focusable && pane_wanted(p, COLS) && (p->cls->slot == SLOT_SIDE || strip_open ||
+								  (p->rect.h > 0 && p->rect.w > 0))) {
+			mgr_focus(p);	/* a pane given no rows is skipped (a strip open whole hides them all) */
 			return;
 		}
 	}
@@ -353,6 +354,8 @@ void mgr_draw(struct ui *ui)
 		return;
 	}
 	layout();
+	if (focused && (focused->rect.h <= 0 || focused->rect.w <= 0) && mgr_pane("list") && focused != mgr_pane("list"))
+		mgr_focus(mgr_pane("list"));	/* its pane went (step mode ended, the console took the rows): keys must not act unseen */
 	werase(screen);
 	status_draw_title(ui, screen);
 	for (int i = 0; i < npanes; i++)

@@ -78,6 +78,22 @@ screen_wait '│ \$ ip -br a' 2
 screen_wait 'tap0 +UNKNOWN' 3
 note "Ctrl-C stopped the ping; tapscope runs on; the line refused while it ran came back with Up and ran"
 
+# Esc closes the console pane while nothing runs (the next command shows it again); a focus left
+# in it goes back to the frame list, so keys never act in a pane out of sight
+screen_wait '\[exit 0\]' 3
+keys Tab Tab Tab Tab Tab
+keys Escape
+screen_wait '^console closed: the next : command shows it again' 2
+screen_gone ' Console  ' 2
+keys_literal ':echo off'
+keys Enter
+screen_wait 'echo:off' 2
+screen_wait ' Console  ' 2
+keys_literal ':echo on'
+keys Enter
+screen_wait 'echo:ON' 2
+note "Esc closed the console; the next command showed it again"
+
 # q with a ping running: tapscope kills it on the way out
 keys :
 keys_literal 'ping 10.18.0.3'

@@ -72,6 +72,12 @@ note "edited: $(grep -o 'icmp_seq=1 ttl=7' "$TMPD/ping3")"
 keys S
 screen_wait '^outbox released: 0 held frames sent' 2
 screen_gone 'Held: ' 2
+# the held pane had the focus and is gone: keys act in the frame list again (e toggles echo,
+# not 'nothing is held'), and the key bar says so
+keys e
+screen_wait '^echo replies (on|off)' 2
+screen | grep -q 'x drop' && fail "the key bar still offers the gone held pane's keys"
+keys e
 
 # on hold already (H): S starts step mode all the same, it does not release
 keys H
