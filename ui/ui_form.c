@@ -591,6 +591,7 @@ void ui_form_open(struct ui *ui)
 	if (!(st = calloc(1, sizeof(*st))))
 		return;
 	st->ui = ui;
+	form_note_selection(st);	/* the frame selected now, whatever arrives while the form is open */
 	if (ui->detail->num && ui->detail->frame.dir == FRAME_IN)
 		snprintf(st->quote_frame, sizeof(st->quote_frame), "frame:%llu", (unsigned long long)ui->detail->num);
 	if (form_build(st) < 0) {

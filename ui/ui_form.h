@@ -37,8 +37,17 @@ extern const struct fspec fspecs[F_N];
 
 enum preset { P_CUSTOM, P_ECHO, P_REPLY, P_UNREACH, P_TIMEX, P_BADSUM, P_N };
 
+/* The frame the tree showed when the form opened: its outer addresses, and echo id/seq when it
+ * is an echo request (the presets "for the selected frame" use it, however the list moves on). */
+struct sel_info {
+	int ok, v6, echo_req, from_kernel;
+	uint64_t num;
+	char src[64], dst[64], id[8], seq[8];
+};
+
 struct form_state {
 	struct ui *ui;
+	struct sel_info sel;		/* form_note_selection, at open */
 	FORM *form;
 	FIELD *f[F_N + 1];
 	WINDOW *win, *sub;
@@ -80,6 +89,8 @@ void form_mac_text(const uint8_t *m, char *buf, size_t n);
 int form_family_usable(struct ui *ui, int v6);
 /* Applies preset p (P_ECHO...), the "for the selected frame" ones from the frame the tree shows. */
 void form_preset(struct form_state *st, int p);
+/* Keeps what the selected frame is (st->sel) for the presets, when the form opens. */
+void form_note_selection(struct form_state *st);
 /* The protocol or the type changed: new lists, applicability, addresses of the family. */
 void form_choice_changed(struct form_state *st, int i);
 /* The More field's hint: extra fields the engine accepts for this type. */

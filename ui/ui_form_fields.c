@@ -403,12 +403,6 @@ void form_choice_changed(struct form_state *st, int i)
 
 /* ---- presets ---- */
 
-/* The frame the tree shows: its outer addresses, and echo id/seq when it is an echo request. */
-struct sel_info {
-	int ok, v6, echo_req, from_kernel;
-	uint64_t num;
-	char src[64], dst[64], id[8], seq[8];
-};
 
 static void sel_text(const struct decoded *d, const char *name, char *buf, size_t n)
 {
@@ -419,8 +413,10 @@ static void sel_text(const struct decoded *d, const char *name, char *buf, size_
 		decode_value_text(d, i, buf, n);
 }
 
-static void sel_info(struct ui *ui, struct sel_info *si)
+void form_note_selection(struct form_state *st)
 {
+	struct sel_info *si = &st->sel;
+	struct ui *ui = st->ui;
 	const struct ui_detail *dt = ui->detail;
 	const struct decoded *d = &dt->d;
 	int i4, i6, t;
@@ -480,7 +476,7 @@ static void preset_error(struct form_state *st, int timex)
 	int v6 = st->v6;
 	char peer[64];
 
-	sel_info(st->ui, &si);
+	si = st->sel;
 	if (si.ok && si.from_kernel)
 		v6 = si.v6;
 	if (timex)
@@ -528,7 +524,7 @@ void form_preset(struct form_state *st, int p)
 			fset(st, F_CSUM, "bad");
 		break;
 	case P_REPLY:
-		sel_info(st->ui, &si);
+		si = st->sel;
 		if (si.ok && si.echo_req && si.from_kernel)
 			v6 = si.v6;
 		preset_common(st, v6, "echo-reply", NULL);
