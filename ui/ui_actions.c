@@ -82,7 +82,16 @@ enum ui_result ui_quit(struct ui *ui)
 {
 	char question[1200];
 	const char *saving = ui->file ? fileview_saving(ui->file, NULL) : NULL;
+	size_t held = 0;
 
+	for (int i = 0; i < ui->ndevs; i++)	/* (none in the offline browser) */
+		held += ui->devs[i].s->outbox.n;
+	if (!saving && held) {	/* as an editor asks about unsaved changes */
+		snprintf(question, sizeof(question), "%zu frame%s held in the outbox %s never been sent: quit anyway?",
+			 held, held == 1 ? " is" : "s are", held == 1 ? "and has" : "and have");
+		ui_confirm(ui, question, quit_now, NULL);
+		return UI_REDRAW;
+	}
 	if (!saving)
 		return UI_QUIT;
 	/* no count here: the save goes on while the question is open (and may end before the answer) */

@@ -11,8 +11,8 @@
 
 static const struct ui_key keys[] = {
 	/* anywhere (no overlay open) */
-	{ { 'q' }, "q", SCOPE_GLOBAL, "quit", "quit (a device and namespace this run made go too)", "Anywhere", "quit" },
-	{ { KEY_F(10) }, "F10", SCOPE_GLOBAL, "quit", "quit (a device and namespace this run made go too)", "Anywhere",
+	{ { 'q' }, "q", SCOPE_GLOBAL, "quit", "quit (a device and namespace this run made go too; held frames or a save: asks)", "Anywhere", "quit" },
+	{ { KEY_F(10) }, "F10", SCOPE_GLOBAL, "quit", "quit (a device and namespace this run made go too; held frames or a save: asks)", "Anywhere",
 	  NULL },
 	{ { 3 }, "Ctrl-C", SCOPE_GLOBAL, "interrupt", "stop the console's (or the lesson's) running command; none: quit",
 	  "Anywhere", NULL },

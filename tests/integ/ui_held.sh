@@ -35,7 +35,20 @@ screen_wait 'echo:off' 2
 nsexec ping -c 1 -W 1 10.18.0.3 >/dev/null 2>&1
 screen_wait 'not answered: echo replies are off' 3
 screen | grep -E 'frame [0-9]+ < IP 10\.18\.0\.1 > 10\.18\.0\.3: ICMP echo request' >/dev/null || fail "the info line is not the echo request's"
+
+# q with a frame held asks first, as an editor with unsaved changes: n stays, y quits
+keys e H
+screen_wait 'HOLD: 0 held' 2
+nsexec ping -c 1 -W 1 10.18.0.3 >/dev/null 2>&1
+screen_wait 'HOLD: 1 held' 3
 keys q
+screen_wait '1 frame is held in the outbox and has never been sent: quit anyway' 2
+keys n
+screen_wait '^ tapscope  tap0' 2
+keys q
+screen_wait 'quit anyway' 2
+keys y
 ui_prompt_back 5
+note "q with a held frame asked; n stayed, y quit"
 assert_no_namespace "$NS"
 echo PASS
