@@ -11,6 +11,7 @@
 
 #include "lesson.h"
 #include "lessonrun.h"
+#include "nlaction.h"
 #include "ui_msg.h"
 #include "ui_panes.h"
 
@@ -91,6 +92,27 @@ static void on_event(struct lessonrun *r, const struct lr_event *ev, void *arg)
 	ui_dirty(ui);
 }
 
+/* A lesson run on this run's devices starts where a new run would: the peers silent and the
+ * kernel knowing no neighbour, or its ARP and echo steps would see nothing happen (a cached
+ * neighbour sends no ARP; answers on reply before the lesson asks for them). 1: something was
+ * changed. */
+static int fresh_state(struct ui *ui, const struct lesson *l)
+{
+	char err[256];
+	int changed = 0;
+
+	for (int i = 0; i < l->ndevs && i < ui->ndevs; i++) {
+		struct session *s = &ui->ss[i];
+
+		changed |= s->resp.policy.answer_echo || s->resp.policy.answer_neigh;
+		session_set_echo(s, 0);
+		session_set_neigh(s, 0);
+		if (nlaction_neigh_flush(s->dev.name, err, sizeof(err)) > 0)
+			changed = 1;
+	}
+	return changed;
+}
+
 int lesson_ui_start(struct ui *ui, struct lesson *l, int owned)
 {
 	lesson_ui_stop();
@@ -109,6 +131,11 @@ int lesson_ui_start(struct ui *ui, struct lesson *l, int owned)
 	if (l->ndevs > 1)
 		list_split(ui, 1);	/* tun versus tap: both lists, side by side */
 	mgr_focus(mgr_pane("lesson"));
+	if (fresh_state(ui, l)) {	/* (a new run's devices are fresh already: nothing to say) */
+		ui_message(ui, 0, "lesson: %s (%d steps); answers off, neighbours forgotten, as on a new device: "
+			   "N or Enter runs step 1", l->title, l->nsteps);
+		return 0;
+	}
 	ui_message(ui, 0, "lesson: %s (%d steps): N or Enter runs step 1", l->title, l->nsteps);
 	return 0;
 }

@@ -64,13 +64,23 @@ keys N
 screen_wait 'that was the last step' 2
 note "lesson 1 ran step by step from the menu: narration, ✓ marks, the question, the diagnosis"
 
-# a lesson whose devices are this run's starts in place, without a restart
+# a lesson whose devices are this run's starts in place, without a restart, from a new device's
+# state: with answers on and the peer's neighbour entry cached, its ARP step would see no ARP
+keys n e
+screen_wait 'echo:ON +neigh:ON' 2
+nsexec ping -c 1 -W 2 10.18.0.3 >/dev/null || fail "the ping before the lesson got no reply"
 keys L
 screen_wait 'Lessons \(tapscope --lessons\)' 3
 screen_wait 'Enter runs it here, on this run.s devices' 2
 keys 3 Enter
 screen_wait 'Lesson: ARP before ICMP +step 0/' 3
 screen_wait 'held by: tapscope\[' 2
+screen_wait 'answers off, neighbours forgotten, as on a new device' 2
+screen_wait 'echo:off +neigh:off' 2
+[ -z "$(nsexec ip neigh show 10.18.0.3 dev tap0)" ] || fail "the lesson kept the cached neighbour: $(nsexec ip neigh show dev tap0)"
+keys N
+screen_wait 'Lesson: ARP before ICMP +step 1/[0-9]+ ✓' 8
+note "lesson 3 from the menu after a ping: answers off, the neighbour forgotten, step 1 passed"
 keys q
 ui_prompt_back 5
 assert_no_namespace "$NS"
