@@ -518,11 +518,17 @@ void form_preset(struct form_state *st, int p)
 		v6 = !v6;
 	switch (p) {
 	case P_ECHO:
-	case P_BADSUM:
+	case P_BADSUM: {
+		char peer[64];
+
+		form_peer_text(st->ui, v6, peer, sizeof(peer));	/* "from a peer": the family that has one */
+		if (!peer[0] && (form_peer_text(st->ui, !v6, peer, sizeof(peer)), peer[0]))
+			v6 = !v6;
 		preset_common(st, v6, "echo-request", NULL);
 		if (p == P_BADSUM)
 			fset(st, F_CSUM, "bad");
 		break;
+	}
 	case P_REPLY:
 		si = st->sel;
 		if (si.ok && si.echo_req && si.from_kernel)
