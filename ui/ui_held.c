@@ -47,13 +47,19 @@ static void held_draw(struct pane *p, WINDOW *w)
 	struct session *s = p->ui->s;
 	const struct outbox *o = &s->outbox;
 	struct ui_rect r = p->rect;
-	size_t top = 0;
-	char title[160], line[DECODE_SUMMARY_MAX + 96];
+	size_t top = 0, rows = r.h > 1 ? (size_t)r.h - 1 : 0;
+	char title[200], line[DECODE_SUMMARY_MAX + 96];
+	int n;
 
 	if (held_sel >= o->n)
 		held_sel = o->n ? o->n - 1 : 0;
-	snprintf(title, sizeof(title), " Held: %zu frame%s wait%s  (outbox %s)", o->n, o->n == 1 ? "" : "s",
-		 o->n == 1 ? "s" : "", o->hold ? "on hold: H sends all" : "flowing");
+	if (rows && held_sel >= rows)
+		top = held_sel - (rows - 1);
+	n = snprintf(title, sizeof(title), " Held: %zu frame%s wait%s  (outbox %s)", o->n, o->n == 1 ? "" : "s",
+		     o->n == 1 ? "s" : "", o->hold ? "on hold: H sends all" : "flowing");
+	if (o->n > rows && n > 0)	/* the rows out of sight, either side */
+		snprintf(title + n, sizeof(title) - (size_t)n, "  %zu above, %zu below", top,
+			 o->n > top + rows ? o->n - top - rows : 0);
 	pane_title(p, w, title);
 	if (!o->n) {
 		wattrset(w, ui_attr(C_DIM));
@@ -61,8 +67,6 @@ static void held_draw(struct pane *p, WINDOW *w)
 		wattrset(w, A_NORMAL);
 		return;
 	}
-	if (held_sel >= (size_t)(r.h - 1))
-		top = held_sel - (size_t)(r.h - 2);
 	for (int row = 0; row < r.h - 1 && top + (size_t)row < o->n; row++) {
 		const struct outbox_item *it = outbox_at(o, top + (size_t)row);
 		int sel = top + (size_t)row == held_sel;
