@@ -186,7 +186,7 @@ static int next_frame(struct capindex *ix, struct frame *f, char *err, size_t er
 	f->ts = h->ts;
 	offline_fix_time(&f->ts);
 	f->dir = pcapngdir_next(ix->nd);
-	if (f->dir == FRAME_DIR_UNKNOWN)
+	if (f->dir == FRAME_DIR_UNKNOWN && decode_link_has_dir(ix->dlt))
 		f->dir = decode_link_dir(ix->dlt, data, h->caplen);	/* a cooked capture's In/Out */
 	f->dlt = ix->dlt;
 	f->data = data;

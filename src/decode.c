@@ -254,6 +254,11 @@ static void decode_rawip(struct decoded *d, struct cursor *c)
 	}
 }
 
+int decode_link_has_dir(int dlt)
+{
+	return dlt == DLT_LINUX_SLL || dlt == DLT_LINUX_SLL2 || dlt == DLT_PPP_WITH_DIR;
+}
+
 enum frame_dir decode_link_dir(int dlt, const uint8_t *data, uint32_t caplen)
 {
 	unsigned type;

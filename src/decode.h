@@ -123,6 +123,8 @@ struct decoded {
  * cooked capture's packet type (4, sent by us: FRAME_OUT; 0-3, received: FRAME_IN), as tcpdump
  * prints Out and In, and PPP_WITH_DIR's first byte (1 sent, 0 received); else FRAME_DIR_UNKNOWN. */
 enum frame_dir decode_link_dir(int dlt, const uint8_t *data, uint32_t caplen);
+/* True for the link types whose header records one (the file's readers ask once a file). */
+int decode_link_has_dir(int dlt);
 
 /*
  * Decodes f into d. Never reads past f->caplen. Returns the number of nodes (>= 1 for any

@@ -140,6 +140,7 @@ struct reader {
 	long shown;	/* frames passed on */
 	int rc;		/* pcap_next_ex's last word (PCAP_ERROR: the file is damaged there) */
 	int werr;	/* errno of the first failed write of the lines, or 0 */
+	int link_dir;	/* the link header records a direction (a cooked capture, PPP_WITH_DIR) */
 };
 
 /* The next frame that passes the filter (written to -w on the way) into *f, its bytes valid
@@ -159,8 +160,8 @@ static int reader_next(void *ctx, struct frame *f)
 		r->f.data = data;
 		r->f.caplen = h->caplen;
 		r->f.len = h->len;
-		r->f.dir = pcapngdir_next(r->nd);	/* (unknown without one) */
-		if (r->f.dir == FRAME_DIR_UNKNOWN)
+		r->f.dir = r->nd ? pcapngdir_next(r->nd) : FRAME_DIR_UNKNOWN;
+		if (r->link_dir && r->f.dir == FRAME_DIR_UNKNOWN)
 			r->f.dir = decode_link_dir(r->f.dlt, data, h->caplen);	/* a cooked capture's In/Out */
 		if (r->flt && !bpf_filter_match(r->flt, &r->f))
 			continue;
@@ -209,6 +210,7 @@ static int run(pcap_t *p, const struct offline_opts *o, FILE *out, struct bpf_fi
 
 	r.f.dir = FRAME_DIR_UNKNOWN;
 	r.f.dlt = pcap_datalink(p);
+	r.link_dir = decode_link_has_dir(r.f.dlt);
 	if (pcapngdir_is_pcapng(p))	/* stdin too, when it is a file: a pipe gives no directions */
 		r.nd = strcmp(o->path, "-") ? pcapngdir_open_path(o->path) : pcapngdir_open(dup(STDIN_FILENO));
 	rc = threads > 1 ? offpar_run(threads, o->json, o->number, out, reader_next, &r) : -1;
