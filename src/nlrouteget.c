@@ -31,13 +31,15 @@ int nlrouteget_oif(struct nl_sock *sk, int family, const uint8_t *addr, int *ifi
 	struct rtmsg rtm = { .rtm_family = (unsigned char)family, .rtm_dst_len = family == AF_INET ? 32 : 128 };
 	struct answer a = { .oif = 0 };
 	struct nl_msg *msg;
-	struct nl_cb *cb;
+	struct nl_cb *cb, *sock_cb;
 	int e;
 
 	if (family != AF_INET && family != AF_INET6)
 		return -EAFNOSUPPORT;
 	msg = nlmsg_alloc_simple(RTM_GETROUTE, NLM_F_REQUEST);
-	cb = nl_cb_clone(nl_socket_get_cb(sk));
+	sock_cb = nl_socket_get_cb(sk);	/* a reference of its own: put back, or the socket's cb outlives it */
+	cb = nl_cb_clone(sock_cb);
+	nl_cb_put(sock_cb);
 	if (!msg || !cb) {
 		nlmsg_free(msg);
 		nl_cb_put(cb);
